@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AdminModule } from '@app/admin';
+import { CLIENTS_ENTITIES, CLIENTS_MIGRATIONS, ClientsModule } from '@app/clients';
+import { AppConfig, AppLogger, CoreModule, DatabaseModule } from '@app/core';
+import { GRANTS_ENTITIES, GRANTS_MIGRATIONS, GrantsModule } from '@app/grants';
+import { TOKENS_ENTITIES, TOKENS_MIGRATIONS, TokensModule } from '@app/tokens';
+
+/** The deployable: every lib, one database holding every lib's tables. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logger: AppLogger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, logger),
+        DatabaseModule.forRoot({
+          entities: [...CLIENTS_ENTITIES, ...TOKENS_ENTITIES, ...GRANTS_ENTITIES],
+          migrations: [...CLIENTS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS],
+        }),
+        ClientsModule,
+        TokensModule,
+        GrantsModule,
+        AdminModule,
+      ],
+    };
+  }
+}

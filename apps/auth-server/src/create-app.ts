@@ -1,0 +1,49 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AdminModule } from '@app/admin';
+import { AppConfig, AppLogger, NestPinoLogger, renderError } from '@app/core';
+import { AppModule } from './app.module';
+
+/** Builds the HTTP application: Fastify (Nest parses JSON and form bodies), the one error renderer, the OpenAPI document. */
+export async function createApp(config: AppConfig, logger: AppLogger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    bodyLimit: config.bodyLimit,
+    genReqId: (request: IncomingMessage) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    requestTimeout: 30_000,
+    connectionTimeout: 10_000,
+    keepAliveTimeout: 65_000,
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
+    logger: new NestPinoLogger(logger),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  // Errors raised by Fastify before a route runs (content type, body size, JSON syntax) get the same shape.
+  fastify.setErrorHandler((error, request, reply) => renderError(error, request, reply, logger));
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Admin API')
+      .setDescription('Manage client registrations, people, APIs and signing keys. Bearer token with scope `admin`.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+    { include: [AdminModule] },
+  );
+  fastify.get('/admin/v1/openapi.json', async (_request, reply) => reply.header('Cache-Control', 'no-cache').send(openApi));
+  return app;
+}

@@ -1,0 +1,24 @@
+// Nest 12 and jose 6 ship as ES modules only; Jest on Node 20 runs CommonJS, so those packages are
+// transformed to CommonJS by swc during tests. `import.meta.url` (used by Nest for createRequire) is
+// rewritten to the CommonJS file URL.
+const esmOnly = [
+  '@nestjs', 'jose', 'file-type', 'load-esm', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'cookie',
+];
+const swcTransform = '<rootDir>/test/support/jest-transformer.js';
+const moduleNameMapper = {
+  '^@app/(core|clients|users|grants|tokens|admin|contracts)$': '<rootDir>/libs/$1/src',
+  '^@app/(core|clients|users|grants|tokens|admin|contracts)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)s$': swcTransform },
+  transformIgnorePatterns: [`node_modules/(?!(${esmOnly.join('|')})/)(?!.*node_modules/(${esmOnly.join('|')})/)`],
+  moduleNameMapper,
+};
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

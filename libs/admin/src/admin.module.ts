@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ClientsModule } from '@app/clients';
+import { GrantsModule } from '@app/grants';
+import { TokensModule } from '@app/tokens';
+import { AdminAuthGuard } from './auth/admin-auth.guard';
+import { ClientsAdminController } from './clients/clients-admin.controller';
+import { KeysAdminController } from './keys/keys-admin.controller';
+
+@Module({
+  imports: [ClientsModule, TokensModule, GrantsModule],
+  controllers: [ClientsAdminController, KeysAdminController],
+  providers: [AdminAuthGuard],
+  exports: [AdminAuthGuard],
+})
+export class AdminModule {}

@@ -1,0 +1,41 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { AppConfig, InsufficientScope, InvalidToken, OAuthError } from '@app/core';
+import { AccessTokenClaims, AccessTokenService, RevocationRepository } from '@app/tokens';
+
+export const ADMIN_SCOPE = 'admin';
+
+/** RFC 6750 bearer authentication for the admin API: a valid, unrevoked token of ours with scope `admin`. */
+@Injectable()
+export class AdminAuthGuard implements CanActivate {
+  constructor(
+    private readonly accessTokens: AccessTokenService,
+    private readonly revocations: RevocationRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest & { adminClaims?: AccessTokenClaims }>();
+    const token = bearerToken(request.headers.authorization);
+    const claims = await this.accessTokens.verify(token);
+    if (!claims || (await this.revocations.isRevoked(claims.jti, claims.gid))) throw new InvalidToken();
+    const audiences = ([] as string[]).concat(claims.aud);
+    if (!audiences.includes(this.config.issuer) && !audiences.includes(this.config.defaultAudience)) {
+      throw new InvalidToken('The access token is not meant for this API');
+    }
+    if (!claims.scope.split(' ').includes(ADMIN_SCOPE)) throw new InsufficientScope(ADMIN_SCOPE);
+    request.adminClaims = claims;
+    return true;
+  }
+}
+
+/** RFC 6750 §2.1: `Authorization: Bearer <token>`; a missing header is a bare 401 challenge (§3.1). */
+function bearerToken(authorization: string | undefined): string {
+  const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(authorization?.trim() ?? '');
+  if (!match) {
+    const error = new OAuthError('invalid_token', 'A bearer access token is required');
+    error.withHeader('WWW-Authenticate', 'Bearer realm="admin"');
+    throw error;
+  }
+  return match[1];
+}

@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { ClientMetadataInput } from '@app/contracts';
+
+const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'] as const;
+
+/** RFC 7591 §2 client metadata accepted by the admin API. Semantic rules live in the clients lib. */
+export class ClientMetadataDto implements ClientMetadataInput {
+  @ApiPropertyOptional({ example: 'Orders dashboard' })
+  @IsOptional() @IsString() @MaxLength(200)
+  client_name?: string;
+
+  @ApiPropertyOptional({ enum: ['web', 'native'], default: 'web' })
+  @IsOptional() @IsIn(['web', 'native'])
+  application_type?: 'web' | 'native';
+
+  @ApiPropertyOptional({ type: [String], example: ['https://app.example.com/callback'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(2000, { each: true })
+  redirect_uris?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(2000, { each: true })
+  post_logout_redirect_uris?: string[];
+
+  @ApiPropertyOptional({ type: [String], default: ['authorization_code'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true })
+  grant_types?: string[];
+
+  @ApiPropertyOptional({ type: [String], default: ['code'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true })
+  response_types?: string[];
+
+  @ApiPropertyOptional({ enum: AUTH_METHODS, default: 'client_secret_basic' })
+  @IsOptional() @IsIn(AUTH_METHODS)
+  token_endpoint_auth_method?: (typeof AUTH_METHODS)[number];
+
+  @ApiPropertyOptional({ description: 'Space-separated scopes the client may request', example: 'openid profile orders:read' })
+  @IsOptional() @IsString() @MaxLength(2000)
+  scope?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true })
+  contacts?: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  logo_uri?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  client_uri?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  policy_uri?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  tos_uri?: string;
+
+  @ApiPropertyOptional({ description: 'First-party clients skip the consent page', default: false })
+  @IsOptional() @IsBoolean()
+  first_party?: boolean;
+
+  @ApiPropertyOptional({ description: 'Require PKCE (always true for public clients)', default: true })
+  @IsOptional() @IsBoolean()
+  require_pkce?: boolean;
+
+  @ApiPropertyOptional({ description: 'Accept the plain PKCE method', default: false })
+  @IsOptional() @IsBoolean()
+  allow_plain_pkce?: boolean;
+
+  @ApiPropertyOptional({ description: 'Access token lifetime in seconds', nullable: true, minimum: 30, maximum: 86400 })
+  @IsOptional() @IsInt() @Min(30) @Max(86400)
+  access_token_ttl?: number | null;
+
+  @ApiPropertyOptional({ description: 'Refresh token lifetime in seconds', nullable: true, minimum: 60 })
+  @IsOptional() @IsInt() @Min(60) @Max(365 * 86400)
+  refresh_token_ttl?: number | null;
+}
+
+export class ClientViewDto {
+  @ApiProperty() client_id!: string;
+  @ApiPropertyOptional({ description: 'Shown once, when created or rotated' }) client_secret?: string;
+  @ApiProperty() client_id_issued_at!: number;
+  @ApiPropertyOptional() client_secret_expires_at?: number;
+  @ApiProperty() client_name!: string;
+  @ApiProperty({ enum: ['web', 'native'] }) application_type!: string;
+  @ApiProperty({ type: [String] }) redirect_uris!: string[];
+  @ApiProperty({ type: [String] }) post_logout_redirect_uris!: string[];
+  @ApiProperty({ type: [String] }) grant_types!: string[];
+  @ApiProperty({ type: [String] }) response_types!: string[];
+  @ApiProperty({ enum: AUTH_METHODS }) token_endpoint_auth_method!: string;
+  @ApiProperty() scope!: string;
+  @ApiProperty({ type: [String] }) contacts!: string[];
+  @ApiProperty() first_party!: boolean;
+  @ApiProperty() require_pkce!: boolean;
+  @ApiProperty() allow_plain_pkce!: boolean;
+  @ApiProperty({ nullable: true, type: Number }) access_token_ttl!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) refresh_token_ttl!: number | null;
+  @ApiProperty() created_at!: string;
+  @ApiProperty() updated_at!: string;
+}
+
+export class ClientPageDto {
+  @ApiProperty({ type: [ClientViewDto] }) items!: ClientViewDto[];
+  @ApiProperty({ nullable: true, type: String }) next_cursor!: string | null;
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ClientService, isValidCursor, toClientView } from '@app/clients';
+import type { ClientView, Page } from '@app/contracts';
+import { AdminAuthGuard } from '../auth/admin-auth.guard';
+import { readPageQuery } from '../pagination';
+import { adminValidationPipe } from '../validation/admin-validation.pipe';
+import { ClientMetadataDto, ClientPageDto, ClientViewDto } from './client-metadata.dto';
+
+@ApiTags('clients')
+@ApiBearerAuth()
+@Controller('admin/v1/clients')
+@UseGuards(AdminAuthGuard)
+export class ClientsAdminController {
+  constructor(private readonly clients: ClientService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: ClientViewDto, description: 'The registration, with client_secret shown this once' })
+  async create(@Body(adminValidationPipe('client')) body: ClientMetadataDto): Promise<ClientView> {
+    const { client, clientSecret } = await this.clients.register(body);
+    return toClientView(client, clientSecret);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: ClientPageDto })
+  async list(@Query() query: Record<string, unknown>): Promise<Page<ClientView>> {
+    const page = await this.clients.list(readPageQuery(query, isValidCursor));
+    return { items: page.items.map((client) => toClientView(client)), next_cursor: page.nextCursor };
+  }
+
+  @Get(':clientId')
+  @ApiOkResponse({ type: ClientViewDto })
+  async get(@Param('clientId') clientId: string): Promise<ClientView> {
+    return toClientView(await this.clients.get(clientId));
+  }
+
+  /** Replaces the metadata: omitted fields take their defaults (RFC 7592 §2.2). */
+  @Put(':clientId')
+  @ApiOkResponse({ type: ClientViewDto })
+  async replace(@Param('clientId') clientId: string, @Body(adminValidationPipe('client')) body: ClientMetadataDto): Promise<ClientView> {
+    const { client, clientSecret } = await this.clients.update(clientId, body);
+    return toClientView(client, clientSecret);
+  }
+
+  /** Changes only the fields sent. */
+  @Patch(':clientId')
+  @ApiOkResponse({ type: ClientViewDto })
+  async patch(@Param('clientId') clientId: string, @Body(adminValidationPipe('client')) body: ClientMetadataDto): Promise<ClientView> {
+    const current = toClientView(await this.clients.get(clientId));
+    const merged = { ...current, ...stripUndefined(body) };
+    const { client, clientSecret } = await this.clients.update(clientId, {
+      ...merged,
+      logo_uri: merged.logo_uri,
+    });
+    return toClientView(client, clientSecret);
+  }
+
+  @Delete(':clientId')
+  @HttpCode(204)
+  async delete(@Param('clientId') clientId: string): Promise<void> {
+    await this.clients.delete(clientId);
+  }
+
+  @Post(':clientId/secret')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ClientViewDto, description: 'The registration with its new client_secret, shown this once' })
+  async rotateSecret(@Param('clientId') clientId: string): Promise<ClientView> {
+    const { client, clientSecret } = await this.clients.rotateSecret(clientId);
+    return toClientView(client, clientSecret);
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,4 @@
+export * from './admin.module';
+export * from './auth/admin-auth.guard';
+export * from './pagination';
+export * from './validation/admin-validation.pipe';

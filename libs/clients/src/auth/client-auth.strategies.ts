@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { Strategy } from 'passport-custom';
+import type { FastifyRequest } from 'fastify';
+import { readFormBody } from '@app/core';
+import { ClientEntity } from '../client.entity';
+import { ClientAuthenticator } from './client-authenticator.service';
+
+/** RFC 6749 §2.3.1: id and secret in the HTTP Basic Authorization header. */
+@Injectable()
+export class ClientSecretBasicStrategy extends PassportStrategy(Strategy, 'client_secret_basic') {
+  constructor(private readonly authenticator: ClientAuthenticator) {
+    super();
+  }
+
+  async validate(request: FastifyRequest): Promise<ClientEntity> {
+    const credentials = this.authenticator.parseBasic(String(request.headers.authorization), readFormBody(request));
+    return this.authenticator.authenticate(credentials);
+  }
+}
+
+/** RFC 6749 §2.3.1: id and secret as body parameters. */
+@Injectable()
+export class ClientSecretPostStrategy extends PassportStrategy(Strategy, 'client_secret_post') {
+  constructor(private readonly authenticator: ClientAuthenticator) {
+    super();
+  }
+
+  async validate(request: FastifyRequest): Promise<ClientEntity> {
+    const params = readFormBody(request);
+    return this.authenticator.authenticate({
+      method: 'client_secret_post',
+      clientId: params.client_id ?? '',
+      clientSecret: params.client_secret,
+    });
+  }
+}
+
+/** Public clients (RFC 6749 §2.1): only the client_id, the grant itself must bind the client (PKCE). */
+@Injectable()
+export class PublicClientStrategy extends PassportStrategy(Strategy, 'none') {
+  constructor(private readonly authenticator: ClientAuthenticator) {
+    super();
+  }
+
+  async validate(request: FastifyRequest): Promise<ClientEntity> {
+    return this.authenticator.authenticate({ method: 'none', clientId: readFormBody(request).client_id ?? '' });
+  }
+}

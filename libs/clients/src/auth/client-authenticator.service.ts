@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InvalidClient, InvalidRequest } from '@app/core';
+import { ClientEntity } from '../client.entity';
+import { ClientRepository } from '../client.repository';
+import { ClientSecretService } from '../client-secret.service';
+
+export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
+
+export interface ClientCredentials {
+  method: ClientAuthMethod;
+  clientId: string;
+  clientSecret?: string;
+}
+
+const GENERIC_FAILURE = 'Client authentication failed';
+
+/**
+ * Finds out which authentication method a request used (RFC 6749 §2.3) and verifies it. Unknown clients
+ * and wrong secrets fail with the same answer after the same work, so neither reveals which it was.
+ */
+@Injectable()
+export class ClientAuthenticator {
+  constructor(
+    private readonly clients: ClientRepository,
+    private readonly secrets: ClientSecretService,
+  ) {}
+
+  /** The single method the request used; more than one is rejected (RFC 6749 §2.3). */
+  detectMethod(authorization: string | undefined, params: Readonly<Record<string, string>>): ClientAuthMethod {
+    const hasBasic = typeof authorization === 'string' && /^basic\b/i.test(authorization.trim());
+    if (hasBasic && params.client_secret !== undefined) {
+      throw new InvalidRequest('The client used more than one authentication method');
+    }
+    if (hasBasic) return 'client_secret_basic';
+    if (params.client_secret !== undefined) return 'client_secret_post';
+    if (params.client_id !== undefined) return 'none';
+    throw new InvalidClient('Client authentication is required');
+  }
+
+  /** RFC 6749 §2.3.1: id and secret are form-encoded, then joined by a colon and base64-encoded. */
+  parseBasic(authorization: string, params: Readonly<Record<string, string>>): ClientCredentials {
+    const encoded = authorization.trim().slice('basic'.length).trim();
+    const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+    const separator = decoded.indexOf(':');
+    if (!encoded || separator < 0) throw new InvalidClient('Malformed Basic credentials', 'Basic');
+    let clientId: string;
+    let clientSecret: string;
+    try {
+      clientId = formDecode(decoded.slice(0, separator));
+      clientSecret = formDecode(decoded.slice(separator + 1));
+    } catch {
+      throw new InvalidClient('Malformed Basic credentials', 'Basic');
+    }
+    if (!clientId) throw new InvalidClient('Malformed Basic credentials', 'Basic');
+    if (params.client_id !== undefined && params.client_id !== clientId) {
+      throw new InvalidRequest('client_id in the body does not match the authenticated client');
+    }
+    return { method: 'client_secret_basic', clientId, clientSecret };
+  }
+
+  async authenticate(credentials: ClientCredentials): Promise<ClientEntity> {
+    const scheme = credentials.method === 'client_secret_basic' ? 'Basic' : undefined;
+    const client = await this.clients.findWithSecret(credentials.clientId);
+    if (credentials.method === 'none') {
+      if (!client || !client.isPublic) {
+        // A confidential client that sent no secret, or an unknown id.
+        throw new InvalidClient(GENERIC_FAILURE, scheme, `no usable public client ${credentials.clientId}`);
+      }
+      return client;
+    }
+    const secretMatches = await this.secrets.verify(credentials.clientSecret ?? '', client?.clientSecretHash);
+    if (!client || client.isPublic || !secretMatches) {
+      throw new InvalidClient(GENERIC_FAILURE, scheme, `secret check failed for ${credentials.clientId}`);
+    }
+    return client;
+  }
+}
+
+/** application/x-www-form-urlencoded decoding: `+` is a space, then percent-decoding. */
+function formDecode(value: string): string {
+  return decodeURIComponent(value.replace(/\+/g, ' '));
+}

@@ -1,0 +1,87 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export type TokenEndpointAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
+export type ApplicationType = 'web' | 'native';
+
+/** A registered OAuth client (RFC 7591 metadata plus our policy flags). */
+@Entity('clients')
+export class ClientEntity {
+  @PrimaryColumn({ name: 'client_id', type: 'text' })
+  clientId!: string;
+
+  /** Hash of the client secret; never selected unless asked for. */
+  @Column({ name: 'client_secret_hash', type: 'text', nullable: true, select: false })
+  clientSecretHash!: string | null;
+
+  @Column({ name: 'client_name', type: 'text' })
+  clientName!: string;
+
+  @Column({ name: 'application_type', type: 'text', default: 'web' })
+  applicationType!: ApplicationType;
+
+  @Column({ name: 'redirect_uris', type: 'text', array: true, default: () => "'{}'" })
+  redirectUris!: string[];
+
+  @Column({ name: 'post_logout_redirect_uris', type: 'text', array: true, default: () => "'{}'" })
+  postLogoutRedirectUris!: string[];
+
+  @Column({ name: 'grant_types', type: 'text', array: true })
+  grantTypes!: string[];
+
+  @Column({ name: 'response_types', type: 'text', array: true, default: () => "'{}'" })
+  responseTypes!: string[];
+
+  @Column({ name: 'token_endpoint_auth_method', type: 'text' })
+  tokenEndpointAuthMethod!: TokenEndpointAuthMethod;
+
+  /** Scopes the client may request. */
+  @Column({ name: 'scopes', type: 'text', array: true, default: () => "'{}'" })
+  scopes!: string[];
+
+  @Column({ name: 'contacts', type: 'text', array: true, default: () => "'{}'" })
+  contacts!: string[];
+
+  @Column({ name: 'logo_uri', type: 'text', nullable: true })
+  logoUri!: string | null;
+
+  @Column({ name: 'client_uri', type: 'text', nullable: true })
+  clientUri!: string | null;
+
+  @Column({ name: 'policy_uri', type: 'text', nullable: true })
+  policyUri!: string | null;
+
+  @Column({ name: 'tos_uri', type: 'text', nullable: true })
+  tosUri!: string | null;
+
+  /** First-party clients skip the consent page. */
+  @Column({ name: 'first_party', type: 'boolean', default: false })
+  firstParty!: boolean;
+
+  /** PKCE is required for every public client; confidential clients may opt out. */
+  @Column({ name: 'require_pkce', type: 'boolean', default: true })
+  requirePkce!: boolean;
+
+  /** RFC 7636 §4.2: `plain` only for clients registered to allow it. */
+  @Column({ name: 'allow_plain_pkce', type: 'boolean', default: false })
+  allowPlainPkce!: boolean;
+
+  @Column({ name: 'access_token_ttl', type: 'integer', nullable: true })
+  accessTokenTtl!: number | null;
+
+  @Column({ name: 'refresh_token_ttl', type: 'integer', nullable: true })
+  refreshTokenTtl!: number | null;
+
+  /** Set for the introspection credentials of a registered API (resource server). */
+  @Column({ name: 'api_identifier', type: 'text', nullable: true })
+  apiIdentifier!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  get isPublic(): boolean {
+    return this.tokenEndpointAuthMethod === 'none';
+  }
+}

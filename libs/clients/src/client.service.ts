@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { Conflict, NotFound, randomToken } from '@app/core';
+import type { ClientMetadataInput, ClientView, Page } from '@app/contracts';
+import { ClientEntity } from './client.entity';
+import { ClientRepository } from './client.repository';
+import { ClientSecretService } from './client-secret.service';
+import { ClientChangeNotifier } from './client-change.notifier';
+import { normalizeClientMetadata, NormalizedClientMetadata } from './registration/client-registration.rules';
+
+export interface RegisteredClient {
+  client: ClientEntity;
+  /** The plain secret, returned once: only its hash is stored. */
+  clientSecret?: string;
+}
+
+/** Registration, update, secret rotation and removal of clients. */
+@Injectable()
+export class ClientService {
+  constructor(
+    private readonly clients: ClientRepository,
+    private readonly secrets: ClientSecretService,
+    private readonly changes: ClientChangeNotifier,
+  ) {}
+
+  async register(input: ClientMetadataInput, options: { clientId?: string; chosenSecret?: string; apiIdentifier?: string } = {}): Promise<RegisteredClient> {
+    const metadata = normalizeClientMetadata(input);
+    const clientId = options.clientId ?? randomToken(16);
+    if (options.clientId && (await this.clients.exists(clientId))) throw new Conflict(`A client with id ${clientId} exists`);
+    const client = Object.assign(new ClientEntity(), metadata, { clientId, apiIdentifier: options.apiIdentifier ?? null });
+    let clientSecret: string | undefined;
+    if (!client.isPublic) {
+      if (options.chosenSecret) {
+        clientSecret = options.chosenSecret;
+        client.clientSecretHash = await this.secrets.hashChosenSecret(options.chosenSecret);
+      } else {
+        const generated = this.secrets.generate();
+        clientSecret = generated.secret;
+        client.clientSecretHash = generated.hash;
+      }
+    } else {
+      client.clientSecretHash = null;
+    }
+    return { client: await this.clients.insert(client), clientSecret };
+  }
+
+  async get(clientId: string): Promise<ClientEntity> {
+    const client = await this.clients.findById(clientId);
+    if (!client) throw new NotFound(`No client with id ${clientId}`);
+    return client;
+  }
+
+  list(options: { limit: number; cursor?: string; search?: string }) {
+    return this.clients.list(options);
+  }
+
+  /** Replaces the metadata (RFC 7592 §2.2 semantics: omitted fields take their defaults). */
+  async update(clientId: string, input: ClientMetadataInput): Promise<RegisteredClient> {
+    const existing = await this.clients.findWithSecret(clientId);
+    if (!existing) throw new NotFound(`No client with id ${clientId}`);
+    const metadata: NormalizedClientMetadata = normalizeClientMetadata(input);
+    const updated = Object.assign(existing, metadata);
+    let clientSecret: string | undefined;
+    if (updated.isPublic) {
+      updated.clientSecretHash = null;
+    } else if (!existing.clientSecretHash) {
+      // Becoming confidential: it needs a secret, shown once.
+      const generated = this.secrets.generate();
+      clientSecret = generated.secret;
+      updated.clientSecretHash = generated.hash;
+    }
+    const saved = await this.clients.save(updated);
+    this.changes.clientChanged(clientId);
+    return { client: saved, clientSecret };
+  }
+
+  async rotateSecret(clientId: string): Promise<RegisteredClient> {
+    const client = await this.get(clientId);
+    if (client.isPublic) throw new Conflict('Public clients have no secret');
+    const generated = this.secrets.generate();
+    await this.clients.updateSecretHash(clientId, generated.hash);
+    this.changes.clientChanged(clientId);
+    return { client, clientSecret: generated.secret };
+  }
+
+  async delete(clientId: string): Promise<void> {
+    if (!(await this.clients.delete(clientId))) throw new NotFound(`No client with id ${clientId}`);
+    this.changes.clientChanged(clientId);
+  }
+}
+
+/** The admin API's view of a client (RFC 7591 names). */
+export function toClientView(client: ClientEntity, clientSecret?: string): ClientView {
+  const view: ClientView = {
+    client_id: client.clientId,
+    client_id_issued_at: Math.floor(client.createdAt.getTime() / 1000),
+    client_name: client.clientName,
+    application_type: client.applicationType,
+    redirect_uris: client.redirectUris,
+    post_logout_redirect_uris: client.postLogoutRedirectUris,
+    grant_types: client.grantTypes,
+    response_types: client.responseTypes,
+    token_endpoint_auth_method: client.tokenEndpointAuthMethod,
+    scope: client.scopes.join(' '),
+    contacts: client.contacts,
+    first_party: client.firstParty,
+    require_pkce: client.requirePkce,
+    allow_plain_pkce: client.allowPlainPkce,
+    access_token_ttl: client.accessTokenTtl,
+    refresh_token_ttl: client.refreshTokenTtl,
+    created_at: client.createdAt.toISOString(),
+    updated_at: client.updatedAt.toISOString(),
+  };
+  if (clientSecret) view.client_secret = clientSecret;
+  if (!client.isPublic) view.client_secret_expires_at = 0;
+  if (client.logoUri) view.logo_uri = client.logoUri;
+  if (client.clientUri) view.client_uri = client.clientUri;
+  if (client.policyUri) view.policy_uri = client.policyUri;
+  if (client.tosUri) view.tos_uri = client.tosUri;
+  return view;
+}
+
+export type { Page };

@@ -1,0 +1,17 @@
+import { ClientEntity } from './client.entity';
+import { CreateClients1764100000000 } from './migrations/1764100000000-create-clients';
+
+export * from './auth/client-auth.guard';
+export * from './auth/client-authenticator.service';
+export * from './client-change.notifier';
+export * from './client.entity';
+export * from './client.repository';
+export * from './client.service';
+export * from './clients.module';
+export * from './registration/client-registration.rules';
+export * from './registration/grant-types';
+export * from './registration/redirect-uri-rules';
+export * from './registration/scope';
+
+export const CLIENTS_ENTITIES = [ClientEntity];
+export const CLIENTS_MIGRATIONS = [CreateClients1764100000000];

@@ -1,0 +1,126 @@
+import { InvalidClientMetadata, InvalidRedirectUri } from '@app/core';
+import type { ClientMetadataInput } from '@app/contracts';
+import type { ApplicationType, TokenEndpointAuthMethod } from '../client.entity';
+import { GRANT_TYPES, KNOWN_GRANT_TYPES } from './grant-types';
+import { redirectUriProblem } from './redirect-uri-rules';
+import { parseScope } from './scope';
+
+/** Client metadata after defaults and validation, ready to store. */
+export interface NormalizedClientMetadata {
+  clientName: string;
+  applicationType: ApplicationType;
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  grantTypes: string[];
+  responseTypes: string[];
+  tokenEndpointAuthMethod: TokenEndpointAuthMethod;
+  scopes: string[];
+  contacts: string[];
+  logoUri: string | null;
+  clientUri: string | null;
+  policyUri: string | null;
+  tosUri: string | null;
+  firstParty: boolean;
+  requirePkce: boolean;
+  allowPlainPkce: boolean;
+  accessTokenTtl: number | null;
+  refreshTokenTtl: number | null;
+}
+
+const SUPPORTED_RESPONSE_TYPES = ['code'];
+
+/**
+ * RFC 7591 §2 defaults and the combinations that make sense. Every problem found is reported with the
+ * field it concerns, so the console can show it next to the input.
+ */
+export function normalizeClientMetadata(input: ClientMetadataInput): NormalizedClientMetadata {
+  const redirectProblems: Record<string, string> = {};
+  const problems: Record<string, string> = {};
+
+  const grantTypes = unique(input.grant_types ?? [GRANT_TYPES.authorizationCode]);
+  const unknownGrant = grantTypes.find((grant) => !KNOWN_GRANT_TYPES.includes(grant));
+  if (unknownGrant) problems.grant_types = `unsupported grant type ${unknownGrant}`;
+  if (grantTypes.length === 0) problems.grant_types = 'at least one grant type is required';
+
+  const usesCode = grantTypes.includes(GRANT_TYPES.authorizationCode);
+  const responseTypes = unique(input.response_types ?? (usesCode ? ['code'] : []));
+  const unknownResponse = responseTypes.find((type) => !SUPPORTED_RESPONSE_TYPES.includes(type));
+  if (unknownResponse) problems.response_types = `unsupported response type ${unknownResponse}`;
+  // RFC 7591 §2.1: response_type code goes with the authorization_code grant and back.
+  if (responseTypes.includes('code') && !usesCode) problems.response_types = 'response type code requires the authorization_code grant';
+  if (usesCode && !responseTypes.includes('code')) problems.response_types = 'the authorization_code grant requires response type code';
+  if (grantTypes.includes(GRANT_TYPES.refreshToken) && grantTypes.length === 1) {
+    problems.grant_types = 'refresh_token must be combined with a grant that issues refresh tokens';
+  }
+
+  const authMethod = input.token_endpoint_auth_method ?? 'client_secret_basic';
+  if (authMethod === 'none' && grantTypes.includes(GRANT_TYPES.clientCredentials)) {
+    problems.token_endpoint_auth_method = 'public clients (none) cannot use the client_credentials grant';
+  }
+
+  const redirectUris = unique(input.redirect_uris ?? []);
+  redirectUris.forEach((uri, index) => {
+    const problem = redirectUriProblem(uri);
+    if (problem) redirectProblems[`redirect_uris[${index}]`] = problem;
+  });
+  if (usesCode && redirectUris.length === 0) redirectProblems.redirect_uris = 'the authorization_code grant requires at least one redirect URI';
+  const postLogoutRedirectUris = unique(input.post_logout_redirect_uris ?? []);
+  postLogoutRedirectUris.forEach((uri, index) => {
+    const problem = redirectUriProblem(uri);
+    if (problem) redirectProblems[`post_logout_redirect_uris[${index}]`] = problem;
+  });
+
+  const scopes = parseScope(input.scope);
+  if (!scopes) problems.scope = 'must be space-separated scope tokens (RFC 6749 §3.3)';
+
+  for (const field of ['logo_uri', 'client_uri', 'policy_uri', 'tos_uri'] as const) {
+    const value = input[field];
+    if (value !== undefined && !isHttpUrl(value)) problems[field] = 'must be an http or https URL';
+  }
+  const clientName = input.client_name?.trim() || 'Unnamed client';
+  if (clientName.length > 200) problems.client_name = 'must be at most 200 characters';
+
+  const isPublic = authMethod === 'none';
+  // PKCE is mandatory for public clients (RFC 9700 §2.1.1); confidential clients may opt out.
+  if (isPublic && input.require_pkce === false) problems.require_pkce = 'public clients must use PKCE';
+
+  if (Object.keys(redirectProblems).length > 0) {
+    throw new InvalidRedirectUri(Object.values(redirectProblems)[0], { ...redirectProblems, ...problems });
+  }
+  if (Object.keys(problems).length > 0) {
+    const [field, message] = Object.entries(problems)[0];
+    throw new InvalidClientMetadata(`${field} ${message}`, problems);
+  }
+  return {
+    clientName,
+    applicationType: input.application_type ?? 'web',
+    redirectUris,
+    postLogoutRedirectUris,
+    grantTypes,
+    responseTypes,
+    tokenEndpointAuthMethod: authMethod,
+    scopes: scopes ?? [],
+    contacts: unique(input.contacts ?? []),
+    logoUri: input.logo_uri ?? null,
+    clientUri: input.client_uri ?? null,
+    policyUri: input.policy_uri ?? null,
+    tosUri: input.tos_uri ?? null,
+    firstParty: input.first_party ?? false,
+    requirePkce: isPublic ? true : (input.require_pkce ?? true),
+    allowPlainPkce: input.allow_plain_pkce ?? false,
+    accessTokenTtl: input.access_token_ttl ?? null,
+    refreshTokenTtl: input.refresh_token_ttl ?? null,
+  };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}

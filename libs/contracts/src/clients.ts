@@ -1,0 +1,64 @@
+/** Client metadata as sent to `POST /admin/v1/clients` (RFC 7591 §2 names, plus our policy flags). */
+export interface ClientMetadataInput {
+  client_name?: string;
+  application_type?: 'web' | 'native';
+  redirect_uris?: string[];
+  post_logout_redirect_uris?: string[];
+  grant_types?: string[];
+  response_types?: string[];
+  token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post' | 'none';
+  scope?: string;
+  contacts?: string[];
+  logo_uri?: string;
+  client_uri?: string;
+  policy_uri?: string;
+  tos_uri?: string;
+  first_party?: boolean;
+  require_pkce?: boolean;
+  allow_plain_pkce?: boolean;
+  access_token_ttl?: number | null;
+  refresh_token_ttl?: number | null;
+}
+
+/** A registration as the admin API returns it (RFC 7591 §3.2.1). */
+export interface ClientView {
+  client_id: string;
+  /** Present only in the answer that created or rotated it. */
+  client_secret?: string;
+  client_id_issued_at: number;
+  /** 0: the secret does not expire. Present for confidential clients. */
+  client_secret_expires_at?: number;
+  client_name: string;
+  application_type: 'web' | 'native';
+  redirect_uris: string[];
+  post_logout_redirect_uris: string[];
+  grant_types: string[];
+  response_types: string[];
+  token_endpoint_auth_method: 'client_secret_basic' | 'client_secret_post' | 'none';
+  scope: string;
+  contacts: string[];
+  logo_uri?: string;
+  client_uri?: string;
+  policy_uri?: string;
+  tos_uri?: string;
+  first_party: boolean;
+  require_pkce: boolean;
+  allow_plain_pkce: boolean;
+  access_token_ttl: number | null;
+  refresh_token_ttl: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page; null on the last page. */
+  next_cursor: string | null;
+}
+
+/** Error bodies of the admin API: RFC 6749-style code plus field-level messages. */
+export interface ApiError {
+  error: string;
+  error_description?: string;
+  fields?: Record<string, string>;
+}

@@ -1,0 +1,98 @@
+import { ConfigError } from './config-error';
+import { readEnv, EnvReader } from './env-reader';
+
+export type SigningAlgorithm = 'ES256' | 'RS256' | 'PS256' | 'EdDSA';
+export const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ['ES256', 'RS256', 'PS256', 'EdDSA'];
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/**
+ * Every setting of the server, read once from the environment at boot and validated.
+ * Modules receive this object through DI and never read `process.env` themselves.
+ */
+export class AppConfig {
+  /** PORT: TCP port the HTTP server listens on. */
+  readonly port: number;
+  /** HOST: interface to bind. */
+  readonly host: string;
+  /** ISSUER: the issuer identifier, used exactly as given (RFC 8414 §2). */
+  readonly issuer: string;
+  /** DEFAULT_AUDIENCE: `aud` of access tokens requested without a `resource` (RFC 8707). */
+  readonly defaultAudience: string;
+  /** DATABASE_URL: PostgreSQL connection string; empty means the embedded database. */
+  readonly databaseUrl: string | undefined;
+  /** DATA_DIR: where the embedded database keeps its files. */
+  readonly dataDir: string;
+  /** LOG_LEVEL: pino level. */
+  readonly logLevel: LogLevel;
+  /** SIGNING_ALG: algorithm of newly generated signing keys. */
+  readonly signingAlgorithm: SigningAlgorithm;
+  /** ACCESS_TOKEN_TTL: access token lifetime in seconds. */
+  readonly accessTokenTtl: number;
+  /** REFRESH_TOKEN_TTL: refresh token lifetime in seconds. */
+  readonly refreshTokenTtl: number;
+  /** ID_TOKEN_TTL: id_token lifetime in seconds. */
+  readonly idTokenTtl: number;
+  /** AUTHORIZATION_CODE_TTL: authorization code lifetime in seconds. */
+  readonly authorizationCodeTtl: number;
+  /** DEVICE_CODE_TTL: device code lifetime in seconds. */
+  readonly deviceCodeTtl: number;
+  /** DEVICE_POLL_INTERVAL: minimum device polling interval in seconds. */
+  readonly devicePollInterval: number;
+  /** SESSION_TTL: SSO session lifetime in seconds. */
+  readonly sessionTtl: number;
+  /** KEY_ENCRYPTION_SECRET: when set, private signing keys are encrypted at rest with a key derived from it. */
+  readonly keyEncryptionSecret: string | undefined;
+  /** BOOTSTRAP_ADMIN_CLIENT_ID / _SECRET: first admin API client, created on an empty database. */
+  readonly bootstrapAdminClientId: string | undefined;
+  readonly bootstrapAdminClientSecret: string | undefined;
+  /** BOOTSTRAP_ADMIN_USERNAME / _PASSWORD: first admin person, created on an empty database. */
+  readonly bootstrapAdminUsername: string | undefined;
+  readonly bootstrapAdminPassword: string | undefined;
+  /** BODY_LIMIT: largest accepted request body in bytes. */
+  readonly bodyLimit: number;
+  /** DB_STATEMENT_TIMEOUT_MS: PostgreSQL statement timeout. */
+  readonly statementTimeoutMs: number;
+
+  constructor(env: Record<string, string | undefined>) {
+    const read: EnvReader = readEnv(env);
+    this.port = read.integer('PORT', 3000, { min: 0, max: 65535 });
+    this.host = read.string('HOST', '0.0.0.0');
+    this.issuer = read.url('ISSUER', `http://localhost:${this.port}`);
+    this.defaultAudience = read.string('DEFAULT_AUDIENCE', this.issuer);
+    this.databaseUrl = read.optionalPostgresUrl('DATABASE_URL');
+    this.dataDir = read.string('DATA_DIR', './data');
+    this.logLevel = read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info');
+    this.signingAlgorithm = read.oneOf('SIGNING_ALG', SIGNING_ALGORITHMS, 'ES256');
+    this.accessTokenTtl = read.integer('ACCESS_TOKEN_TTL', 3600, { min: 30, max: 86400 });
+    this.refreshTokenTtl = read.integer('REFRESH_TOKEN_TTL', 30 * 86400, { min: 60, max: 365 * 86400 });
+    this.idTokenTtl = read.integer('ID_TOKEN_TTL', 3600, { min: 30, max: 86400 });
+    this.authorizationCodeTtl = read.integer('AUTHORIZATION_CODE_TTL', 60, { min: 10, max: 600 });
+    this.deviceCodeTtl = read.integer('DEVICE_CODE_TTL', 600, { min: 60, max: 3600 });
+    this.devicePollInterval = read.integer('DEVICE_POLL_INTERVAL', 5, { min: 1, max: 60 });
+    this.sessionTtl = read.integer('SESSION_TTL', 8 * 3600, { min: 60, max: 30 * 86400 });
+    this.keyEncryptionSecret = read.optionalString('KEY_ENCRYPTION_SECRET');
+    this.bootstrapAdminClientId = read.optionalString('BOOTSTRAP_ADMIN_CLIENT_ID');
+    this.bootstrapAdminClientSecret = read.optionalString('BOOTSTRAP_ADMIN_CLIENT_SECRET');
+    this.bootstrapAdminUsername = read.optionalString('BOOTSTRAP_ADMIN_USERNAME');
+    this.bootstrapAdminPassword = read.optionalString('BOOTSTRAP_ADMIN_PASSWORD');
+    this.bodyLimit = read.integer('BODY_LIMIT', 64 * 1024, { min: 1024, max: 10 * 1024 * 1024 });
+    this.statementTimeoutMs = read.integer('DB_STATEMENT_TIMEOUT_MS', 5000, { min: 100, max: 600000 });
+    if (Boolean(this.bootstrapAdminClientId) !== Boolean(this.bootstrapAdminClientSecret)) {
+      throw new ConfigError('BOOTSTRAP_ADMIN_CLIENT_ID', 'must be set together with BOOTSTRAP_ADMIN_CLIENT_SECRET');
+    }
+    if (Boolean(this.bootstrapAdminUsername) !== Boolean(this.bootstrapAdminPassword)) {
+      throw new ConfigError('BOOTSTRAP_ADMIN_USERNAME', 'must be set together with BOOTSTRAP_ADMIN_PASSWORD');
+    }
+    read.assertNoErrors();
+  }
+
+  /** True when the issuer is served over TLS, so cookies can carry the Secure flag. */
+  get secureCookies(): boolean {
+    return this.issuer.startsWith('https://');
+  }
+
+  /** An absolute URL of one of our own endpoints. */
+  endpoint(path: string): string {
+    return `${this.issuer}${path}`;
+  }
+}

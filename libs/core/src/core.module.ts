@@ -1,0 +1,27 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AppConfig } from './config/app-config';
+import { OAuthExceptionFilter } from './errors/oauth-exception.filter';
+import { HealthController } from './health/health.controller';
+import { ShutdownState } from './health/shutdown-state';
+import { APP_LOGGER, AppLogger } from './logging/app-logger';
+import { Clock, SystemClock } from './time/clock';
+
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig, logger: AppLogger): DynamicModule {
+    return {
+      module: CoreModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: APP_LOGGER, useValue: logger },
+        { provide: Clock, useClass: SystemClock },
+        { provide: APP_FILTER, useClass: OAuthExceptionFilter },
+        ShutdownState,
+      ],
+      exports: [AppConfig, APP_LOGGER, Clock, ShutdownState],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { OAuthError } from './oauth-error';
+
+/**
+ * An authorization-endpoint error whose client and redirect URI were verified: it is sent back to the
+ * client as a redirect carrying `error` and `state` (RFC 6749 §4.1.2.1).
+ */
+export class AuthorizationRedirectError extends Error {
+  constructor(
+    readonly oauthError: OAuthError,
+    readonly redirectUri: string,
+    readonly state: string | undefined,
+    readonly issuer: string,
+  ) {
+    super(oauthError.message);
+    this.name = 'AuthorizationRedirectError';
+  }
+
+  location(): string {
+    const url = new URL(this.redirectUri);
+    url.searchParams.set('error', this.oauthError.code);
+    if (this.oauthError.description) url.searchParams.set('error_description', this.oauthError.description);
+    if (this.state !== undefined) url.searchParams.set('state', this.state);
+    // RFC 9207: the issuer identifies which server answered, against mix-up attacks.
+    url.searchParams.set('iss', this.issuer);
+    return url.toString();
+  }
+}
+
+/**
+ * An error shown to the person in the browser as an HTML page: used whenever the client or the redirect URI
+ * cannot be trusted, so no redirect may be made (RFC 6749 §4.1.2.1, RFC 9700 §4.11).
+ */
+export class ErrorPage extends Error {
+  constructor(
+    readonly title: string,
+    readonly explanation: string,
+    readonly status = 400,
+    readonly code = 'invalid_request',
+  ) {
+    super(explanation);
+    this.name = 'ErrorPage';
+  }
+}

@@ -1,0 +1,42 @@
+import type { FastifyRequest } from 'fastify';
+import { InvalidRequest } from '../errors/oauth-error';
+
+export type FormParams = Readonly<Record<string, string>>;
+
+const MAX_PARAMETERS = 50;
+
+/**
+ * The parameters of an `application/x-www-form-urlencoded` POST, as required by RFC 6749 §3.2 for the
+ * token endpoint (and RFC 7009, 7662, 8628 for theirs). A parameter sent twice is rejected (§3.1).
+ */
+export function readFormBody(request: FastifyRequest): FormParams {
+  const contentType = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (contentType !== 'application/x-www-form-urlencoded') {
+    throw new InvalidRequest('The request body must be application/x-www-form-urlencoded');
+  }
+  const body = request.body;
+  if (body === undefined || body === null || body === '') return {};
+  if (typeof body !== 'object') throw new InvalidRequest('The request body could not be parsed');
+  const entries = Object.entries(body as Record<string, unknown>);
+  if (entries.length > MAX_PARAMETERS) throw new InvalidRequest('Too many parameters');
+  const params: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    // RFC 6749 §3.1: request and response parameters MUST NOT be included more than once.
+    if (Array.isArray(value)) throw new InvalidRequest(`The parameter ${name} was sent more than once`);
+    if (typeof value !== 'string') throw new InvalidRequest(`The parameter ${name} is malformed`);
+    // RFC 6749 §3.1: parameters sent without a value are treated as omitted.
+    if (value !== '') params[name] = value;
+  }
+  return params;
+}
+
+/** Query parameters of a GET (authorization endpoint), with the same duplicate rule. */
+export function readQuery(request: FastifyRequest): FormParams {
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(query)) {
+    if (Array.isArray(value)) throw new InvalidRequest(`The parameter ${name} was sent more than once`);
+    if (typeof value === 'string' && value !== '') params[name] = value;
+  }
+  return params;
+}

@@ -1,0 +1,27 @@
+import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
+import type { ClientEntity } from '@app/clients';
+import type { FormParams } from '@app/core';
+
+/** RFC 6749 §5.1 successful token response (plus OIDC's id_token). */
+export interface TokenResponse {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  scope?: string;
+  refresh_token?: string;
+  id_token?: string;
+}
+
+/** One grant type's logic, after the token endpoint has authenticated the client and checked it may use it. */
+export interface GrantHandler {
+  /** The `grant_type` value this handler answers, e.g. `client_credentials`. */
+  readonly grantType: string;
+  handle(params: FormParams, client: ClientEntity): Promise<TokenResponse>;
+}
+
+export const GRANT_HANDLER_METADATA = Symbol('GRANT_HANDLER');
+
+/** Marks a provider as a grant handler; the registry finds it through DI discovery. */
+export function Grant(): ClassDecorator {
+  return applyDecorators(Injectable(), SetMetadata(GRANT_HANDLER_METADATA, true));
+}

@@ -1,0 +1,41 @@
+export { TokenVerifier } from './verifier';
+export {
+  type AccessTokenAlgorithm,
+  DEFAULT_ALGORITHMS,
+  type IntrospectionCredentials,
+  type TokenVerifierOptions,
+  type VerificationMode,
+} from './options';
+export type { AccessTokenClaims, VerificationSource, VerifiedToken } from './verified-token';
+export {
+  type BearerErrorCode,
+  InsufficientScopeError,
+  InvalidRequestError,
+  InvalidTokenError,
+  isResourceServerError,
+  MissingTokenError,
+  ResourceServerError,
+  VerifierUnavailableError,
+} from './errors';
+export { assertScopes, hasScopes, missingScopes } from './scopes';
+export {
+  type BearerChallenge,
+  type BearerChallengeBody,
+  bearerChallenge,
+  type ChallengeOptions,
+  DEFAULT_REALM,
+  extractBearerToken,
+  type HeadersLike,
+} from './bearer';
+export {
+  type AuthenticatedRequest,
+  type BearerMiddlewareOptions,
+  createBearerMiddleware,
+  type NextFunction,
+  type RequestLike,
+  type ResponseLike,
+  verifyRequest,
+  type VerifyRequestOptions,
+  writeBearerChallenge,
+} from './middleware';
+export type { FetchLike, FetchRequestInit, FetchResponseLike } from './http-client';

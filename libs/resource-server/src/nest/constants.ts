@@ -1,0 +1,8 @@
+/** Injection token for the module options (a `ResourceServerModuleOptions` object). */
+export const RESOURCE_SERVER_OPTIONS = Symbol('RESOURCE_SERVER_OPTIONS');
+
+/** Route metadata written by `@RequireScopes()` and read by the guard. */
+export const REQUIRED_SCOPES_METADATA = 'meridian-auth:resource-server:required-scopes';
+
+/** Route metadata written by `@Public()`. */
+export const PUBLIC_ROUTE_METADATA = 'meridian-auth:resource-server:public';

@@ -1,0 +1,55 @@
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TokenVerifier } from '../verifier';
+import { BearerAuthGuard } from './bearer-auth.guard';
+import { RESOURCE_SERVER_OPTIONS } from './constants';
+import type {
+  ResourceServerAsyncOptions,
+  ResourceServerModuleOptions,
+  ResourceServerRegistration,
+} from './resource-server.options';
+
+/**
+ * Provides a TokenVerifier and BearerAuthGuard application-wide. Options are validated when the
+ * module is instantiated, so a misconfiguration stops the application at startup.
+ */
+@Module({})
+export class ResourceServerModule {
+  static forRoot(options: ResourceServerModuleOptions & ResourceServerRegistration): DynamicModule {
+    const { globalGuard, ...moduleOptions } = options;
+    return ResourceServerModule.build([{ provide: RESOURCE_SERVER_OPTIONS, useValue: moduleOptions }], globalGuard, []);
+  }
+
+  static forRootAsync(options: ResourceServerAsyncOptions): DynamicModule {
+    const optionsProvider: Provider = {
+      provide: RESOURCE_SERVER_OPTIONS,
+      useFactory: (...dependencies: unknown[]) => options.useFactory(...(dependencies as never[])),
+      inject: options.inject ?? [],
+    };
+    return ResourceServerModule.build([optionsProvider], options.globalGuard, options.imports ?? []);
+  }
+
+  private static build(
+    optionProviders: Provider[],
+    globalGuard: boolean | undefined,
+    imports: NonNullable<ResourceServerAsyncOptions['imports']>,
+  ): DynamicModule {
+    const providers: Provider[] = [
+      ...optionProviders,
+      {
+        provide: TokenVerifier,
+        useFactory: (options: ResourceServerModuleOptions) => new TokenVerifier(options),
+        inject: [RESOURCE_SERVER_OPTIONS],
+      },
+      BearerAuthGuard,
+    ];
+    if (globalGuard ?? true) providers.push({ provide: APP_GUARD, useExisting: BearerAuthGuard });
+    return {
+      module: ResourceServerModule,
+      global: true,
+      imports,
+      providers,
+      exports: [RESOURCE_SERVER_OPTIONS, TokenVerifier, BearerAuthGuard],
+    };
+  }
+}

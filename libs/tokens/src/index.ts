@@ -1,0 +1,13 @@
+import { SigningKeyEntity } from './keys/signing-key.entity';
+import { CreateTokens1764100001000 } from './migrations/1764100001000-create-tokens';
+
+export * from './access/access-token.service';
+export * from './introspection/introspection.service';
+export * from './keys/key-store.service';
+export * from './keys/signing-key.entity';
+export * from './no-store.decorator';
+export * from './revocation/revocation.repository';
+export * from './tokens.module';
+
+export const TOKENS_ENTITIES = [SigningKeyEntity];
+export const TOKENS_MIGRATIONS = [CreateTokens1764100001000];

@@ -1,0 +1,33 @@
+// Jest transformer: swc to CommonJS, after replacing `import.meta.url` (which ESM-only dependencies use
+// for createRequire) with the CommonJS equivalent, since CommonJS output cannot contain `import.meta`.
+const { createTransformer } = require('@swc/jest');
+
+const swc = createTransformer({
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs', ignoreDynamic: true },
+  sourceMaps: 'inline',
+});
+
+const IMPORT_META_URL = /\bimport\.meta\.url\b/g;
+const COMMONJS_URL = "require('node:url').pathToFileURL(__filename).href";
+
+function rewrite(source) {
+  return source.includes('import.meta') ? source.replace(IMPORT_META_URL, COMMONJS_URL) : source;
+}
+
+module.exports = {
+  canInstrument: swc.canInstrument,
+  process(source, path, options) {
+    return swc.process(rewrite(source), path, options);
+  },
+  processAsync(source, path, options) {
+    return swc.processAsync(rewrite(source), path, options);
+  },
+  getCacheKey(source, path, options) {
+    return swc.getCacheKey(rewrite(source), path, options) + ':import-meta-v1';
+  },
+};
