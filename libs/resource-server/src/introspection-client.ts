@@ -114,7 +114,7 @@ export class IntrospectionClient {
 
   private cacheUntil(claims: AccessTokenClaims): number {
     const maxUntil = this.options.now() + this.options.cacheMaxSeconds * 1000;
-    return maxUntil;
+    return typeof claims.exp === 'number' ? Math.min(claims.exp * 1000, maxUntil) : maxUntil;
   }
 }
 

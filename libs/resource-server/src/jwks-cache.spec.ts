@@ -90,13 +90,33 @@ describe(JwksCache.name, () => {
     expect(server.count(JWKS_PATH)).toBe(2);
   });
 
-  it('keeps using the cached keys when a max-age refresh fails', async () => {
+  it('keeps using the cached keys when a max-age refresh fails, retrying once per cool-down', async () => {
     const shortLived = server.verifier({ mode: 'jwt', jwksMaxAgeSeconds: 60 });
     await shortLived.verify(await server.issue());
     server.failures.set(JWKS_PATH, 503);
     server.advance(61);
 
-    await expect(shortLived.verify(await server.issue())).resolves.toMatchObject({ source: 'jwt' });
+    for (let request = 0; request < 20; request += 1) {
+      await expect(shortLived.verify(await server.issue())).resolves.toMatchObject({ source: 'jwt' });
+    }
+    expect(server.count(JWKS_PATH)).toBe(2);
+
+    server.advance(31);
+    await shortLived.verify(await server.issue());
+    expect(server.count(JWKS_PATH)).toBe(3);
+  });
+
+  it('shares one fetch among concurrent first requests and backs off after a failure', async () => {
+    server.failures.set(JWKS_PATH, 500);
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => server.issue()));
+
+    const results = await Promise.allSettled(tokens.map((token) => verifier.verify(token)));
+    for (const token of tokens) await verifier.verify(token).catch(() => undefined);
+
+    expect(results.every((result) => result.status === 'rejected' && result.reason instanceof VerifierUnavailableError)).toBe(
+      true,
+    );
+    expect(server.count(JWKS_PATH)).toBe(1);
   });
 
   it('reports a failed refetch for an unknown kid as unavailability, not as an invalid token', async () => {

@@ -23,17 +23,19 @@ export interface JwksCacheOptions {
 type KeySet = ReturnType<typeof createLocalJWKSet>;
 
 const NO_MATCHING_KEY = 'ERR_JWKS_NO_MATCHING_KEY';
+const MAX_FAILURE_BACKOFF_MS = 5_000;
 
 /**
  * Holds the issuer's signing keys. The set is fetched on first use, refreshed when it gets old, and
  * refetched when a token names a `kid` we do not know (key rotation), but never more than once per
  * cool-down window: otherwise tokens with random `kid`s would turn every request into a JWKS fetch.
- * Concurrent fetches are shared.
+ * Concurrent fetches are shared, and failed fetches are retried only after a short back-off.
  */
 export class JwksCache {
   private keySet: KeySet | undefined;
   private fetchedAt = Number.NEGATIVE_INFINITY;
   private lastAttemptAt = Number.NEGATIVE_INFINITY;
+  private lastFailure: { at: number; error: unknown } | undefined;
   private inFlight: Promise<KeySet> | undefined;
 
   constructor(private readonly options: JwksCacheOptions) {}
@@ -53,6 +55,7 @@ export class JwksCache {
   private async currentKeySet(): Promise<KeySet> {
     if (this.keySet === undefined) return this.refresh();
     if (this.options.now() - this.fetchedAt < this.options.maxAgeMs) return this.keySet;
+    if (this.options.now() - this.lastAttemptAt < this.options.cooldownMs) return this.keySet;
     try {
       return await this.refresh();
     } catch {
@@ -66,10 +69,33 @@ export class JwksCache {
   }
 
   private refresh(): Promise<KeySet> {
-    this.inFlight ??= this.fetchKeySet().finally(() => {
-      this.inFlight = undefined;
-    });
+    if (this.inFlight !== undefined) return this.inFlight;
+    // After a failure, wait a little before asking again: an outage must not turn every request into a fetch.
+    const lastFailure = this.lastFailure;
+    if (lastFailure !== undefined && this.options.now() - lastFailure.at < this.failureBackoffMs()) {
+      return Promise.reject(
+        new VerifierUnavailableError('JWKS fetch failed recently; waiting before retrying', { cause: lastFailure.error }),
+      );
+    }
+    this.inFlight = this.fetchKeySet()
+      .then(
+        (keySet) => {
+          this.lastFailure = undefined;
+          return keySet;
+        },
+        (error: unknown) => {
+          this.lastFailure = { at: this.options.now(), error };
+          throw error;
+        },
+      )
+      .finally(() => {
+        this.inFlight = undefined;
+      });
     return this.inFlight;
+  }
+
+  private failureBackoffMs(): number {
+    return Math.min(this.options.cooldownMs, MAX_FAILURE_BACKOFF_MS);
   }
 
   private async fetchKeySet(): Promise<KeySet> {

@@ -79,7 +79,7 @@ function describeFailure(error: unknown): string {
     case 'ERR_JWT_EXPIRED':
       return 'The access token expired';
     case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
-      if (reason === 'missing') return `The access token lacks the required "${String(claim)}" claim`;
+      if (reason === 'missing') return `The access token lacks the required ${String(claim)} claim`;
       if (claim === 'aud') return 'The access token is not intended for this resource';
       if (claim === 'iss') return 'The access token was issued by an unexpected issuer';
       if (claim === 'nbf') return 'The access token is not yet valid';

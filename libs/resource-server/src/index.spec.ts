@@ -1,0 +1,46 @@
+import * as core from './index';
+import * as nest from './nest';
+
+describe('public surface', () => {
+  it('exports the framework-neutral API from the package root', () => {
+    expect(Object.keys(core).sort()).toEqual(
+      [
+        'DEFAULT_ALGORITHMS',
+        'DEFAULT_REALM',
+        'InsufficientScopeError',
+        'InvalidRequestError',
+        'InvalidTokenError',
+        'MissingTokenError',
+        'ResourceServerError',
+        'TokenVerifier',
+        'VerifierUnavailableError',
+        'assertScopes',
+        'bearerChallenge',
+        'createBearerMiddleware',
+        'extractBearerToken',
+        'hasScopes',
+        'isResourceServerError',
+        'missingScopes',
+        'verifyRequest',
+        'writeBearerChallenge',
+      ].sort(),
+    );
+  });
+
+  it('exports the NestJS integration from the nest entry point', () => {
+    expect(Object.keys(nest).sort()).toEqual(
+      [
+        'BearerAuthException',
+        'BearerAuthGuard',
+        'PUBLIC_ROUTE_METADATA',
+        'Public',
+        'REQUIRED_SCOPES_METADATA',
+        'RESOURCE_SERVER_OPTIONS',
+        'RequireScopes',
+        'ResourceServerModule',
+        'TokenClaims',
+        'VerifiedAccessToken',
+      ].sort(),
+    );
+  });
+});
