@@ -13,10 +13,14 @@ const swc = createTransformer({
 });
 
 const IMPORT_META_URL = /\bimport\.meta\.url\b/g;
+// `const require = createRequire(import.meta.url)` recreates what CommonJS already has, and a local named
+// `require` would shadow the one the compiled imports need.
+const LOCAL_REQUIRE = /\bconst require\s*=\s*createRequire\(import\.meta\.url\);?/g;
 const COMMONJS_URL = "require('node:url').pathToFileURL(__filename).href";
 
 function rewrite(source) {
-  return source.includes('import.meta') ? source.replace(IMPORT_META_URL, COMMONJS_URL) : source;
+  if (!source.includes('import.meta')) return source;
+  return source.replace(LOCAL_REQUIRE, '').replace(IMPORT_META_URL, COMMONJS_URL);
 }
 
 module.exports = {
@@ -28,6 +32,6 @@ module.exports = {
     return swc.processAsync(rewrite(source), path, options);
   },
   getCacheKey(source, path, options) {
-    return swc.getCacheKey(rewrite(source), path, options) + ':import-meta-v1';
+    return swc.getCacheKey(rewrite(source), path, options) + ':import-meta-v2';
   },
 };

@@ -21,6 +21,8 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
     connectionTimeout: 10_000,
     keepAliveTimeout: 65_000,
     trustProxy: false,
+    // Nest installs its own handler first; ours replaces it on purpose.
+    allowErrorHandlerOverride: true,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {

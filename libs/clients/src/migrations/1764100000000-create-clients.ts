@@ -27,8 +27,9 @@ export class CreateClients1764100000000 implements MigrationInterface {
         access_token_ttl integer,
         refresh_token_ttl integer,
         api_identifier text,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
+        -- millisecond precision, as JavaScript dates carry, so pagination cursors compare exactly
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now(),
         CONSTRAINT clients_auth_method_check
           CHECK (token_endpoint_auth_method IN ('client_secret_basic', 'client_secret_post', 'none')),
         CONSTRAINT clients_secret_matches_method

@@ -1,0 +1,100 @@
+import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig, createAppLogger } from '@app/core';
+import { createApp } from '../../apps/auth-server/src/create-app';
+
+export const ADMIN_CLIENT_ID = 'test-admin';
+export const ADMIN_CLIENT_SECRET = 'test-admin-secret-0123456789';
+export const ADMIN_USERNAME = 'root-admin';
+export const ADMIN_PASSWORD = 'correct horse battery staple';
+
+export interface TestServer {
+  baseUrl: string;
+  app: NestFastifyApplication;
+  config: AppConfig;
+  /** The database URL the server uses (a fresh database on PostgreSQL; the embedded one otherwise). */
+  databaseName: string | undefined;
+  close(): Promise<void>;
+  /** Stops and starts the same server on the same database (restart idempotency). */
+  restart(): Promise<void>;
+}
+
+/** A free loopback port, so ISSUER can name it before the server listens. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * With DATABASE_URL set, each test file gets its own fresh PostgreSQL database on that server; without it,
+ * an in-memory embedded database.
+ */
+async function createDatabase(): Promise<{ url: string | undefined; name: string | undefined; drop: () => Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return { url: undefined, name: undefined, drop: async () => undefined };
+  const name = `authtest_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    drop: async () => {
+      const dropper = new Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createDatabase();
+  const port = await freePort();
+  const dataDir = database.url ? undefined : ':memory:';
+  const config = new AppConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    BOOTSTRAP_ADMIN_CLIENT_ID: ADMIN_CLIENT_ID,
+    BOOTSTRAP_ADMIN_CLIENT_SECRET: ADMIN_CLIENT_SECRET,
+    BOOTSTRAP_ADMIN_USERNAME: ADMIN_USERNAME,
+    BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    ...(database.url ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir! }),
+    ...env,
+  });
+  const logger = createAppLogger(config.logLevel);
+  let app = await createApp(config, logger);
+  await app.listen({ port, host: '127.0.0.1' });
+  const server: TestServer = {
+    baseUrl: `http://127.0.0.1:${port}`,
+    app,
+    config,
+    databaseName: database.name,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+    async restart() {
+      if (!database.url) throw new Error('restart needs PostgreSQL (the in-memory database does not survive)');
+      await app.close();
+      app = await createApp(config, logger);
+      await app.listen({ port, host: '127.0.0.1' });
+      server.app = app;
+    },
+  };
+  return server;
+}
+
+export const usesPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
