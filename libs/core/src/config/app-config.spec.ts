@@ -1,0 +1,35 @@
+import { AppConfig } from './app-config';
+
+describe(AppConfig.name, () => {
+  it('applies the documented defaults', () => {
+    const sut = new AppConfig({});
+    expect(sut.port).toBe(3000);
+    expect(sut.issuer).toBe('http://localhost:3000');
+    expect(sut.databaseUrl).toBeUndefined();
+    expect(sut.dataDir).toBe('./data');
+    expect(sut.signingAlgorithm).toBe('ES256');
+    expect(sut.accessTokenTtl).toBe(3600);
+  });
+
+  it('derives the default issuer from PORT and keeps ISSUER exactly as given', () => {
+    expect(new AppConfig({ PORT: '8080' }).issuer).toBe('http://localhost:8080');
+    expect(new AppConfig({ ISSUER: 'https://id.example.com/' }).issuer).toBe('https://id.example.com/');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['ISSUER', 'not a url'],
+    ['ISSUER', 'https://id.example.com?x=1'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+    ['SIGNING_ALG', 'HS256'],
+    ['LOG_LEVEL', 'loud'],
+    ['ACCESS_TOKEN_TTL', '5'],
+  ])('stops with a message naming %s for %p', (variable, value) => {
+    expect(() => new AppConfig({ [variable]: value })).toThrow(new RegExp(`Invalid configuration: ${variable} `));
+  });
+
+  it('requires bootstrap id and secret together', () => {
+    expect(() => new AppConfig({ BOOTSTRAP_ADMIN_CLIENT_ID: 'admin' })).toThrow(/BOOTSTRAP_ADMIN_CLIENT_ID/);
+  });
+});
