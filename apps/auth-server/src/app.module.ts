@@ -4,6 +4,7 @@ import { CLIENTS_ENTITIES, CLIENTS_MIGRATIONS, ClientsModule } from '@app/client
 import { AppConfig, AppLogger, CoreModule, DatabaseModule } from '@app/core';
 import { GRANTS_ENTITIES, GRANTS_MIGRATIONS, GrantsModule } from '@app/grants';
 import { TOKENS_ENTITIES, TOKENS_MIGRATIONS, TokensModule } from '@app/tokens';
+import { USERS_ENTITIES, USERS_MIGRATIONS, UsersModule } from '@app/users';
 
 /** The deployable: every lib, one database holding every lib's tables. */
 @Module({})
@@ -14,10 +15,11 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, logger),
         DatabaseModule.forRoot({
-          entities: [...CLIENTS_ENTITIES, ...TOKENS_ENTITIES, ...GRANTS_ENTITIES],
-          migrations: [...CLIENTS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS],
+          entities: [...CLIENTS_ENTITIES, ...USERS_ENTITIES, ...TOKENS_ENTITIES, ...GRANTS_ENTITIES],
+          migrations: [...CLIENTS_MIGRATIONS, ...USERS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS],
         }),
         ClientsModule,
+        UsersModule,
         TokensModule,
         GrantsModule,
         AdminModule,

@@ -1,2 +1,3 @@
 export * from './clients';
 export * from './keys';
+export * from './users';

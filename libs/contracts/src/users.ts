@@ -1,0 +1,56 @@
+/** `POST /admin/v1/users`: the person can sign in at once with this password. */
+export interface CreateUserInput {
+  username: string;
+  password: string;
+  email?: string;
+  name?: string;
+  given_name?: string;
+  family_name?: string;
+  roles?: string[];
+  email_verified?: boolean;
+}
+
+/** `PATCH /admin/v1/users/:id`: only the fields sent change. */
+export interface UpdateUserInput {
+  username?: string;
+  email?: string | null;
+  name?: string | null;
+  given_name?: string | null;
+  family_name?: string | null;
+  roles?: string[];
+  email_verified?: boolean;
+  disabled?: boolean;
+}
+
+export interface SetPasswordInput {
+  password: string;
+}
+
+/** A person as the admin API returns it; the password hash never leaves the server. */
+export interface UserView {
+  id: string;
+  username: string;
+  email: string | null;
+  email_verified: boolean;
+  name: string | null;
+  given_name: string | null;
+  family_name: string | null;
+  roles: string[];
+  disabled: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConsentView {
+  client_id: string;
+  scopes: string[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionView {
+  id: string;
+  auth_time: string;
+  created_at: string;
+  expires_at: string;
+}

@@ -1,0 +1,19 @@
+import { UserEntity } from './users/user.entity';
+import { CreateUsers1764100002000 } from './migrations/1764100002000-create-users';
+
+export * from './consents/consent.service';
+export type { ConsentRow } from './consents/consent.repository';
+export * from './http/csrf.service';
+export * from './http/page-headers';
+export * from './login/return-target.registry';
+export * from './login/return-to';
+export * from './sessions/sso-session.service';
+export type { SsoSessionRow } from './sessions/sso-session.repository';
+export * from './users/user.entity';
+export { isUuid, isValidUserCursor } from './users/user.repository';
+export * from './users/user.service';
+export * from './users/user-bootstrap.service';
+export * from './users.module';
+
+export const USERS_ENTITIES = [UserEntity];
+export const USERS_MIGRATIONS = [CreateUsers1764100002000];

@@ -1,0 +1,35 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CsrfService } from '../http/csrf.service';
+import { pageHeaders } from '../http/page-headers';
+import { LoginFormExpired, LOGIN_CSRF_PURPOSE } from './login.guards';
+import { renderLoginPage } from './login-page';
+import { LoginFailed, LOGIN_FAILED_MESSAGE } from './login.service';
+import { safeReturnTo } from './return-to';
+import { ReturnTargetRegistry } from './return-target.registry';
+
+/** A failed sign-in shows the form again with one generic message (no hint which part was wrong). */
+@Catch(LoginFailed, LoginFormExpired)
+@Injectable()
+export class LoginPageFilter implements ExceptionFilter {
+  constructor(
+    private readonly csrf: CsrfService,
+    private readonly targets: ReturnTargetRegistry,
+  ) {}
+
+  async catch(exception: LoginFailed | LoginFormExpired, host: ArgumentsHost): Promise<void> {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    const returnTo = safeReturnTo(text(body.return_to));
+    const expired = exception instanceof LoginFormExpired;
+    const page = renderLoginPage({
+      csrfToken: this.csrf.issue(request, reply, LOGIN_CSRF_PURPOSE),
+      returnTo,
+      username: text(body.username)?.slice(0, 200),
+      error: expired ? exception.message : LOGIN_FAILED_MESSAGE,
+    });
+    await reply.status(expired ? 403 : 401).headers(pageHeaders(await this.targets.resolve(returnTo))).send(page);
+  }
+}

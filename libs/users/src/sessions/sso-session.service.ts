@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig, Clock, randomToken, sha256 } from '@app/core';
+import { cookieName, readCookie, setCookie } from '../http/cookies';
+import { SsoSessionRepository, SsoSessionRow } from './sso-session.repository';
+
+export interface CurrentSession {
+  /** Public id of the session, used as the OIDC `sid`. */
+  sessionId: string;
+  userId: string;
+  /** When the person last entered their password, in seconds since the epoch (OIDC `auth_time`). */
+  authTime: number;
+}
+
+export interface SessionDetails extends CurrentSession {
+  /** auth_time with millisecond precision, to tell whether a sign-in happened after a given moment. */
+  authTimeMs: number;
+}
+
+/**
+ * The browser's single sign-on session: a random cookie whose SHA-256 names a row in `sso_sessions`.
+ * Signing in always starts a new session with a new cookie (no fixation).
+ */
+@Injectable()
+export class SsoSessionService {
+  readonly cookie: string;
+
+  constructor(
+    private readonly sessions: SsoSessionRepository,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.cookie = cookieName('sid', config.secureCookies);
+  }
+
+  async currentSession(request: FastifyRequest): Promise<CurrentSession | undefined> {
+    const details = await this.current(request);
+    return details && { sessionId: details.sessionId, userId: details.userId, authTime: details.authTime };
+  }
+
+  async current(request: FastifyRequest): Promise<SessionDetails | undefined> {
+    const value = readCookie(request, this.cookie);
+    if (!value) return undefined;
+    const row = await this.sessions.findActive(sha256(value));
+    return row && toDetails(row);
+  }
+
+  /** Starts a session for a person who just proved who they are, ending the browser's previous one. */
+  async start(request: FastifyRequest, reply: FastifyReply, userId: string): Promise<SessionDetails> {
+    const previous = readCookie(request, this.cookie);
+    if (previous) await this.sessions.endByTokenHash(sha256(previous));
+    const value = randomToken(32);
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.sessionTtl * 1000);
+    const row = await this.sessions.create(sha256(value), userId, now, expiresAt);
+    setCookie(reply, this.cookie, value, { secure: this.config.secureCookies, maxAge: this.config.sessionTtl });
+    return toDetails(row);
+  }
+
+  /** Ends the browser's session (if any) and clears its cookie. */
+  async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const value = readCookie(request, this.cookie);
+    if (value) await this.sessions.endByTokenHash(sha256(value));
+    setCookie(reply, this.cookie, '', { secure: this.config.secureCookies, maxAge: 0 });
+  }
+
+  listForUser(userId: string): Promise<SsoSessionRow[]> {
+    return this.sessions.listActiveForUser(userId);
+  }
+
+  endAllForUser(userId: string): Promise<number> {
+    return this.sessions.endAllForUser(userId);
+  }
+}
+
+function toDetails(row: SsoSessionRow): SessionDetails {
+  return {
+    sessionId: row.id,
+    userId: row.userId,
+    authTime: Math.floor(row.authTime.getTime() / 1000),
+    authTimeMs: row.authTime.getTime(),
+  };
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { Conflict, NotFound } from '@app/core';
+import type { CreateUserInput, UpdateUserInput, UserView } from '@app/contracts';
+import { PasswordHasher } from '../passwords/password-hasher.service';
+import { SsoSessionRepository } from '../sessions/sso-session.repository';
+import { UserEntity } from './user.entity';
+import { UserPage, UserRepository } from './user.repository';
+import { assertPassword, assertUsername, normalizeRoles } from './user-rules';
+
+/** Creating, changing and removing people. */
+@Injectable()
+export class UserService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SsoSessionRepository,
+  ) {}
+
+  async create(input: CreateUserInput): Promise<UserEntity> {
+    assertUsername(input.username);
+    assertPassword(input.password);
+    const roles = normalizeRoles(input.roles);
+    if (await this.users.usernameTaken(input.username)) throw new Conflict(`The username ${input.username} is taken`);
+    const passwordHash = await this.hasher.hash(input.password);
+    try {
+      return await this.users.insert({
+        username: input.username,
+        passwordHash,
+        email: input.email ?? null,
+        emailVerified: input.email_verified ?? false,
+        name: input.name ?? null,
+        givenName: input.given_name ?? null,
+        familyName: input.family_name ?? null,
+        roles,
+      });
+    } catch (error) {
+      // Two creations of one username at once: the unique index decides.
+      if (isUniqueViolation(error)) throw new Conflict(`The username ${input.username} is taken`);
+      throw error;
+    }
+  }
+
+  /** The person, or undefined: used by sign-in flows, which treat a missing person like a disabled one. */
+  async findById(id: string): Promise<UserEntity | undefined> {
+    return (await this.users.findById(id)) ?? undefined;
+  }
+
+  async get(id: string): Promise<UserEntity> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFound(`No user with id ${id}`);
+    return user;
+  }
+
+  list(options: { limit: number; cursor?: string; search?: string }): Promise<UserPage> {
+    return this.users.list(options);
+  }
+
+  async update(id: string, input: UpdateUserInput): Promise<UserEntity> {
+    const user = await this.get(id);
+    const changes: Partial<UserEntity> = {};
+    if (input.username !== undefined && input.username !== user.username) {
+      assertUsername(input.username);
+      if (await this.users.usernameTaken(input.username, id)) throw new Conflict(`The username ${input.username} is taken`);
+      changes.username = input.username;
+    }
+    if (input.email !== undefined) changes.email = input.email;
+    if (input.email_verified !== undefined) changes.emailVerified = input.email_verified;
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.given_name !== undefined) changes.givenName = input.given_name;
+    if (input.family_name !== undefined) changes.familyName = input.family_name;
+    if (input.roles !== undefined) changes.roles = normalizeRoles(input.roles);
+    if (input.disabled !== undefined) changes.disabled = input.disabled;
+    if (Object.keys(changes).length > 0) {
+      try {
+        await this.users.update(id, changes);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new Conflict(`The username ${String(input.username)} is taken`);
+        throw error;
+      }
+    }
+    // A disabled person is signed out everywhere at once.
+    if (input.disabled === true) await this.sessions.endAllForUser(id);
+    return this.get(id);
+  }
+
+  /** Sets a new password and signs the person out of every browser. */
+  async setPassword(id: string, password: string): Promise<void> {
+    assertPassword(password);
+    await this.get(id);
+    await this.users.update(id, { passwordHash: await this.hasher.hash(password) });
+    await this.sessions.endAllForUser(id);
+  }
+
+  async delete(id: string): Promise<void> {
+    if (!(await this.users.delete(id))) throw new NotFound(`No user with id ${id}`);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const candidate = error as { code?: string; driverError?: { code?: string } };
+  return candidate.code === '23505' || candidate.driverError?.code === '23505';
+}
+
+/** The admin API's view of a person. */
+export function toUserView(user: UserEntity): UserView {
+  return {
+    id: user.id,
+    username: user.username,
+    email: user.email,
+    email_verified: user.emailVerified,
+    name: user.name,
+    given_name: user.givenName,
+    family_name: user.familyName,
+    roles: user.roles,
+    disabled: user.disabled,
+    created_at: user.createdAt.toISOString(),
+    updated_at: user.updatedAt.toISOString(),
+  };
+}
