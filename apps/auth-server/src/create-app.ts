@@ -4,14 +4,16 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AdminModule } from '@app/admin';
-import { AppConfig, AppLogger, NestPinoLogger, renderError } from '@app/core';
+import { LogController } from 'fastify';
+import { AppConfig, AppLogger, NestPinoLogger } from '@app/core';
 import { AppModule } from './app.module';
 
 /** Builds the HTTP application: Fastify (Nest parses JSON and form bodies), the one error renderer, the OpenAPI document. */
 export async function createApp(config: AppConfig, logger: AppLogger): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    // Per-request log lines only at debug: at thousands of requests per second they would dominate.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     bodyLimit: config.bodyLimit,
     genReqId: (request: IncomingMessage) => {
       const incoming = request.headers['x-request-id'];
@@ -21,8 +23,6 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
     connectionTimeout: 10_000,
     keepAliveTimeout: 65_000,
     trustProxy: false,
-    // Nest installs its own handler first; ours replaces it on purpose.
-    allowErrorHandlerOverride: true,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
@@ -30,8 +30,6 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
     bufferLogs: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  // Errors raised by Fastify before a route runs (content type, body size, JSON syntax) get the same shape.
-  fastify.setErrorHandler((error, request, reply) => renderError(error, request, reply, logger));
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
