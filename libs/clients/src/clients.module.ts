@@ -5,6 +5,7 @@ import { ClientSecretBasicStrategy, ClientSecretPostStrategy, PublicClientStrate
 import { ClientAuthenticator } from './auth/client-authenticator.service';
 import { ClientBootstrapService } from './client-bootstrap.service';
 import { ClientChangeNotifier } from './client-change.notifier';
+import { ConsoleClientBootstrapService } from './console-client-bootstrap.service';
 import { ClientRepository } from './client.repository';
 import { ClientSecretService } from './client-secret.service';
 import { ClientService } from './client.service';
@@ -22,6 +23,7 @@ import { ClientService } from './client.service';
     PublicClientStrategy,
     ClientAuthGuard,
     ClientBootstrapService,
+    ConsoleClientBootstrapService,
   ],
   exports: [ClientService, ClientRepository, ClientAuthenticator, ClientAuthGuard, ClientChangeNotifier],
 })

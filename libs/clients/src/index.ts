@@ -8,6 +8,7 @@ export * from './client.entity';
 export * from './client.repository';
 export * from './client.service';
 export * from './clients.module';
+export { CONSOLE_CLIENT_ID, consoleClientMetadata } from './console-client-bootstrap.service';
 export * from './registration/client-registration.rules';
 export * from './registration/grant-types';
 export * from './registration/redirect-uri-rules';
