@@ -5,6 +5,7 @@ import { AppConfig, AppLogger, CoreModule, DatabaseModule } from '@app/core';
 import { GRANTS_ENTITIES, GRANTS_MIGRATIONS, GrantsModule } from '@app/grants';
 import { TOKENS_ENTITIES, TOKENS_MIGRATIONS, TokensModule } from '@app/tokens';
 import { USERS_ENTITIES, USERS_MIGRATIONS, UsersModule } from '@app/users';
+import { ConsoleStaticModule } from './console/console-static.module';
 
 /** The deployable: every lib, one database holding every lib's tables. */
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         TokensModule,
         GrantsModule,
         AdminModule,
+        ConsoleStaticModule,
       ],
     };
   }
