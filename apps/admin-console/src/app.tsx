@@ -1,0 +1,155 @@
+import { useEffect, useState } from 'react';
+import type { User, UserManager } from 'oidc-client-ts';
+import { createApiClient } from './api';
+import { consoleRoute, createUserManager, Discovery, displayName, isAdministrator, issuerFromLocation, loadDiscovery, rolesOf } from './auth';
+import { RouterProvider } from './router';
+import { Session, SessionContext } from './session';
+import { Shell } from './shell';
+
+type Boot =
+  | { state: 'loading'; message: string }
+  | { state: 'failed'; title: string; detail: string; retry?: boolean }
+  | { state: 'not-admin'; session: Session }
+  | { state: 'signed-out' }
+  | { state: 'ready'; session: Session };
+
+const DEFAULT_ROUTE = '/applications';
+let started: Promise<Boot> | undefined;
+
+/** Signs in (or finishes signing in) and decides what the person may see. */
+async function boot(onSignedOut: () => void): Promise<Boot> {
+  const issuer = issuerFromLocation();
+  let discovery: Discovery;
+  try {
+    discovery = await loadDiscovery(issuer);
+  } catch (error) {
+    return { state: 'failed', title: 'The server cannot be reached', detail: String((error as Error).message), retry: true };
+  }
+  if (typeof discovery.authorization_endpoint !== 'string') {
+    return { state: 'failed', title: 'Sign-in is not available', detail: 'This server does not publish an authorization endpoint yet, so the console cannot sign you in.' };
+  }
+  const manager = createUserManager(issuer, discovery);
+  let user: User | null;
+  if (consoleRoute() === '/callback') {
+    try {
+      user = await manager.signinRedirectCallback();
+    } catch (error) {
+      window.history.replaceState(null, '', `${import.meta.env.BASE_URL}`);
+      return { state: 'failed', title: 'Sign-in did not complete', detail: String((error as Error).message), retry: true };
+    }
+    const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo;
+    const target = returnTo && returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : DEFAULT_ROUTE;
+    window.history.replaceState(null, '', `${import.meta.env.BASE_URL.replace(/\/$/, '')}${target}`);
+  } else {
+    user = await manager.getUser();
+  }
+  if (!user || user.expired) {
+    const route = consoleRoute();
+    const returnTo = route === '/' ? DEFAULT_ROUTE : `${route}${window.location.search}`;
+    await manager.signinRedirect({ state: { returnTo } });
+    return { state: 'loading', message: 'Taking you to sign-in…' };
+  }
+  if (consoleRoute() === '/') window.history.replaceState(null, '', `${import.meta.env.BASE_URL.replace(/\/$/, '')}${DEFAULT_ROUTE}`);
+  const session = createSession(issuer, discovery, manager, user, onSignedOut);
+  return isAdministrator(user) ? { state: 'ready', session } : { state: 'not-admin', session };
+}
+
+function createSession(issuer: string, discovery: Discovery, manager: UserManager, user: User, onSignedOut: () => void): Session {
+  let current = user;
+  manager.events.addUserLoaded((loaded) => {
+    current = loaded;
+  });
+  const renew = async () => {
+    try {
+      const renewed = await manager.signinSilent();
+      if (renewed) current = renewed;
+      return Boolean(renewed);
+    } catch {
+      return false;
+    }
+  };
+  const api = createApiClient(issuer, () => current.access_token, renew);
+  return {
+    issuer,
+    discovery,
+    manager,
+    get user() {
+      return current;
+    },
+    api,
+    async signOut() {
+      if (typeof discovery.end_session_endpoint === 'string') {
+        // OpenID Connect RP-Initiated Logout: ends the SSO session too, then comes back to /console/.
+        await manager.signoutRedirect({ id_token_hint: current.id_token });
+        return;
+      }
+      await manager.removeUser();
+      onSignedOut();
+    },
+  };
+}
+
+export function App() {
+  const [boot_, setBoot] = useState<Boot>({ state: 'loading', message: 'Signing you in…' });
+  useEffect(() => {
+    started ??= boot(() => setBoot({ state: 'signed-out' }));
+    started.then(setBoot, (error: unknown) => setBoot({ state: 'failed', title: 'Something went wrong', detail: String(error), retry: true }));
+  }, []);
+
+  switch (boot_.state) {
+    case 'loading':
+      return <Splash title={boot_.message} />;
+    case 'failed':
+      return (
+        <Splash title={boot_.title} detail={boot_.detail}>
+          {boot_.retry && (
+            <button type="button" onClick={() => window.location.assign(`${import.meta.env.BASE_URL}`)}>
+              Try again
+            </button>
+          )}
+        </Splash>
+      );
+    case 'signed-out':
+      return (
+        <Splash title="You are signed out" detail="Your console session has ended.">
+          <button type="button" onClick={() => window.location.assign(`${import.meta.env.BASE_URL}`)}>
+            Sign in again
+          </button>
+        </Splash>
+      );
+    case 'not-admin':
+      return (
+        <Splash
+          title="You are not an administrator"
+          detail={`You are signed in as ${displayName(boot_.session.user)}, who does not have the admin role${
+            rolesOf(boot_.session.user).length ? ` (roles: ${rolesOf(boot_.session.user).join(', ')})` : ''
+          }. Ask an administrator to grant it, or sign in as someone else.`}
+        >
+          <button type="button" onClick={() => void boot_.session.signOut()}>
+            Sign out
+          </button>
+        </Splash>
+      );
+    case 'ready':
+      return (
+        <SessionContext.Provider value={boot_.session}>
+          <RouterProvider>
+            <Shell />
+          </RouterProvider>
+        </SessionContext.Provider>
+      );
+  }
+}
+
+function Splash({ title, detail, children }: { title: string; detail?: string; children?: React.ReactNode }) {
+  return (
+    <main className="splash" aria-live="polite">
+      <div className="card">
+        <p className="brand">Admin console</p>
+        <h1>{title}</h1>
+        {detail && <p>{detail}</p>}
+        {children}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,65 @@
+import { InMemoryWebStorage, User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+
+export const CONSOLE_CLIENT_ID = 'admin-console';
+export const ADMIN_ROLE = 'admin';
+const CONSOLE_PATH = '/console';
+
+/** The issuer is where the console is served from, minus `/console` (the server may sit under a path). */
+export function issuerFromLocation(location: Location = window.location): string {
+  const at = location.pathname.indexOf(`${CONSOLE_PATH}/`);
+  const prefix = at > 0 ? location.pathname.slice(0, at) : '';
+  return `${location.origin}${prefix}`;
+}
+
+/** Path of the console route inside its base, e.g. `/applications/abc`. */
+export function consoleRoute(location: Location = window.location): string {
+  const at = location.pathname.indexOf(CONSOLE_PATH);
+  const route = at >= 0 ? location.pathname.slice(at + CONSOLE_PATH.length) : location.pathname;
+  return route === '' ? '/' : route;
+}
+
+export type Discovery = Record<string, unknown> & { issuer: string };
+
+export async function loadDiscovery(issuer: string): Promise<Discovery> {
+  const response = await fetch(`${issuer}/.well-known/openid-configuration`, { headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`The server's discovery document answered ${response.status}`);
+  return (await response.json()) as Discovery;
+}
+
+/**
+ * Authorization code + PKCE S256 (oidc-client-ts' default for `code`). Tokens are kept in memory only,
+ * never in localStorage: a reload signs in again through the SSO session. The one-time state and code
+ * verifier live in sessionStorage for the length of the redirect.
+ */
+export function createUserManager(issuer: string, discovery: Discovery): UserManager {
+  return new UserManager({
+    authority: issuer,
+    metadata: discovery,
+    client_id: CONSOLE_CLIENT_ID,
+    redirect_uri: `${issuer}${CONSOLE_PATH}/callback`,
+    post_logout_redirect_uri: `${issuer}${CONSOLE_PATH}/`,
+    response_type: 'code',
+    scope: 'openid profile email admin',
+    loadUserInfo: Boolean(discovery.userinfo_endpoint),
+    userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
+    automaticSilentRenew: true,
+    monitorSession: false,
+  });
+}
+
+/** Roles from the id_token or userinfo (`roles`, an array or a space-separated string). */
+export function rolesOf(user: User): string[] {
+  const roles = user.profile.roles as unknown;
+  if (Array.isArray(roles)) return roles.filter((role): role is string => typeof role === 'string');
+  if (typeof roles === 'string') return roles.split(/\s+/).filter(Boolean);
+  return [];
+}
+
+export function isAdministrator(user: User): boolean {
+  return rolesOf(user).includes(ADMIN_ROLE) && (user.scopes.length === 0 || user.scopes.includes(ADMIN_ROLE));
+}
+
+export function displayName(user: User): string {
+  const profile = user.profile;
+  return String(profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub);
+}
