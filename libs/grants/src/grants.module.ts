@@ -2,17 +2,39 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ClientsModule } from '@app/clients';
 import { TokensModule } from '@app/tokens';
+import { UsersModule } from '@app/users';
+import { AuthorizationFlow } from './authorize/authorization-flow.service';
+import { AuthorizationRequestRepository } from './authorize/authorization-request.repository';
+import { AuthorizeController } from './authorize/authorize.controller';
+import { ClientRedirectValidator } from './authorize/client-redirect.validator';
+import { AuthorizationCodeRepository } from './codes/authorization-code.repository';
+import { ConsentController } from './consent/consent.controller';
 import { DiscoveryController } from './discovery/discovery.controller';
 import { ServerMetadataService } from './discovery/server-metadata.service';
+import { AuthorizationCodeGrant } from './handlers/authorization-code.grant';
 import { ClientCredentialsGrant } from './handlers/client-credentials.grant';
+import { RefreshTokenGrant } from './handlers/refresh-token.grant';
+import { UserTokenIssuer } from './handlers/user-token-issuer';
 import { GrantRegistry } from './registry/grant-registry';
 import { ScopePolicy } from './scopes/scope-policy';
 import { TokenController } from './token/token.controller';
 
 @Module({
-  imports: [DiscoveryModule, ClientsModule, TokensModule],
-  controllers: [TokenController, DiscoveryController],
-  providers: [GrantRegistry, ScopePolicy, ServerMetadataService, ClientCredentialsGrant],
+  imports: [DiscoveryModule, ClientsModule, TokensModule, UsersModule],
+  controllers: [TokenController, DiscoveryController, AuthorizeController, ConsentController],
+  providers: [
+    GrantRegistry,
+    ScopePolicy,
+    ServerMetadataService,
+    ClientCredentialsGrant,
+    AuthorizationCodeGrant,
+    RefreshTokenGrant,
+    UserTokenIssuer,
+    ClientRedirectValidator,
+    AuthorizationRequestRepository,
+    AuthorizationCodeRepository,
+    AuthorizationFlow,
+  ],
   exports: [GrantRegistry, ServerMetadataService],
 })
 export class GrantsModule {}

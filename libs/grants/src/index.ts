@@ -3,6 +3,7 @@ export * from './grants.module';
 export * from './registry/grant-handler';
 export * from './registry/grant-registry';
 export * from './scopes/scope-policy';
+import { CreateAuthorization1764100002500 } from './migrations/1764100002500-create-authorization';
 
 export const GRANTS_ENTITIES = [];
-export const GRANTS_MIGRATIONS = [];
+export const GRANTS_MIGRATIONS = [CreateAuthorization1764100002500];

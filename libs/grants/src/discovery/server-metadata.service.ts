@@ -30,6 +30,8 @@ export class ServerMetadataService {
       jwks_uri: endpoint('/oauth2/jwks'),
       introspection_endpoint: endpoint('/oauth2/introspect'),
       revocation_endpoint: endpoint('/oauth2/revoke'),
+      // RFC 8628 §4
+      device_authorization_endpoint: endpoint('/oauth2/device_authorization'),
       grant_types_supported: this.registry.grantTypes(),
       token_endpoint_auth_methods_supported: CLIENT_AUTH_METHODS,
       introspection_endpoint_auth_methods_supported: SECRET_AUTH_METHODS,

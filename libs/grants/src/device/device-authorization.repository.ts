@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, Repository } from 'typeorm';
+import { DeviceAuthorizationEntity, DeviceAuthorizationStatus } from './device-authorization.entity';
+
+export interface NewDeviceAuthorization {
+  deviceCodeHash: string;
+  userCodeHash: string;
+  clientId: string;
+  scopes: readonly string[];
+  intervalSeconds: number;
+  ttlSeconds: number;
+}
+
+/** What one poll of the token endpoint found, after recording the poll. */
+export interface PollState {
+  id: string;
+  status: DeviceAuthorizationStatus;
+  consumed: boolean;
+  expired: boolean;
+  /** True when this poll came sooner than the interval and the interval was raised (RFC 8628 §3.5). */
+  slowedDown: boolean;
+  intervalSeconds: number;
+  scopes: string[];
+}
+
+/** An approved authorization, taken for redemption exactly once. */
+export interface ConsumedAuthorization {
+  id: string;
+  clientId: string;
+  userId: string;
+  sessionId: string | null;
+  authTime: Date | null;
+  scopes: string[];
+}
+
+export interface PendingPage {
+  items: DeviceAuthorizationEntity[];
+  nextCursor: string | null;
+}
+
+/** Device authorizations, found by the SHA-256 of their codes; every state change is one atomic UPDATE. */
+@Injectable()
+export class DeviceAuthorizationRepository {
+  private readonly repository: Repository<DeviceAuthorizationEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.repository = dataSource.getRepository(DeviceAuthorizationEntity);
+  }
+
+  async create(input: NewDeviceAuthorization): Promise<{ id: string; expiresAt: Date }> {
+    const rows = rowsOf<{ id: string; expires_at: Date }>(
+      await this.dataSource.query(
+        `INSERT INTO device_authorizations (device_code_hash, user_code_hash, client_id, scopes, interval_seconds, expires_at)
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))
+         RETURNING id, expires_at`,
+        [input.deviceCodeHash, input.userCodeHash, input.clientId, input.scopes, input.intervalSeconds, input.ttlSeconds],
+      ),
+    );
+    return { id: rows[0].id, expiresAt: new Date(rows[0].expires_at) };
+  }
+
+  /** A code the person may still decide on: pending and not expired. */
+  findPendingByUserCode(userCodeHash: string): Promise<DeviceAuthorizationEntity | null> {
+    return this.repository
+      .createQueryBuilder('d')
+      .where('d.user_code_hash = :userCodeHash', { userCodeHash })
+      .andWhere(`d.status = 'pending' AND d.expires_at > now()`)
+      .getOne();
+  }
+
+  /** Records the person's decision once; undefined when the code was decided or expired meanwhile. */
+  async decide(
+    userCodeHash: string,
+    status: 'approved' | 'denied',
+    session: { userId: string; sessionId: string; authTime: Date },
+  ): Promise<string | undefined> {
+    const rows = rowsOf<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE device_authorizations
+            SET status = $2, user_id = $3, session_id = $4, auth_time = $5, decided_at = now()
+          WHERE user_code_hash = $1 AND status = 'pending' AND expires_at > now()
+          RETURNING id`,
+        [userCodeHash, status, session.userId, session.sessionId, session.authTime],
+      ),
+    );
+    return rows[0]?.id;
+  }
+
+  /**
+   * Records a poll by the client the device code was issued to and, while pending, raises the interval by
+   * 5 seconds when the poll came too soon. Row-locked, so concurrent polls on any instance see each other.
+   */
+  async recordPoll(deviceCodeHash: string, clientId: string): Promise<PollState | undefined> {
+    const rows = rowsOf<{ id: string; status: DeviceAuthorizationStatus; consumed: boolean; expired: boolean; slowed: boolean; interval_seconds: number; scopes: string[] }>(
+      await this.dataSource.query(
+        `WITH previous AS (
+           SELECT id, last_polled_at, interval_seconds FROM device_authorizations
+            WHERE device_code_hash = $1 AND client_id = $2
+            FOR UPDATE
+         )
+         UPDATE device_authorizations d
+            SET last_polled_at = now(),
+                -- RFC 8628 §3.5: slow_down raises the interval by 5 seconds for this and later requests.
+                interval_seconds = CASE
+                  WHEN d.status = 'pending' AND d.consumed_at IS NULL AND d.expires_at > now()
+                   AND previous.last_polled_at IS NOT NULL
+                   AND now() < previous.last_polled_at + make_interval(secs => previous.interval_seconds)
+                  THEN d.interval_seconds + 5 ELSE d.interval_seconds END
+           FROM previous
+          WHERE d.id = previous.id
+          RETURNING d.id, d.status, d.consumed_at IS NOT NULL AS consumed, d.expires_at <= now() AS expired,
+                    d.interval_seconds > previous.interval_seconds AS slowed, d.interval_seconds, d.scopes`,
+        [deviceCodeHash, clientId],
+      ),
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      status: row.status,
+      consumed: row.consumed,
+      expired: row.expired,
+      slowedDown: row.slowed,
+      intervalSeconds: Number(row.interval_seconds),
+      scopes: row.scopes,
+    };
+  }
+
+  /** Takes an approved authorization for redemption; only one caller ever gets it. */
+  async consume(id: string, clientId: string): Promise<ConsumedAuthorization | undefined> {
+    const rows = rowsOf<{ id: string; client_id: string; user_id: string; session_id: string | null; auth_time: Date | null; scopes: string[] }>(
+      await this.dataSource.query(
+        `UPDATE device_authorizations SET consumed_at = now()
+          WHERE id = $1 AND client_id = $2 AND consumed_at IS NULL AND status = 'approved' AND expires_at > now()
+          RETURNING id, client_id, user_id, session_id, auth_time, scopes`,
+        [id, clientId],
+      ),
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      clientId: row.client_id,
+      userId: row.user_id,
+      sessionId: row.session_id,
+      authTime: row.auth_time ? new Date(row.auth_time) : null,
+      scopes: row.scopes,
+    };
+  }
+
+  /** Pending, unexpired authorizations, oldest first, by keyset pagination. */
+  async listPending(limit: number, after?: { createdAt: string; id: string }): Promise<PendingPage> {
+    const query = this.repository
+      .createQueryBuilder('d')
+      .where(`d.status = 'pending' AND d.consumed_at IS NULL AND d.expires_at > now()`)
+      .orderBy('d.created_at', 'ASC')
+      .addOrderBy('d.id', 'ASC');
+    if (after) query.andWhere('(d.created_at, d.id) > (:createdAt, :id)', after);
+    const rows = await query.limit(limit + 1).getMany();
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodePendingCursor(last) : null };
+  }
+
+  /** Denies a pending authorization on an administrator's request. */
+  async denyPending(id: string): Promise<DeviceAuthorizationEntity | 'not_found' | 'not_pending'> {
+    const rows = rowsOf<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE device_authorizations SET status = 'denied', decided_at = now()
+          WHERE id = $1 AND status = 'pending' AND consumed_at IS NULL RETURNING id`,
+        [id],
+      ),
+    );
+    const found = await this.repository.findOneBy({ id });
+    if (!found) return 'not_found';
+    return rows[0] ? found : 'not_pending';
+  }
+}
+
+export function encodePendingCursor(row: DeviceAuthorizationEntity): string {
+  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+}
+
+export function decodePendingCursor(cursor: string): { createdAt: string; id: string } | undefined {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(createdAt)) && isUuid(id)) {
+      return { createdAt, id };
+    }
+  } catch {
+    // a malformed cursor is reported by the caller
+  }
+  return undefined;
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** `query()` answers SELECT/INSERT with the rows and UPDATE with `[rows, count]`; this gives the rows. */
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}

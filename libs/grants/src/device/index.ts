@@ -1,0 +1,4 @@
+export { DeviceAuthorizationAdminService, isValidDeviceCursor } from './device-authorization-admin.service';
+export { DeviceAuthorizationEntity } from './device-authorization.entity';
+export type { DeviceAuthorizationStatus } from './device-authorization.entity';
+export { CreateDeviceAuthorizations1764100005000 } from './migrations/1764100005000-create-device-authorizations';
