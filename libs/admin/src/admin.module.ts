@@ -4,11 +4,12 @@ import { GrantsModule } from '@app/grants';
 import { TokensModule } from '@app/tokens';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
 import { ClientsAdminController } from './clients/clients-admin.controller';
+import { DeviceAuthorizationsAdminController } from './device/device-authorizations-admin.controller';
 import { KeysAdminController } from './keys/keys-admin.controller';
 
 @Module({
   imports: [ClientsModule, TokensModule, GrantsModule],
-  controllers: [ClientsAdminController, KeysAdminController],
+  controllers: [ClientsAdminController, KeysAdminController, DeviceAuthorizationsAdminController],
   providers: [AdminAuthGuard],
   exports: [AdminAuthGuard],
 })
