@@ -1,17 +1,29 @@
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '@app/clients';
 import { AccessTokenService } from './access/access-token.service';
+import { IdTokenService } from './id-token/id-token.service';
 import { IntrospectionService } from './introspection/introspection.service';
 import { TokenIntrospectionController } from './introspection/token-introspection.controller';
 import { JwksController } from './keys/jwks.controller';
 import { KeyStore } from './keys/key-store.service';
+import { RefreshTokenRepository } from './refresh/refresh-token.repository';
+import { RefreshTokenService } from './refresh/refresh-token.service';
 import { RevocationRepository } from './revocation/revocation.repository';
 import { RevocationService } from './revocation/revocation.service';
 
 @Module({
   imports: [ClientsModule],
   controllers: [JwksController, TokenIntrospectionController],
-  providers: [KeyStore, AccessTokenService, RevocationRepository, RevocationService, IntrospectionService],
-  exports: [KeyStore, AccessTokenService, RevocationRepository, IntrospectionService],
+  providers: [
+    KeyStore,
+    AccessTokenService,
+    RevocationRepository,
+    RevocationService,
+    IntrospectionService,
+    IdTokenService,
+    RefreshTokenRepository,
+    RefreshTokenService,
+  ],
+  exports: [KeyStore, AccessTokenService, RevocationRepository, IntrospectionService, IdTokenService, RefreshTokenService],
 })
 export class TokensModule {}

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ClientEntity } from '@app/clients';
+import { AppConfig } from '@app/core';
 import { AccessTokenService } from '../access/access-token.service';
+import { RefreshTokenService } from '../refresh/refresh-token.service';
 import { RevocationRepository } from '../revocation/revocation.repository';
 
 export type IntrospectionResponse =
@@ -17,7 +19,21 @@ export type IntrospectionResponse =
       jti: string;
       token_type: string;
       auth_time?: number;
-    };
+    }
+  | RefreshTokenIntrospection;
+
+/** RFC 7662 §2.2 answer for one of our refresh tokens (shown only to the client it was issued to). */
+export interface RefreshTokenIntrospection {
+  active: true;
+  scope: string;
+  client_id: string;
+  sub: string;
+  iss: string;
+  exp: number;
+  iat: number;
+  token_type: 'refresh_token';
+  auth_time?: number;
+}
 
 const INACTIVE: IntrospectionResponse = { active: false };
 
@@ -27,10 +43,14 @@ export class IntrospectionService {
   constructor(
     private readonly accessTokens: AccessTokenService,
     private readonly revocations: RevocationRepository,
+    private readonly refreshTokens: RefreshTokenService,
+    private readonly config: AppConfig,
   ) {}
 
   // RFC 7662 §2.2: expired, revoked, malformed, foreign or unknown tokens are all just inactive.
-  async introspect(token: string, _caller: ClientEntity): Promise<IntrospectionResponse> {
+  async introspect(token: string, caller: ClientEntity, _tokenTypeHint?: string): Promise<IntrospectionResponse> {
+    // RFC 7662 §2.1: token_type_hint is only a hint; a JWT is an access token, anything else may be a refresh token.
+    if (!token.includes('.')) return this.introspectRefreshToken(token, caller);
     const claims = await this.accessTokens.verify(token);
     if (!claims) return INACTIVE;
     if (await this.revocations.isRevoked(claims.jti, claims.gid)) return INACTIVE;
@@ -47,6 +67,24 @@ export class IntrospectionService {
       token_type: 'Bearer',
     };
     if (claims.auth_time !== undefined) response.auth_time = claims.auth_time;
+    return response;
+  }
+
+  private async introspectRefreshToken(token: string, caller: ClientEntity): Promise<IntrospectionResponse> {
+    const record = await this.refreshTokens.findActive(token);
+    // Only the client holding a refresh token may learn about it.
+    if (!record || record.clientId !== caller.clientId) return INACTIVE;
+    const response: RefreshTokenIntrospection = {
+      active: true,
+      scope: record.scopes.join(' '),
+      client_id: record.clientId,
+      sub: record.userId,
+      iss: this.config.issuer,
+      exp: Math.floor(record.expiresAt.getTime() / 1000),
+      iat: Math.floor(record.createdAt.getTime() / 1000),
+      token_type: 'refresh_token',
+    };
+    if (record.authTime) response.auth_time = Math.floor(record.authTime.getTime() / 1000);
     return response;
   }
 }

@@ -21,9 +21,9 @@ export class TokenIntrospectionController {
   async introspect(@Req() request: FastifyRequest, @AuthenticatedClient() client: ClientEntity): Promise<IntrospectionResponse> {
     // RFC 7662 §4: callers must really authenticate; a public client proves nothing.
     if (client.isPublic) throw new InvalidClient('Introspection requires client credentials');
-    const token = readFormBody(request).token;
-    if (!token) throw new InvalidRequest('The token parameter is required');
-    return this.introspection.introspect(token, client);
+    const params = readFormBody(request);
+    if (!params.token) throw new InvalidRequest('The token parameter is required');
+    return this.introspection.introspect(params.token, client, params.token_type_hint);
   }
 
   /** RFC 7009 §2.1 */
@@ -31,9 +31,9 @@ export class TokenIntrospectionController {
   @HttpCode(200)
   @NoStore()
   async revoke(@Req() request: FastifyRequest, @AuthenticatedClient() client: ClientEntity): Promise<Record<string, never>> {
-    const token = readFormBody(request).token;
-    if (!token) throw new InvalidRequest('The token parameter is required');
-    await this.revocation.revoke(token, client);
+    const params = readFormBody(request);
+    if (!params.token) throw new InvalidRequest('The token parameter is required');
+    await this.revocation.revoke(params.token, client, params.token_type_hint);
     return {};
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** Revoked access tokens (by jti) and revoked grants (every token issued from one grant). */
 @Injectable()
@@ -13,8 +13,9 @@ export class RevocationRepository {
     );
   }
 
-  async revokeGrant(grantId: string, expiresAt: Date): Promise<void> {
-    await this.dataSource.query(
+  /** `manager` lets the caller revoke inside its own transaction. */
+  async revokeGrant(grantId: string, expiresAt: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
       `INSERT INTO revoked_grants (grant_id, expires_at) VALUES ($1, $2)
        ON CONFLICT (grant_id) DO UPDATE SET expires_at = GREATEST(revoked_grants.expires_at, EXCLUDED.expires_at)`,
       [grantId, expiresAt],

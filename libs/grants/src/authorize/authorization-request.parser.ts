@@ -1,0 +1,102 @@
+import type { ClientEntity } from '@app/clients';
+import { GRANT_TYPES } from '@app/clients';
+import { InvalidRequest, OAuthError, UnauthorizedClient } from '@app/core';
+import { isValidPkceValue, PKCE_METHODS, PkceMethod } from '../pkce/pkce';
+import { ScopePolicy } from '../scopes/scope-policy';
+
+export type RawParams = Readonly<Record<string, string | string[] | undefined>>;
+export type Prompt = 'none' | 'login' | 'consent' | 'select_account';
+const PROMPTS: readonly Prompt[] = ['none', 'login', 'consent', 'select_account'];
+
+/** A validated authorization request (RFC 6749 §4.1.1, RFC 7636 §4.3, OIDC Core §3.1.2.1). */
+export interface AuthorizationParams {
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
+  state?: string;
+  nonce?: string;
+  codeChallenge?: string;
+  codeChallengeMethod?: PkceMethod;
+  prompt: Prompt[];
+  maxAge?: number;
+  loginHint?: string;
+}
+
+/** A single string value, undefined when absent or empty (RFC 6749 §3.1: empty means omitted). */
+export function single(raw: RawParams, name: string): string | undefined {
+  const value = raw[name];
+  if (Array.isArray(value)) throw new InvalidRequest(`The parameter ${name} was sent more than once`);
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/**
+ * Everything after client and redirect URI were verified; any problem here is an OAuthError that the
+ * caller sends back to the client as a redirect.
+ */
+export function parseAuthorizationRequest(raw: RawParams, client: ClientEntity, redirectUri: string, scopePolicy: ScopePolicy): AuthorizationParams {
+  // RFC 6749 §3.1: request and response parameters MUST NOT be included more than once.
+  const repeated = Object.keys(raw).find((name) => Array.isArray(raw[name]));
+  if (repeated) throw new InvalidRequest(`The parameter ${repeated} was sent more than once`);
+  const param = (name: string) => single(raw, name);
+
+  // OIDC Core §6: request objects are not supported here.
+  if (param('request') || param('request_uri')) throw new InvalidRequest('Request objects are not supported');
+  const responseType = param('response_type');
+  if (!responseType) throw new InvalidRequest('The response_type parameter is required');
+  // RFC 6749 §4.1.2.1: only the code flow is offered.
+  if (responseType !== 'code') throw new OAuthError('unsupported_response_type', 'Only response_type=code is supported');
+  if (!client.grantTypes.includes(GRANT_TYPES.authorizationCode) || !client.responseTypes.includes('code')) {
+    throw new UnauthorizedClient('This client may not use the authorization code flow');
+  }
+  const responseMode = param('response_mode');
+  if (responseMode !== undefined && responseMode !== 'query') throw new InvalidRequest('Only response_mode=query is supported');
+
+  const scopes = scopePolicy.grantable(param('scope'), client);
+  const pkce = parsePkce(param('code_challenge'), param('code_challenge_method'), client);
+  const prompt = parsePrompt(param('prompt'));
+  const maxAgeRaw = param('max_age');
+  // OIDC Core §3.1.2.1: max_age is a non-negative integer of seconds.
+  if (maxAgeRaw !== undefined && !/^\d{1,9}$/.test(maxAgeRaw)) throw new InvalidRequest('max_age must be a non-negative integer');
+  const state = param('state');
+  const nonce = param('nonce');
+  const loginHint = param('login_hint');
+  if ((state?.length ?? 0) > 2000 || (nonce?.length ?? 0) > 500 || (loginHint?.length ?? 0) > 200) {
+    throw new InvalidRequest('A parameter is too long');
+  }
+  return {
+    clientId: client.clientId,
+    redirectUri,
+    scopes,
+    state,
+    nonce,
+    ...pkce,
+    prompt,
+    maxAge: maxAgeRaw === undefined ? undefined : Number(maxAgeRaw),
+    loginHint,
+  };
+}
+
+function parsePkce(challenge: string | undefined, methodRaw: string | undefined, client: ClientEntity): Pick<AuthorizationParams, 'codeChallenge' | 'codeChallengeMethod'> {
+  if (challenge === undefined) {
+    if (methodRaw !== undefined) throw new InvalidRequest('code_challenge_method was sent without code_challenge');
+    // RFC 9700 §2.1.1: PKCE for every public client; confidential clients unless they opted out.
+    if (client.isPublic || client.requirePkce) throw new InvalidRequest('code_challenge is required (PKCE)');
+    return {};
+  }
+  // RFC 7636 §4.3: an absent method means plain.
+  const method = (methodRaw ?? 'plain') as PkceMethod;
+  if (!PKCE_METHODS.includes(method)) throw new InvalidRequest('code_challenge_method must be S256 or plain');
+  // RFC 7636 §4.4.1: a method the server does not allow for this client is invalid_request.
+  if (method === 'plain' && !client.allowPlainPkce) throw new InvalidRequest('This client must use code_challenge_method=S256');
+  if (!isValidPkceValue(challenge)) throw new InvalidRequest('code_challenge must be 43-128 unreserved characters');
+  return { codeChallenge: challenge, codeChallengeMethod: method };
+}
+
+function parsePrompt(value: string | undefined): Prompt[] {
+  if (value === undefined) return [];
+  const prompts = value.split(' ');
+  if (prompts.some((prompt) => !PROMPTS.includes(prompt as Prompt))) throw new InvalidRequest('prompt has an unknown value');
+  // OIDC Core §3.1.2.1: none must not be combined with any other value.
+  if (prompts.includes('none') && prompts.length > 1) throw new InvalidRequest('prompt=none cannot be combined with other values');
+  return [...new Set(prompts)] as Prompt[];
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { randomToken, sha256 } from '@app/core';
+import type { PkceMethod } from '../pkce/pkce';
+import type { AuthorizationParams, Prompt } from './authorization-request.parser';
+
+export interface StoredAuthorizationRequest extends AuthorizationParams {
+  idHash: string;
+  createdAt: Date;
+  consentedAt: Date | null;
+}
+
+interface RawRequest {
+  id_hash: string;
+  client_id: string;
+  redirect_uri: string;
+  scopes: string[];
+  state: string | null;
+  nonce: string | null;
+  code_challenge: string | null;
+  code_challenge_method: string | null;
+  prompt: string[];
+  max_age: number | null;
+  login_hint: string | null;
+  created_at: Date;
+  consented_at: Date | null;
+}
+
+/** How long a person has to sign in and consent before the request must be started again. */
+const REQUEST_TTL_SECONDS = 15 * 60;
+
+/** Authorization requests in progress, kept server-side so the browser carries only an opaque id. */
+@Injectable()
+export class AuthorizationRequestRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Stores the request; returns the id to put in the login and consent URLs. */
+  async create(params: AuthorizationParams, now: Date): Promise<string> {
+    const id = randomToken(32);
+    await this.dataSource.query(
+      `INSERT INTO authorization_requests (id_hash, client_id, redirect_uri, scopes, state, nonce, code_challenge,
+         code_challenge_method, prompt, max_age, login_hint, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [sha256(id), params.clientId, params.redirectUri, params.scopes, params.state ?? null, params.nonce ?? null,
+        params.codeChallenge ?? null, params.codeChallengeMethod ?? null, params.prompt, params.maxAge ?? null,
+        params.loginHint ?? null, now, new Date(now.getTime() + REQUEST_TTL_SECONDS * 1000)],
+    );
+    return id;
+  }
+
+  /** The pending request named by `id`, unless it is unknown, expired or already answered. */
+  async findPending(id: string | undefined): Promise<StoredAuthorizationRequest | undefined> {
+    if (!id || !/^[\w-]{43}$/.test(id)) return undefined;
+    const rows: RawRequest[] = await this.dataSource.query(
+      `SELECT * FROM authorization_requests WHERE id_hash = $1 AND completed_at IS NULL AND expires_at > now()`,
+      [sha256(id)],
+    );
+    return rows[0] && toStored(rows[0]);
+  }
+
+  async markConsented(idHash: string): Promise<void> {
+    await this.dataSource.query(`UPDATE authorization_requests SET consented_at = now() WHERE id_hash = $1`, [idHash]);
+  }
+
+  /** Answers the request once: false when another tab already did (one code per request). */
+  async complete(idHash: string): Promise<boolean> {
+    const result: [unknown[], number] = await this.dataSource.query(
+      `UPDATE authorization_requests SET completed_at = now() WHERE id_hash = $1 AND completed_at IS NULL`,
+      [idHash],
+    );
+    return (result[1] ?? 0) > 0;
+  }
+
+  async deleteExpired(): Promise<void> {
+    await this.dataSource.query(`DELETE FROM authorization_requests WHERE expires_at < now() - interval '1 day'`);
+  }
+}
+
+function toStored(row: RawRequest): StoredAuthorizationRequest {
+  return {
+    idHash: row.id_hash,
+    clientId: row.client_id,
+    redirectUri: row.redirect_uri,
+    scopes: row.scopes,
+    state: row.state ?? undefined,
+    nonce: row.nonce ?? undefined,
+    codeChallenge: row.code_challenge ?? undefined,
+    codeChallengeMethod: (row.code_challenge_method as PkceMethod | null) ?? undefined,
+    prompt: row.prompt as Prompt[],
+    maxAge: row.max_age ?? undefined,
+    loginHint: row.login_hint ?? undefined,
+    createdAt: new Date(row.created_at),
+    consentedAt: row.consented_at ? new Date(row.consented_at) : null,
+  };
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { randomToken, sha256 } from '@app/core';
+import type { PkceMethod } from '../pkce/pkce';
+
+export interface NewAuthorizationCode {
+  clientId: string;
+  redirectUri: string;
+  userId: string;
+  scopes: string[];
+  nonce?: string;
+  codeChallenge?: string;
+  codeChallengeMethod?: PkceMethod;
+  authTime: Date;
+  sessionId: string;
+  expiresAt: Date;
+}
+
+export interface AuthorizationCodeRecord {
+  grantId: string;
+  clientId: string;
+  redirectUri: string;
+  userId: string;
+  scopes: string[];
+  nonce: string | null;
+  codeChallenge: string | null;
+  codeChallengeMethod: PkceMethod | null;
+  authTime: Date;
+  sessionId: string;
+  expiresAt: Date;
+}
+
+export type ConsumeResult =
+  | { outcome: 'consumed'; code: AuthorizationCodeRecord }
+  | { outcome: 'replayed'; grantId: string }
+  | { outcome: 'unknown' };
+
+interface RawCode {
+  grant_id: string;
+  client_id: string;
+  redirect_uri: string;
+  user_id: string;
+  scopes: string[];
+  nonce: string | null;
+  code_challenge: string | null;
+  code_challenge_method: string | null;
+  auth_time: Date;
+  session_id: string;
+  expires_at: Date;
+}
+
+/** Authorization codes: 256-bit random values of which only the SHA-256 is stored. */
+@Injectable()
+export class AuthorizationCodeRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Stores a new code; returns the code itself (shown once, in the redirect). */
+  async issue(code: NewAuthorizationCode): Promise<string> {
+    const value = randomToken(32);
+    await this.dataSource.query(
+      `INSERT INTO authorization_codes (code_hash, grant_id, client_id, redirect_uri, user_id, scopes, nonce,
+         code_challenge, code_challenge_method, auth_time, session_id, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [sha256(value), randomToken(16), code.clientId, code.redirectUri, code.userId, code.scopes, code.nonce ?? null,
+        code.codeChallenge ?? null, code.codeChallengeMethod ?? null, code.authTime, code.sessionId, code.expiresAt],
+    );
+    return value;
+  }
+
+  /**
+   * Redeems a code exactly once: one atomic UPDATE ... WHERE consumed_at IS NULL, so of two concurrent
+   * redemptions only one gets the row. A code that exists but was already consumed is reported as a replay.
+   */
+  async consume(code: string, manager: EntityManager = this.dataSource.manager): Promise<ConsumeResult> {
+    const codeHash = sha256(code);
+    const [rows]: [RawCode[], number] = await manager.query(
+      `UPDATE authorization_codes SET consumed_at = now() WHERE code_hash = $1 AND consumed_at IS NULL
+       RETURNING grant_id, client_id, redirect_uri, user_id, scopes, nonce, code_challenge, code_challenge_method,
+                 auth_time, session_id, expires_at`,
+      [codeHash],
+    );
+    if (rows[0]) return { outcome: 'consumed', code: toRecord(rows[0]) };
+    const existing: Array<{ grant_id: string }> = await manager.query(`SELECT grant_id FROM authorization_codes WHERE code_hash = $1`, [codeHash]);
+    return existing[0] ? { outcome: 'replayed', grantId: existing[0].grant_id } : { outcome: 'unknown' };
+  }
+
+  async deleteExpired(): Promise<void> {
+    await this.dataSource.query(`DELETE FROM authorization_codes WHERE expires_at < now() - interval '1 day'`);
+  }
+}
+
+function toRecord(row: RawCode): AuthorizationCodeRecord {
+  return {
+    grantId: row.grant_id,
+    clientId: row.client_id,
+    redirectUri: row.redirect_uri,
+    userId: row.user_id,
+    scopes: row.scopes,
+    nonce: row.nonce,
+    codeChallenge: row.code_challenge,
+    codeChallengeMethod: row.code_challenge_method as PkceMethod | null,
+    authTime: new Date(row.auth_time),
+    sessionId: row.session_id,
+    expiresAt: new Date(row.expires_at),
+  };
+}

@@ -1,0 +1,67 @@
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorPage, OAuthError, readFormBody, readQuery } from '@app/core';
+import { ConsentService, CsrfService, pageHeaders, SsoSessionService, UserService } from '@app/users';
+import { AuthorizationFlow, RESUME_PATH } from '../authorize/authorization-flow.service';
+import { renderConsentPage } from './consent-page';
+
+const purpose = (requestId: string) => `consent:${requestId}`;
+
+/** The consent page of the authorization flow (GET shows it, POST records allow or deny). */
+@Controller('oauth2/consent')
+export class ConsentController {
+  constructor(
+    private readonly flow: AuthorizationFlow,
+    private readonly sessions: SsoSessionService,
+    private readonly users: UserService,
+    private readonly consents: ConsentService,
+    private readonly csrf: CsrfService,
+  ) {}
+
+  @Get()
+  async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const requestId = pageParams(() => readQuery(request)).request;
+    const { stored, client } = await this.flow.load(requestId);
+    const session = await this.sessions.current(request);
+    const user = session && (await this.users.findById(session.userId));
+    // Not signed in (any more): the flow sends the browser to the login page first.
+    if (!session || !user) return this.backToFlow(reply, requestId!);
+    const page = renderConsentPage({
+      clientName: client.clientName,
+      scopes: stored.scopes,
+      requestId: requestId!,
+      csrfToken: this.csrf.issue(request, reply, purpose(requestId!)),
+      username: user.username,
+    });
+    await reply.status(200).headers(pageHeaders(stored.redirectUri)).send(page);
+  }
+
+  @Post()
+  async decide(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const params = pageParams(() => readFormBody(request));
+    const { stored } = await this.flow.load(params.request);
+    if (!this.csrf.verify(request, purpose(params.request!), params.csrf_token)) {
+      throw new ErrorPage('Form expired', 'The consent form expired or did not come from this browser. Go back to the application and try again.', 403);
+    }
+    const session = await this.sessions.current(request);
+    if (!session) return this.backToFlow(reply, params.request!);
+    if (params.decision === 'deny') return this.flow.deny(stored);
+    if (params.decision !== 'allow') throw new ErrorPage('Invalid request', 'Choose Allow or Deny.');
+    await this.consents.grant(session.userId, stored.clientId, stored.scopes);
+    await this.flow.markConsented(stored);
+    return this.backToFlow(reply, params.request!);
+  }
+
+  private async backToFlow(reply: FastifyReply, requestId: string): Promise<void> {
+    await reply.status(303).header('Cache-Control', 'no-store').header('Location', `${RESUME_PATH}?request=${requestId}`).send();
+  }
+}
+
+function pageParams(read: () => Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof OAuthError) throw new ErrorPage('Invalid request', error.description ?? 'The request is malformed');
+    throw error;
+  }
+}

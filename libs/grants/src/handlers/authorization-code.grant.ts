@@ -1,0 +1,87 @@
+import { DataSource } from 'typeorm';
+import type { ClientEntity } from '@app/clients';
+import { GRANT_TYPES } from '@app/clients';
+import { Clock, FormParams, InvalidGrant, InvalidRequest } from '@app/core';
+import { RefreshTokenService } from '@app/tokens';
+import { UserService } from '@app/users';
+import { AuthorizationCodeRecord, AuthorizationCodeRepository } from '../codes/authorization-code.repository';
+import { verifyPkce } from '../pkce/pkce';
+import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
+import { issuesRefreshToken, UserTokenIssuer } from './user-token-issuer';
+
+type Redemption = { failure: string } | { code: AuthorizationCodeRecord; refreshToken?: string };
+
+/** RFC 6749 §4.1.3 with RFC 7636 §4.5: a code and its PKCE verifier for tokens. */
+@Grant()
+export class AuthorizationCodeGrant implements GrantHandler {
+  readonly grantType = GRANT_TYPES.authorizationCode;
+
+  constructor(
+    private readonly codes: AuthorizationCodeRepository,
+    private readonly refreshTokens: RefreshTokenService,
+    private readonly issuer: UserTokenIssuer,
+    private readonly users: UserService,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(params: FormParams, client: ClientEntity): Promise<TokenResponse> {
+    if (!params.code) throw new InvalidRequest('The code parameter is required');
+    // Consuming the code and storing the refresh token commit together; a failed check still burns the code.
+    const redemption = await this.dataSource.transaction(async (manager): Promise<Redemption> => {
+      const result = await this.codes.consume(params.code, manager);
+      if (result.outcome === 'unknown') return { failure: 'The authorization code is invalid' };
+      if (result.outcome === 'replayed') {
+        // RFC 6749 §4.1.2: a code used twice revokes what was issued from it.
+        await this.refreshTokens.revokeFamily(result.grantId, manager);
+        return { failure: 'The authorization code was already used' };
+      }
+      const failure = this.check(result.code, params, client);
+      if (failure) return { failure };
+      if (!issuesRefreshToken(client, result.code.scopes)) return { code: result.code };
+      const refresh = await this.refreshTokens.issue(
+        {
+          familyId: result.code.grantId,
+          clientId: client.clientId,
+          userId: result.code.userId,
+          scopes: result.code.scopes,
+          authTime: result.code.authTime,
+          sessionId: result.code.sessionId,
+          ttlSeconds: client.refreshTokenTtl,
+        },
+        manager,
+      );
+      return { code: result.code, refreshToken: refresh.token };
+    });
+    if ('failure' in redemption) throw new InvalidGrant(redemption.failure);
+    const { code, refreshToken } = redemption;
+    const user = await this.users.findById(code.userId);
+    if (!user || user.disabled) {
+      await this.refreshTokens.revokeFamily(code.grantId);
+      throw new InvalidGrant('The person of this grant can no longer sign in');
+    }
+    return this.issuer.respond({
+      client,
+      userId: code.userId,
+      scopes: code.scopes,
+      grantId: code.grantId,
+      authTime: code.authTime,
+      sessionId: code.sessionId,
+      nonce: code.nonce,
+      resource: params.resource,
+      refreshToken,
+    });
+  }
+
+  /** Why the code may not be redeemed by this request, or undefined. */
+  private check(code: AuthorizationCodeRecord, params: FormParams, client: ClientEntity): string | undefined {
+    // RFC 6749 §4.1.3: the code must have been issued to the authenticated client.
+    if (code.clientId !== client.clientId) return 'The authorization code was issued to another client';
+    if (code.expiresAt.getTime() <= this.clock.now().getTime()) return 'The authorization code has expired';
+    // RFC 6749 §4.1.3: redirect_uri must be identical to the one of the authorization request.
+    if (params.redirect_uri !== code.redirectUri) return 'redirect_uri does not match the authorization request';
+    // RFC 7636 §4.6: the verifier must match the challenge by its method.
+    if (!verifyPkce(code, params.code_verifier)) return 'PKCE verification failed';
+    return undefined;
+  }
+}

@@ -1,0 +1,69 @@
+import { DataSource } from 'typeorm';
+import type { ClientEntity } from '@app/clients';
+import { GRANT_TYPES, parseScope } from '@app/clients';
+import { FormParams, InvalidGrant, InvalidRequest, InvalidScope } from '@app/core';
+import { RefreshTokenRecord, RefreshTokenService } from '@app/tokens';
+import { UserService } from '@app/users';
+import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
+import { UserTokenIssuer } from './user-token-issuer';
+
+/** RFC 6749 §6 with rotation (RFC 9700 §4.14.2): every use returns a new refresh token of the same family. */
+@Grant()
+export class RefreshTokenGrant implements GrantHandler {
+  readonly grantType = GRANT_TYPES.refreshToken;
+
+  constructor(
+    private readonly refreshTokens: RefreshTokenService,
+    private readonly issuer: UserTokenIssuer,
+    private readonly users: UserService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async handle(params: FormParams, client: ClientEntity): Promise<TokenResponse> {
+    if (!params.refresh_token) throw new InvalidRequest('The refresh_token parameter is required');
+    const requested = parseScope(params.scope);
+    if (!requested) throw new InvalidScope('The scope parameter is malformed');
+    const rotation = await this.dataSource.transaction(async (manager) => {
+      const result = await this.refreshTokens.consume(params.refresh_token, client.clientId, manager);
+      if (result.outcome !== 'rotated') return result;
+      // RFC 6749 §6: the scope may only narrow; throwing here rolls back, so the token stays usable.
+      const wider = requested.find((scope) => !result.record.scopes.includes(scope));
+      if (wider) throw new InvalidScope(`The scope ${wider} was not granted`);
+      const next = await this.refreshTokens.issue(
+        { ...grantOf(result.record), ttlSeconds: client.refreshTokenTtl },
+        manager,
+      );
+      return { outcome: 'rotated' as const, record: result.record, next: next.token };
+    });
+    if (rotation.outcome === 'reused') throw new InvalidGrant('The refresh token was already used; the grant is revoked');
+    if (rotation.outcome !== 'rotated') throw new InvalidGrant('The refresh token is invalid, expired or revoked');
+    const { record, next } = rotation;
+    const user = await this.users.findById(record.userId);
+    if (!user || user.disabled) {
+      await this.refreshTokens.revokeFamily(record.familyId);
+      throw new InvalidGrant('The person of this grant can no longer sign in');
+    }
+    return this.issuer.respond({
+      client,
+      userId: record.userId,
+      scopes: params.scope === undefined ? record.scopes : requested,
+      grantId: record.familyId,
+      authTime: record.authTime,
+      sessionId: record.sessionId,
+      resource: params.resource,
+      refreshToken: next,
+    });
+  }
+}
+
+/** The new token keeps the family, person and the full original scope (RFC 6749 §6). */
+function grantOf(record: RefreshTokenRecord) {
+  return {
+    familyId: record.familyId,
+    clientId: record.clientId,
+    userId: record.userId,
+    scopes: record.scopes,
+    authTime: record.authTime ?? undefined,
+    sessionId: record.sessionId ?? undefined,
+  };
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface RefreshTokenRecord {
+  familyId: string;
+  clientId: string;
+  userId: string;
+  scopes: string[];
+  authTime: Date | null;
+  sessionId: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  consumedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface NewRefreshToken {
+  tokenHash: string;
+  familyId: string;
+  clientId: string;
+  userId: string;
+  scopes: readonly string[];
+  authTime?: Date;
+  sessionId?: string;
+  expiresAt: Date;
+}
+
+interface RawRefreshToken {
+  family_id: string;
+  client_id: string;
+  user_id: string;
+  scopes: string[];
+  auth_time: Date | null;
+  session_id: string | null;
+  created_at: Date;
+  expires_at: Date;
+  consumed_at: Date | null;
+  revoked_at: Date | null;
+}
+
+const COLUMNS = 'family_id, client_id, user_id, scopes, auth_time, session_id, created_at, expires_at, consumed_at, revoked_at';
+
+/** Refresh tokens by the SHA-256 of their value. Methods that write accept a transaction's manager. */
+@Injectable()
+export class RefreshTokenRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(token: NewRefreshToken, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO refresh_tokens (token_hash, family_id, client_id, user_id, scopes, auth_time, session_id, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [token.tokenHash, token.familyId, token.clientId, token.userId, [...token.scopes], token.authTime ?? null, token.sessionId ?? null, token.expiresAt],
+    );
+  }
+
+  /**
+   * Uses a token once: one atomic UPDATE, so of two concurrent uses only one wins. Only a live token of
+   * this client is consumed; anything else is left as it was for the caller to inspect.
+   */
+  async consume(tokenHash: string, clientId: string, manager: EntityManager = this.dataSource.manager): Promise<RefreshTokenRecord | undefined> {
+    const [rows]: [RawRefreshToken[], number] = await manager.query(
+      `UPDATE refresh_tokens SET consumed_at = now()
+        WHERE token_hash = $1 AND client_id = $2 AND consumed_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+        RETURNING ${COLUMNS}`,
+      [tokenHash, clientId],
+    );
+    return rows[0] && toRecord(rows[0]);
+  }
+
+  async find(tokenHash: string, manager: EntityManager = this.dataSource.manager): Promise<RefreshTokenRecord | undefined> {
+    const rows: RawRefreshToken[] = await manager.query(`SELECT ${COLUMNS} FROM refresh_tokens WHERE token_hash = $1`, [tokenHash]);
+    return rows[0] && toRecord(rows[0]);
+  }
+
+  /** Revokes every token of a family. */
+  async revokeFamily(familyId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+  }
+
+  async deleteExpired(): Promise<void> {
+    await this.dataSource.query(`DELETE FROM refresh_tokens WHERE expires_at < now() - interval '1 day'`);
+  }
+}
+
+function toRecord(row: RawRefreshToken): RefreshTokenRecord {
+  const date = (value: Date | null) => (value ? new Date(value) : null);
+  return {
+    familyId: row.family_id,
+    clientId: row.client_id,
+    userId: row.user_id,
+    scopes: row.scopes,
+    authTime: date(row.auth_time),
+    sessionId: row.session_id,
+    createdAt: new Date(row.created_at),
+    expiresAt: new Date(row.expires_at),
+    consumedAt: date(row.consumed_at),
+    revokedAt: date(row.revoked_at),
+  };
+}

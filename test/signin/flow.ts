@@ -1,0 +1,116 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { AdminApi } from '../support/admin';
+import { postForm, basicAuth, HttpResult } from '../support/http';
+import { BrowserSession, hiddenField, PageResult, submitLogin } from './browser-session';
+
+export const CALLBACK = 'https://app.example.com/callback';
+
+export interface Pkce {
+  verifier: string;
+  challenge: string;
+}
+
+export function pkce(): Pkce {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+export interface RegisteredClient {
+  client_id: string;
+  client_secret?: string;
+}
+
+/** A confidential web client for the code flow, with refresh tokens and the OIDC scopes. */
+export async function registerWebClient(admin: AdminApi, overrides: Record<string, unknown> = {}): Promise<RegisteredClient> {
+  return admin.registerClient({
+    client_name: 'Orders <web> app',
+    redirect_uris: [CALLBACK],
+    post_logout_redirect_uris: ['https://app.example.com/signed-out'],
+    grant_types: ['authorization_code', 'refresh_token'],
+    token_endpoint_auth_method: 'client_secret_basic',
+    scope: 'openid profile email offline_access orders:read',
+    ...overrides,
+  });
+}
+
+export function authorizeUrl(clientId: string, params: Record<string, string> = {}, redirectUri = CALLBACK): string {
+  const query = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope: 'openid profile email', state: 'st-123', nonce: 'n-456', ...params });
+  for (const [name, value] of Object.entries(params)) if (value === '') query.delete(name);
+  return `/oauth2/authorize?${query.toString()}`;
+}
+
+/** The final redirect to the client's callback, parsed. */
+export function callbackParams(result: PageResult): URLSearchParams {
+  if (result.status !== 303 || !result.location) throw new Error(`expected a redirect to the client, got ${result.status}: ${result.text.slice(0, 500)}`);
+  return new URL(result.location).searchParams;
+}
+
+/**
+ * Drives the browser from the authorize URL through login and consent (allowing) to the client's callback.
+ */
+export async function authorize(browser: BrowserSession, url: string, credentials?: { username: string; password: string }): Promise<PageResult> {
+  let page = await browser.follow(await browser.get(url));
+  if (page.status === 200 && page.text.includes('action="/login"')) {
+    if (!credentials) throw new Error('login page shown but no credentials given');
+    page = await browser.follow(await submitLogin(browser, page, credentials.username, credentials.password));
+  }
+  if (page.status === 200 && page.text.includes('action="/oauth2/consent"')) {
+    page = await browser.follow(await decideConsent(browser, page, 'allow'));
+  }
+  return page;
+}
+
+export async function decideConsent(browser: BrowserSession, page: PageResult, decision: 'allow' | 'deny'): Promise<PageResult> {
+  return browser.post('/oauth2/consent', {
+    request: hiddenField(page.text, 'request'),
+    csrf_token: hiddenField(page.text, 'csrf_token'),
+    decision,
+  });
+}
+
+export interface TokenSet {
+  access_token: string;
+  token_type: string;
+  expires_in: number;
+  scope: string;
+  refresh_token?: string;
+  id_token?: string;
+  error?: string;
+  error_description?: string;
+}
+
+export async function redeemCode(baseUrl: string, client: RegisteredClient, code: string, verifier: string | undefined, redirectUri = CALLBACK): Promise<HttpResult<TokenSet>> {
+  const params: Record<string, string> = { grant_type: 'authorization_code', code, redirect_uri: redirectUri };
+  if (verifier !== undefined) params.code_verifier = verifier;
+  return tokenRequest(baseUrl, client, params);
+}
+
+export async function tokenRequest(baseUrl: string, client: RegisteredClient, params: Record<string, string>): Promise<HttpResult<TokenSet>> {
+  if (client.client_secret) {
+    return postForm<TokenSet>(`${baseUrl}/oauth2/token`, params, { authorization: basicAuth(client.client_id, client.client_secret) });
+  }
+  return postForm<TokenSet>(`${baseUrl}/oauth2/token`, { ...params, client_id: client.client_id });
+}
+
+export async function introspect(baseUrl: string, client: RegisteredClient, token: string): Promise<Record<string, unknown>> {
+  const response = await postForm(`${baseUrl}/oauth2/introspect`, { token }, { authorization: basicAuth(client.client_id, client.client_secret!) });
+  if (response.status !== 200) throw new Error(`introspect: ${response.status} ${response.text}`);
+  return response.body;
+}
+
+export async function createPerson(admin: AdminApi, overrides: Record<string, unknown> = {}): Promise<{ id: string; username: string; password: string }> {
+  const username = `person-${randomBytes(4).toString('hex')}`;
+  const password = `pw-${randomBytes(8).toString('hex')}`;
+  const response = await admin.send<{ id: string }>('POST', '/admin/v1/users', {
+    username,
+    password,
+    email: `${username}@example.com`,
+    name: 'Ada Lovelace',
+    given_name: 'Ada',
+    family_name: 'Lovelace',
+    email_verified: true,
+    ...overrides,
+  });
+  if (response.status !== 201) throw new Error(`create user: ${response.status} ${response.text}`);
+  return { id: response.body.id, username, password };
+}
