@@ -9,10 +9,13 @@ import { AuthorizeController } from './authorize/authorize.controller';
 import { ClientRedirectValidator } from './authorize/client-redirect.validator';
 import { AuthorizationCodeRepository } from './codes/authorization-code.repository';
 import { ConsentController } from './consent/consent.controller';
+import { DeviceAuthorizationAdminService } from './device/device-authorization-admin.service';
+import { DEVICE_CONTROLLERS, DEVICE_PROVIDERS } from './device/device.providers';
 import { DiscoveryController } from './discovery/discovery.controller';
 import { ServerMetadataService } from './discovery/server-metadata.service';
 import { AuthorizationCodeGrant } from './handlers/authorization-code.grant';
 import { ClientCredentialsGrant } from './handlers/client-credentials.grant';
+import { DeviceCodeGrant } from './handlers/device-code.grant';
 import { RefreshTokenGrant } from './handlers/refresh-token.grant';
 import { UserTokenIssuer } from './handlers/user-token-issuer';
 import { GrantRegistry } from './registry/grant-registry';
@@ -21,7 +24,7 @@ import { TokenController } from './token/token.controller';
 
 @Module({
   imports: [DiscoveryModule, ClientsModule, TokensModule, UsersModule],
-  controllers: [TokenController, DiscoveryController, AuthorizeController, ConsentController],
+  controllers: [TokenController, DiscoveryController, AuthorizeController, ConsentController, ...DEVICE_CONTROLLERS],
   providers: [
     GrantRegistry,
     ScopePolicy,
@@ -34,7 +37,9 @@ import { TokenController } from './token/token.controller';
     AuthorizationRequestRepository,
     AuthorizationCodeRepository,
     AuthorizationFlow,
+    DeviceCodeGrant,
+    ...DEVICE_PROVIDERS,
   ],
-  exports: [GrantRegistry, ServerMetadataService],
+  exports: [GrantRegistry, ServerMetadataService, DeviceAuthorizationAdminService],
 })
 export class GrantsModule {}
