@@ -3,6 +3,8 @@ import { PassportModule } from '@nestjs/passport';
 import { ClientAuthGuard } from './auth/client-auth.guard';
 import { ClientSecretBasicStrategy, ClientSecretPostStrategy, PublicClientStrategy } from './auth/client-auth.strategies';
 import { ClientAuthenticator } from './auth/client-authenticator.service';
+import { ApiRepository } from './apis/api.repository';
+import { ApiService } from './apis/api.service';
 import { ClientBootstrapService } from './client-bootstrap.service';
 import { ClientChangeNotifier } from './client-change.notifier';
 import { ConsoleClientBootstrapService } from './console-client-bootstrap.service';
@@ -22,9 +24,11 @@ import { ClientService } from './client.service';
     ClientSecretPostStrategy,
     PublicClientStrategy,
     ClientAuthGuard,
+    ApiRepository,
+    ApiService,
     ClientBootstrapService,
     ConsoleClientBootstrapService,
   ],
-  exports: [ClientService, ClientRepository, ClientAuthenticator, ClientAuthGuard, ClientChangeNotifier],
+  exports: [ApiService, ClientService, ClientRepository, ClientAuthenticator, ClientAuthGuard, ClientChangeNotifier],
 })
 export class ClientsModule {}

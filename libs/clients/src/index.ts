@@ -1,6 +1,10 @@
+import { ApiEntity } from './apis/api.entity';
 import { ClientEntity } from './client.entity';
 import { CreateClients1764100000000 } from './migrations/1764100000000-create-clients';
+import { CreateApis1764100004000 } from './migrations/1764100004000-create-apis';
 
+export * from './apis/api.entity';
+export * from './apis/api.service';
 export * from './auth/client-auth.guard';
 export * from './auth/client-authenticator.service';
 export * from './client-change.notifier';
@@ -14,5 +18,6 @@ export * from './registration/grant-types';
 export * from './registration/redirect-uri-rules';
 export * from './registration/scope';
 
-export const CLIENTS_ENTITIES = [ClientEntity];
-export const CLIENTS_MIGRATIONS = [CreateClients1764100000000];
+export const CLIENTS_ENTITIES = [ClientEntity, ApiEntity];
+export const CLIENTS_MIGRATIONS = [CreateClients1764100000000, CreateApis1764100004000];
+export { decodeApiCursor } from './apis/api.repository';

@@ -1,3 +1,4 @@
 export * from './clients';
 export * from './keys';
 export * from './users';
+export * from './apis';

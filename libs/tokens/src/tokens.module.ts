@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '@app/clients';
 import { AccessTokenService } from './access/access-token.service';
+import { OpaqueAccessTokenRepository } from './access/opaque-access-token.repository';
 import { IdTokenService } from './id-token/id-token.service';
+import { IntrospectionJwtService } from './introspection/introspection-jwt.service';
 import { IntrospectionService } from './introspection/introspection.service';
 import { TokenIntrospectionController } from './introspection/token-introspection.controller';
 import { JwksController } from './keys/jwks.controller';
@@ -17,9 +19,11 @@ import { RevocationService } from './revocation/revocation.service';
   providers: [
     KeyStore,
     AccessTokenService,
+    OpaqueAccessTokenRepository,
     RevocationRepository,
     RevocationService,
     IntrospectionService,
+    IntrospectionJwtService,
     IdTokenService,
     RefreshTokenRepository,
     RefreshTokenService,

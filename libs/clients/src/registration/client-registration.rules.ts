@@ -40,7 +40,6 @@ export function normalizeClientMetadata(input: ClientMetadataInput): NormalizedC
   const grantTypes = unique(input.grant_types ?? [GRANT_TYPES.authorizationCode]);
   const unknownGrant = grantTypes.find((grant) => !KNOWN_GRANT_TYPES.includes(grant));
   if (unknownGrant) problems.grant_types = `unsupported grant type ${unknownGrant}`;
-  if (grantTypes.length === 0) problems.grant_types = 'at least one grant type is required';
 
   const usesCode = grantTypes.includes(GRANT_TYPES.authorizationCode);
   const responseTypes = unique(input.response_types ?? (usesCode ? ['code'] : []));

@@ -5,7 +5,7 @@ import { AccessTokenService } from '@app/tokens';
 import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
 import { ScopePolicy } from '../scopes/scope-policy';
 
-/** RFC 6749 §4.4: a confidential client gets a token for itself. No database write. */
+/** RFC 6749 §4.4: a confidential client gets a token for itself. No database write for JWTs. */
 @Grant()
 export class ClientCredentialsGrant implements GrantHandler {
   readonly grantType = GRANT_TYPES.clientCredentials;
@@ -17,10 +17,17 @@ export class ClientCredentialsGrant implements GrantHandler {
   ) {}
 
   async handle(params: FormParams, client: ClientEntity): Promise<TokenResponse> {
-    const scopes = this.scopes.grantable(params.scope, client);
-    const audience = await this.scopes.audience(params.resource, client, scopes);
-    const ttl = client.accessTokenTtl ?? this.config.accessTokenTtl;
-    const issued = await this.accessTokens.issue({ clientId: client.clientId, subject: client.clientId, scopes, audience, ttlSeconds: ttl });
-    return { access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresIn, scope: scopes.join(' ') };
+    const requested = this.scopes.grantable(params.scope, client);
+    const target = await this.scopes.resolveTarget(params.resource, client, requested, params.scope !== undefined);
+    const ttl = target.accessTokenTtl ?? client.accessTokenTtl ?? this.config.accessTokenTtl;
+    const issued = await this.accessTokens.issue({
+      clientId: client.clientId,
+      subject: client.clientId,
+      scopes: target.scopes,
+      audience: target.audience,
+      ttlSeconds: ttl,
+      format: target.format,
+    });
+    return { access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresIn, scope: target.scopes.join(' ') };
   }
 }

@@ -1,12 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import type { ClientEntity } from '@app/clients';
-import { parseScope } from '@app/clients';
+import type { AccessTokenFormat, ApiEntity, ClientEntity } from '@app/clients';
+import { ApiService, parseScope } from '@app/clients';
 import { AppConfig, InvalidScope, InvalidTarget } from '@app/core';
+
+/** Scopes that belong to OpenID Connect or to the server itself, not to any API. */
+const PROTOCOL_SCOPES = new Set(['openid', 'profile', 'email', 'address', 'phone', 'offline_access']);
+
+/** Where an access token goes: its audience, the scopes it carries, and how it is issued. */
+export interface AccessTarget {
+  audience: string;
+  scopes: string[];
+  /** The API's own access token lifetime, when it sets one. */
+  accessTokenTtl: number | null;
+  format: AccessTokenFormat;
+  api: ApiEntity | null;
+}
 
 /** Which scopes and audience a request may have. */
 @Injectable()
 export class ScopePolicy {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly apis: ApiService,
+  ) {}
 
   /**
    * RFC 6749 §3.3: requested scopes must be among the client's; with none requested, the client's
@@ -22,17 +38,41 @@ export class ScopePolicy {
   }
 
   /** RFC 8707: the audience of the access token; without `resource`, the configured default. */
-  async audience(resource: string | undefined, _client: ClientEntity, _scopes: readonly string[]): Promise<string> {
-    if (resource === undefined) return this.config.defaultAudience;
-    let url: URL;
-    try {
-      url = new URL(resource);
-    } catch {
-      throw new InvalidTarget('The resource must be an absolute URI');
-    }
-    // RFC 8707 §2: the resource MUST NOT include a fragment.
-    if (url.hash || resource.includes('#')) throw new InvalidTarget('The resource must not contain a fragment');
-    if (resource === this.config.defaultAudience) return resource;
-    throw new InvalidTarget(`The resource ${resource} is not known`);
+  async audience(resource: string | undefined, client: ClientEntity, scopes: readonly string[]): Promise<string> {
+    return (await this.resolveTarget(resource, client, scopes, true)).audience;
   }
+
+  /**
+   * RFC 8707 §2: `resource` selects a registered API. The client may use it when its registered scopes
+   * include at least one of the API's; the token then carries only scopes the API defines (plus protocol
+   * scopes). `scopeWasRequested` false means the scopes are the client's defaults, narrowed silently.
+   */
+  async resolveTarget(resource: string | undefined, client: ClientEntity, scopes: readonly string[], scopeWasRequested: boolean): Promise<AccessTarget> {
+    if (resource === undefined || resource === this.config.defaultAudience) {
+      if (resource !== undefined) validResource(resource);
+      return { audience: this.config.defaultAudience, scopes: [...scopes], accessTokenTtl: null, format: 'jwt', api: null };
+    }
+    validResource(resource);
+    const api = await this.apis.findByIdentifier(resource);
+    if (!api) throw new InvalidTarget(`The resource ${resource} is not known`);
+    const apiScopes = new Set(api.scopeNames());
+    if (!client.scopes.some((scope) => apiScopes.has(scope))) {
+      throw new InvalidTarget(`This client may not request tokens for ${resource}`);
+    }
+    const foreign = scopes.find((scope) => !apiScopes.has(scope) && !PROTOCOL_SCOPES.has(scope));
+    if (foreign && scopeWasRequested) throw new InvalidScope(`The scope ${foreign} is not defined by ${resource}`);
+    const narrowed = scopes.filter((scope) => apiScopes.has(scope) || PROTOCOL_SCOPES.has(scope));
+    return { audience: api.identifier, scopes: narrowed, accessTokenTtl: api.accessTokenTtl, format: api.accessTokenFormat, api };
+  }
+}
+
+function validResource(resource: string): void {
+  let url: URL;
+  try {
+    url = new URL(resource);
+  } catch {
+    throw new InvalidTarget('The resource must be an absolute URI');
+  }
+  // RFC 8707 §2: the resource MUST NOT include a fragment.
+  if (url.hash || resource.includes('#')) throw new InvalidTarget('The resource must not contain a fragment');
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { errors, jwtVerify, JWTPayload, SignJWT } from 'jose';
 import { AppConfig, Clock, randomToken } from '@app/core';
 import { KeyStore } from '../keys/key-store.service';
+import { OpaqueAccessTokenRepository } from './opaque-access-token.repository';
 
 export interface AccessTokenRequest {
   clientId: string;
@@ -14,6 +15,8 @@ export interface AccessTokenRequest {
   grantId?: string;
   authTime?: number;
   sessionId?: string;
+  /** `opaque`: a random reference token stored hashed, for APIs that want them; default an RFC 9068 JWT. */
+  format?: 'jwt' | 'opaque';
 }
 
 export interface IssuedAccessToken {
@@ -38,6 +41,8 @@ export interface AccessTokenClaims extends JWTPayload {
 }
 
 const ACCEPTED_ALGORITHMS = ['ES256', 'RS256', 'PS256', 'EdDSA'];
+/** Reference tokens carry this prefix so they are told apart from refresh tokens without a lookup. */
+export const OPAQUE_ACCESS_TOKEN_PREFIX = 'oat_';
 
 /** RFC 9068 JWT access tokens: signing with the active key, and verifying our own. */
 @Injectable()
@@ -46,10 +51,10 @@ export class AccessTokenService {
     private readonly keys: KeyStore,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly opaqueTokens: OpaqueAccessTokenRepository,
   ) {}
 
   async issue(request: AccessTokenRequest): Promise<IssuedAccessToken> {
-    const key = this.keys.activeKey();
     const iat = this.clock.epochSeconds();
     const exp = iat + request.ttlSeconds;
     const jti = randomToken(16);
@@ -57,6 +62,13 @@ export class AccessTokenService {
     if (request.grantId) claims.gid = request.grantId;
     if (request.authTime !== undefined) claims.auth_time = request.authTime;
     if (request.sessionId) claims.sid = request.sessionId;
+    if (request.format === 'opaque') {
+      const token = OPAQUE_ACCESS_TOKEN_PREFIX + randomToken(32);
+      const full = { ...claims, iss: this.config.issuer, sub: request.subject, aud: request.audience, iat, exp, jti } as AccessTokenClaims;
+      await this.opaqueTokens.save(token, full);
+      return { token, jti, expiresIn: request.ttlSeconds, expiresAt: exp };
+    }
+    const key = this.keys.activeKey();
     const token = await new SignJWT(claims)
       // RFC 9068 §2.1: the header typ is at+jwt.
       .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt' })
@@ -70,9 +82,14 @@ export class AccessTokenService {
     return { token, jti, expiresIn: request.ttlSeconds, expiresAt: exp };
   }
 
-  /** The claims of a valid token we signed, or undefined (bad signature, expired, wrong type, alg none...). */
+  /**
+   * The claims of a valid access token of ours, JWT or reference, or undefined (bad signature, expired,
+   * wrong type, alg none, unknown reference...). Revocation is checked by the caller.
+   */
   async verify(token: string): Promise<AccessTokenClaims | undefined> {
-    if (token.length > 8192 || token.split('.').length !== 3) return undefined;
+    if (token.length > 8192) return undefined;
+    if (token.startsWith(OPAQUE_ACCESS_TOKEN_PREFIX)) return this.opaqueTokens.find(token, this.config.issuer);
+    if (token.split('.').length !== 3) return undefined;
     try {
       const { payload } = await jwtVerify(
         token,

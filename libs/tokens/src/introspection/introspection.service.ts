@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ClientEntity } from '@app/clients';
 import { AppConfig } from '@app/core';
-import { AccessTokenService } from '../access/access-token.service';
+import { AccessTokenClaims, AccessTokenService, OPAQUE_ACCESS_TOKEN_PREFIX } from '../access/access-token.service';
 import { RefreshTokenService } from '../refresh/refresh-token.service';
 import { RevocationRepository } from '../revocation/revocation.repository';
 
@@ -50,9 +50,10 @@ export class IntrospectionService {
   // RFC 7662 §2.2: expired, revoked, malformed, foreign or unknown tokens are all just inactive.
   async introspect(token: string, caller: ClientEntity, _tokenTypeHint?: string): Promise<IntrospectionResponse> {
     // RFC 7662 §2.1: token_type_hint is only a hint; a JWT is an access token, anything else may be a refresh token.
-    if (!token.includes('.')) return this.introspectRefreshToken(token, caller);
+    const isAccessToken = token.includes('.') || token.startsWith(OPAQUE_ACCESS_TOKEN_PREFIX);
+    if (!isAccessToken) return this.introspectRefreshToken(token, caller);
     const claims = await this.accessTokens.verify(token);
-    if (!claims) return INACTIVE;
+    if (!claims || !mayIntrospect(caller, claims)) return INACTIVE;
     if (await this.revocations.isRevoked(claims.jti, claims.gid)) return INACTIVE;
     const response: IntrospectionResponse = {
       active: true,
@@ -87,4 +88,15 @@ export class IntrospectionService {
     if (record.authTime) response.auth_time = Math.floor(record.authTime.getTime() / 1000);
     return response;
   }
+}
+
+/**
+ * RFC 7662 §4: who may learn about an access token. A registered API sees the tokens meant for it (its
+ * identifier in `aud`); a client sees its own tokens; a client registered with the `admin` scope sees all.
+ * Everyone else is told the token is inactive.
+ */
+function mayIntrospect(caller: ClientEntity, claims: AccessTokenClaims): boolean {
+  if (caller.clientId === claims.client_id) return true;
+  if (caller.apiIdentifier) return ([] as string[]).concat(claims.aud).includes(caller.apiIdentifier);
+  return caller.scopes.includes('admin');
 }

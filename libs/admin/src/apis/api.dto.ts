@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import type { ApiInput } from '@app/contracts';
+
+export class ApiScopeDto {
+  @ApiProperty({ example: 'orders:read' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'Read orders' })
+  @IsOptional() @IsString() @MaxLength(500)
+  description?: string;
+}
+
+export class CreateApiDto implements ApiInput {
+  @ApiProperty({ description: 'Absolute URI, the audience of tokens for this API', example: 'https://orders.example.com' })
+  @IsString() @IsNotEmpty() @MaxLength(2000)
+  identifier!: string;
+
+  @ApiProperty({ example: 'Orders API' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ type: [ApiScopeDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ApiScopeDto)
+  scopes?: ApiScopeDto[];
+
+  @ApiPropertyOptional({ nullable: true, minimum: 30, maximum: 86400 })
+  @IsOptional() @IsInt() @Min(30) @Max(86400)
+  access_token_ttl?: number | null;
+
+  @ApiPropertyOptional({ enum: ['jwt', 'opaque'], default: 'jwt' })
+  @IsOptional() @IsIn(['jwt', 'opaque'])
+  access_token_format?: 'jwt' | 'opaque';
+}
+
+export class UpdateApiDto implements Partial<ApiInput> {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  identifier?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ type: [ApiScopeDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ApiScopeDto)
+  scopes?: ApiScopeDto[];
+
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(30) @Max(86400)
+  access_token_ttl?: number | null;
+
+  @ApiPropertyOptional({ enum: ['jwt', 'opaque'] }) @IsOptional() @IsIn(['jwt', 'opaque'])
+  access_token_format?: 'jwt' | 'opaque';
+}
+
+export class ApiViewDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() identifier!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [ApiScopeDto] }) scopes!: ApiScopeDto[];
+  @ApiProperty({ nullable: true, type: Number }) access_token_ttl!: number | null;
+  @ApiProperty({ enum: ['jwt', 'opaque'] }) access_token_format!: string;
+  @ApiProperty({ description: 'Introspection credentials of the API' }) client_id!: string;
+  @ApiPropertyOptional({ description: 'Shown once' }) client_secret?: string;
+  @ApiProperty() created_at!: string;
+  @ApiProperty() updated_at!: string;
+}

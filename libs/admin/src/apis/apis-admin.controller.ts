@@ -1,0 +1,55 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiService, decodeApiCursor, toApiView } from '@app/clients';
+import type { ApiView, Page } from '@app/contracts';
+import { AdminAuthGuard } from '../auth/admin-auth.guard';
+import { readPageQuery } from '../pagination';
+import { adminValidationPipe } from '../validation/admin-validation.pipe';
+import { ApiViewDto, CreateApiDto, UpdateApiDto } from './api.dto';
+
+@ApiTags('apis')
+@ApiBearerAuth()
+@Controller('admin/v1/apis')
+@UseGuards(AdminAuthGuard)
+export class ApisAdminController {
+  constructor(private readonly apis: ApiService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: ApiViewDto, description: 'The API with its introspection client_secret, shown this once' })
+  async create(@Body(adminValidationPipe()) body: CreateApiDto): Promise<ApiView> {
+    const { api, clientSecret } = await this.apis.register(body);
+    return toApiView(api, clientSecret);
+  }
+
+  @Get()
+  async list(@Query() query: Record<string, unknown>): Promise<Page<ApiView>> {
+    const page = await this.apis.list(readPageQuery(query, (cursor) => decodeApiCursor(cursor) !== undefined));
+    return { items: page.items.map((api) => toApiView(api)), next_cursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ApiViewDto })
+  async get(@Param('id') id: string): Promise<ApiView> {
+    return toApiView(await this.apis.get(id));
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: ApiViewDto })
+  async update(@Param('id') id: string, @Body(adminValidationPipe()) body: UpdateApiDto): Promise<ApiView> {
+    return toApiView(await this.apis.update(id, body));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async delete(@Param('id') id: string): Promise<void> {
+    await this.apis.delete(id);
+  }
+
+  @Post(':id/secret')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ApiViewDto })
+  async rotateSecret(@Param('id') id: string): Promise<ApiView> {
+    const { api, clientSecret } = await this.apis.rotateSecret(id);
+    return toApiView(api, clientSecret);
+  }
+}

@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type AccessTokenFormat = 'jwt' | 'opaque';
+
+export interface ApiScope {
+  name: string;
+  description: string;
+}
+
+/** A resource server (RFC 8707): its identifier is the audience of the tokens issued for it. */
+@Entity('apis')
+export class ApiEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** An absolute URI, used as `resource` in requests and as `aud` in tokens. */
+  @Column({ type: 'text', unique: true })
+  identifier!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  scopes!: ApiScope[];
+
+  @Column({ name: 'access_token_ttl', type: 'integer', nullable: true })
+  accessTokenTtl!: number | null;
+
+  @Column({ name: 'access_token_format', type: 'text', default: 'jwt' })
+  accessTokenFormat!: AccessTokenFormat;
+
+  /** The API's own credentials, for introspection. */
+  @Column({ name: 'client_id', type: 'text' })
+  clientId!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
+  updatedAt!: Date;
+
+  scopeNames(): string[] {
+    return this.scopes.map((scope) => scope.name);
+  }
+}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { Conflict, InvalidRequest, NotFound, randomToken } from '@app/core';
+import type { ApiInput, ApiView } from '@app/contracts';
+import { ClientEntity } from '../client.entity';
+import { ClientChangeNotifier } from '../client-change.notifier';
+import { ClientSecretService } from '../client-secret.service';
+import { ClientService } from '../client.service';
+import { isScopeToken } from '../registration/scope';
+import { ApiEntity, ApiScope } from './api.entity';
+import { ApiRepository } from './api.repository';
+
+/** Registration of APIs (resource servers) with their scopes and introspection credentials. */
+@Injectable()
+export class ApiService {
+  constructor(
+    private readonly apis: ApiRepository,
+    private readonly secrets: ClientSecretService,
+    private readonly clients: ClientService,
+    private readonly changes: ClientChangeNotifier,
+  ) {}
+
+  /** The API and its confidential introspection client, written together or not at all. */
+  async register(input: ApiInput): Promise<{ api: ApiEntity; clientSecret: string }> {
+    const identifier = validIdentifier(input.identifier);
+    const scopes = validScopes(input.scopes ?? []);
+    if (await this.apis.findByIdentifier(identifier)) throw new Conflict(`An API with identifier ${identifier} exists`);
+    const { secret, hash } = this.secrets.generate();
+    const api = await this.apis.transaction(async (manager) => {
+      const client = Object.assign(new ClientEntity(), {
+        clientId: randomToken(16),
+        clientSecretHash: hash,
+        clientName: `${input.name} (API)`,
+        applicationType: 'web',
+        redirectUris: [],
+        postLogoutRedirectUris: [],
+        grantTypes: [],
+        responseTypes: [],
+        tokenEndpointAuthMethod: 'client_secret_basic',
+        scopes: [],
+        contacts: [],
+        apiIdentifier: identifier,
+      });
+      await manager.getRepository(ClientEntity).insert(client);
+      const entity = Object.assign(new ApiEntity(), {
+        identifier,
+        name: input.name,
+        scopes,
+        accessTokenTtl: input.access_token_ttl ?? null,
+        accessTokenFormat: input.access_token_format ?? 'jwt',
+        clientId: client.clientId,
+      });
+      return manager.getRepository(ApiEntity).save(entity);
+    });
+    return { api, clientSecret: secret };
+  }
+
+  async get(id: string): Promise<ApiEntity> {
+    const api = isUuid(id) ? await this.apis.findById(id) : null;
+    if (!api) throw new NotFound(`No API with id ${id}`);
+    return api;
+  }
+
+  findByIdentifier(identifier: string): Promise<ApiEntity | null> {
+    return this.apis.findByIdentifier(identifier);
+  }
+
+  findByClientId(clientId: string): Promise<ApiEntity | null> {
+    return this.apis.findByClientId(clientId);
+  }
+
+  list(options: { limit: number; cursor?: string; search?: string }) {
+    return this.apis.list(options);
+  }
+
+  async update(id: string, input: Partial<ApiInput>): Promise<ApiEntity> {
+    const api = await this.get(id);
+    if (input.identifier !== undefined && input.identifier !== api.identifier) {
+      throw new InvalidRequest('The identifier of an API cannot change: tokens already carry it as their audience');
+    }
+    if (input.name !== undefined) api.name = input.name;
+    if (input.scopes !== undefined) api.scopes = validScopes(input.scopes);
+    if (input.access_token_ttl !== undefined) api.accessTokenTtl = input.access_token_ttl;
+    if (input.access_token_format !== undefined) api.accessTokenFormat = input.access_token_format;
+    const saved = await this.apis.save(api);
+    this.changes.clientChanged(api.clientId);
+    return saved;
+  }
+
+  async rotateSecret(id: string): Promise<{ api: ApiEntity; clientSecret: string }> {
+    const api = await this.get(id);
+    const { clientSecret } = await this.clients.rotateSecret(api.clientId);
+    return { api, clientSecret: clientSecret! };
+  }
+
+  async delete(id: string): Promise<void> {
+    const api = await this.get(id);
+    await this.apis.transaction(async (manager) => {
+      await manager.getRepository(ApiEntity).delete({ id: api.id });
+      await manager.getRepository(ClientEntity).delete({ clientId: api.clientId });
+    });
+    this.changes.clientChanged(api.clientId);
+  }
+}
+
+export function toApiView(api: ApiEntity, clientSecret?: string): ApiView {
+  const view: ApiView = {
+    id: api.id,
+    identifier: api.identifier,
+    name: api.name,
+    scopes: api.scopes,
+    access_token_ttl: api.accessTokenTtl,
+    access_token_format: api.accessTokenFormat,
+    client_id: api.clientId,
+    created_at: api.createdAt.toISOString(),
+    updated_at: api.updatedAt.toISOString(),
+  };
+  if (clientSecret) view.client_secret = clientSecret;
+  return view;
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+function validIdentifier(identifier: string): string {
+  let url: URL;
+  try {
+    url = new URL(identifier);
+  } catch {
+    throw fieldError('identifier', 'must be an absolute URI');
+  }
+  // RFC 8707 §2: a resource indicator is an absolute URI without a fragment.
+  if (url.hash || identifier.includes('#')) throw fieldError('identifier', 'must not contain a fragment');
+  return identifier;
+}
+
+function validScopes(scopes: Array<{ name: string; description?: string }>): ApiScope[] {
+  const seen = new Set<string>();
+  return scopes.map((scope, index) => {
+    if (!isScopeToken(scope.name)) throw fieldError(`scopes[${index}].name`, 'must be a scope token (RFC 6749 §3.3)');
+    if (seen.has(scope.name)) throw fieldError(`scopes[${index}].name`, `is defined twice`);
+    seen.add(scope.name);
+    return { name: scope.name, description: scope.description ?? '' };
+  });
+}
+
+function fieldError(field: string, message: string): InvalidRequest {
+  const error = new InvalidRequest(`${field} ${message}`);
+  error.fields = { [field]: message };
+  return error;
+}

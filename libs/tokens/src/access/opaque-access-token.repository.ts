@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { sha256 } from '@app/core';
+import type { AccessTokenClaims } from './access-token.service';
+
+interface OpaqueRow {
+  jti: string;
+  client_id: string;
+  subject: string;
+  audience: string[];
+  scopes: string[];
+  grant_id: string | null;
+  session_id: string | null;
+  auth_time: string | null;
+  issued_at: string;
+  expires_at: Date;
+}
+
+/** Persistence of opaque (reference) access tokens; the format decision is made elsewhere. */
+@Injectable()
+export class OpaqueAccessTokenRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async save(token: string, claims: AccessTokenClaims): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO opaque_access_tokens (token_hash, jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp($11))`,
+      [
+        sha256(token),
+        claims.jti,
+        claims.client_id,
+        claims.sub,
+        ([] as string[]).concat(claims.aud),
+        claims.scope ? claims.scope.split(' ') : [],
+        claims.gid ?? null,
+        claims.sid ?? null,
+        claims.auth_time ?? null,
+        claims.iat,
+        claims.exp,
+      ],
+    );
+  }
+
+  /** The claims of an unexpired reference token, or undefined. */
+  async find(token: string, issuer: string): Promise<AccessTokenClaims | undefined> {
+    const rows: OpaqueRow[] = await this.dataSource.query(
+      `SELECT jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at
+         FROM opaque_access_tokens WHERE token_hash = $1 AND expires_at > now()`,
+      [sha256(token)],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    const claims: AccessTokenClaims = {
+      iss: issuer,
+      sub: row.subject,
+      aud: row.audience.length === 1 ? row.audience[0] : row.audience,
+      client_id: row.client_id,
+      scope: row.scopes.join(' '),
+      jti: row.jti,
+      iat: Number(row.issued_at),
+      exp: Math.floor(row.expires_at.getTime() / 1000),
+    };
+    if (row.grant_id) claims.gid = row.grant_id;
+    if (row.session_id) claims.sid = row.session_id;
+    if (row.auth_time) claims.auth_time = Number(row.auth_time);
+    return claims;
+  }
+}

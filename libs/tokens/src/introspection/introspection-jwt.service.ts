@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { SignJWT } from 'jose';
+import { AppConfig, Clock } from '@app/core';
+import { KeyStore } from '../keys/key-store.service';
+import type { IntrospectionResponse } from './introspection.service';
+
+export const INTROSPECTION_JWT_MEDIA_TYPE = 'application/token-introspection+jwt';
+
+/** RFC 9701: the introspection answer as a JWT signed by the server, for callers that ask for it. */
+@Injectable()
+export class IntrospectionJwtService {
+  constructor(
+    private readonly keys: KeyStore,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** RFC 9701 §5: the Accept header names the JWT media type. */
+  wants(accept: string | undefined): boolean {
+    return (accept ?? '').toLowerCase().split(',').some((part) => part.split(';')[0].trim() === INTROSPECTION_JWT_MEDIA_TYPE);
+  }
+
+  async sign(response: IntrospectionResponse, callerClientId: string): Promise<string> {
+    const key = this.keys.activeKey();
+    // RFC 9701 §5: iss, aud (the caller), iat and the answer under token_introspection.
+    return new SignJWT({ token_introspection: response })
+      .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'token-introspection+jwt' })
+      .setIssuer(this.config.issuer)
+      .setAudience(callerClientId)
+      .setIssuedAt(this.clock.epochSeconds())
+      .sign(key.privateKey);
+  }
+}
