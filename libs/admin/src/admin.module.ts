@@ -2,14 +2,16 @@ import { Module } from '@nestjs/common';
 import { ClientsModule } from '@app/clients';
 import { GrantsModule } from '@app/grants';
 import { TokensModule } from '@app/tokens';
+import { UsersModule } from '@app/users';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
 import { ClientsAdminController } from './clients/clients-admin.controller';
 import { DeviceAuthorizationsAdminController } from './device/device-authorizations-admin.controller';
 import { KeysAdminController } from './keys/keys-admin.controller';
+import { UsersAdminController } from './users/users-admin.controller';
 
 @Module({
-  imports: [ClientsModule, TokensModule, GrantsModule],
-  controllers: [ClientsAdminController, KeysAdminController, DeviceAuthorizationsAdminController],
+  imports: [ClientsModule, TokensModule, GrantsModule, UsersModule],
+  controllers: [ClientsAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController],
   providers: [AdminAuthGuard],
   exports: [AdminAuthGuard],
 })

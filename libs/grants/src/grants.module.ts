@@ -20,11 +20,15 @@ import { RefreshTokenGrant } from './handlers/refresh-token.grant';
 import { UserTokenIssuer } from './handlers/user-token-issuer';
 import { GrantRegistry } from './registry/grant-registry';
 import { ScopePolicy } from './scopes/scope-policy';
+import { LogoutController } from './oidc/logout.controller';
+import { LogoutService } from './oidc/logout.service';
+import { UserinfoController } from './oidc/userinfo.controller';
+import { UserinfoService } from './oidc/userinfo.service';
 import { TokenController } from './token/token.controller';
 
 @Module({
   imports: [DiscoveryModule, ClientsModule, TokensModule, UsersModule],
-  controllers: [TokenController, DiscoveryController, AuthorizeController, ConsentController, ...DEVICE_CONTROLLERS],
+  controllers: [TokenController, DiscoveryController, AuthorizeController, ConsentController, UserinfoController, LogoutController, ...DEVICE_CONTROLLERS],
   providers: [
     GrantRegistry,
     ScopePolicy,
@@ -37,6 +41,8 @@ import { TokenController } from './token/token.controller';
     AuthorizationRequestRepository,
     AuthorizationCodeRepository,
     AuthorizationFlow,
+    UserinfoService,
+    LogoutService,
     DeviceCodeGrant,
     ...DEVICE_PROVIDERS,
   ],

@@ -5,6 +5,20 @@ import { GrantRegistry } from '../registry/grant-registry';
 
 const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'];
 const SECRET_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'];
+/** What the authorization endpoint and OpenID Connect support (OIDC Discovery 1.0 §3, RFC 9207 §3). */
+const SIGN_IN_METADATA = {
+  response_types_supported: ['code'],
+  response_modes_supported: ['query'],
+  subject_types_supported: ['public'],
+  code_challenge_methods_supported: ['S256', 'plain'],
+  scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+  claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'sid', 'name', 'given_name', 'family_name', 'preferred_username', 'updated_at', 'email', 'email_verified'],
+  prompt_values_supported: ['none', 'login', 'consent', 'select_account'],
+  authorization_response_iss_parameter_supported: true,
+  claims_parameter_supported: false,
+  request_parameter_supported: false,
+  request_uri_parameter_supported: false,
+};
 
 /** RFC 8414 / OpenID Connect Discovery metadata, built from the registry and config. */
 @Injectable()
@@ -26,10 +40,13 @@ export class ServerMetadataService {
     const endpoint = (path: string) => this.config.endpoint(path);
     return {
       issuer: this.config.issuer,
+      authorization_endpoint: endpoint('/oauth2/authorize'),
       token_endpoint: endpoint('/oauth2/token'),
       jwks_uri: endpoint('/oauth2/jwks'),
       introspection_endpoint: endpoint('/oauth2/introspect'),
       revocation_endpoint: endpoint('/oauth2/revoke'),
+      userinfo_endpoint: endpoint('/oauth2/userinfo'),
+      end_session_endpoint: endpoint('/oauth2/logout'),
       // RFC 8628 §4
       device_authorization_endpoint: endpoint('/oauth2/device_authorization'),
       grant_types_supported: this.registry.grantTypes(),
@@ -37,6 +54,8 @@ export class ServerMetadataService {
       introspection_endpoint_auth_methods_supported: SECRET_AUTH_METHODS,
       revocation_endpoint_auth_methods_supported: CLIENT_AUTH_METHODS,
       access_token_signing_alg_values_supported: [this.keys.activeKey().alg],
+      ...SIGN_IN_METADATA,
+      id_token_signing_alg_values_supported: [this.keys.activeKey().alg],
     };
   }
 }

@@ -1,0 +1,113 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import type { ConsentView, CreateUserInput, SessionView, SetPasswordInput, UpdateUserInput, UserView } from '@app/contracts';
+
+export class CreateUserDto implements CreateUserInput {
+  @ApiProperty({ example: 'ada', description: 'Unique regardless of case' })
+  @IsString() @MinLength(1) @MaxLength(100)
+  username!: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 256, description: 'Stored as an argon2id hash; never returned' })
+  @IsString() @MinLength(8) @MaxLength(256)
+  password!: string;
+
+  @ApiPropertyOptional({ example: 'ada@example.com' })
+  @IsOptional() @IsEmail() @MaxLength(320)
+  email?: string;
+
+  @ApiPropertyOptional({ example: 'Ada Lovelace' })
+  @IsOptional() @IsString() @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  given_name?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  family_name?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['admin'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true })
+  roles?: string[];
+
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean()
+  email_verified?: boolean;
+}
+
+export class UpdateUserDto implements UpdateUserInput {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100)
+  username?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional() @ValidateIf((_dto, value) => value !== null) @IsEmail() @MaxLength(320)
+  email?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional() @ValidateIf((_dto, value) => value !== null) @IsString() @MaxLength(200)
+  name?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional() @ValidateIf((_dto, value) => value !== null) @IsString() @MaxLength(100)
+  given_name?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional() @ValidateIf((_dto, value) => value !== null) @IsString() @MaxLength(100)
+  family_name?: string | null;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true })
+  roles?: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  email_verified?: boolean;
+
+  @ApiPropertyOptional({ description: 'A disabled person cannot sign in; their sessions end at once' })
+  @IsOptional() @IsBoolean()
+  disabled?: boolean;
+}
+
+export class SetPasswordDto implements SetPasswordInput {
+  @ApiProperty({ minLength: 8, maxLength: 256 })
+  @IsString() @MinLength(8) @MaxLength(256)
+  password!: string;
+}
+
+export class UserViewDto implements UserView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty() email_verified!: boolean;
+  @ApiProperty({ nullable: true, type: String }) name!: string | null;
+  @ApiProperty({ nullable: true, type: String }) given_name!: string | null;
+  @ApiProperty({ nullable: true, type: String }) family_name!: string | null;
+  @ApiProperty({ type: [String] }) roles!: string[];
+  @ApiProperty() disabled!: boolean;
+  @ApiProperty() created_at!: string;
+  @ApiProperty() updated_at!: string;
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserViewDto] }) items!: UserViewDto[];
+  @ApiProperty({ nullable: true, type: String }) next_cursor!: string | null;
+}
+
+export class ConsentViewDto implements ConsentView {
+  @ApiProperty() client_id!: string;
+  @ApiProperty({ type: [String] }) scopes!: string[];
+  @ApiProperty() created_at!: string;
+  @ApiProperty() updated_at!: string;
+}
+
+export class ConsentListDto {
+  @ApiProperty({ type: [ConsentViewDto] }) items!: ConsentViewDto[];
+}
+
+export class SessionViewDto implements SessionView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() auth_time!: string;
+  @ApiProperty() created_at!: string;
+  @ApiProperty() expires_at!: string;
+}
+
+export class SessionListDto {
+  @ApiProperty({ type: [SessionViewDto] }) items!: SessionViewDto[];
+}

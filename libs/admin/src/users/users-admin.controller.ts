@@ -1,0 +1,115 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { ConsentView, Page, SessionView, UserView } from '@app/contracts';
+import { InvalidRequest } from '@app/core';
+import { ConsentService, isValidUserCursor, SsoSessionService, toUserView, UserService } from '@app/users';
+import { AdminAuthGuard } from '../auth/admin-auth.guard';
+import { readPageQuery } from '../pagination';
+import { adminValidationPipe } from '../validation/admin-validation.pipe';
+import { ConsentListDto, CreateUserDto, SessionListDto, SetPasswordDto, UpdateUserDto, UserPageDto, UserViewDto } from './user.dto';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('admin/v1/users')
+@UseGuards(AdminAuthGuard)
+export class UsersAdminController {
+  constructor(
+    private readonly users: UserService,
+    private readonly consents: ConsentService,
+    private readonly sessions: SsoSessionService,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: UserViewDto, description: 'The person, who can sign in at once' })
+  async create(@Body(adminValidationPipe()) body: CreateUserDto): Promise<UserView> {
+    return toUserView(await this.users.create(body));
+  }
+
+  @Get()
+  @ApiOkResponse({ type: UserPageDto })
+  @ApiQuery({ name: 'search', required: false }) @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'cursor', required: false })
+  async list(@Query() query: Record<string, unknown>): Promise<Page<UserView>> {
+    const page = await this.users.list(readPageQuery(query, isValidUserCursor));
+    return { items: page.items.map(toUserView), next_cursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: UserViewDto })
+  async get(@Param('id') id: string): Promise<UserView> {
+    return toUserView(await this.users.get(id));
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: UserViewDto })
+  async update(@Param('id') id: string, @Body(adminValidationPipe()) body: UpdateUserDto): Promise<UserView> {
+    return toUserView(await this.users.update(id, body));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async delete(@Param('id') id: string): Promise<void> {
+    await this.users.delete(id);
+  }
+
+  /** Sets a new password; the person is signed out of every browser. */
+  @Post(':id/password')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async setPassword(@Param('id') id: string, @Body(adminValidationPipe()) body: SetPasswordDto): Promise<void> {
+    await this.users.setPassword(id, body.password);
+  }
+
+  @Get(':id/consents')
+  @ApiOkResponse({ type: ConsentListDto })
+  async listConsents(@Param('id') id: string): Promise<{ items: ConsentView[] }> {
+    await this.users.get(id);
+    const rows = await this.consents.list(id);
+    return {
+      items: rows.map((row) => ({ client_id: row.clientId, scopes: row.scopes, created_at: row.createdAt.toISOString(), updated_at: row.updatedAt.toISOString() })),
+    };
+  }
+
+  /** Withdraws consent for one client (`?client_id=`), or for every client; the consent page shows again. */
+  @Delete(':id/consents')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiQuery({ name: 'client_id', required: false })
+  async revokeConsents(@Param('id') id: string, @Query('client_id') clientId?: unknown): Promise<void> {
+    if (clientId !== undefined && typeof clientId !== 'string') throw new InvalidRequest('client_id must be sent once');
+    await this.users.get(id);
+    await this.consents.revoke(id, clientId || undefined);
+  }
+
+  @Delete(':id/consents/:clientId')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async revokeConsent(@Param('id') id: string, @Param('clientId') clientId: string): Promise<void> {
+    await this.users.get(id);
+    await this.consents.revoke(id, clientId);
+  }
+
+  @Get(':id/sessions')
+  @ApiOkResponse({ type: SessionListDto })
+  async listSessions(@Param('id') id: string): Promise<{ items: SessionView[] }> {
+    await this.users.get(id);
+    const rows = await this.sessions.listForUser(id);
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        auth_time: row.authTime.toISOString(),
+        created_at: row.createdAt.toISOString(),
+        expires_at: row.expiresAt.toISOString(),
+      })),
+    };
+  }
+
+  /** Ends every browser session of the person (tokens already issued stay valid until they expire). */
+  @Delete(':id/sessions')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async endSessions(@Param('id') id: string): Promise<void> {
+    await this.users.get(id);
+    await this.sessions.endAllForUser(id);
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig, InsufficientScope, InvalidToken } from '@app/core';
+import { AccessTokenService, RevocationRepository } from '@app/tokens';
+import { UserEntity, UserService } from '@app/users';
+
+/** OIDC Core §5.3: the claims of the person behind an access token, by the scopes it carries. */
+@Injectable()
+export class UserinfoService {
+  constructor(
+    private readonly accessTokens: AccessTokenService,
+    private readonly revocations: RevocationRepository,
+    private readonly users: UserService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async claims(token: string): Promise<Record<string, unknown>> {
+    const claims = await this.accessTokens.verify(token);
+    if (!claims || (await this.revocations.isRevoked(claims.jti, claims.gid))) throw new InvalidToken();
+    const audiences = ([] as string[]).concat(claims.aud);
+    if (!audiences.includes(this.config.issuer) && !audiences.includes(this.config.defaultAudience)) {
+      throw new InvalidToken('The access token is not meant for the userinfo endpoint');
+    }
+    const scopes = claims.scope.split(' ');
+    // OIDC Core §5.3.1: the token must have been issued for an OpenID request.
+    if (!scopes.includes('openid')) throw new InsufficientScope('openid');
+    const user = await this.users.findById(claims.sub);
+    if (!user || user.disabled) throw new InvalidToken('The person of this token can no longer sign in');
+    return userClaims(user, scopes);
+  }
+}
+
+/** OIDC Core §5.4: `profile` and `email` scopes map to their standard claims. */
+export function userClaims(user: UserEntity, scopes: readonly string[]): Record<string, unknown> {
+  const claims: Record<string, unknown> = { sub: user.id };
+  if (scopes.includes('profile')) {
+    claims.preferred_username = user.username;
+    if (user.name) claims.name = user.name;
+    if (user.givenName) claims.given_name = user.givenName;
+    if (user.familyName) claims.family_name = user.familyName;
+    claims.updated_at = Math.floor(user.updatedAt.getTime() / 1000);
+  }
+  if (scopes.includes('email') && user.email) {
+    claims.email = user.email;
+    claims.email_verified = user.emailVerified;
+  }
+  return claims;
+}
