@@ -76,9 +76,30 @@ describe('device_code grant at the token endpoint (RFC 8628 §3.4-3.5)', () => {
     expect(claims.client_id).toBe(client.client_id);
     expect(claims.gid).toBe(id);
     expect(typeof claims.auth_time).toBe('number');
+    // OIDC Core §3.1.3.3: an id_token because openid was granted; no refresh token for this client.
+    const idToken = decodeJwt(response.body.id_token as string).payload;
+    expect(idToken).toEqual(expect.objectContaining({ iss: server.config.issuer, sub: users[0].id, aud: client.client_id }));
+    expect(response.body.refresh_token).toBeUndefined();
     const again = await poll(server, client, started.device_code);
     expect(again.status).toBe(400);
     expect(again.body.error).toBe('invalid_grant');
+  });
+
+  it('a client allowed refresh tokens gets one, and it refreshes; without openid there is no id_token', async () => {
+    const refreshing = await registerDeviceClient(admin, { grant_types: [DEVICE_GRANT, 'refresh_token'] });
+    const started = await startOk(server, refreshing, { scope: 'api:read' });
+    await decide(browser, started.user_code, 'allow');
+    const response = await poll(server, refreshing, started.device_code);
+    expect(response.status).toBe(200);
+    expect(response.body.id_token).toBeUndefined();
+    expect(response.body.refresh_token).toEqual(expect.any(String));
+    const refreshed = await postForm(`${server.baseUrl}/oauth2/token`, {
+      client_id: refreshing.client_id,
+      grant_type: 'refresh_token',
+      refresh_token: response.body.refresh_token as string,
+    });
+    expect(refreshed.status).toBe(200);
+    expect(decodeJwt(refreshed.body.access_token as string).payload.scope).toBe('api:read');
   });
 
   it('two concurrent pollers racing for one approved code: exactly one gets tokens', async () => {

@@ -78,7 +78,7 @@ describe('APIs as registrations, resource indicators (RFC 8707) and introspectio
     const outsider = await admin.registerClient({ client_name: 'outsider', grant_types: ['client_credentials'], scope: 'other' });
     const response = await tokenFor({ resource: orders.identifier }, outsider);
     expect(response.status).toBe(400);
-    expect(response.body.error).toBe('invalid_target');
+    expect(response.body).toMatchObject({ error: 'invalid_target' });
   });
 
   it('shows an API only tokens meant for it', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { DeviceAuthorizationEntity, DeviceAuthorizationStatus } from './device-authorization.entity';
 
 export interface NewDeviceAuthorization {
@@ -127,9 +127,9 @@ export class DeviceAuthorizationRepository {
   }
 
   /** Takes an approved authorization for redemption; only one caller ever gets it. */
-  async consume(id: string, clientId: string): Promise<ConsumedAuthorization | undefined> {
+  async consume(id: string, clientId: string, manager?: EntityManager): Promise<ConsumedAuthorization | undefined> {
     const rows = rowsOf<{ id: string; client_id: string; user_id: string; session_id: string | null; auth_time: Date | null; scopes: string[] }>(
-      await this.dataSource.query(
+      await (manager ?? this.dataSource).query(
         `UPDATE device_authorizations SET consumed_at = now()
           WHERE id = $1 AND client_id = $2 AND consumed_at IS NULL AND status = 'approved' AND expires_at > now()
           RETURNING id, client_id, user_id, session_id, auth_time, scopes`,

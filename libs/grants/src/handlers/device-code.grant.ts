@@ -1,11 +1,15 @@
+import { DataSource } from 'typeorm';
 import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES } from '@app/clients';
-import { AccessDenied, AppConfig, AuthorizationPending, ExpiredToken, FormParams, InvalidGrant, InvalidRequest, sha256, SlowDown } from '@app/core';
-import { AccessTokenService } from '@app/tokens';
+import { AccessDenied, AuthorizationPending, ExpiredToken, FormParams, InvalidGrant, InvalidRequest, sha256, SlowDown } from '@app/core';
+import { RefreshTokenService } from '@app/tokens';
 import { UserService } from '@app/users';
 import { ConsumedAuthorization, DeviceAuthorizationRepository } from '../device/device-authorization.repository';
 import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
 import { ScopePolicy } from '../scopes/scope-policy';
+import { issuesRefreshToken, UserTokenIssuer } from './user-token-issuer';
+
+const USED_OR_UNKNOWN = 'The device code is invalid or was already used';
 
 /** RFC 8628 §3.4-3.5: the device polls with its device code until the person has decided. */
 @Grant()
@@ -15,9 +19,10 @@ export class DeviceCodeGrant implements GrantHandler {
   constructor(
     private readonly authorizations: DeviceAuthorizationRepository,
     private readonly users: UserService,
-    private readonly accessTokens: AccessTokenService,
+    private readonly refreshTokens: RefreshTokenService,
+    private readonly issuer: UserTokenIssuer,
     private readonly scopes: ScopePolicy,
-    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
   ) {}
 
   async handle(params: FormParams, client: ClientEntity): Promise<TokenResponse> {
@@ -25,7 +30,7 @@ export class DeviceCodeGrant implements GrantHandler {
     if (!params.device_code) throw new InvalidRequest('The device_code parameter is required');
     // RFC 6749 §5.2: a code issued to another client is invalid_grant, so the lookup includes the client.
     const poll = await this.authorizations.recordPoll(sha256(params.device_code), client.clientId);
-    if (!poll || poll.consumed) throw new InvalidGrant('The device code is invalid or was already used');
+    if (!poll || poll.consumed) throw new InvalidGrant(USED_OR_UNKNOWN);
     // RFC 8628 §3.5: expired_token once the device code has expired.
     if (poll.expired) throw new ExpiredToken();
     // RFC 8628 §3.5: access_denied when the person denied the request.
@@ -35,31 +40,50 @@ export class DeviceCodeGrant implements GrantHandler {
       throw poll.slowedDown ? new SlowDown() : new AuthorizationPending();
     }
     // Checked before the code is taken, so a bad resource does not burn an approved authorization.
-    const audience = await this.scopes.audience(params.resource, client, poll.scopes);
-    // One atomic UPDATE: of concurrent pollers, only one takes the approved authorization.
-    const consumed = await this.authorizations.consume(poll.id, client.clientId);
-    if (!consumed) throw new InvalidGrant('The device code is invalid or was already used');
-    const user = await this.users.findById(consumed.userId);
-    if (!user || user.disabled) throw new InvalidGrant('The device code is invalid or was already used', `user ${consumed.userId} is disabled or gone`);
-    return this.issueTokens(consumed, audience, client);
+    await this.scopes.audience(params.resource, client, poll.scopes);
+    const redemption = await this.redeem(poll.id, client);
+    if (!redemption) throw new InvalidGrant(USED_OR_UNKNOWN);
+    const { grant, refreshToken } = redemption;
+    const user = await this.users.findById(grant.userId);
+    if (!user || user.disabled) {
+      await this.refreshTokens.revokeFamily(grant.id);
+      throw new InvalidGrant(USED_OR_UNKNOWN, `user ${grant.userId} is disabled or gone`);
+    }
+    return this.issuer.respond({
+      client,
+      userId: grant.userId,
+      scopes: grant.scopes,
+      // The device authorization id is the grant id: revoking it revokes every token issued from it.
+      grantId: grant.id,
+      authTime: grant.authTime,
+      sessionId: grant.sessionId,
+      resource: params.resource,
+      refreshToken,
+    });
   }
 
   /**
-   * The single place where the device grant's tokens are made. An access token for the person now;
-   * an id_token (when `openid` was granted) and a refresh token plug in here once the user-grant issuer exists.
+   * Takes the approved authorization with one atomic UPDATE (of concurrent pollers only one wins) and
+   * stores its refresh token in the same transaction.
    */
-  private async issueTokens(grant: ConsumedAuthorization, audience: string, client: ClientEntity): Promise<TokenResponse> {
-    const authTime = grant.authTime ? Math.floor(grant.authTime.getTime() / 1000) : undefined;
-    const issued = await this.accessTokens.issue({
-      clientId: client.clientId,
-      subject: grant.userId,
-      scopes: grant.scopes,
-      audience,
-      ttlSeconds: client.accessTokenTtl ?? this.config.accessTokenTtl,
-      grantId: grant.id,
-      authTime,
-      sessionId: grant.sessionId ?? undefined,
+  private redeem(id: string, client: ClientEntity): Promise<{ grant: ConsumedAuthorization; refreshToken?: string } | undefined> {
+    return this.dataSource.transaction(async (manager) => {
+      const grant = await this.authorizations.consume(id, client.clientId, manager);
+      if (!grant) return undefined;
+      if (!issuesRefreshToken(client, grant.scopes)) return { grant };
+      const refresh = await this.refreshTokens.issue(
+        {
+          familyId: grant.id,
+          clientId: client.clientId,
+          userId: grant.userId,
+          scopes: grant.scopes,
+          authTime: grant.authTime ?? undefined,
+          sessionId: grant.sessionId ?? undefined,
+          ttlSeconds: client.refreshTokenTtl,
+        },
+        manager,
+      );
+      return { grant, refreshToken: refresh.token };
     });
-    return { access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresIn, scope: grant.scopes.join(' ') };
   }
 }
