@@ -35,7 +35,15 @@ export function Field({
 
 export function ErrorBanner({ error }: { error: unknown }) {
   if (!error) return null;
-  const message = error instanceof ApiFailure ? error.message : error instanceof Error ? error.message : String(error);
+  // Field messages are shown next to their fields; the banner only points at them.
+  const message =
+    error instanceof ApiFailure
+      ? Object.keys(error.fields).length > 0
+        ? 'Some fields need attention: see the messages below them.'
+        : error.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return (
     <div className="banner error" role="alert">
       {message}

@@ -2,6 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import type { ClientMetadataInput, ClientView } from '@app/contracts';
 import { ConfirmAction, ErrorBanner, Field, fieldErrors, formatDate, Notice, SecretPanel } from '../components';
 import { GRANT, GRANT_LABELS, isConfidential } from '../application-types';
+import { CONSOLE_CLIENT_ID } from '../auth';
 import { takeSecret } from '../one-time-secret';
 import { Link, useRouter } from '../router';
 import { useSession } from '../session';
@@ -260,11 +261,18 @@ function Settings({ client, onSaved, onSecret }: { client: ClientView; onSaved: 
           <p>Public client: it has no secret and must use PKCE.</p>
         )}
       </section>
-      <section className="panel danger-zone" aria-labelledby="danger-title">
-        <h2 id="danger-title">Delete application</h2>
-        <p>Its tokens stop being accepted for new requests and it can no longer sign anyone in.</p>
-        <ConfirmAction label="Delete application" question={`Delete “${client.client_name}”? This cannot be undone.`} confirmLabel="Delete permanently" onConfirm={remove} />
-      </section>
+      {client.client_id === CONSOLE_CLIENT_ID ? (
+        <section className="panel" aria-labelledby="danger-title">
+          <h2 id="danger-title">This console's own registration</h2>
+          <p>The server keeps it in step with its issuer at every start, so it cannot be deleted here.</p>
+        </section>
+      ) : (
+        <section className="panel danger-zone" aria-labelledby="danger-title">
+          <h2 id="danger-title">Delete application</h2>
+          <p>Its tokens stop being accepted for new requests and it can no longer sign anyone in.</p>
+          <ConfirmAction label="Delete application" question={`Delete “${client.client_name}”? This cannot be undone.`} confirmLabel="Delete permanently" onConfirm={remove} />
+        </section>
+      )}
       <ErrorBanner error={actionError} />
     </>
   );

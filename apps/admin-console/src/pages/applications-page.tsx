@@ -68,8 +68,10 @@ export function ApplicationsPage() {
             {page.items.map((client) => (
               <tr key={client.client_id}>
                 <td data-label="Name">
-                  <Link to={`/applications/${encodeURIComponent(client.client_id)}`}>{client.client_name}</Link>
-                  {client.first_party && <span className="badge">first-party</span>}
+                  <span>
+                    <Link to={`/applications/${encodeURIComponent(client.client_id)}`}>{client.client_name}</Link>
+                    {client.first_party && <span className="badge">first-party</span>}
+                  </span>
                 </td>
                 <td data-label="Client ID">
                   <code>{client.client_id}</code>
