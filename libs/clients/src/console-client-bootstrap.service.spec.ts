@@ -1,0 +1,79 @@
+import { AppConfig, createAppLogger } from '@app/core';
+import { ClientChangeNotifier } from './client-change.notifier';
+import { ClientEntity } from './client.entity';
+import type { ClientRepository } from './client.repository';
+import { ClientSecretService } from './client-secret.service';
+import { ClientService } from './client.service';
+import { CONSOLE_CLIENT_ID, ConsoleClientBootstrapService } from './console-client-bootstrap.service';
+
+/** Client storage in a Map, enough for registration and update. */
+class InMemoryClients {
+  readonly rows = new Map<string, ClientEntity>();
+  writes = 0;
+
+  async findById(clientId: string) {
+    return this.rows.get(clientId) ?? null;
+  }
+  findWithSecret(clientId: string) {
+    return this.findById(clientId);
+  }
+  async exists(clientId: string) {
+    return this.rows.has(clientId);
+  }
+  async insert(client: ClientEntity) {
+    return this.store(client);
+  }
+  async save(client: ClientEntity) {
+    return this.store(client);
+  }
+  private store(client: ClientEntity) {
+    this.writes++;
+    client.createdAt ??= new Date();
+    client.updatedAt = new Date();
+    this.rows.set(client.clientId, client);
+    return client;
+  }
+}
+
+describe(ConsoleClientBootstrapService.name, () => {
+  const logger = createAppLogger('silent');
+  const build = (issuer: string, clients: InMemoryClients) => {
+    const repository = clients as unknown as ClientRepository;
+    const service = new ClientService(repository, new ClientSecretService(), new ClientChangeNotifier());
+    return new ConsoleClientBootstrapService(new AppConfig({ ISSUER: issuer }), repository, service, logger);
+  };
+
+  it('registers a public, PKCE-bound, first-party client for this issuer', async () => {
+    const clients = new InMemoryClients();
+    await build('https://id.example.com', clients).onApplicationBootstrap();
+    const client = clients.rows.get(CONSOLE_CLIENT_ID)!;
+    expect(client).toMatchObject({
+      tokenEndpointAuthMethod: 'none',
+      clientSecretHash: null,
+      grantTypes: ['authorization_code', 'refresh_token'],
+      redirectUris: ['https://id.example.com/console/callback'],
+      postLogoutRedirectUris: ['https://id.example.com/console/'],
+      scopes: ['openid', 'profile', 'email', 'admin'],
+      firstParty: true,
+      requirePkce: true,
+    });
+  });
+
+  it('writes nothing on a restart with the same issuer', async () => {
+    const clients = new InMemoryClients();
+    await build('https://id.example.com', clients).onApplicationBootstrap();
+    await build('https://id.example.com', clients).onApplicationBootstrap();
+    expect(clients.writes).toBe(1);
+  });
+
+  it('follows an ISSUER change and keeps the token lifetimes an administrator chose', async () => {
+    const clients = new InMemoryClients();
+    await build('http://localhost:3000', clients).onApplicationBootstrap();
+    clients.rows.get(CONSOLE_CLIENT_ID)!.accessTokenTtl = 600;
+    await build('https://id.example.com/auth', clients).onApplicationBootstrap();
+    const client = clients.rows.get(CONSOLE_CLIENT_ID)!;
+    expect(client.redirectUris).toEqual(['https://id.example.com/auth/console/callback']);
+    expect(client.postLogoutRedirectUris).toEqual(['https://id.example.com/auth/console/']);
+    expect(client.accessTokenTtl).toBe(600);
+  });
+});
