@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { Browser, chromium, Page } from 'playwright-core';
+import { AdminApi } from '../support/admin';
+import { decodeJwt } from '../support/http';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, startTestServer, TestServer } from '../support/test-server';
+import { poll, registerDeviceClient, startOk } from '../device/device-support';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// Runs wherever Chromium is installed (`apt-get install -y chromium`); skipped only without it.
+const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
+
+describeWithChromium('device flow in a real browser', () => {
+  let server: TestServer;
+  let admin: AdminApi;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = await AdminApi.connect(server);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await (await browser.newContext()).newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('enters the code, signs in on the login page, approves, and the device gets its tokens', async () => {
+    const client = await registerDeviceClient(admin, { client_name: 'Living Room TV' });
+    const started = await startOk(server, client, { scope: 'openid api:read' });
+    expect((await poll(server, client, started.device_code)).body.error).toBe('authorization_pending');
+
+    // The person types the code by hand, in lower case and without the dash.
+    await page.goto(started.verification_uri);
+    await page.getByLabel('Code').fill(started.user_code.replace('-', '').toLowerCase());
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.waitForURL(/\/login\?/);
+    await page.getByLabel('Username').fill(ADMIN_USERNAME);
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    // Back on the verification page with the code kept.
+    await page.waitForURL(/\/device\?user_code=/);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Allow access?' }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Living Room TV');
+    expect(text).toContain('api:read');
+    expect(text).toContain(started.user_code);
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.getByRole('heading', { name: 'Device connected' }).waitFor();
+
+    const tokens = await poll(server, client, started.device_code);
+    expect(tokens.status).toBe(200);
+    expect(decodeJwt(tokens.body.access_token as string).payload.client_id).toBe(client.client_id);
+    expect(tokens.body.id_token).toEqual(expect.any(String));
+  });
+
+  it('a second device in the same browser session skips the login page; Deny ends it', async () => {
+    const client = await registerDeviceClient(admin, { client_name: 'Kitchen Display' });
+    const started = await startOk(server, client);
+    await page.goto(started.verification_uri_complete);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Allow access?' }).waitFor();
+    await page.getByRole('button', { name: 'Deny' }).click();
+    await page.getByRole('heading', { name: 'Access denied' }).waitFor();
+    expect((await poll(server, client, started.device_code)).body.error).toBe('access_denied');
+  });
+
+  it('a wrong code shows a message on the page', async () => {
+    await page.goto(`${server.config.issuer}/device`);
+    await page.getByLabel('Code').fill('BCDF-GHJK');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').innerText()).toContain('not valid or has expired');
+  });
+});
