@@ -34,7 +34,7 @@ export class ConsentRepository {
       `INSERT INTO consents AS c (user_id, client_id, scopes) VALUES ($1, $2, $3)
        ON CONFLICT (user_id, client_id) DO UPDATE
          SET scopes = ARRAY(SELECT DISTINCT unnest(c.scopes || EXCLUDED.scopes) ORDER BY 1), updated_at = now()`,
-      [userId, clientId, [...scopes]],
+      [userId, clientId, [...new Set(scopes)].sort()],
     );
   }
 

@@ -1,0 +1,93 @@
+import { startTestServer, TestServer } from '../support/test-server';
+import { AdminApi } from '../support/admin';
+import { BrowserSession, submitLogin } from './browser-session';
+import { createPerson } from './flow';
+
+describe('login page: who may sign in', () => {
+  let server: TestServer;
+  let admin: AdminApi;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = await AdminApi.connect(server);
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  async function attempt(username: string, password: string) {
+    const browser = new BrowserSession(server.baseUrl);
+    const result = await submitLogin(browser, await browser.get('/login?return_to=/done'), username, password);
+    return { result, signedIn: result.status === 303 && browser.cookie('sid') !== undefined };
+  }
+
+  it('a person created through the admin API can sign in at once', async () => {
+    const person = await createPerson(admin);
+    expect((await attempt(person.username, person.password)).signedIn).toBe(true);
+  });
+
+  it('a disabled person gets the same generic message as a wrong password', async () => {
+    const person = await createPerson(admin);
+    await admin.send('PATCH', `/admin/v1/users/${person.id}`, { disabled: true });
+    const { result, signedIn } = await attempt(person.username, person.password);
+    expect(signedIn).toBe(false);
+    expect(result.status).toBe(401);
+    expect(result.text).toContain('Invalid username or password');
+  });
+
+  it('disabling a person ends their sessions', async () => {
+    const person = await createPerson(admin);
+    const browser = new BrowserSession(server.baseUrl);
+    await submitLogin(browser, await browser.get('/login'), person.username, person.password);
+    expect((await admin.get<{ items: unknown[] }>(`/admin/v1/users/${person.id}/sessions`)).body.items).toHaveLength(1);
+    await admin.send('PATCH', `/admin/v1/users/${person.id}`, { disabled: true });
+    expect((await admin.get<{ items: unknown[] }>(`/admin/v1/users/${person.id}/sessions`)).body.items).toHaveLength(0);
+  });
+
+  it('locks an account after repeated failures, with the same message even for the right password', async () => {
+    const person = await createPerson(admin);
+    for (let i = 0; i < 5; i++) expect((await attempt(person.username, 'wrong password!')).signedIn).toBe(false);
+    const { result, signedIn } = await attempt(person.username, person.password);
+    expect(signedIn).toBe(false);
+    expect(result.text).toContain('Invalid username or password');
+  });
+
+  it('parallel guesses cannot slip past the limit', async () => {
+    const person = await createPerson(admin);
+    const browsers = await Promise.all(Array.from({ length: 12 }, async () => {
+      const browser = new BrowserSession(server.baseUrl);
+      return { browser, page: await browser.get('/login') };
+    }));
+    // Twelve wrong guesses at once: each is counted before its password is checked.
+    const results = await Promise.all(browsers.map(({ browser, page }, index) => submitLogin(browser, page, person.username, `guess-${index}-wrong`)));
+    expect(results.every((result) => result.status === 401)).toBe(true);
+    // The account is now locked: even the right password fails, with the same message.
+    const { result, signedIn } = await attempt(person.username, person.password);
+    expect(signedIn).toBe(false);
+    expect(result.text).toContain('Invalid username or password');
+  });
+
+  it('usernames are unique regardless of case, and sign-in ignores case', async () => {
+    const person = await createPerson(admin);
+    const duplicate = await admin.send('POST', '/admin/v1/users', { username: person.username.toUpperCase(), password: 'another password' });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error).toBe('conflict');
+    expect((await attempt(person.username.toUpperCase(), person.password)).signedIn).toBe(true);
+  });
+
+  it('a repeated form field is refused', async () => {
+    const browser = new BrowserSession(server.baseUrl);
+    const page = await browser.get('/login');
+    const csrf = /name="csrf_token" value="([^"]+)"/.exec(page.text)![1];
+    const result = await browser.post('/login', { csrf_token: csrf, return_to: '/', username: ['a', 'b'], password: 'whatever pw' });
+    expect(result.status).toBe(401);
+    expect(browser.cookie('sid')).toBeUndefined();
+  });
+
+  it('GET /login with a return_to to another site keeps the person here', async () => {
+    const browser = new BrowserSession(server.baseUrl);
+    const page = await browser.get('/login?return_to=https%3A%2F%2Fevil.example%2F');
+    expect(page.text).toContain('name="return_to" value="/"');
+  });
+});
