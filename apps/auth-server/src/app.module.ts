@@ -1,10 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AdminModule } from '@app/admin';
 import { CLIENTS_ENTITIES, CLIENTS_MIGRATIONS, ClientsModule } from '@app/clients';
-import { AppConfig, AppLogger, CoreModule, DatabaseModule } from '@app/core';
-import { GRANTS_ENTITIES, GRANTS_MIGRATIONS, GrantsModule } from '@app/grants';
-import { TOKENS_ENTITIES, TOKENS_MIGRATIONS, TokensModule } from '@app/tokens';
-import { USERS_ENTITIES, USERS_MIGRATIONS, UsersModule } from '@app/users';
+import { AppConfig, AppLogger, CoreModule, DatabaseModule, HousekeepingModule } from '@app/core';
+import { GRANTS_ENTITIES, GRANTS_MIGRATIONS, GRANTS_PURGE_TASKS, GrantsModule } from '@app/grants';
+import { TOKENS_ENTITIES, TOKENS_MIGRATIONS, TOKENS_PURGE_TASKS, TokensModule } from '@app/tokens';
+import { USERS_ENTITIES, USERS_MIGRATIONS, USERS_PURGE_TASKS, UsersModule } from '@app/users';
 import { ConsoleStaticModule } from './console/console-static.module';
 
 /** The deployable: every lib, one database holding every lib's tables. */
@@ -19,6 +19,7 @@ export class AppModule {
           entities: [...CLIENTS_ENTITIES, ...USERS_ENTITIES, ...TOKENS_ENTITIES, ...GRANTS_ENTITIES],
           migrations: [...CLIENTS_MIGRATIONS, ...USERS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS],
         }),
+        HousekeepingModule.forRoot([...GRANTS_PURGE_TASKS, ...TOKENS_PURGE_TASKS, ...USERS_PURGE_TASKS]),
         ClientsModule,
         UsersModule,
         TokensModule,

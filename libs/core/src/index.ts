@@ -13,3 +13,6 @@ export * from './http/form-body';
 export * from './http/html';
 export * from './logging/app-logger';
 export * from './time/clock';
+export * from './housekeeping/housekeeping.module';
+export * from './housekeeping/housekeeping.service';
+export * from './housekeeping/purge-task';

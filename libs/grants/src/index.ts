@@ -9,3 +9,12 @@ import { CreateDeviceAuthorizations1764100005000, DeviceAuthorizationEntity } fr
 
 export const GRANTS_ENTITIES = [DeviceAuthorizationEntity];
 export const GRANTS_MIGRATIONS = [CreateAuthorization1764100002500, CreateDeviceAuthorizations1764100005000];
+
+/** Expired rows this lib's tables may drop (see HousekeepingService). */
+export const GRANTS_PURGE_TASKS = [
+  { table: 'authorization_requests', where: "expires_at < now() - interval '1 hour'" },
+  // Consumed codes stay a day, as long as tokens issued from them live, so a replay still revokes them.
+  { table: 'authorization_codes', where: "expires_at < now() - interval '1 day'" },
+  { table: 'device_authorizations', where: "expires_at < now() - interval '1 day'" },
+  { table: 'device_verification_failures', where: "window_start < now() - interval '1 day'" },
+];

@@ -16,3 +16,13 @@ export * from './tokens.module';
 
 export const TOKENS_ENTITIES = [SigningKeyEntity];
 export const TOKENS_MIGRATIONS = [CreateTokens1764100001000, CreateRefreshTokens1764100003000, CreateOpaqueAccessTokens1764100006000];
+
+/** Expired rows this lib's tables may drop (see HousekeepingService). */
+export const TOKENS_PURGE_TASKS = [
+  { table: 'revoked_tokens', where: 'expires_at < now()' },
+  { table: 'revoked_grants', where: 'expires_at < now()' },
+  { table: 'opaque_access_tokens', where: 'expires_at < now()' },
+  // A day of margin keeps rotated tokens around for reuse detection past their family's last refresh.
+  { table: 'refresh_tokens', where: "expires_at < now() - interval '1 day'" },
+  { table: 'signing_keys', where: "status = 'retired' AND expires_at < now() - interval '30 days'" },
+];

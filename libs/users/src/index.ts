@@ -17,3 +17,9 @@ export * from './users.module';
 
 export const USERS_ENTITIES = [UserEntity];
 export const USERS_MIGRATIONS = [CreateUsers1764100002000];
+
+/** Expired rows this lib's tables may drop (see HousekeepingService). */
+export const USERS_PURGE_TASKS = [
+  { table: 'sso_sessions', where: "expires_at < now() - interval '1 day' OR ended_at < now() - interval '1 day'" },
+  { table: 'login_attempts', where: "window_start < now() - interval '1 day'" },
+];

@@ -1,0 +1,83 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, QueryRunner } from 'typeorm';
+import { APP_LOGGER, AppLogger } from '../logging/app-logger';
+import { PurgeTask } from './purge-task';
+
+export const PURGE_TASKS = Symbol('PURGE_TASKS');
+
+const BATCH_SIZE = 1000;
+const FIRST_RUN_DELAY_MS = 60_000;
+const INTERVAL_MS = 10 * 60_000;
+/** Only one instance purges at a time; the others skip the round. */
+const PURGE_LOCK_KEY = 7_274_012;
+
+/**
+ * Deletes expired codes, tokens, sessions and counters in small batches, each its own short statement,
+ * so no long lock blocks the request path.
+ */
+@Injectable()
+export class HousekeepingService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(PURGE_TASKS) private readonly tasks: PurgeTask[],
+    @Inject(APP_LOGGER) private readonly logger: AppLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const schedule = (delay: number) => {
+      this.timer = setTimeout(() => {
+        void this.runOnce()
+          .catch((error: unknown) => this.logger.warn({ err: error }, 'housekeeping failed'))
+          .finally(() => schedule(INTERVAL_MS));
+      }, delay);
+      this.timer.unref();
+    };
+    schedule(FIRST_RUN_DELAY_MS);
+  }
+
+  onApplicationShutdown(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** One purge round; returns rows deleted per table. */
+  async runOnce(): Promise<Record<string, number>> {
+    if (this.running) return {};
+    this.running = true;
+    const runner = this.dataSource.createQueryRunner();
+    const deleted: Record<string, number> = {};
+    try {
+      await runner.connect();
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [PURGE_LOCK_KEY])) as Array<{ locked: boolean }>;
+      if (!locked) return deleted;
+      try {
+        for (const task of this.tasks) deleted[task.table] = await this.purge(runner, task);
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [PURGE_LOCK_KEY]);
+      }
+      const total = Object.values(deleted).reduce((sum, count) => sum + count, 0);
+      if (total > 0) this.logger.info({ deleted }, 'housekeeping purged expired rows');
+      return deleted;
+    } finally {
+      await runner.release();
+      this.running = false;
+    }
+  }
+
+  private async purge(runner: QueryRunner, task: PurgeTask): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const result = await runner.query(
+        `WITH doomed AS (SELECT ctid FROM ${task.table} WHERE ${task.where} LIMIT ${BATCH_SIZE})
+         DELETE FROM ${task.table} WHERE ctid IN (SELECT ctid FROM doomed)`,
+        [],
+        true,
+      );
+      const affected = result.affected ?? 0;
+      total += affected;
+      if (affected < BATCH_SIZE) return total;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import { DataSource } from 'typeorm';
+import { HousekeepingService } from '@app/core';
+import { startTestServer, TestServer } from '../support/test-server';
+
+describe(HousekeepingService.name, () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+
+  afterAll(async () => server.close());
+
+  it('purges expired rows in batches and keeps live ones and those replay detection needs', async () => {
+    const db = server.app.get(DataSource);
+    const rows = Array.from({ length: 2500 }, (_, i) => `('expired-${i}', now() - interval '1 minute')`).join(',');
+    await db.query(`INSERT INTO revoked_tokens (jti, expires_at) VALUES ${rows}`);
+    await db.query(`INSERT INTO revoked_tokens (jti, expires_at) VALUES ('live', now() + interval '1 hour')`);
+    await db.query(`INSERT INTO login_attempts (key, failures, window_start) VALUES ('old', 3, now() - interval '2 days'), ('recent', 3, now())`);
+    await db.query(`INSERT INTO revoked_grants (grant_id, expires_at) VALUES ('recent-grant', now() + interval '1 minute')`);
+
+    const deleted = await server.app.get(HousekeepingService).runOnce();
+
+    expect(deleted.revoked_tokens).toBe(2500);
+    expect(deleted.login_attempts).toBe(1);
+    expect(await db.query(`SELECT jti FROM revoked_tokens`)).toEqual([{ jti: 'live' }]);
+    expect(await db.query(`SELECT key FROM login_attempts`)).toEqual([{ key: 'recent' }]);
+    expect(await db.query(`SELECT grant_id FROM revoked_grants`)).toEqual([{ grant_id: 'recent-grant' }]);
+  });
+});
