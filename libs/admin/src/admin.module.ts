@@ -3,6 +3,7 @@ import { ClientsModule } from '@app/clients';
 import { GrantsModule } from '@app/grants';
 import { TokensModule } from '@app/tokens';
 import { UsersModule } from '@app/users';
+import { ApisAdminController } from './apis/apis-admin.controller';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
 import { ClientsAdminController } from './clients/clients-admin.controller';
 import { DeviceAuthorizationsAdminController } from './device/device-authorizations-admin.controller';
@@ -11,7 +12,7 @@ import { UsersAdminController } from './users/users-admin.controller';
 
 @Module({
   imports: [ClientsModule, TokensModule, GrantsModule, UsersModule],
-  controllers: [ClientsAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController],
+  controllers: [ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController],
   providers: [AdminAuthGuard],
   exports: [AdminAuthGuard],
 })

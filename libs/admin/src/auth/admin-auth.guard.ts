@@ -2,8 +2,10 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig, InsufficientScope, InvalidToken, OAuthError } from '@app/core';
 import { AccessTokenClaims, AccessTokenService, RevocationRepository } from '@app/tokens';
+import { UserService } from '@app/users';
 
 export const ADMIN_SCOPE = 'admin';
+export const ADMIN_ROLE = 'admin';
 
 /** RFC 6750 bearer authentication for the admin API: a valid, unrevoked token of ours with scope `admin`. */
 @Injectable()
@@ -12,6 +14,7 @@ export class AdminAuthGuard implements CanActivate {
     private readonly accessTokens: AccessTokenService,
     private readonly revocations: RevocationRepository,
     private readonly config: AppConfig,
+    private readonly users: UserService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,6 +27,14 @@ export class AdminAuthGuard implements CanActivate {
       throw new InvalidToken('The access token is not meant for this API');
     }
     if (!claims.scope.split(' ').includes(ADMIN_SCOPE)) throw new InsufficientScope(ADMIN_SCOPE);
+    // A person's token must belong to someone who is an administrator now: the scope alone is not proof,
+    // and a role removed or an account disabled takes effect at once.
+    if (claims.sub !== claims.client_id) {
+      const person = await this.users.findById(claims.sub);
+      if (!person || person.disabled || !person.roles.includes(ADMIN_ROLE)) {
+        throw new OAuthError('insufficient_scope', 'Administrators only').withHeader('WWW-Authenticate', `Bearer error="insufficient_scope", scope="${ADMIN_SCOPE}"`);
+      }
+    }
     request.adminClaims = claims;
     return true;
   }
