@@ -19,11 +19,20 @@ export interface ThrottleKeys {
 export class DeviceVerificationThrottle {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Counts one attempt; false when the IP or the session is over its limit. */
+  /**
+   * Counts one attempt against both keys in one statement; false when either is over its limit. Every
+   * statement locks the IP row before the session row, so concurrent attempts are counted in one order.
+   */
   async reserve(keys: ThrottleKeys): Promise<boolean> {
-    const address = await this.increment(ipKey(keys.ip));
-    const session = await this.increment(sessionKey(keys.sessionId));
-    return address <= USER_CODE_FAILURE_LIMIT && session <= USER_CODE_FAILURE_LIMIT;
+    const rows: Array<{ failures: number }> = await this.dataSource.query(
+      `INSERT INTO device_verification_failures AS f (key, failures, window_start) VALUES ($1, 1, now()), ($2, 1, now())
+       ON CONFLICT (key) DO UPDATE SET
+         failures = CASE WHEN f.window_start < now() - make_interval(secs => $3) THEN 1 ELSE f.failures + 1 END,
+         window_start = CASE WHEN f.window_start < now() - make_interval(secs => $3) THEN now() ELSE f.window_start END
+       RETURNING failures`,
+      [ipKey(keys.ip), sessionKey(keys.sessionId), USER_CODE_WINDOW_SECONDS],
+    );
+    return rows.every((row) => Number(row.failures) <= USER_CODE_FAILURE_LIMIT);
   }
 
   /** The attempt found a code: it does not count as a failure. */
@@ -32,18 +41,6 @@ export class DeviceVerificationThrottle {
       `UPDATE device_verification_failures SET failures = greatest(failures - 1, 0) WHERE key = ANY($1)`,
       [[ipKey(keys.ip), sessionKey(keys.sessionId)]],
     );
-  }
-
-  private async increment(key: string): Promise<number> {
-    const rows: Array<{ failures: number }> = await this.dataSource.query(
-      `INSERT INTO device_verification_failures AS f (key, failures, window_start) VALUES ($1, 1, now())
-       ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN f.window_start < now() - make_interval(secs => $2) THEN 1 ELSE f.failures + 1 END,
-         window_start = CASE WHEN f.window_start < now() - make_interval(secs => $2) THEN now() ELSE f.window_start END
-       RETURNING failures`,
-      [key, USER_CODE_WINDOW_SECONDS],
-    );
-    return Number(rows[0].failures);
   }
 }
 
