@@ -1,0 +1,19 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ResourceServerModuleOptions } from '@meridian-auth/resource-server/nest';
+import { OrdersApiModule } from './orders-api.module';
+
+export interface OrdersAppOptions {
+  /** Nest logging; tests pass false. */
+  logger?: false;
+}
+
+/** Builds (but does not start) the example orders API; main.ts and the tests both use it. */
+export async function createOrdersApp(
+  resourceServer: ResourceServerModuleOptions,
+  options: OrdersAppOptions = {},
+): Promise<NestFastifyApplication> {
+  return NestFactory.create<NestFastifyApplication>(OrdersApiModule.forRoot(resourceServer), new FastifyAdapter(), {
+    ...(options.logger === false ? { logger: false } : {}),
+  });
+}

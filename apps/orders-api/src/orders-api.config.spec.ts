@@ -1,0 +1,42 @@
+import { readOrdersApiConfig } from './orders-api.config';
+
+describe(readOrdersApiConfig.name, () => {
+  const base = { ISSUER: 'http://localhost:3000', AUDIENCE: 'https://orders.example.com' };
+
+  it('defaults to local JWT verification on port 4000', () => {
+    expect(readOrdersApiConfig(base)).toEqual({
+      port: 4000,
+      resourceServer: { issuer: base.ISSUER, audience: base.AUDIENCE, mode: 'jwt' },
+    });
+  });
+
+  it('takes the API credentials and cache bound in introspection mode', () => {
+    const sut = readOrdersApiConfig({
+      ...base,
+      PORT: '8081',
+      VERIFY_MODE: 'introspection',
+      INTROSPECTION_CLIENT_ID: 'api-orders',
+      INTROSPECTION_CLIENT_SECRET: 's3cret',
+      INTROSPECTION_CACHE_SECONDS: '0',
+    });
+    expect(sut).toEqual({
+      port: 8081,
+      resourceServer: {
+        issuer: base.ISSUER,
+        audience: base.AUDIENCE,
+        mode: 'introspection',
+        introspection: { clientId: 'api-orders', clientSecret: 's3cret' },
+        introspectionCacheMaxSeconds: 0,
+      },
+    });
+  });
+
+  it.each([
+    [{ AUDIENCE: 'x' }, 'ISSUER is required'],
+    [{ ...base, VERIFY_MODE: 'both' }, 'VERIFY_MODE must be'],
+    [{ ...base, VERIFY_MODE: 'introspection' }, 'INTROSPECTION_CLIENT_ID is required'],
+    [{ ...base, PORT: 'eighty' }, 'PORT must be'],
+  ])('refuses %j', (env, message) => {
+    expect(() => readOrdersApiConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,36 @@
+import type { ResourceServerModuleOptions } from '@meridian-auth/resource-server/nest';
+
+export interface OrdersApiConfig {
+  port: number;
+  resourceServer: ResourceServerModuleOptions;
+}
+
+/**
+ * Reads the example's settings once, at start:
+ * ISSUER, AUDIENCE (required); PORT (default 4000); VERIFY_MODE `jwt` (default: local JWKS) or
+ * `introspection` (ask the server about every token, needs INTROSPECTION_CLIENT_ID / _SECRET, the
+ * credentials `POST /admin/v1/apis` returned for this API). INTROSPECTION_CACHE_SECONDS (default 60,
+ * the SDK's) bounds how long an active answer is reused, hence how late a revocation is seen; 0 = never.
+ */
+export function readOrdersApiConfig(env: Readonly<Record<string, string | undefined>>): OrdersApiConfig {
+  const required = (name: string): string => {
+    const value = env[name];
+    if (value === undefined || value === '') throw new Error(`${name} is required`);
+    return value;
+  };
+  const port = Number(env['PORT'] ?? '4000');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT must be a port number');
+
+  const mode = env['VERIFY_MODE'] ?? 'jwt';
+  if (mode !== 'jwt' && mode !== 'introspection') throw new Error('VERIFY_MODE must be "jwt" or "introspection"');
+  const resourceServer: ResourceServerModuleOptions = { issuer: required('ISSUER'), audience: required('AUDIENCE'), mode };
+  if (mode === 'introspection') {
+    resourceServer.introspection = {
+      clientId: required('INTROSPECTION_CLIENT_ID'),
+      clientSecret: required('INTROSPECTION_CLIENT_SECRET'),
+    };
+    const cacheSeconds = env['INTROSPECTION_CACHE_SECONDS'];
+    if (cacheSeconds !== undefined && cacheSeconds !== '') resourceServer.introspectionCacheMaxSeconds = Number(cacheSeconds);
+  }
+  return { port, resourceServer };
+}
