@@ -13,6 +13,8 @@ const moduleNameMapper = {
 };
 const shared = {
   testEnvironment: 'node',
+  // TypeScript sources win over any compiled .js lying beside them.
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json', 'node'],
   transform: { '^.+\\.(t|j|mj)s$': swcTransform },
   transformIgnorePatterns: [`node_modules/(?!(${esmOnly.join('|')})/)(?!.*node_modules/(${esmOnly.join('|')})/)`],
   moduleNameMapper,
