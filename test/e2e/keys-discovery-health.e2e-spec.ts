@@ -37,12 +37,30 @@ describe('discovery, JWKS, key rotation and health', () => {
     expect(response.body.grant_types_supported).toEqual(expect.arrayContaining(['client_credentials']));
   });
 
-  it('publishes the signing key as a JWKS without private parts', async () => {
+  it('publishes the signing key and the next one as a JWKS without private parts', async () => {
     const response = await request<{ keys: Array<Record<string, unknown>> }>(`${server.baseUrl}/oauth2/jwks`);
     expect(response.status).toBe(200);
-    expect(response.body.keys).toHaveLength(1);
-    expect(response.body.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig', kid: expect.any(String) });
-    expect(response.body.keys[0]).not.toHaveProperty('d');
+    expect(response.body.keys).toHaveLength(2);
+    for (const key of response.body.keys) {
+      expect(key).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig', kid: expect.any(String) });
+      expect(key).not.toHaveProperty('d');
+    }
+    const signingKid = decodeJwt(await token()).header.kid;
+    expect(response.body.keys.map((key) => key.kid)).toContain(signingKid);
+  });
+
+  it('rotates to the key it already published, so verifiers holding the JWKS know it', async () => {
+    const published = (await request<{ keys: Array<{ kid: string }> }>(`${server.baseUrl}/oauth2/jwks`)).body.keys.map((key) => key.kid);
+    const before = await token();
+    const rotated = await admin.send('POST', '/admin/v1/keys/rotate', {});
+    expect(rotated.status).toBe(200);
+    expect(rotated.body).toMatchObject({ alg: 'ES256', status: 'active' });
+    expect(published).toContain(rotated.body.kid);
+    expect(decodeJwt(await token()).header.kid).toBe(rotated.body.kid);
+    expect((await introspect(before)).active).toBe(true);
+    const listed = await admin.get<{ items: Array<{ status: string }> }>('/admin/v1/keys');
+    expect(listed.body.items.filter((key) => key.status === 'next')).toHaveLength(1);
+    expect(listed.body.items.filter((key) => key.status === 'active')).toHaveLength(1);
   });
 
   it('rotates keys: new tokens use the new key, old tokens stay valid, both keys are published', async () => {

@@ -170,6 +170,19 @@ describe('orders-api with local JWT verification (RFC 9068, RFC 6750)', () => {
   });
 
   describe('key rotation', () => {
+    it('verifies tokens of a same-algorithm rotation at once, with no refetch: the key was published before it signed', async () => {
+      const before = await ordersToken();
+      expect((await ordersApi.get('/orders', before)).status).toBe(200);
+      const fetchesBefore = jwksFetches.count(JWKS_PATH);
+      const rotated = await admin.send<{ kid: string }>('POST', '/admin/v1/keys/rotate', {});
+      expect(rotated.status).toBe(200);
+      const after = await ordersToken();
+      expect(decodeJwt(after).header).toMatchObject({ kid: rotated.body.kid });
+      expect((await ordersApi.get('/orders', after)).status).toBe(200);
+      expect((await ordersApi.get('/orders', before)).status).toBe(200);
+      expect(jwksFetches.count(JWKS_PATH)).toBe(fetchesBefore);
+    });
+
     it('keeps verifying old and new tokens once the cool-down allows, with one JWKS refetch for a burst naming the new kid', async () => {
       const before = await ordersToken();
       expect((await ordersApi.get('/orders', before)).status).toBe(200);
@@ -181,8 +194,8 @@ describe('orders-api with local JWT verification (RFC 9068, RFC 6750)', () => {
       const after = await ordersToken();
       expect(decodeJwt(after).header).toMatchObject({ kid: rotated.body.kid, alg: 'RS256' });
 
-      // The server signs with a new key at once, without publishing it ahead of time, and unknown-kid
-      // refetches are rate-limited from the last fetch: within that window the new key's tokens are refused.
+      // A change of algorithm cannot use the pre-published key: the fresh key signs at once, and unknown-kid
+      // refetches are rate-limited from the last fetch, so within that window the new key's tokens are refused.
       const tooEarly = await ordersApi.get('/orders', after);
       expect(tooEarly.status).toBe(401);
       expect(tooEarly.body).toMatchObject({ error_description: 'The access token is signed with an unknown key' });

@@ -16,7 +16,7 @@ class RotateKeyDto {
 class SigningKeyViewDto implements SigningKeyView {
   @ApiProperty() kid!: string;
   @ApiProperty() alg!: string;
-  @ApiProperty({ enum: ['active', 'retired'] }) status!: 'active' | 'retired';
+  @ApiProperty({ enum: ['next', 'active', 'retired'] }) status!: 'next' | 'active' | 'retired';
   @ApiProperty() created_at!: string;
   @ApiProperty({ nullable: true, type: String }) retired_at!: string | null;
   @ApiProperty({ nullable: true, type: String }) expires_at!: string | null;

@@ -28,6 +28,7 @@ export interface ActiveKey extends LoadedKey {
 @Injectable()
 export class KeyStore implements OnModuleInit, OnApplicationShutdown {
   private active: ActiveKey | undefined;
+  private hasNext = false;
   private verificationKeys = new Map<string, LoadedKey>();
   private publishedJwks: { keys: JWK[] } = { keys: [] };
   private reloadTimer: NodeJS.Timeout | undefined;
@@ -45,10 +46,11 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await this.reload();
-    if (!this.active) {
-      await this.createActiveKey(this.config.signingAlgorithm).catch(async (error: unknown) => {
-        // Another instance created the first key at the same moment: use theirs.
-        this.logger.debug({ err: error }, 'concurrent first key creation');
+    for (const status of ['active', 'next'] as const) {
+      if (status === 'active' ? this.active : this.hasNext) continue;
+      await this.createKey(this.config.signingAlgorithm, status).catch((error: unknown) => {
+        // Another instance created it at the same moment: use theirs.
+        this.logger.debug({ err: error, status }, 'concurrent key creation');
       });
       await this.reload();
     }
@@ -82,30 +84,43 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
     return this.dataSource.getRepository(SigningKeyEntity).find({ order: { createdAt: 'DESC' } });
   }
 
-  /** A new key signs from now on; the old one stays published until its tokens have expired. */
+  /**
+   * The published `next` key signs from now on (a fresh one when another algorithm is asked for), a new
+   * `next` is published, and the old key stays in the JWKS until its tokens have expired. Verifiers that
+   * fetched the JWKS since the last rotation already hold the new signing key.
+   */
   async rotate(alg: SigningAlgorithm = this.config.signingAlgorithm): Promise<SigningKeyEntity> {
     const now = this.clock.now();
-    const created = await this.dataSource.transaction(async (manager) => {
+    const [freshActive, freshNext] = await Promise.all([this.generate(alg, now, 'active'), this.generate(alg, now, 'next')]);
+    const activated = await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `UPDATE signing_keys SET status = 'retired', retired_at = $1, expires_at = $2 WHERE status = 'active'`,
         [now, new Date(now.getTime() + (MAX_TOKEN_LIFETIME_SECONDS + 60) * 1000)],
       );
-      const key = await this.generate(alg, now);
-      await manager.getRepository(SigningKeyEntity).insert(key);
-      return key;
+      const promoted: SigningKeyEntity[] = await manager.query(
+        `UPDATE signing_keys SET status = 'active' WHERE status = 'next' AND alg = $1 RETURNING kid`,
+        [alg],
+      ).then((result: [Array<{ kid: string }>, number]) => result[0].map((row) => Object.assign(new SigningKeyEntity(), row)));
+      if (promoted.length === 0) {
+        // The published next key has another algorithm: it gives way to a fresh key of the one asked for.
+        await manager.query(`DELETE FROM signing_keys WHERE status = 'next'`);
+        await manager.getRepository(SigningKeyEntity).insert(freshActive);
+      }
+      await manager.getRepository(SigningKeyEntity).insert(freshNext);
+      return promoted[0]?.kid ?? freshActive.kid;
     });
     await this.reload();
-    this.logger.info({ kid: created.kid, alg }, 'signing key rotated');
-    return created;
+    this.logger.info({ kid: activated, alg }, 'signing key rotated');
+    return (await this.dataSource.getRepository(SigningKeyEntity).findOneByOrFail({ kid: activated }));
   }
 
-  private async createActiveKey(alg: SigningAlgorithm): Promise<void> {
-    const key = await this.generate(alg, this.clock.now());
+  private async createKey(alg: SigningAlgorithm, status: 'active' | 'next'): Promise<void> {
+    const key = await this.generate(alg, this.clock.now(), status);
     await this.dataSource.getRepository(SigningKeyEntity).insert(key);
-    this.logger.info({ kid: key.kid, alg }, 'signing key created');
+    this.logger.info({ kid: key.kid, alg, status }, 'signing key created');
   }
 
-  private async generate(alg: SigningAlgorithm, now: Date): Promise<SigningKeyEntity> {
+  private async generate(alg: SigningAlgorithm, now: Date, status: 'active' | 'next'): Promise<SigningKeyEntity> {
     const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true, modulusLength: 2048 });
     const publicJwk = await exportJWK(publicKey);
     const privateJwk = await exportJWK(privateKey);
@@ -115,7 +130,7 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
       alg,
       publicJwk: { ...publicJwk, kid, alg, use: 'sig' },
       privateJwk: this.cipher.seal(JSON.stringify({ ...privateJwk, kid, alg })),
-      status: 'active' as const,
+      status,
       createdAt: now,
       retiredAt: null,
       expiresAt: null,
@@ -128,10 +143,11 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
       .getRepository(SigningKeyEntity)
       .createQueryBuilder('key')
       .addSelect('key.privateJwk')
-      .where(`key.status = 'active' OR key.expires_at > now()`)
+      .where(`key.status IN ('active', 'next') OR key.expires_at > now()`)
       .getMany();
     const verificationKeys = new Map<string, LoadedKey>();
     let active: ActiveKey | undefined;
+    this.hasNext = rows.some((row) => row.status === 'next');
     for (const row of rows) {
       const alg = row.alg as SigningAlgorithm;
       const publicKey = createPublicKey({ key: row.publicJwk as NodeJwk, format: 'jwk' });

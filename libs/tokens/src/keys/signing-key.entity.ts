@@ -1,7 +1,8 @@
 import type { JWK } from 'jose';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type SigningKeyStatus = 'active' | 'retired';
+/** `next` is published but does not sign yet; `active` signs; `retired` only verifies until it expires. */
+export type SigningKeyStatus = 'next' | 'active' | 'retired';
 
 /** A signing key pair shared by every instance through the database. */
 @Entity('signing_keys')
