@@ -59,8 +59,14 @@ async function createDatabase(): Promise<{ url: string | undefined; name: string
   };
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Changes the URL the server connects with (for example, through a fault-injecting proxy). */
+  rewriteDatabaseUrl?: (url: string) => string;
+}
+
+export async function startTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const database = await createDatabase();
+  const connectUrl = database.url && options.rewriteDatabaseUrl ? options.rewriteDatabaseUrl(database.url) : database.url;
   const port = await freePort();
   const dataDir = database.url ? undefined : ':memory:';
   const config = new AppConfig({
@@ -71,7 +77,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     BOOTSTRAP_ADMIN_CLIENT_SECRET: ADMIN_CLIENT_SECRET,
     BOOTSTRAP_ADMIN_USERNAME: ADMIN_USERNAME,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    ...(database.url ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir! }),
+    ...(connectUrl ? { DATABASE_URL: connectUrl } : { DATA_DIR: dataDir! }),
     ...env,
   });
   const logger = createAppLogger(config.logLevel);

@@ -76,11 +76,24 @@ export function renderError(error: unknown, request: FastifyRequest, reply: Fast
   } else if (oauthError.detail) {
     logger.warn({ reqId: request.id, code: oauthError.code, detail: oauthError.detail }, 'request rejected');
   }
+  if (oauthError.status >= 500 && isBrowserPage(request)) {
+    // A person in a browser gets a page, and no redirect: the client could not be verified.
+    const page = new ErrorPage('Service unavailable', 'Sign-in is unavailable right now. Please try again in a moment.', oauthError.status, oauthError.code);
+    renderError(page, request, reply, logger);
+    return;
+  }
   void reply
     .status(oauthError.status)
     .headers({ 'Cache-Control': 'no-store', Pragma: 'no-cache', ...oauthError.headers })
     .type('application/json; charset=utf-8')
     .send(JSON.stringify(oauthError.toJSON()));
+}
+
+const BROWSER_PAGES = ['/oauth2/authorize', '/oauth2/consent', '/oauth2/logout', '/login', '/device'];
+
+function isBrowserPage(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0];
+  return BROWSER_PAGES.some((page) => path === page || path.startsWith(`${page}/`));
 }
 
 export function toOAuthError(error: unknown): OAuthError {
