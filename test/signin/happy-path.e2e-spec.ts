@@ -76,6 +76,7 @@ describe('sign-in: authorization code with PKCE, OpenID Connect and single sign-
       updated_at: expect.any(Number),
       email: `${person.username}@example.com`,
       email_verified: true,
+      roles: [],
     });
     const postUserinfo = await request(`${server.baseUrl}/oauth2/userinfo`, { method: 'POST', headers: { authorization: `Bearer ${tokens.body.access_token}` } });
     expect(postUserinfo.status).toBe(200);

@@ -12,7 +12,7 @@ const SIGN_IN_METADATA = {
   subject_types_supported: ['public'],
   code_challenge_methods_supported: ['S256', 'plain'],
   scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-  claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'sid', 'name', 'given_name', 'family_name', 'preferred_username', 'updated_at', 'email', 'email_verified'],
+  claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'sid', 'name', 'given_name', 'family_name', 'preferred_username', 'updated_at', 'email', 'email_verified', 'roles'],
   prompt_values_supported: ['none', 'login', 'consent', 'select_account'],
   authorization_response_iss_parameter_supported: true,
   claims_parameter_supported: false,

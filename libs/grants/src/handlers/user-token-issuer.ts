@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ClientEntity } from '@app/clients';
 import { AppConfig } from '@app/core';
 import { AccessTokenService, IdTokenService } from '@app/tokens';
+import { UserService } from '@app/users';
 import type { TokenResponse } from '../registry/grant-handler';
 import { ScopePolicy } from '../scopes/scope-policy';
 
@@ -25,26 +26,30 @@ export class UserTokenIssuer {
     private readonly idTokens: IdTokenService,
     private readonly scopePolicy: ScopePolicy,
     private readonly config: AppConfig,
+    private readonly users: UserService,
   ) {}
 
   async respond(grant: UserGrant): Promise<TokenResponse> {
     const authTime = grant.authTime ? Math.floor(grant.authTime.getTime() / 1000) : undefined;
-    const audience = await this.scopePolicy.audience(grant.resource, grant.client, grant.scopes);
+    const scopes = await this.withoutPrivilegedScopes(grant.userId, grant.scopes);
+    // Scopes were settled at authorization: a resource only narrows them to what its API defines.
+    const target = await this.scopePolicy.resolveTarget(grant.resource, grant.client, scopes, false);
     const access = await this.accessTokens.issue({
       clientId: grant.client.clientId,
       subject: grant.userId,
-      scopes: grant.scopes,
-      audience,
-      ttlSeconds: grant.client.accessTokenTtl ?? this.config.accessTokenTtl,
+      scopes: target.scopes,
+      audience: target.audience,
+      ttlSeconds: target.accessTokenTtl ?? grant.client.accessTokenTtl ?? this.config.accessTokenTtl,
       grantId: grant.grantId,
       authTime,
       sessionId: grant.sessionId ?? undefined,
+      format: target.format,
     });
     const response: TokenResponse = {
       access_token: access.token,
       token_type: 'Bearer',
       expires_in: access.expiresIn,
-      scope: grant.scopes.join(' '),
+      scope: target.scopes.join(' '),
     };
     if (grant.refreshToken) response.refresh_token = grant.refreshToken;
     // OIDC Core §3.1.3.3: an ID Token whenever the grant includes openid.
@@ -60,7 +65,18 @@ export class UserTokenIssuer {
     }
     return response;
   }
+
+  /** The `admin` scope is granted to a person only while they hold the admin role, whatever the client asks. */
+  private async withoutPrivilegedScopes(userId: string, scopes: readonly string[]): Promise<string[]> {
+    if (!scopes.includes(ADMIN_SCOPE)) return [...scopes];
+    const user = await this.users.findById(userId);
+    if (user && !user.disabled && user.roles.includes(ADMIN_ROLE)) return [...scopes];
+    return scopes.filter((scope) => scope !== ADMIN_SCOPE);
+  }
 }
+
+export const ADMIN_SCOPE = 'admin';
+const ADMIN_ROLE = 'admin';
 
 /** Refresh tokens go to clients that may use the refresh_token grant, or that asked for offline_access. */
 export function issuesRefreshToken(client: ClientEntity, scopes: readonly string[]): boolean {

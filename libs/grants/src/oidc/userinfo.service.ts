@@ -38,6 +38,8 @@ export function userClaims(user: UserEntity, scopes: readonly string[]): Record<
     if (user.givenName) claims.given_name = user.givenName;
     if (user.familyName) claims.family_name = user.familyName;
     claims.updated_at = Math.floor(user.updatedAt.getTime() / 1000);
+    // Not an OIDC standard claim: the person's roles, so first-party apps can decide what to show.
+    claims.roles = [...user.roles];
   }
   if (scopes.includes('email') && user.email) {
     claims.email = user.email;
