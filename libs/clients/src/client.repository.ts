@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
+import { ClientCache } from './client-cache';
 import { ClientEntity } from './client.entity';
 
 export interface ClientPage {
@@ -12,16 +13,31 @@ export interface ClientPage {
 export class ClientRepository {
   private readonly repository: Repository<ClientEntity>;
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    private readonly cache: ClientCache,
+  ) {
     this.repository = dataSource.getRepository(ClientEntity);
   }
 
-  findById(clientId: string): Promise<ClientEntity | null> {
-    return this.repository.findOne({ where: { clientId } });
+  /** The registration, from the short-lived cache when it holds it (without the secret hash). */
+  async findById(clientId: string): Promise<ClientEntity | null> {
+    const client = await this.findWithSecret(clientId);
+    if (client) client.clientSecretHash = null;
+    return client;
   }
 
-  /** The client with its secret hash, for authentication only. */
-  findWithSecret(clientId: string): Promise<ClientEntity | null> {
+  /** The client with its secret hash, for authentication; served from the short-lived cache. */
+  async findWithSecret(clientId: string): Promise<ClientEntity | null> {
+    const cached = this.cache.get(clientId);
+    if (cached !== undefined) return cached;
+    const client = await this.loadWithSecret(clientId);
+    this.cache.set(clientId, client);
+    return client;
+  }
+
+  /** Straight from the database, for changes that must start from the stored state. */
+  loadWithSecret(clientId: string): Promise<ClientEntity | null> {
     return this.repository
       .createQueryBuilder('client')
       .addSelect('client.clientSecretHash')
@@ -31,21 +47,25 @@ export class ClientRepository {
 
   async insert(client: ClientEntity): Promise<ClientEntity> {
     await this.repository.insert(client);
+    this.cache.delete(client.clientId);
     return (await this.findById(client.clientId))!;
   }
 
   async save(client: ClientEntity): Promise<ClientEntity> {
     await this.repository.save(client);
+    this.cache.delete(client.clientId);
     return (await this.findById(client.clientId))!;
   }
 
   async updateSecretHash(clientId: string, clientSecretHash: string): Promise<boolean> {
     const result = await this.repository.update({ clientId }, { clientSecretHash });
+    this.cache.delete(clientId);
     return (result.affected ?? 0) > 0;
   }
 
   async delete(clientId: string): Promise<boolean> {
     const result = await this.repository.delete({ clientId });
+    this.cache.delete(clientId);
     return (result.affected ?? 0) > 0;
   }
 

@@ -55,7 +55,7 @@ export class ClientService {
 
   /** Replaces the metadata (RFC 7592 §2.2 semantics: omitted fields take their defaults). */
   async update(clientId: string, input: ClientMetadataInput): Promise<RegisteredClient> {
-    const existing = await this.clients.findWithSecret(clientId);
+    const existing = await this.clients.loadWithSecret(clientId);
     if (!existing) throw new NotFound(`No client with id ${clientId}`);
     const metadata: NormalizedClientMetadata = normalizeClientMetadata(input);
     const updated = Object.assign(existing, metadata);

@@ -6,6 +6,7 @@ import { ClientAuthenticator } from './auth/client-authenticator.service';
 import { ApiRepository } from './apis/api.repository';
 import { ApiService } from './apis/api.service';
 import { ClientBootstrapService } from './client-bootstrap.service';
+import { ClientCache } from './client-cache';
 import { ClientChangeNotifier } from './client-change.notifier';
 import { ConsoleClientBootstrapService } from './console-client-bootstrap.service';
 import { ClientRepository } from './client.repository';
@@ -15,6 +16,7 @@ import { ClientService } from './client.service';
 @Module({
   imports: [PassportModule.register({ session: false })],
   providers: [
+    ClientCache,
     ClientRepository,
     ClientSecretService,
     ClientService,

@@ -1,10 +1,17 @@
-import { AppConfig, createAppLogger } from '@app/core';
+import { AppConfig, ChangeFeed, createAppLogger } from '@app/core';
 import { ClientChangeNotifier } from './client-change.notifier';
 import { ClientEntity } from './client.entity';
 import type { ClientRepository } from './client.repository';
 import { ClientSecretService } from './client-secret.service';
 import { ClientService } from './client.service';
 import { CONSOLE_CLIENT_ID, ConsoleClientBootstrapService } from './console-client-bootstrap.service';
+
+/** The change feed of a single process: delivers locally, nothing else. */
+class LocalChangeFeed extends ChangeFeed {
+  constructor() {
+    super(new AppConfig({}), undefined as never, createAppLogger('silent'));
+  }
+}
 
 /** Client storage in a Map, enough for registration and update. */
 class InMemoryClients {
@@ -15,6 +22,9 @@ class InMemoryClients {
     return this.rows.get(clientId) ?? null;
   }
   findWithSecret(clientId: string) {
+    return this.findById(clientId);
+  }
+  loadWithSecret(clientId: string) {
     return this.findById(clientId);
   }
   async exists(clientId: string) {
@@ -39,7 +49,7 @@ describe(ConsoleClientBootstrapService.name, () => {
   const logger = createAppLogger('silent');
   const build = (issuer: string, clients: InMemoryClients) => {
     const repository = clients as unknown as ClientRepository;
-    const service = new ClientService(repository, new ClientSecretService(), new ClientChangeNotifier());
+    const service = new ClientService(repository, new ClientSecretService(), new ClientChangeNotifier(new LocalChangeFeed()));
     return new ConsoleClientBootstrapService(new AppConfig({ ISSUER: issuer }), repository, service, logger);
   };
 

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_LOGGER, AppLogger } from '../logging/app-logger';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { DatabaseHealth } from './database-health';
+import { ChangeFeed } from './change-feed.service';
 
 export interface DatabaseModuleOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -76,8 +77,9 @@ export class DatabaseModule {
         },
         DatabaseLifecycle,
         DatabaseHealth,
+        ChangeFeed,
       ],
-      exports: [DataSource, DatabaseHealth],
+      exports: [DataSource, DatabaseHealth, ChangeFeed],
     };
   }
 }
