@@ -7,6 +7,7 @@ import { AdminModule } from '@app/admin';
 import { LogController } from 'fastify';
 import { AppConfig, AppLogger, NestPinoLogger } from '@app/core';
 import { AppModule } from './app.module';
+import { registerCors } from './http/cors';
 
 /** Builds the HTTP application: Fastify (Nest parses JSON and form bodies), the one error renderer, the OpenAPI document. */
 export async function createApp(config: AppConfig, logger: AppLogger): Promise<NestFastifyApplication> {
@@ -30,6 +31,7 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
     bufferLogs: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  registerCors(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
