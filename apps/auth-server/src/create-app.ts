@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AdminModule } from '@app/admin';
 import { LogController } from 'fastify';
-import { AppConfig, AppLogger, NestPinoLogger } from '@app/core';
+import { AppConfig, AppLogger, NestPinoLogger, ShutdownState } from '@app/core';
 import { AppModule } from './app.module';
 import { registerCors } from './http/cors';
 
@@ -32,8 +32,10 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerCors(fastify);
+  const shutdown = app.get(ShutdownState);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
+    if (shutdown.isDraining) reply.header('Connection', 'close');
   });
 
   const openApi = SwaggerModule.createDocument(

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { AppConfig, ConfigError, createAppLogger, ShutdownState } from '@app/core';
 import { createApp } from './create-app';
 
+/** After the drain, in-flight requests get this long to finish before the process gives up on them. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
@@ -23,11 +24,15 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: readiness off, finishing in-flight requests');
+    logger.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down: readiness off, draining');
+    // Readiness turns red and keep-alive connections are told to close, so the load balancer moves traffic
+    // away before the listener stops accepting; requests already running finish in app.close().
     app.get(ShutdownState).beginDraining();
+    await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     force.unref();
     await app.close();
+    logger.info('shut down');
     process.exit(0);
   };
   process.removeAllListeners('SIGTERM');

@@ -5,6 +5,7 @@ import { GRANT_TYPES } from './registration/grant-types';
 import { ClientEntity } from './client.entity';
 import { ClientRepository } from './client.repository';
 import { ClientService } from './client.service';
+import { redirectUriProblem } from './registration/redirect-uri-rules';
 
 /** The client id of the admin console served at `/console`. */
 export const CONSOLE_CLIENT_ID = 'admin-console';
@@ -40,6 +41,12 @@ export class ConsoleClientBootstrapService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const wanted = consoleClientMetadata(this.config.issuer);
+    const problem = wanted.redirect_uris?.map(redirectUriProblem).find((found) => found !== undefined);
+    if (problem) {
+      // Plain http on a non-loopback ISSUER cannot carry a redirect: the server runs, the console cannot sign in.
+      this.logger.warn({ issuer: this.config.issuer, problem }, 'admin console disabled: its redirect URI is not acceptable');
+      return;
+    }
     const existing = await this.clients.findById(CONSOLE_CLIENT_ID);
     if (!existing) {
       await this.create(wanted);

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, ADMIN_PASSWORD, ADMIN_USERNAME, usesPostgres } from '../support/test-server';
+import { BrowserSession, submitLogin } from '../signin/browser-session';
+import { ensureBuilt, ServerProcess } from './server-process';
+
+/** SIGTERM: requests already being served finish with real answers, then the process exits cleanly. */
+(usesPostgres() ? describe : describe.skip)('graceful shutdown', () => {
+  let databaseName: string;
+  let databaseUrl: string;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    databaseName = `authtest_shutdown_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${databaseName}`);
+    await admin.end();
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${databaseName}`;
+    databaseUrl = url.toString();
+  }, 120_000);
+
+  afterAll(async () => {
+    const admin = new Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('turns readiness red, finishes in-flight sign-ins (each an argon2 hash), then exits with code 0', async () => {
+    const server = await ServerProcess.start({
+      SHUTDOWN_DRAIN_MS: '1500',
+      DATABASE_URL: databaseUrl,
+      BOOTSTRAP_ADMIN_CLIENT_ID: ADMIN_CLIENT_ID,
+      BOOTSTRAP_ADMIN_CLIENT_SECRET: ADMIN_CLIENT_SECRET,
+      BOOTSTRAP_ADMIN_USERNAME: ADMIN_USERNAME,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    });
+    const browsers = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const browser = new BrowserSession(server.baseUrl);
+        return { browser, page: await browser.get('/login') };
+      }),
+    );
+    const inFlight = browsers.map(({ browser, page }) => submitLogin(browser, page, ADMIN_USERNAME, ADMIN_PASSWORD));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const exitCode = server.terminate();
+    const answers = await Promise.all(inFlight);
+    expect(answers.map((answer) => answer.status)).toEqual(Array(4).fill(303));
+    const ready = await fetch(`${server.baseUrl}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(ready.headers.get('connection')).toBe('close');
+    expect((await fetch(`${server.baseUrl}/health/live`)).status).toBe(200);
+    expect(await exitCode).toBe(0);
+    await expect(fetch(`${server.baseUrl}/health/live`)).rejects.toThrow();
+  });
+});
