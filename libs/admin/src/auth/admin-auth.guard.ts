@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { ClientRepository } from '@app/clients';
 import { AppConfig, InsufficientScope, InvalidToken, OAuthError } from '@app/core';
 import { AccessTokenClaims, AccessTokenService, RevocationRepository } from '@app/tokens';
 import { UserService } from '@app/users';
@@ -15,6 +16,7 @@ export class AdminAuthGuard implements CanActivate {
     private readonly revocations: RevocationRepository,
     private readonly config: AppConfig,
     private readonly users: UserService,
+    private readonly clients: ClientRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -22,6 +24,8 @@ export class AdminAuthGuard implements CanActivate {
     const token = bearerToken(request.headers.authorization);
     const claims = await this.accessTokens.verify(token);
     if (!claims || (await this.revocations.isRevoked(claims.jti, claims.gid))) throw new InvalidToken();
+    // A deleted client's tokens die with it: client_credentials tokens are not persisted, so nothing else revokes them.
+    if (!(await this.clients.findById(claims.client_id))) throw new InvalidToken();
     const audiences = ([] as string[]).concat(claims.aud);
     if (!audiences.includes(this.config.issuer) && !audiences.includes(this.config.defaultAudience)) {
       throw new InvalidToken('The access token is not meant for this API');

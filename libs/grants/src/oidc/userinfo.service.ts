@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ClientRepository } from '@app/clients';
 import { AppConfig, InsufficientScope, InvalidToken } from '@app/core';
 import { AccessTokenService, RevocationRepository } from '@app/tokens';
 import { UserEntity, UserService } from '@app/users';
@@ -11,11 +12,13 @@ export class UserinfoService {
     private readonly revocations: RevocationRepository,
     private readonly users: UserService,
     private readonly config: AppConfig,
+    private readonly clients: ClientRepository,
   ) {}
 
   async claims(token: string): Promise<Record<string, unknown>> {
     const claims = await this.accessTokens.verify(token);
     if (!claims || (await this.revocations.isRevoked(claims.jti, claims.gid))) throw new InvalidToken();
+    if (!(await this.clients.findById(claims.client_id))) throw new InvalidToken('The client of this token no longer exists');
     const audiences = ([] as string[]).concat(claims.aud);
     if (!audiences.includes(this.config.issuer) && !audiences.includes(this.config.defaultAudience)) {
       throw new InvalidToken('The access token is not meant for the userinfo endpoint');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ClientEntity } from '@app/clients';
+import { ClientEntity, ClientRepository } from '@app/clients';
 import { AppConfig } from '@app/core';
 import { AccessTokenClaims, AccessTokenService, OPAQUE_ACCESS_TOKEN_PREFIX } from '../access/access-token.service';
 import { RefreshTokenService } from '../refresh/refresh-token.service';
@@ -45,6 +45,7 @@ export class IntrospectionService {
     private readonly revocations: RevocationRepository,
     private readonly refreshTokens: RefreshTokenService,
     private readonly config: AppConfig,
+    private readonly clients: ClientRepository,
   ) {}
 
   // RFC 7662 §2.2: expired, revoked, malformed, foreign or unknown tokens are all just inactive.
@@ -55,6 +56,8 @@ export class IntrospectionService {
     const claims = await this.accessTokens.verify(token);
     if (!claims || !mayIntrospect(caller, claims)) return INACTIVE;
     if (await this.revocations.isRevoked(claims.jti, claims.gid)) return INACTIVE;
+    // The tokens of a deleted client are no longer active (client_credentials tokens have no stored grant).
+    if (!(await this.clients.findById(claims.client_id))) return INACTIVE;
     const response: IntrospectionResponse = {
       active: true,
       scope: claims.scope,
