@@ -24,6 +24,8 @@ export function readFormBody(request: FastifyRequest): FormParams {
     // RFC 6749 §3.1: request and response parameters MUST NOT be included more than once.
     if (Array.isArray(value)) throw new InvalidRequest(`The parameter ${name} was sent more than once`);
     if (typeof value !== 'string') throw new InvalidRequest(`The parameter ${name} is malformed`);
+    // `code[]` or `code[a]` means an array or object to other parsers (qs, PHP); refuse rather than guess.
+    if (name.includes('[') || name.includes(']')) throw new InvalidRequest('Nested parameters are not accepted');
     // RFC 6749 §3.1: parameters sent without a value are treated as omitted.
     if (value !== '') params[name] = value;
   }
