@@ -13,6 +13,11 @@ export interface ClientCredentials {
 }
 
 const GENERIC_FAILURE = 'Client authentication failed';
+/**
+ * Every failed authentication answers after at least this long, so an unknown client, a wrong generated
+ * secret and a wrong operator-chosen (scrypt) secret cannot be told apart by timing. It costs a timer, not CPU.
+ */
+const FAILURE_FLOOR_MS = 120;
 
 /**
  * Finds out which authentication method a request used (RFC 6749 §2.3) and verifies it. Unknown clients
@@ -59,6 +64,17 @@ export class ClientAuthenticator {
   }
 
   async authenticate(credentials: ClientCredentials): Promise<ClientEntity> {
+    const started = Date.now();
+    try {
+      return await this.verify(credentials);
+    } catch (error) {
+      const remaining = FAILURE_FLOOR_MS - (Date.now() - started);
+      if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
+      throw error;
+    }
+  }
+
+  private async verify(credentials: ClientCredentials): Promise<ClientEntity> {
     const scheme = credentials.method === 'client_secret_basic' ? 'Basic' : undefined;
     const client = await this.clients.findWithSecret(credentials.clientId);
     if (credentials.method === 'none') {
