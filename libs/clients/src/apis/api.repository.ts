@@ -1,14 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { ChangeFeed } from '@app/core';
 import { ApiEntity } from './api.entity';
 
-/** Storage of registered APIs (resource servers). */
+const API_CHANGED = 'api_changed';
+/** Short enough that a missed change notification heals quickly. */
+const CACHE_TTL_MS = 30_000;
+
+/**
+ * Storage of registered APIs (resource servers). Lookups by identifier, made on every token request with a
+ * `resource`, are cached briefly and dropped on any change, on this instance or another.
+ */
 @Injectable()
 export class ApiRepository {
   private readonly repository: Repository<ApiEntity>;
+  private readonly byIdentifier = new Map<string, { api: ApiEntity | null; expiresAt: number }>();
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly feed: ChangeFeed,
+  ) {
     this.repository = dataSource.getRepository(ApiEntity);
+    feed.subscribe(API_CHANGED, (identifier) => this.byIdentifier.delete(identifier));
+    feed.onReset(() => this.byIdentifier.clear());
+  }
+
+  /** Drops an API from every instance's cache. */
+  apiChanged(identifier: string): void {
+    void this.feed.publish(API_CHANGED, identifier).catch(() => undefined);
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -19,8 +38,13 @@ export class ApiRepository {
     return this.repository.findOne({ where: { id } });
   }
 
-  findByIdentifier(identifier: string): Promise<ApiEntity | null> {
-    return this.repository.findOne({ where: { identifier } });
+  async findByIdentifier(identifier: string): Promise<ApiEntity | null> {
+    const cached = this.byIdentifier.get(identifier);
+    if (cached && cached.expiresAt > Date.now()) return cached.api;
+    const api = await this.repository.findOne({ where: { identifier } });
+    if (this.byIdentifier.size > 10_000) this.byIdentifier.clear();
+    this.byIdentifier.set(identifier, { api, expiresAt: Date.now() + CACHE_TTL_MS });
+    return api;
   }
 
   findByClientId(clientId: string): Promise<ApiEntity | null> {
@@ -28,7 +52,9 @@ export class ApiRepository {
   }
 
   async save(api: ApiEntity): Promise<ApiEntity> {
-    return this.repository.save(api);
+    const saved = await this.repository.save(api);
+    this.apiChanged(api.identifier);
+    return saved;
   }
 
   async list(options: { limit: number; cursor?: string; search?: string }): Promise<{ items: ApiEntity[]; nextCursor: string | null }> {

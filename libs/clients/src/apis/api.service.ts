@@ -51,6 +51,7 @@ export class ApiService {
       });
       return manager.getRepository(ApiEntity).save(entity);
     });
+    this.apis.apiChanged(identifier);
     return { api, clientSecret: secret };
   }
 
@@ -98,6 +99,7 @@ export class ApiService {
       await manager.getRepository(ApiEntity).delete({ id: api.id });
       await manager.getRepository(ClientEntity).delete({ clientId: api.clientId });
     });
+    this.apis.apiChanged(api.identifier);
     this.changes.clientChanged(api.clientId);
   }
 }
