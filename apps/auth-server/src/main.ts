@@ -1,20 +1,23 @@
 import 'reflect-metadata';
-import { AppConfig, ConfigError, createAppLogger, ShutdownState } from '@app/core';
+import cluster from 'node:cluster';
+import { AppConfig, AppLogger, ConfigError, createAppLogger, ShutdownState } from '@app/core';
 import { createApp } from './create-app';
 
 /** After the drain, in-flight requests get this long to finish before the process gives up on them. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-async function main(): Promise<void> {
-  let config: AppConfig;
+function loadConfig(): AppConfig {
   try {
-    config = new AppConfig(process.env);
+    return new AppConfig(process.env);
   } catch (error) {
     // A bad setting stops the server with a message naming the variable.
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(error instanceof ConfigError || (error as Error).name === 'ConfigError' ? 78 : 1);
   }
-  const logger = createAppLogger(config.logLevel);
+}
+
+/** One server: listens, and on SIGTERM drains (readiness red), finishes in-flight requests and exits. */
+async function serve(config: AppConfig, logger: AppLogger): Promise<void> {
   const started = Date.now();
   const app = await createApp(config, logger);
   await app.listen({ port: config.port, host: config.host });
@@ -39,6 +42,47 @@ async function main(): Promise<void> {
   process.removeAllListeners('SIGINT');
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+/**
+ * WORKERS > 1: one process per worker on the same port (node:cluster). They share nothing but the
+ * database, exactly like instances behind a load balancer. The first worker starts alone, so it runs the
+ * migrations and creates the first keys before the others start.
+ */
+function supervise(config: AppConfig, logger: AppLogger): void {
+  let stopping = false;
+  const fork = () => cluster.fork();
+  const first = fork();
+  first.once('listening', () => {
+    for (let i = 1; i < config.workers; i++) fork();
+  });
+  cluster.on('exit', (worker, code) => {
+    if (stopping) return;
+    logger.warn({ pid: worker.process.pid, code }, 'worker exited; starting another');
+    fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    const check = setInterval(() => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    }, 100);
+    check.unref();
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createAppLogger(config.logLevel);
+  if (config.workers > 1 && cluster.isPrimary) {
+    logger.info({ workers: config.workers }, 'starting workers');
+    supervise(config, logger);
+    return;
+  }
+  await serve(config, logger);
 }
 
 main().catch((error: unknown) => {

@@ -52,6 +52,8 @@ export class AppConfig {
   readonly bodyLimit: number;
   /** DB_STATEMENT_TIMEOUT_MS: PostgreSQL statement timeout. */
   readonly statementTimeoutMs: number;
+  /** WORKERS: server processes sharing the port (node:cluster); more than one needs DATABASE_URL. */
+  readonly workers: number;
   /** SHUTDOWN_DRAIN_MS: after SIGTERM, how long readiness is red before the listener closes. */
   readonly shutdownDrainMs: number;
 
@@ -80,6 +82,10 @@ export class AppConfig {
     this.bodyLimit = read.integer('BODY_LIMIT', 64 * 1024, { min: 1024, max: 10 * 1024 * 1024 });
     this.statementTimeoutMs = read.integer('DB_STATEMENT_TIMEOUT_MS', 5000, { min: 100, max: 600000 });
     this.shutdownDrainMs = read.integer('SHUTDOWN_DRAIN_MS', 3000, { min: 0, max: 120000 });
+    this.workers = read.integer('WORKERS', 1, { min: 1, max: 64 });
+    if (this.workers > 1 && !this.databaseUrl) {
+      throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
+    }
     if (Boolean(this.bootstrapAdminClientId) !== Boolean(this.bootstrapAdminClientSecret)) {
       throw new ConfigError('BOOTSTRAP_ADMIN_CLIENT_ID', 'must be set together with BOOTSTRAP_ADMIN_CLIENT_SECRET');
     }

@@ -18,7 +18,8 @@ export function createAppLogger(level: LogLevel): AppLogger {
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: AppLogger) {}
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    // Nest's own progress lines (modules, routes) are debug detail; warnings and errors stay visible.
+    this.logger.debug({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string): void {
     this.logger.error({ context, trace }, String(message));
