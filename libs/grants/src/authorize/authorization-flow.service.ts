@@ -2,19 +2,23 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ClientEntity, ClientRepository, matchesRegisteredRedirectUri } from '@app/clients';
 import { AppConfig, AuthorizationRedirectError, Clock, ErrorPage, OAuthError } from '@app/core';
-import { ConsentService, ReturnTargetRegistry, SessionDetails, SsoSessionService, UserService } from '@app/users';
+import { ConsentService, ReturnTargetRegistry, SessionDetails, SsoSessionService } from '@app/users';
 import { AuthorizationCodeRepository } from '../codes/authorization-code.repository';
-import { AuthorizationRequestRepository, StoredAuthorizationRequest } from './authorization-request.repository';
+import type { AuthorizationParams } from './authorization-request.parser';
+import { AuthorizationRequestRepository, PendingRequest, StoredAuthorizationRequest } from './authorization-request.repository';
 import { successRedirect } from './authorization-response';
 
 export const RESUME_PATH = '/oauth2/authorize/resume';
+
+type Step = 'login' | 'consent' | 'code';
 
 const requestGone = () =>
   new ErrorPage('Sign-in request expired', 'This sign-in request is unknown, expired or already finished. Go back to the application and try again.');
 
 /**
- * Moves a stored authorization request forward: sign-in if needed, consent if needed, then the code.
- * Each step that needs the person redirects to its page, which comes back to the resume URL.
+ * Moves an authorization request forward: sign-in if needed, consent if needed, then the code. A request
+ * is stored only when a step needs the person: that step redirects to its page, which comes back to the
+ * resume URL.
  */
 @Injectable()
 export class AuthorizationFlow implements OnModuleInit {
@@ -23,7 +27,6 @@ export class AuthorizationFlow implements OnModuleInit {
     private readonly codes: AuthorizationCodeRepository,
     private readonly clients: ClientRepository,
     private readonly sessions: SsoSessionService,
-    private readonly users: UserService,
     private readonly consents: ConsentService,
     private readonly returnTargets: ReturnTargetRegistry,
     private readonly config: AppConfig,
@@ -50,36 +53,66 @@ export class AuthorizationFlow implements OnModuleInit {
     return { stored, client };
   }
 
-  /** Decides the next step for the request named `requestId` and answers with a redirect. */
-  async proceed(requestId: string, stored: StoredAuthorizationRequest, client: ClientEntity, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const fail = (error: OAuthError) => new AuthorizationRedirectError(error, stored.redirectUri, stored.state, this.config.issuer);
+  /**
+   * A new, validated request. A person already signed in who needs no page gets the code at once: nothing
+   * but the code is stored. Otherwise the request is stored and the browser goes to the first page.
+   */
+  async start(params: AuthorizationParams, client: ClientEntity, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const fresh: PendingRequest = { ...params, createdAt: this.clock.now(), consentedAt: null };
     const session = await this.sessions.current(request);
-    if (!session || (await this.needsLogin(stored, session))) {
-      // OIDC Core §3.1.2.1: prompt=none must not show any page.
-      if (stored.prompt.includes('none')) throw fail(new OAuthError('login_required', 'The person is not signed in'));
-      const login = new URLSearchParams({ return_to: `${RESUME_PATH}?request=${requestId}` });
-      if (stored.loginHint) login.set('login_hint', stored.loginHint);
-      return redirect(reply, `/login?${login.toString()}`);
-    }
-    if (await this.needsConsent(stored, client, session.userId)) {
-      if (stored.prompt.includes('none')) throw fail(new OAuthError('consent_required', 'The person has not consented'));
-      return redirect(reply, `/oauth2/consent?request=${requestId}`);
-    }
+    const step = await this.nextStep(fresh, client, session);
+    if (step === 'code') return this.issueCode(fresh, client, session!, reply);
+    const id = await this.requests.create(params, fresh.createdAt);
+    return redirect(reply, this.pageFor(step, id, fresh));
+  }
+
+  /** Decides the next step for the stored request named `requestId` and answers with a redirect. */
+  async proceed(requestId: string, stored: StoredAuthorizationRequest, client: ClientEntity, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const session = await this.sessions.current(request);
+    const step = await this.nextStep(stored, client, session);
+    if (step !== 'code') return redirect(reply, this.pageFor(step, requestId, stored));
     // One code per request, even if two tabs resume it at once.
     if (!(await this.requests.complete(stored.idHash))) throw requestGone();
+    return this.issueCode(stored, client, session!, reply);
+  }
+
+  /** What the request needs next; prompt=none fails instead of showing a page. */
+  private async nextStep(pending: PendingRequest, client: ClientEntity, session: SessionDetails | undefined): Promise<Step> {
+    const fail = (error: OAuthError) => new AuthorizationRedirectError(error, pending.redirectUri, pending.state, this.config.issuer);
+    // The session is only found while its person may sign in (SsoSessionRepository.findActive).
+    if (!session || this.needsLogin(pending, session)) {
+      // OIDC Core §3.1.2.1: prompt=none must not show any page.
+      if (pending.prompt.includes('none')) throw fail(new OAuthError('login_required', 'The person is not signed in'));
+      return 'login';
+    }
+    if (await this.needsConsent(pending, client, session.userId)) {
+      if (pending.prompt.includes('none')) throw fail(new OAuthError('consent_required', 'The person has not consented'));
+      return 'consent';
+    }
+    return 'code';
+  }
+
+  private pageFor(step: Exclude<Step, 'code'>, requestId: string, pending: PendingRequest): string {
+    if (step === 'consent') return `/oauth2/consent?request=${requestId}`;
+    const login = new URLSearchParams({ return_to: `${RESUME_PATH}?request=${requestId}` });
+    if (pending.loginHint) login.set('login_hint', pending.loginHint);
+    return `/login?${login.toString()}`;
+  }
+
+  private async issueCode(pending: PendingRequest, client: ClientEntity, session: SessionDetails, reply: FastifyReply): Promise<void> {
     const code = await this.codes.issue({
       clientId: client.clientId,
-      redirectUri: stored.redirectUri,
+      redirectUri: pending.redirectUri,
       userId: session.userId,
-      scopes: stored.scopes,
-      nonce: stored.nonce,
-      codeChallenge: stored.codeChallenge,
-      codeChallengeMethod: stored.codeChallengeMethod,
+      scopes: pending.scopes,
+      nonce: pending.nonce,
+      codeChallenge: pending.codeChallenge,
+      codeChallengeMethod: pending.codeChallengeMethod,
       authTime: new Date(session.authTimeMs),
       sessionId: session.sessionId,
       expiresAt: new Date(this.clock.now().getTime() + this.config.authorizationCodeTtl * 1000),
     });
-    return redirect(reply, successRedirect(stored.redirectUri, code, stored.state, this.config.issuer));
+    return redirect(reply, successRedirect(pending.redirectUri, code, pending.state, this.config.issuer));
   }
 
   /** Remembers that this request's consent page was answered (prompt=consent shows it once). */
@@ -93,9 +126,7 @@ export class AuthorizationFlow implements OnModuleInit {
     throw new AuthorizationRedirectError(new OAuthError('access_denied', 'The person denied the request'), stored.redirectUri, stored.state, this.config.issuer);
   }
 
-  private async needsLogin(stored: StoredAuthorizationRequest, session: SessionDetails): Promise<boolean> {
-    const user = await this.users.findById(session.userId);
-    if (!user || user.disabled) return true;
+  private needsLogin(stored: PendingRequest, session: SessionDetails): boolean {
     // A sign-in that happened after this request started satisfies prompt=login and any max_age.
     if (session.authTimeMs >= stored.createdAt.getTime()) return false;
     // OIDC Core §3.1.2.1 prompt=login: the person must sign in again.
@@ -104,7 +135,7 @@ export class AuthorizationFlow implements OnModuleInit {
     return stored.maxAge !== undefined && this.clock.epochSeconds() - session.authTime > stored.maxAge;
   }
 
-  private async needsConsent(stored: StoredAuthorizationRequest, client: ClientEntity, userId: string): Promise<boolean> {
+  private async needsConsent(stored: PendingRequest, client: ClientEntity, userId: string): Promise<boolean> {
     if (stored.prompt.includes('consent')) return stored.consentedAt === null;
     if (client.firstParty) return false;
     return (await this.consents.missingScopes(userId, client.clientId, stored.scopes)).length > 0;

@@ -4,10 +4,14 @@ import { randomToken, sha256 } from '@app/core';
 import type { PkceMethod } from '../pkce/pkce';
 import type { AuthorizationParams, Prompt } from './authorization-request.parser';
 
-export interface StoredAuthorizationRequest extends AuthorizationParams {
-  idHash: string;
+/** A request being decided: when it started, and whether its consent page was answered. */
+export interface PendingRequest extends AuthorizationParams {
   createdAt: Date;
   consentedAt: Date | null;
+}
+
+export interface StoredAuthorizationRequest extends PendingRequest {
+  idHash: string;
 }
 
 interface RawRequest {

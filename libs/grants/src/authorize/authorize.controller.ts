@@ -1,10 +1,9 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig, AuthorizationRedirectError, Clock, ErrorPage, OAuthError } from '@app/core';
+import { AppConfig, AuthorizationRedirectError, ErrorPage, OAuthError } from '@app/core';
 import { ScopePolicy } from '../scopes/scope-policy';
 import { AuthorizationFlow } from './authorization-flow.service';
 import { parseAuthorizationRequest, RawParams } from './authorization-request.parser';
-import { AuthorizationRequestRepository } from './authorization-request.repository';
 import { ClientRedirectValidator } from './client-redirect.validator';
 
 /** RFC 6749 §3.1 authorization endpoint (GET, and POST as OIDC Core §3.1.2.1 requires). */
@@ -12,11 +11,9 @@ import { ClientRedirectValidator } from './client-redirect.validator';
 export class AuthorizeController {
   constructor(
     private readonly validator: ClientRedirectValidator,
-    private readonly requests: AuthorizationRequestRepository,
     private readonly flow: AuthorizationFlow,
     private readonly scopes: ScopePolicy,
     private readonly config: AppConfig,
-    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -52,9 +49,6 @@ export class AuthorizeController {
       if (error instanceof OAuthError) throw new AuthorizationRedirectError(error, redirectUri, state, this.config.issuer);
       throw error;
     }
-    const id = await this.requests.create(params, this.clock.now());
-    const stored = await this.requests.findPending(id);
-    if (!stored) throw new Error('authorization request vanished after insert');
-    await this.flow.proceed(id, stored, client, request, reply);
+    await this.flow.start(params, client, request, reply);
   }
 }

@@ -28,11 +28,13 @@ export interface AuthorizationCodeRecord {
   authTime: Date;
   sessionId: string;
   expiresAt: Date;
+  /** Whether the person may still sign in (not disabled), read with the consumption. */
+  personEnabled: boolean;
 }
 
 export type ConsumeResult =
   | { outcome: 'consumed'; code: AuthorizationCodeRecord }
-  | { outcome: 'replayed'; grantId: string }
+  | { outcome: 'replayed'; grantId: string; clientId: string }
   | { outcome: 'unknown' };
 
 interface RawCode {
@@ -47,6 +49,7 @@ interface RawCode {
   auth_time: Date;
   session_id: string;
   expires_at: Date;
+  person_disabled: boolean;
 }
 
 /** Authorization codes: 256-bit random values of which only the SHA-256 is stored. */
@@ -69,19 +72,25 @@ export class AuthorizationCodeRepository {
 
   /**
    * Redeems a code exactly once: one atomic UPDATE ... WHERE consumed_at IS NULL, so of two concurrent
-   * redemptions only one gets the row. A code that exists but was already consumed is reported as a replay.
+   * redemptions only one gets the row. The person's state comes back with it (a code's person always
+   * exists: deleting a person deletes their codes). A code that exists but was already consumed is
+   * reported as a replay.
    */
   async consume(code: string, manager: EntityManager = this.dataSource.manager): Promise<ConsumeResult> {
     const codeHash = sha256(code);
     const [rows]: [RawCode[], number] = await manager.query(
-      `UPDATE authorization_codes SET consumed_at = now() WHERE code_hash = $1 AND consumed_at IS NULL
-       RETURNING grant_id, client_id, redirect_uri, user_id, scopes, nonce, code_challenge, code_challenge_method,
-                 auth_time, session_id, expires_at`,
+      `UPDATE authorization_codes c SET consumed_at = now() FROM users u
+        WHERE c.code_hash = $1 AND c.consumed_at IS NULL AND u.id = c.user_id
+       RETURNING c.grant_id, c.client_id, c.redirect_uri, c.user_id, c.scopes, c.nonce, c.code_challenge,
+                 c.code_challenge_method, c.auth_time, c.session_id, c.expires_at, u.disabled AS person_disabled`,
       [codeHash],
     );
     if (rows[0]) return { outcome: 'consumed', code: toRecord(rows[0]) };
-    const existing: Array<{ grant_id: string }> = await manager.query(`SELECT grant_id FROM authorization_codes WHERE code_hash = $1`, [codeHash]);
-    return existing[0] ? { outcome: 'replayed', grantId: existing[0].grant_id } : { outcome: 'unknown' };
+    const existing: Array<{ grant_id: string; client_id: string }> = await manager.query(
+      `SELECT grant_id, client_id FROM authorization_codes WHERE code_hash = $1`,
+      [codeHash],
+    );
+    return existing[0] ? { outcome: 'replayed', grantId: existing[0].grant_id, clientId: existing[0].client_id } : { outcome: 'unknown' };
   }
 
   async deleteExpired(): Promise<void> {
@@ -102,5 +111,6 @@ function toRecord(row: RawCode): AuthorizationCodeRecord {
     authTime: new Date(row.auth_time),
     sessionId: row.session_id,
     expiresAt: new Date(row.expires_at),
+    personEnabled: !row.person_disabled,
   };
 }

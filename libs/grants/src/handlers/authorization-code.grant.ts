@@ -3,7 +3,6 @@ import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES } from '@app/clients';
 import { Clock, FormParams, InvalidGrant, InvalidRequest } from '@app/core';
 import { RefreshTokenService } from '@app/tokens';
-import { UserService } from '@app/users';
 import { AuthorizationCodeRecord, AuthorizationCodeRepository } from '../codes/authorization-code.repository';
 import { verifyPkce } from '../pkce/pkce';
 import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
@@ -20,7 +19,6 @@ export class AuthorizationCodeGrant implements GrantHandler {
     private readonly codes: AuthorizationCodeRepository,
     private readonly refreshTokens: RefreshTokenService,
     private readonly issuer: UserTokenIssuer,
-    private readonly users: UserService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
@@ -32,12 +30,15 @@ export class AuthorizationCodeGrant implements GrantHandler {
       const result = await this.codes.consume(params.code, manager);
       if (result.outcome === 'unknown') return { failure: 'The authorization code is invalid' };
       if (result.outcome === 'replayed') {
-        // RFC 6749 §4.1.2: a code used twice revokes what was issued from it.
-        await this.refreshTokens.revokeFamily(result.grantId, manager);
+        // RFC 6749 §4.1.2: a code used twice revokes what was issued from it, but only when its own client
+        // replays it; another client presenting it must not be able to end the legitimate grant (RFC 9700 §4.5).
+        if (result.clientId === client.clientId) await this.refreshTokens.revokeFamily(result.grantId, manager);
         return { failure: 'The authorization code was already used' };
       }
       const failure = this.check(result.code, params, client);
       if (failure) return { failure };
+      // Nothing was issued from this code yet: refusing here leaves no token to revoke.
+      if (!result.code.personEnabled) return { failure: 'The person of this grant can no longer sign in' };
       if (!issuesRefreshToken(client, result.code.scopes)) return { code: result.code };
       const refresh = await this.refreshTokens.issue(
         {
@@ -55,11 +56,6 @@ export class AuthorizationCodeGrant implements GrantHandler {
     });
     if ('failure' in redemption) throw new InvalidGrant(redemption.failure);
     const { code, refreshToken } = redemption;
-    const user = await this.users.findById(code.userId);
-    if (!user || user.disabled) {
-      await this.refreshTokens.revokeFamily(code.grantId);
-      throw new InvalidGrant('The person of this grant can no longer sign in');
-    }
     return this.issuer.respond({
       client,
       userId: code.userId,
