@@ -67,35 +67,49 @@ export interface TestServerOptions {
 export async function startTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const database = await createDatabase();
   const connectUrl = database.url && options.rewriteDatabaseUrl ? options.rewriteDatabaseUrl(database.url) : database.url;
-  const port = await freePort();
   const dataDir = database.url ? undefined : ':memory:';
-  const config = new AppConfig({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    BOOTSTRAP_ADMIN_CLIENT_ID: ADMIN_CLIENT_ID,
-    BOOTSTRAP_ADMIN_CLIENT_SECRET: ADMIN_CLIENT_SECRET,
-    BOOTSTRAP_ADMIN_USERNAME: ADMIN_USERNAME,
-    BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    ...(connectUrl ? { DATABASE_URL: connectUrl } : { DATA_DIR: dataDir! }),
-    ...env,
-  });
-  const logger = createAppLogger(config.logLevel);
-  let app = await createApp(config, logger);
-  await app.listen({ port, host: '127.0.0.1' });
+  const configFor = (port: number) =>
+    new AppConfig({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      BOOTSTRAP_ADMIN_CLIENT_ID: ADMIN_CLIENT_ID,
+      BOOTSTRAP_ADMIN_CLIENT_SECRET: ADMIN_CLIENT_SECRET,
+      BOOTSTRAP_ADMIN_USERNAME: ADMIN_USERNAME,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      ...(connectUrl ? { DATABASE_URL: connectUrl } : { DATA_DIR: dataDir! }),
+      ...env,
+    });
+  // The free port is found before the server listens, so another process may take it in between: retry.
+  let port = 0;
+  let config: AppConfig | undefined;
+  let app: NestFastifyApplication | undefined;
+  for (let attempt = 1; !app; attempt++) {
+    port = await freePort();
+    config = configFor(port);
+    const candidate = await createApp(config, createAppLogger(config.logLevel));
+    try {
+      await candidate.listen({ port, host: '127.0.0.1' });
+      app = candidate;
+    } catch (error) {
+      await candidate.close();
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 5) throw error;
+    }
+  }
+  const logger = createAppLogger(config!.logLevel);
   const server: TestServer = {
     baseUrl: `http://127.0.0.1:${port}`,
     app,
-    config,
+    config: config!,
     databaseName: database.name,
     async close() {
-      await app.close();
+      await app!.close();
       await database.drop();
     },
     async restart() {
       if (!database.url) throw new Error('restart needs PostgreSQL (the in-memory database does not survive)');
-      await app.close();
-      app = await createApp(config, logger);
+      await app!.close();
+      app = await createApp(config!, logger);
       await app.listen({ port, host: '127.0.0.1' });
       server.app = app;
     },
