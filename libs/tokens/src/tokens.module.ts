@@ -7,6 +7,7 @@ import { IntrospectionJwtService } from './introspection/introspection-jwt.servi
 import { IntrospectionService } from './introspection/introspection.service';
 import { TokenIntrospectionController } from './introspection/token-introspection.controller';
 import { JwksController } from './keys/jwks.controller';
+import { JwsSigner } from './keys/jws-signer';
 import { KeyStore } from './keys/key-store.service';
 import { RefreshTokenRepository } from './refresh/refresh-token.repository';
 import { RefreshTokenService } from './refresh/refresh-token.service';
@@ -18,6 +19,7 @@ import { RevocationService } from './revocation/revocation.service';
   controllers: [JwksController, TokenIntrospectionController],
   providers: [
     KeyStore,
+    JwsSigner,
     AccessTokenService,
     OpaqueAccessTokenRepository,
     RevocationRepository,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { errors, jwtVerify, JWTPayload, SignJWT } from 'jose';
+import { errors, jwtVerify, JWTPayload } from 'jose';
 import { AppConfig, Clock, randomToken } from '@app/core';
+import { JwsSigner } from '../keys/jws-signer';
 import { KeyStore } from '../keys/key-store.service';
 import { OpaqueAccessTokenRepository } from './opaque-access-token.repository';
 
@@ -52,6 +53,7 @@ export class AccessTokenService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly opaqueTokens: OpaqueAccessTokenRepository,
+    private readonly signer: JwsSigner,
   ) {}
 
   async issue(request: AccessTokenRequest): Promise<IssuedAccessToken> {
@@ -68,17 +70,11 @@ export class AccessTokenService {
       await this.opaqueTokens.save(token, full);
       return { token, jti, expiresIn: request.ttlSeconds, expiresAt: exp };
     }
-    const key = this.keys.activeKey();
-    const token = await new SignJWT(claims)
-      // RFC 9068 §2.1: the header typ is at+jwt.
-      .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt' })
-      .setIssuer(this.config.issuer)
-      .setSubject(request.subject)
-      .setAudience(request.audience)
-      .setIssuedAt(iat)
-      .setExpirationTime(exp)
-      .setJti(jti)
-      .sign(key.privateKey);
+    // RFC 9068 §2.1: the header typ is at+jwt; §2.2 the claims.
+    const token = this.signer.sign(
+      { ...claims, iss: this.config.issuer, sub: request.subject, aud: request.audience, iat, exp, jti },
+      'at+jwt',
+    );
     return { token, jti, expiresIn: request.ttlSeconds, expiresAt: exp };
   }
 

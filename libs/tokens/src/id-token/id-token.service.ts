@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { compactVerify, decodeProtectedHeader, errors, SignJWT } from 'jose';
+import { compactVerify, decodeProtectedHeader, errors } from 'jose';
 import { AppConfig, Clock, SigningAlgorithm } from '@app/core';
+import { JwsSigner } from '../keys/jws-signer';
 import { KeyStore } from '../keys/key-store.service';
 
 export interface IdTokenRequest {
@@ -35,6 +36,7 @@ export class IdTokenService {
     private readonly keys: KeyStore,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly signer: JwsSigner,
   ) {}
 
   async issue(request: IdTokenRequest): Promise<string> {
@@ -45,14 +47,8 @@ export class IdTokenService {
     if (request.nonce) claims.nonce = request.nonce;
     if (request.sessionId) claims.sid = request.sessionId;
     if (request.accessToken) claims.at_hash = atHash(request.accessToken, key.alg);
-    return new SignJWT(claims)
-      .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
-      .setIssuer(this.config.issuer)
-      .setSubject(request.subject)
-      .setAudience(request.clientId)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + this.config.idTokenTtl)
-      .sign(key.privateKey);
+    const payload = { ...claims, iss: this.config.issuer, sub: request.subject, aud: request.clientId, iat, exp: iat + this.config.idTokenTtl };
+    return this.signer.sign(payload, 'JWT', key);
   }
 
   /**
