@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AdminModule } from '@app/admin';
+import { AUDIT_ENTITIES, AUDIT_MIGRATIONS, AUDIT_PURGE_TASKS, AuditModule } from '@app/audit';
 import { CLIENTS_ENTITIES, CLIENTS_MIGRATIONS, ClientsModule } from '@app/clients';
 import { AppConfig, AppLogger, CoreModule, DatabaseModule, HousekeepingModule } from '@app/core';
 import { GRANTS_ENTITIES, GRANTS_MIGRATIONS, GRANTS_PURGE_TASKS, GrantsModule } from '@app/grants';
@@ -16,10 +17,11 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, logger),
         DatabaseModule.forRoot({
-          entities: [...CLIENTS_ENTITIES, ...USERS_ENTITIES, ...TOKENS_ENTITIES, ...GRANTS_ENTITIES],
-          migrations: [...CLIENTS_MIGRATIONS, ...USERS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS],
+          entities: [...CLIENTS_ENTITIES, ...USERS_ENTITIES, ...TOKENS_ENTITIES, ...GRANTS_ENTITIES, ...AUDIT_ENTITIES],
+          migrations: [...CLIENTS_MIGRATIONS, ...USERS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS, ...AUDIT_MIGRATIONS],
         }),
-        HousekeepingModule.forRoot([...GRANTS_PURGE_TASKS, ...TOKENS_PURGE_TASKS, ...USERS_PURGE_TASKS]),
+        HousekeepingModule.forRoot([...GRANTS_PURGE_TASKS, ...TOKENS_PURGE_TASKS, ...USERS_PURGE_TASKS, ...AUDIT_PURGE_TASKS]),
+        AuditModule,
         ClientsModule,
         UsersModule,
         TokensModule,

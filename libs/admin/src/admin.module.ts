@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { ClientsModule } from '@app/clients';
 import { GrantsModule } from '@app/grants';
 import { TokensModule } from '@app/tokens';
 import { UsersModule } from '@app/users';
 import { ApisAdminController } from './apis/apis-admin.controller';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { EventsAdminController } from './audit/events-admin.controller';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
 import { ClientsAdminController } from './clients/clients-admin.controller';
 import { DeviceAuthorizationsAdminController } from './device/device-authorizations-admin.controller';
@@ -11,9 +14,9 @@ import { KeysAdminController } from './keys/keys-admin.controller';
 import { UsersAdminController } from './users/users-admin.controller';
 
 @Module({
-  imports: [ClientsModule, TokensModule, GrantsModule, UsersModule],
-  controllers: [ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController],
-  providers: [AdminAuthGuard],
+  imports: [ClientsModule, TokensModule, GrantsModule, UsersModule, AuditModule],
+  controllers: [ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController, EventsAdminController],
+  providers: [AdminAuthGuard, AuditInterceptor],
   exports: [AdminAuthGuard],
 })
 export class AdminModule {}

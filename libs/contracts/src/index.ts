@@ -2,3 +2,5 @@ export * from './clients';
 export * from './keys';
 export * from './users';
 export * from './apis';
+export * from './audit';
+export * from './device';

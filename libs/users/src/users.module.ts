@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
+import { AuditModule } from '@app/audit';
 import { ConsentRepository } from './consents/consent.repository';
 import { ConsentService } from './consents/consent.service';
 import { CsrfService } from './http/csrf.service';
@@ -18,7 +19,7 @@ import { UserRepository } from './users/user.repository';
 import { UserService } from './users/user.service';
 
 @Module({
-  imports: [PassportModule.register({ session: false })],
+  imports: [PassportModule.register({ session: false }), AuditModule],
   controllers: [LoginController],
   providers: [
     UserRepository,

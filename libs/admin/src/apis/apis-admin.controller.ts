@@ -1,7 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiService, decodeApiCursor, toApiView } from '@app/clients';
 import type { ApiView, Page } from '@app/contracts';
+import { AuditInterceptor } from '../audit/audit.interceptor';
+import { Audited } from '../audit/audited.decorator';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { readPageQuery } from '../pagination';
 import { adminValidationPipe } from '../validation/admin-validation.pipe';
@@ -11,10 +13,12 @@ import { ApiViewDto, CreateApiDto, UpdateApiDto } from './api.dto';
 @ApiBearerAuth()
 @Controller('admin/v1/apis')
 @UseGuards(AdminAuthGuard)
+@UseInterceptors(AuditInterceptor)
 export class ApisAdminController {
   constructor(private readonly apis: ApiService) {}
 
   @Post()
+  @Audited({ action: 'api.created', targetType: 'api', targetField: 'id' })
   @ApiCreatedResponse({ type: ApiViewDto, description: 'The API with its introspection client_secret, shown this once' })
   async create(@Body(adminValidationPipe()) body: CreateApiDto): Promise<ApiView> {
     const { api, clientSecret } = await this.apis.register(body);
@@ -34,18 +38,21 @@ export class ApisAdminController {
   }
 
   @Patch(':id')
+  @Audited({ action: 'api.updated', targetType: 'api', targetParam: 'id' })
   @ApiOkResponse({ type: ApiViewDto })
   async update(@Param('id') id: string, @Body(adminValidationPipe()) body: UpdateApiDto): Promise<ApiView> {
     return toApiView(await this.apis.update(id, body));
   }
 
   @Delete(':id')
+  @Audited({ action: 'api.deleted', targetType: 'api', targetParam: 'id' })
   @HttpCode(204)
   async delete(@Param('id') id: string): Promise<void> {
     await this.apis.delete(id);
   }
 
   @Post(':id/secret')
+  @Audited({ action: 'api.secret_rotated', targetType: 'api', targetParam: 'id' })
   @HttpCode(200)
   @ApiOkResponse({ type: ApiViewDto })
   async rotateSecret(@Param('id') id: string): Promise<ApiView> {

@@ -1,7 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ClientService, isValidCursor, toClientView } from '@app/clients';
 import type { ClientView, Page } from '@app/contracts';
+import { AuditInterceptor } from '../audit/audit.interceptor';
+import { Audited } from '../audit/audited.decorator';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { readPageQuery } from '../pagination';
 import { adminValidationPipe } from '../validation/admin-validation.pipe';
@@ -11,10 +13,12 @@ import { ClientMetadataDto, ClientPageDto, ClientViewDto } from './client-metada
 @ApiBearerAuth()
 @Controller('admin/v1/clients')
 @UseGuards(AdminAuthGuard)
+@UseInterceptors(AuditInterceptor)
 export class ClientsAdminController {
   constructor(private readonly clients: ClientService) {}
 
   @Post()
+  @Audited({ action: 'client.created', targetType: 'client', targetField: 'client_id' })
   @ApiCreatedResponse({ type: ClientViewDto, description: 'The registration, with client_secret shown this once' })
   async create(@Body(adminValidationPipe('client')) body: ClientMetadataDto): Promise<ClientView> {
     const { client, clientSecret } = await this.clients.register(body);
@@ -36,6 +40,7 @@ export class ClientsAdminController {
 
   /** Replaces the metadata: omitted fields take their defaults (RFC 7592 §2.2). */
   @Put(':clientId')
+  @Audited({ action: 'client.updated', targetType: 'client', targetParam: 'clientId' })
   @ApiOkResponse({ type: ClientViewDto })
   async replace(@Param('clientId') clientId: string, @Body(adminValidationPipe('client')) body: ClientMetadataDto): Promise<ClientView> {
     const { client, clientSecret } = await this.clients.update(clientId, body);
@@ -44,6 +49,7 @@ export class ClientsAdminController {
 
   /** Changes only the fields sent. */
   @Patch(':clientId')
+  @Audited({ action: 'client.updated', targetType: 'client', targetParam: 'clientId' })
   @ApiOkResponse({ type: ClientViewDto })
   async patch(@Param('clientId') clientId: string, @Body(adminValidationPipe('client')) body: ClientMetadataDto): Promise<ClientView> {
     const current = toClientView(await this.clients.get(clientId));
@@ -56,12 +62,14 @@ export class ClientsAdminController {
   }
 
   @Delete(':clientId')
+  @Audited({ action: 'client.deleted', targetType: 'client', targetParam: 'clientId' })
   @HttpCode(204)
   async delete(@Param('clientId') clientId: string): Promise<void> {
     await this.clients.delete(clientId);
   }
 
   @Post(':clientId/secret')
+  @Audited({ action: 'client.secret_rotated', targetType: 'client', targetParam: 'clientId' })
   @HttpCode(200)
   @ApiOkResponse({ type: ClientViewDto, description: 'The registration with its new client_secret, shown this once' })
   async rotateSecret(@Param('clientId') clientId: string): Promise<ClientView> {

@@ -1,18 +1,12 @@
-import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DeviceAuthorizationAdminService, DeviceAuthorizationEntity, isValidDeviceCursor } from '@app/grants';
+import type { DeviceAuthorizationView } from '@app/contracts';
+import { AuditInterceptor } from '../audit/audit.interceptor';
+import { Audited } from '../audit/audited.decorator';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { readPageQuery } from '../pagination';
 
-/** An RFC 8628 device authorization as the admin API shows it (never its codes). */
-export interface DeviceAuthorizationView {
-  id: string;
-  client_id: string;
-  scope: string;
-  status: 'pending' | 'approved' | 'denied';
-  created_at: string;
-  expires_at: string;
-}
 
 class DeviceAuthorizationViewDto implements DeviceAuthorizationView {
   @ApiProperty() id!: string;
@@ -43,6 +37,7 @@ function toView(row: DeviceAuthorizationEntity): DeviceAuthorizationView {
 @ApiBearerAuth()
 @Controller('admin/v1/device-authorizations')
 @UseGuards(AdminAuthGuard)
+@UseInterceptors(AuditInterceptor)
 export class DeviceAuthorizationsAdminController {
   constructor(private readonly devices: DeviceAuthorizationAdminService) {}
 
@@ -56,6 +51,7 @@ export class DeviceAuthorizationsAdminController {
 
   /** The device's next poll gets access_denied (RFC 8628 §3.5). */
   @Post(':id/deny')
+  @Audited({ action: 'device_authorization.denied', targetType: 'device_authorization', targetParam: 'id' })
   @HttpCode(200)
   @ApiOkResponse({ type: DeviceAuthorizationViewDto })
   async deny(@Param('id') id: string): Promise<DeviceAuthorizationView> {

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { SIGNING_ALGORITHMS, SigningAlgorithm } from '@app/core';
 import type { SigningKeyView } from '@app/contracts';
 import { KeyStore, SigningKeyEntity } from '@app/tokens';
+import { AuditInterceptor } from '../audit/audit.interceptor';
+import { Audited } from '../audit/audited.decorator';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { adminValidationPipe } from '../validation/admin-validation.pipe';
 
@@ -37,6 +39,7 @@ function toView(key: SigningKeyEntity): SigningKeyView {
 @ApiBearerAuth()
 @Controller('admin/v1/keys')
 @UseGuards(AdminAuthGuard)
+@UseInterceptors(AuditInterceptor)
 export class KeysAdminController {
   constructor(private readonly keys: KeyStore) {}
 
@@ -48,6 +51,7 @@ export class KeysAdminController {
 
   /** A new key signs from now on; the previous one stays in the JWKS until its tokens expire. */
   @Post('rotate')
+  @Audited({ action: 'key.rotated', targetType: 'signing_key', targetField: 'kid' })
   @HttpCode(200)
   @ApiOkResponse({ type: SigningKeyViewDto })
   async rotate(@Body(adminValidationPipe()) body: RotateKeyDto): Promise<SigningKeyView> {

@@ -1,8 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ConsentView, Page, SessionView, UserView } from '@app/contracts';
 import { InvalidRequest } from '@app/core';
 import { ConsentService, isValidUserCursor, SsoSessionService, toUserView, UserService } from '@app/users';
+import { AuditInterceptor } from '../audit/audit.interceptor';
+import { Audited } from '../audit/audited.decorator';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { readPageQuery } from '../pagination';
 import { adminValidationPipe } from '../validation/admin-validation.pipe';
@@ -12,6 +14,7 @@ import { ConsentListDto, CreateUserDto, SessionListDto, SetPasswordDto, UpdateUs
 @ApiBearerAuth()
 @Controller('admin/v1/users')
 @UseGuards(AdminAuthGuard)
+@UseInterceptors(AuditInterceptor)
 export class UsersAdminController {
   constructor(
     private readonly users: UserService,
@@ -20,6 +23,7 @@ export class UsersAdminController {
   ) {}
 
   @Post()
+  @Audited({ action: 'user.created', targetType: 'user', targetField: 'id' })
   @ApiCreatedResponse({ type: UserViewDto, description: 'The person, who can sign in at once' })
   async create(@Body(adminValidationPipe()) body: CreateUserDto): Promise<UserView> {
     return toUserView(await this.users.create(body));
@@ -40,12 +44,14 @@ export class UsersAdminController {
   }
 
   @Patch(':id')
+  @Audited({ action: 'user.updated', targetType: 'user', targetParam: 'id' })
   @ApiOkResponse({ type: UserViewDto })
   async update(@Param('id') id: string, @Body(adminValidationPipe()) body: UpdateUserDto): Promise<UserView> {
     return toUserView(await this.users.update(id, body));
   }
 
   @Delete(':id')
+  @Audited({ action: 'user.deleted', targetType: 'user', targetParam: 'id' })
   @HttpCode(204)
   @ApiNoContentResponse()
   async delete(@Param('id') id: string): Promise<void> {
@@ -54,6 +60,7 @@ export class UsersAdminController {
 
   /** Sets a new password; the person is signed out of every browser. */
   @Post(':id/password')
+  @Audited({ action: 'user.password_set', targetType: 'user', targetParam: 'id' })
   @HttpCode(204)
   @ApiNoContentResponse()
   async setPassword(@Param('id') id: string, @Body(adminValidationPipe()) body: SetPasswordDto): Promise<void> {
@@ -72,6 +79,7 @@ export class UsersAdminController {
 
   /** Withdraws consent for one client (`?client_id=`), or for every client; the consent page shows again. */
   @Delete(':id/consents')
+  @Audited({ action: 'consent.revoked', targetType: 'user', targetParam: 'id' })
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiQuery({ name: 'client_id', required: false })
@@ -82,6 +90,7 @@ export class UsersAdminController {
   }
 
   @Delete(':id/consents/:clientId')
+  @Audited({ action: 'consent.revoked', targetType: 'user', targetParam: 'id' })
   @HttpCode(204)
   @ApiNoContentResponse()
   async revokeConsent(@Param('id') id: string, @Param('clientId') clientId: string): Promise<void> {
@@ -106,6 +115,7 @@ export class UsersAdminController {
 
   /** Ends every browser session of the person (tokens already issued stay valid until they expire). */
   @Delete(':id/sessions')
+  @Audited({ action: 'session.ended', targetType: 'user', targetParam: 'id' })
   @HttpCode(204)
   @ApiNoContentResponse()
   async endSessions(@Param('id') id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuditLog } from '@app/audit';
 import { CsrfService } from '../http/csrf.service';
 import { pageHeaders } from '../http/page-headers';
 import { LoginFormExpired, LOGIN_CSRF_PURPOSE } from './login.guards';
@@ -15,6 +16,7 @@ export class LoginPageFilter implements ExceptionFilter {
   constructor(
     private readonly csrf: CsrfService,
     private readonly targets: ReturnTargetRegistry,
+    private readonly audit: AuditLog,
   ) {}
 
   async catch(exception: LoginFailed | LoginFormExpired, host: ArgumentsHost): Promise<void> {
@@ -24,6 +26,16 @@ export class LoginPageFilter implements ExceptionFilter {
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
     const returnTo = safeReturnTo(text(body.return_to));
     const expired = exception instanceof LoginFormExpired;
+    if (exception instanceof LoginFailed) {
+      // The name typed is recorded (cut short), never the password.
+      await this.audit.record({
+        action: 'signin.failed',
+        actor: exception.userId ? { type: 'person', id: exception.userId } : { type: 'anonymous' },
+        target: { type: 'user', id: exception.userId ?? null },
+        origin: { ip: request.ip, userAgent: request.headers['user-agent'] },
+        details: { username: text(body.username)?.slice(0, 200) ?? null, reason: exception.reason },
+      });
+    }
     const page = renderLoginPage({
       csrfToken: this.csrf.issue(request, reply, LOGIN_CSRF_PURPOSE),
       returnTo,

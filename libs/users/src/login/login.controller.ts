@@ -1,5 +1,6 @@
 import { Controller, Get, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuditLog } from '@app/audit';
 import { ErrorPage, OAuthError, readFormBody, readQuery } from '@app/core';
 import { CsrfService } from '../http/csrf.service';
 import { pageHeaders } from '../http/page-headers';
@@ -18,6 +19,7 @@ export class LoginController {
     private readonly csrf: CsrfService,
     private readonly sessions: SsoSessionService,
     private readonly targets: ReturnTargetRegistry,
+    private readonly audit: AuditLog,
   ) {}
 
   @Get()
@@ -44,6 +46,13 @@ export class LoginController {
   async submit(@Req() request: FastifyRequest & { user: UserEntity }, @Res() reply: FastifyReply): Promise<void> {
     // A new session id at every sign-in, so a planted cookie never becomes an authenticated one.
     await this.sessions.start(request, reply, request.user.id);
+    await this.audit.record({
+      action: 'signin.succeeded',
+      actor: { type: 'person', id: request.user.id },
+      target: { type: 'user', id: request.user.id },
+      origin: { ip: request.ip, userAgent: request.headers['user-agent'] },
+      details: { username: request.user.username },
+    });
     const returnTo = safeReturnTo(readFormBody(request).return_to);
     await reply.status(303).header('Cache-Control', 'no-store').header('Location', returnTo).send();
   }

@@ -8,7 +8,11 @@ export const LOGIN_FAILED_MESSAGE = 'Invalid username or password';
 
 /** Thrown for every failed sign-in; the login page shows the one generic message whatever the cause. */
 export class LoginFailed extends Error {
-  constructor(readonly reason: 'credentials' | 'disabled' | 'throttled' | 'malformed') {
+  constructor(
+    readonly reason: 'credentials' | 'disabled' | 'throttled' | 'malformed',
+    /** The person the username named, when known: for the audit log only, never shown on the page. */
+    readonly userId?: string,
+  ) {
     super(LOGIN_FAILED_MESSAGE);
     this.name = 'LoginFailed';
   }
@@ -32,8 +36,8 @@ export class LoginService {
     const user = allowed ? await this.users.findForLogin(username) : null;
     const matches = await this.hasher.verify(password, user?.passwordHash);
     if (!allowed) throw new LoginFailed('throttled');
-    if (!user || !matches) throw new LoginFailed('credentials');
-    if (user.disabled) throw new LoginFailed('disabled');
+    if (!user || !matches) throw new LoginFailed('credentials', user?.id);
+    if (user.disabled) throw new LoginFailed('disabled', user.id);
     await this.throttle.succeeded(username, ip);
     const { passwordHash: _hash, ...withoutHash } = user;
     return Object.assign(new UserEntity(), withoutHash);
