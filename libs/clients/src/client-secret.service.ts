@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { constantTimeEqual, randomToken, sha256 } from '@app/core';
+import { randomToken, sha256 } from '@app/core';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 
@@ -29,8 +29,11 @@ export class ClientSecretService {
   async verify(secret: string, storedHash: string | null | undefined): Promise<boolean> {
     const hash = storedHash ?? this.decoyHash;
     const [scheme, ...parts] = hash.split('$');
-    if (scheme === 's256') {
-      const matches = constantTimeEqual(`s256$${sha256(secret)}`, hash);
+    if (scheme === 's256' && parts.length === 1) {
+      // Both sides are 32-byte digests, so the comparison takes the same time wherever they differ.
+      const expected = Buffer.from(parts[0], 'base64url');
+      const actual = createHash('sha256').update(secret, 'utf8').digest();
+      const matches = expected.length === actual.length && timingSafeEqual(actual, expected);
       return matches && storedHash !== undefined && storedHash !== null;
     }
     if (scheme === 'scrypt' && parts.length === 2) {

@@ -10,6 +10,18 @@ const MAX_PARAMETERS = 50;
  * token endpoint (and RFC 7009, 7662, 8628 for theirs). A parameter sent twice is rejected (§3.1).
  */
 export function readFormBody(request: FastifyRequest): FormParams {
+  // The guard, the strategy and the controller all read the same body: parse it once per request.
+  let params = parsedBodies.get(request);
+  if (!params) {
+    params = parseFormBody(request);
+    parsedBodies.set(request, params);
+  }
+  return params;
+}
+
+const parsedBodies = new WeakMap<FastifyRequest, FormParams>();
+
+function parseFormBody(request: FastifyRequest): FormParams {
   const contentType = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (contentType !== 'application/x-www-form-urlencoded') {
     throw new InvalidRequest('The request body must be application/x-www-form-urlencoded');
