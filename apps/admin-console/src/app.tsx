@@ -4,6 +4,7 @@ import { createApiClient } from './api';
 import { consoleRoute, createUserManager, Discovery, displayName, isAdministrator, issuerFromLocation, loadDiscovery, rolesOf } from './auth';
 import { RouterProvider } from './router';
 import { Session, SessionContext } from './session';
+import { PlaygroundCallback } from './playground/playground-callback';
 import { Shell } from './shell';
 
 type Boot =
@@ -90,6 +91,12 @@ function createSession(issuer: string, discovery: Discovery, manager: UserManage
 }
 
 export function App() {
+  // The playground's return address needs no console sign-in: it only hands the code back.
+  if (consoleRoute() === '/playground/callback') return <PlaygroundCallback />;
+  return <SignedInApp />;
+}
+
+function SignedInApp() {
   const [boot_, setBoot] = useState<Boot>({ state: 'loading', message: 'Signing you in…' });
   useEffect(() => {
     started ??= boot(() => setBoot({ state: 'signed-out' }));

@@ -8,11 +8,20 @@ import { CreateApplicationPage } from './pages/create-application-page';
 import { PeoplePage } from './pages/people-page';
 import { PersonPage } from './pages/person-page';
 import { KeysPage } from './pages/keys-page';
+import { ApisPage } from './pages/apis-page';
+import { ApiPage } from './pages/api-page';
+import { AuditLogPage } from './pages/audit-log-page';
+import { DeviceAuthorizationsPage } from './pages/device-authorizations-page';
+import { PlaygroundPage } from './playground/playground-page';
 
 const SECTIONS = [
   { to: '/applications', label: 'Applications' },
+  { to: '/apis', label: 'APIs' },
   { to: '/people', label: 'People' },
+  { to: '/devices', label: 'Devices' },
   { to: '/keys', label: 'Signing keys' },
+  { to: '/events', label: 'Audit log' },
+  { to: '/playground', label: 'Playground' },
 ];
 
 export function Shell() {
@@ -60,6 +69,12 @@ function Page({ route }: { route: string }) {
   const person = match('/people/:id', route);
   if (person) return <PersonPage userId={person.id} />;
   if (route === '/keys') return <KeysPage />;
+  if (route === '/apis') return <ApisPage />;
+  const api = match('/apis/:id', route);
+  if (api) return <ApiPage key={api.id} id={api.id} />;
+  if (route === '/devices') return <DeviceAuthorizationsPage />;
+  if (route === '/events') return <AuditLogPage />;
+  if (route === '/playground') return <PlaygroundPage />;
   return (
     <section>
       <h1>Page not found</h1>

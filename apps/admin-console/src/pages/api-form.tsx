@@ -1,0 +1,119 @@
+import { FormEvent, ReactNode, useState } from 'react';
+import type { ApiInput, ApiView } from '@app/contracts';
+import { ErrorBanner, Field, fieldErrors } from '../components';
+import { OtherErrors } from './create-application-page';
+
+interface ScopeRow {
+  name: string;
+  description: string;
+}
+
+interface FormState {
+  identifier: string;
+  name: string;
+  scopes: ScopeRow[];
+  access_token_format: 'jwt' | 'opaque';
+  access_token_ttl: string;
+}
+
+function toForm(api?: ApiView): FormState {
+  return {
+    identifier: api?.identifier ?? '',
+    name: api?.name ?? '',
+    scopes: api?.scopes.map((scope) => ({ ...scope })) ?? [{ name: '', description: '' }],
+    access_token_format: api?.access_token_format ?? 'jwt',
+    access_token_ttl: api?.access_token_ttl?.toString() ?? '',
+  };
+}
+
+function toInput(form: FormState): ApiInput {
+  return {
+    identifier: form.identifier.trim(),
+    name: form.name.trim(),
+    scopes: form.scopes.filter((scope) => scope.name.trim() !== '').map((scope) => ({ name: scope.name.trim(), description: scope.description.trim() })),
+    access_token_format: form.access_token_format,
+    access_token_ttl: form.access_token_ttl.trim() === '' ? null : Number(form.access_token_ttl),
+  };
+}
+
+const SHOWN = ['identifier', 'name', 'scopes', 'access_token_format', 'access_token_ttl'];
+
+/** Create or edit an API (resource server): its identifier, name, scopes and token format. */
+export function ApiForm({ api, label, onSubmit, children }: { api?: ApiView; label: string; onSubmit: (input: ApiInput) => Promise<void>; children?: ReactNode }) {
+  const [form, setForm] = useState<FormState>(() => toForm(api));
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const errors = fieldErrors(error);
+  const scopeErrors = Object.entries(errors).filter(([field]) => field.startsWith('scopes'));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const setScope = (index: number, patch: Partial<ScopeRow>) => set('scopes', form.scopes.map((scope, i) => (i === index ? { ...scope, ...patch } : scope)));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onSubmit(toInput(form));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="form" aria-label={label}>
+      <Field label="Identifier" hint="An absolute URI: the audience (aud) of tokens for this API, and the resource clients ask for." error={errors.identifier}>
+        {(props) => <input {...props} type="text" placeholder="https://orders.example.com" value={form.identifier} onChange={(event) => set('identifier', event.target.value)} />}
+      </Field>
+      <Field label="Name" error={errors.name}>
+        {(props) => <input {...props} type="text" value={form.name} onChange={(event) => set('name', event.target.value)} />}
+      </Field>
+      <fieldset className={scopeErrors.length ? 'has-error' : undefined}>
+        <legend>Scopes</legend>
+        {form.scopes.map((scope, index) => (
+          <div className="row scope-row" key={index}>
+            <Field label={`Scope ${index + 1} name`}>
+              {(props) => <input {...props} type="text" placeholder="orders:read" value={scope.name} onChange={(event) => setScope(index, { name: event.target.value })} />}
+            </Field>
+            <Field label={`Scope ${index + 1} description`}>
+              {(props) => <input {...props} type="text" value={scope.description} onChange={(event) => setScope(index, { description: event.target.value })} />}
+            </Field>
+            <button type="button" className="secondary small" aria-label={`Remove scope ${index + 1}`} onClick={() => set('scopes', form.scopes.filter((_, i) => i !== index))}>
+              Remove
+            </button>
+          </div>
+        ))}
+        <button type="button" className="secondary small" onClick={() => set('scopes', [...form.scopes, { name: '', description: '' }])}>
+          Add scope
+        </button>
+        {scopeErrors.map(([field, message]) => (
+          <p className="field-error" role="alert" key={field}>
+            {message}
+          </p>
+        ))}
+      </fieldset>
+      <div className="row">
+        <Field label="Access token format" error={errors.access_token_format}>
+          {(props) => (
+            <select {...props} value={form.access_token_format} onChange={(event) => set('access_token_format', event.target.value as FormState['access_token_format'])}>
+              <option value="jwt">JWT (verified locally against the JWKS)</option>
+              <option value="opaque">Opaque (verified by introspection)</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Access token lifetime (seconds)" hint="Empty: server default." error={errors.access_token_ttl}>
+          {(props) => <input {...props} type="number" min={30} inputMode="numeric" value={form.access_token_ttl} onChange={(event) => set('access_token_ttl', event.target.value)} />}
+        </Field>
+      </div>
+      <OtherErrors errors={Object.fromEntries(Object.entries(errors).filter(([field]) => !field.startsWith('scopes')))} shown={SHOWN} />
+      <ErrorBanner error={error} />
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? 'Saving…' : label}
+        </button>
+        {children}
+      </div>
+    </form>
+  );
+}

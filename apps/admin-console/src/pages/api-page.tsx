@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import type { ApiInput, ApiView } from '@app/contracts';
+import { ConfirmAction, ErrorBanner, formatDate, Notice, SecretPanel } from '../components';
+import { takeSecret } from '../one-time-secret';
+import { Link, useRouter } from '../router';
+import { useSession } from '../session';
+import { ApiForm } from './api-form';
+
+export function ApiPage({ id }: { id: string }) {
+  const { api } = useSession();
+  const { navigate } = useRouter();
+  const [view, setView] = useState<ApiView>();
+  const [loadError, setLoadError] = useState<unknown>();
+  const [actionError, setActionError] = useState<unknown>();
+  const [secret, setSecret] = useState<string | undefined>(() => takeSecret(id));
+  const [saved, setSaved] = useState(false);
+  const path = `/apis/${encodeURIComponent(id)}`;
+
+  useEffect(() => {
+    let live = true;
+    api.get<ApiView>(path).then((result) => live && setView(result), (failure: unknown) => live && setLoadError(failure));
+    return () => {
+      live = false;
+    };
+  }, [api, path]);
+
+  const save = async (input: ApiInput) => {
+    setSaved(false);
+    setView(await api.send<ApiView>('PATCH', path, input));
+    setSaved(true);
+  };
+  const act = async (work: () => Promise<void>) => {
+    setActionError(undefined);
+    try {
+      await work();
+    } catch (failure) {
+      setActionError(failure);
+    }
+  };
+  const rotate = () =>
+    act(async () => {
+      const rotated = await api.send<ApiView>('POST', `${path}/secret`);
+      if (rotated.client_secret) setSecret(rotated.client_secret);
+    });
+  const remove = () =>
+    act(async () => {
+      await api.send('DELETE', path);
+      navigate('/apis');
+    });
+
+  if (loadError || !view) {
+    return (
+      <section>
+        <p className="crumbs">
+          <Link to="/apis">APIs</Link>
+        </p>
+        {loadError ? <ErrorBanner error={loadError} /> : <p aria-busy="true">Loading…</p>}
+      </section>
+    );
+  }
+  return (
+    <section>
+      <p className="crumbs">
+        <Link to="/apis">APIs</Link> / {view.name}
+      </p>
+      <h1>{view.name}</h1>
+      <p className="subtitle">
+        Introspection client ID <code data-testid="api-client-id">{view.client_id}</code>
+      </p>
+      {secret && <SecretPanel secret={secret} onDone={() => setSecret(undefined)} />}
+      <ApiForm key={view.updated_at} api={view} label="Save changes" onSubmit={save} />
+      {saved && <Notice>Saved.</Notice>}
+      <section className="panel" aria-labelledby="api-credentials-title">
+        <h2 id="api-credentials-title">Introspection credentials</h2>
+        <p>
+          Created {formatDate(view.created_at)} · updated {formatDate(view.updated_at)}. The API authenticates with this client ID and secret at the
+          introspection endpoint. The secret is stored hashed and cannot be shown again.
+        </p>
+        <ConfirmAction label="Rotate secret" question="Rotate the API's secret? The current one stops working now." confirmLabel="Rotate now" onConfirm={rotate} />
+      </section>
+      <section className="panel danger-zone" aria-labelledby="api-danger-title">
+        <h2 id="api-danger-title">Delete API</h2>
+        <p>Clients can no longer request tokens for it; tokens already issued stay valid until they expire.</p>
+        <ConfirmAction label="Delete API" question={`Delete “${view.name}”? This cannot be undone.`} confirmLabel="Delete permanently" onConfirm={remove} />
+      </section>
+      <ErrorBanner error={actionError} />
+    </section>
+  );
+}

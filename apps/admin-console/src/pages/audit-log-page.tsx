@@ -1,0 +1,188 @@
+import { FormEvent, useState } from 'react';
+import type { AuditEventView } from '@app/contracts';
+import { ErrorBanner, Field, formatDate, Pager } from '../components';
+import { Link } from '../router';
+import { usePagedList } from '../use-paged-list';
+
+const PAGE_SIZE = 25;
+const ACTIONS = [
+  ['', 'Any action'],
+  ['signin.*', 'Sign-ins (all)'],
+  ['signin.failed', 'Sign-in failed'],
+  ['signin.succeeded', 'Sign-in succeeded'],
+  ['client.*', 'Applications'],
+  ['api.*', 'APIs'],
+  ['user.*', 'People'],
+  ['key.rotated', 'Signing key rotated'],
+  ['consent.revoked', 'Consent revoked'],
+  ['session.ended', 'Sessions ended'],
+  ['device_authorization.denied', 'Device authorization denied'],
+] as const;
+
+interface Filters {
+  action: string;
+  actor_id: string;
+  target_id: string;
+  since: string;
+  until: string;
+}
+const EMPTY: Filters = { action: '', actor_id: '', target_id: '', since: '', until: '' };
+
+/** `datetime-local` values are local times; the API wants RFC 3339. */
+const toInstant = (value: string) => (value ? new Date(value).toISOString() : undefined);
+
+export function AuditLogPage() {
+  const [form, setForm] = useState<Filters>(EMPTY);
+  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const { page, error, pager } = usePagedList<AuditEventView>('/events', {
+    action: applied.action.trim(),
+    actor_id: applied.actor_id.trim(),
+    target_id: applied.target_id.trim(),
+    since: toInstant(applied.since),
+    until: toInstant(applied.until),
+    limit: PAGE_SIZE,
+  });
+  const set = (key: keyof Filters, value: string) => setForm((current) => ({ ...current, [key]: value }));
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setApplied(form);
+  };
+  const filtered = Object.values(applied).some(Boolean);
+
+  return (
+    <section>
+      <div className="page-head">
+        <h1>Audit log</h1>
+      </div>
+      <p>Every admin change and every sign-in, newest first. Secrets, passwords and tokens are never recorded.</p>
+      <form className="form filters" aria-label="Filter events" onSubmit={apply}>
+        <div className="row">
+          <Field label="Action">
+            {(props) => (
+              <select {...props} value={form.action} onChange={(event) => set('action', event.target.value)}>
+                {ACTIONS.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Actor ID" hint="Client ID or person ID.">
+            {(props) => <input {...props} type="text" value={form.actor_id} onChange={(event) => set('actor_id', event.target.value)} />}
+          </Field>
+          <Field label="Target ID">
+            {(props) => <input {...props} type="text" value={form.target_id} onChange={(event) => set('target_id', event.target.value)} />}
+          </Field>
+        </div>
+        <div className="row">
+          <Field label="From">
+            {(props) => <input {...props} type="datetime-local" value={form.since} onChange={(event) => set('since', event.target.value)} />}
+          </Field>
+          <Field label="Until">
+            {(props) => <input {...props} type="datetime-local" value={form.until} onChange={(event) => set('until', event.target.value)} />}
+          </Field>
+        </div>
+        <div className="actions">
+          <button type="submit">Apply filters</button>
+          {filtered && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setForm(EMPTY);
+                setApplied(EMPTY);
+              }}
+            >
+              Clear
+            </button>
+          )}
+        </div>
+      </form>
+      <ErrorBanner error={error} />
+      {!page && !error && <p aria-busy="true">Loading…</p>}
+      {page && page.items.length === 0 && <p className="empty">{filtered ? 'No event matches these filters.' : 'Nothing recorded yet.'}</p>}
+      {page && page.items.length > 0 && (
+        <table className="list events">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Action</th>
+              <th scope="col">Who</th>
+              <th scope="col">Target</th>
+              <th scope="col">From</th>
+              <th scope="col">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((event) => (
+              <EventRow key={event.id} event={event} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager {...pager} />
+    </section>
+  );
+}
+
+function EventRow({ event }: { event: AuditEventView }) {
+  const failed = event.action.endsWith('.failed') || event.action.endsWith('.denied');
+  return (
+    <tr>
+      <td data-label="When">
+        <time dateTime={event.occurred_at}>{formatDate(event.occurred_at)}</time>
+      </td>
+      <td data-label="Action">
+        <span className={`status${failed ? ' failed' : ''}`}>{event.action}</span>
+      </td>
+      <td data-label="Who">
+        <span>
+          {event.actor_type} {event.actor_id && <EntityId type={event.actor_type} id={event.actor_id} />}
+        </span>
+      </td>
+      <td data-label="Target">
+        <span>
+          {event.target_type ?? '—'} {event.target_id && <EntityId type={event.target_type} id={event.target_id} />}
+        </span>
+      </td>
+      <td data-label="From">
+        <span title={event.user_agent ?? undefined}>{event.ip ?? '—'}</span>
+      </td>
+      <td data-label="Details">
+        <DetailList details={event.details} />
+      </td>
+    </tr>
+  );
+}
+
+const PAGES: Record<string, string> = { person: '/people', user: '/people', client: '/applications', api: '/apis' };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** UUIDs are shortened (the full id is in the title); the link goes to the person's, application's or API's page. */
+function EntityId({ type, id }: { type: string | null; id: string }) {
+  const short = UUID.test(id) ? `${id.slice(0, 8)}…` : id;
+  const page = type ? PAGES[type] : undefined;
+  const label = <code title={id}>{short}</code>;
+  if (!page) return label;
+  return (
+    <Link to={`${page}/${encodeURIComponent(id)}`}>
+      {label}
+    </Link>
+  );
+}
+
+function DetailList({ details }: { details: Record<string, unknown> }) {
+  const entries = Object.entries(details);
+  if (entries.length === 0) return <>—</>;
+  return (
+    <ul className="plain details">
+      {entries.map(([name, value]) => (
+        <li key={name}>
+          <span className="detail-name">{name}</span> {Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}
+        </li>
+      ))}
+    </ul>
+  );
+}
