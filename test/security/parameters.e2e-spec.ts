@@ -58,6 +58,7 @@ describe('RFC 6749 §3.1: oversized, nested and duplicate parameters on every fo
       ['an object parameter name[a]=', () => `${name}[a]=${value}`],
       ['the plain and the nested form together', (b: string) => `${b}&${name}[]=${value}`],
       ['a repeated client_id', (b: string) => `${b}&client_id=${client.client_id}&client_id=${client.client_id}`],
+      ['a NUL character in a value', (b: string) => `${b}&state=a%00b`],
     ])('RFC 6749 §3.1: %s is invalid_request', async (_case, build) => {
       const response = await post(path, build(base), auth);
       expect({ status: response.status, error: response.body.error }).toEqual({ status: 400, error: 'invalid_request' });
@@ -69,6 +70,18 @@ describe('RFC 6749 §3.1: oversized, nested and duplicate parameters on every fo
       expect(response.status).toBeLessThan(500);
       expect(response.body.access_token).toBeUndefined();
     });
+  });
+
+  it('a NUL in the authorization request is a client error, never a 500 (found by the fuzz test)', async () => {
+    for (const response of [
+      await post('/oauth2/authorize', 'response_type=code&client_id=%00'),
+      await request(`${server.baseUrl}/oauth2/authorize?response_type=code&client_id=a%00b`),
+      await post('/oauth2/token', `grant_type=client_credentials&client_id=a%00&client_secret=x`),
+    ]) {
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(response.headers.get('location')).toBeNull();
+    }
   });
 
   it('RFC 6749 §3.1: a repeated code or code_verifier at the token endpoint is invalid_request', async () => {

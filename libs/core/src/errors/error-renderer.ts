@@ -76,9 +76,12 @@ export function renderError(error: unknown, request: FastifyRequest, reply: Fast
   } else if (oauthError.detail) {
     logger.warn({ reqId: request.id, code: oauthError.code, detail: oauthError.detail }, 'request rejected');
   }
-  if (oauthError.status >= 500 && isBrowserPage(request)) {
-    // A person in a browser gets a page, and no redirect: the client could not be verified.
-    const page = new ErrorPage('Service unavailable', 'Sign-in is unavailable right now. Please try again in a moment.', oauthError.status, oauthError.code);
+  if (isBrowserPage(request)) {
+    // A person in a browser gets a page, and no redirect: whatever failed here came before the client
+    // and its redirect URI were verified (verified failures are AuthorizationRedirectErrors).
+    const page = oauthError.status >= 500
+      ? new ErrorPage('Service unavailable', 'Sign-in is unavailable right now. Please try again in a moment.', oauthError.status, oauthError.code)
+      : new ErrorPage('Request not accepted', oauthError.description ?? 'The request is malformed.', oauthError.status, oauthError.code);
     renderError(page, request, reply, logger);
     return;
   }
@@ -87,6 +90,16 @@ export function renderError(error: unknown, request: FastifyRequest, reply: Fast
     .headers({ 'Cache-Control': 'no-store', Pragma: 'no-cache', ...oauthError.headers })
     .type('application/json; charset=utf-8')
     .send(JSON.stringify(oauthError.toJSON()));
+}
+
+// SQLSTATE 22021 (bad byte sequence, e.g. NUL), 22P02 (invalid text representation), 22001 (too long):
+// input that slipped past validation is still the caller's fault, not a server error.
+const INPUT_SQLSTATES = new Set(['22021', '22P02', '22001']);
+
+function isInputRejectedByDatabase(error: unknown): boolean {
+  const candidate = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = candidate?.driverError?.code ?? candidate?.code;
+  return typeof code === 'string' && INPUT_SQLSTATES.has(code);
 }
 
 const BROWSER_PAGES = ['/oauth2/authorize', '/oauth2/consent', '/oauth2/logout', '/login', '/device'];
@@ -100,6 +113,7 @@ export function toOAuthError(error: unknown): OAuthError {
   if (error instanceof OAuthError) return error;
   if (error instanceof HttpException) return fromHttpException(error);
   if (isDatabaseUnavailable(error)) return new ServiceUnavailable(String((error as Error).message));
+  if (isInputRejectedByDatabase(error)) return new OAuthError('invalid_request', 'A parameter is malformed', String((error as Error).message));
   const fastifyError = fromFastifyError(error as { code?: string });
   if (fastifyError) return fastifyError;
   return new OAuthError('server_error', 'An unexpected error occurred', error instanceof Error ? error.message : String(error));

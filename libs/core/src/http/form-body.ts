@@ -38,6 +38,8 @@ function parseFormBody(request: FastifyRequest): FormParams {
     if (typeof value !== 'string') throw new InvalidRequest(`The parameter ${name} is malformed`);
     // `code[]` or `code[a]` means an array or object to other parsers (qs, PHP); refuse rather than guess.
     if (name.includes('[') || name.includes(']')) throw new InvalidRequest('Nested parameters are not accepted');
+    // NUL is in no OAuth parameter's syntax and cannot be stored in PostgreSQL text.
+    if (value.includes('\u0000') || name.includes('\u0000')) throw new InvalidRequest(`The parameter ${name} contains a NUL character`);
     // RFC 6749 §3.1: parameters sent without a value are treated as omitted.
     if (value !== '') params[name] = value;
   }
@@ -50,6 +52,7 @@ export function readQuery(request: FastifyRequest): FormParams {
   const params: Record<string, string> = {};
   for (const [name, value] of Object.entries(query)) {
     if (Array.isArray(value)) throw new InvalidRequest(`The parameter ${name} was sent more than once`);
+    if (typeof value === 'string' && value.includes('\u0000')) throw new InvalidRequest(`The parameter ${name} contains a NUL character`);
     if (typeof value === 'string' && value !== '') params[name] = value;
   }
   return params;
