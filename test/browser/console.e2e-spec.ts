@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeWithChromium, launchChromium } from '../support/chromium';
 import { AdminApi } from '../support/admin';
 import { basicAuth, postForm, request } from '../support/http';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, startTestServer, TestServer } from '../support/test-server';
@@ -11,16 +12,6 @@ const ROOT = resolve(__dirname, '../..');
 const BUILD = resolve(ROOT, 'dist/admin-console');
 const SHOTS = resolve(ROOT, 'test-artifacts/console');
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The console must be built before the server serves it. */
 function ensureConsoleBuilt(): void {
@@ -32,7 +23,7 @@ function ensureConsoleBuilt(): void {
   if (build.status !== 0) throw new Error(`console build failed:\n${build.stdout}\n${build.stderr}`);
 }
 
-describe('admin console', () => {
+describeWithChromium('admin console', () => {
   let server: TestServer;
   let admin: AdminApi;
   let browser: Browser;
@@ -51,7 +42,7 @@ describe('admin console', () => {
     issuer = server.config.issuer;
     admin = await AdminApi.connect(server);
     discovery = (await request(`${server.baseUrl}/.well-known/openid-configuration`)).body;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
   }, 120_000);

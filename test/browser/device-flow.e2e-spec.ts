@@ -1,24 +1,9 @@
-import { existsSync } from 'node:fs';
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { describeWithChromium, launchChromium } from '../support/chromium';
 import { AdminApi } from '../support/admin';
 import { decodeJwt } from '../support/http';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, startTestServer, TestServer } from '../support/test-server';
 import { poll, registerDeviceClient, startOk } from '../device/device-support';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-// Runs wherever Chromium is installed (`apt-get install -y chromium`); skipped only without it.
-const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
 
 describeWithChromium('device flow in a real browser', () => {
   let server: TestServer;
@@ -29,7 +14,7 @@ describeWithChromium('device flow in a real browser', () => {
   beforeAll(async () => {
     server = await startTestServer();
     admin = await AdminApi.connect(server);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await (await browser.newContext()).newPage();
   }, 120_000);
 

@@ -1,18 +1,15 @@
-import { existsSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { describeWithChromium, launchChromium } from '../support/chromium';
 import { AdminApi } from '../support/admin';
 import { decodeJwt } from '../support/http';
 import { startTestServer, TestServer } from '../support/test-server';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
  * A tiny single-page app: PKCE with WebCrypto, a redirect to our authorization endpoint, and the code
- * exchanged from the callback page. The token request goes to the SPA's own origin, which forwards it,
- * because the authorization server does not answer CORS preflights.
+ * exchanged from the callback page with a cross-origin fetch to our token endpoint (CORS).
  */
 function spaPage(issuer: string, clientId: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test SPA</title></head><body>
@@ -35,7 +32,7 @@ async function finish() {
   const saved = JSON.parse(sessionStorage.getItem('pkce') || '{}');
   if (params.get('error')) { document.getElementById('result').textContent = 'error: ' + params.get('error'); return; }
   if (params.get('state') !== saved.state || params.get('iss') !== issuer) { document.getElementById('result').textContent = 'state or issuer mismatch'; return; }
-  const response = await fetch('/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  const response = await fetch(issuer + '/oauth2/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'authorization_code', code: params.get('code'), redirect_uri: redirectUri, client_id: clientId, code_verifier: saved.verifier }) });
   const body = await response.json();
   document.getElementById('result').textContent = body.access_token ? 'signed in' : 'token error: ' + body.error;
@@ -48,18 +45,6 @@ if (location.pathname === '/callback') finish();
 
 async function startSpa(server: TestServer, clientId: () => string): Promise<{ spa: Server; origin: string }> {
   const spa = createServer((request, response) => {
-    if (request.method === 'POST' && request.url === '/token') {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        void fetch(`${server.baseUrl}/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.concat(chunks).toString() })
-          .then(async (upstream) => {
-            response.writeHead(upstream.status, { 'content-type': 'application/json' });
-            response.end(await upstream.text());
-          });
-      });
-      return;
-    }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(spaPage(server.config.issuer, clientId()));
   });
@@ -67,11 +52,6 @@ async function startSpa(server: TestServer, clientId: () => string): Promise<{ s
   return { spa, origin: `http://127.0.0.1:${(spa.address() as AddressInfo).port}` };
 }
 
-const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) {
-  // eslint-disable-next-line no-console
-  console.warn(`Skipping the PKCE browser test: ${CHROMIUM} is missing (apt-get install -y chromium).`);
-}
 
 describeWithChromium('PKCE sign-in from a single-page app in Chromium', () => {
   let server: TestServer;
@@ -85,7 +65,7 @@ describeWithChromium('PKCE sign-in from a single-page app in Chromium', () => {
     server = await startTestServer();
     admin = await AdminApi.connect(server);
     ({ spa, origin } = await startSpa(server, () => clientId));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
