@@ -3,6 +3,7 @@ import { errors, jwtVerify, JWTPayload } from 'jose';
 import { AppConfig, Clock, randomToken } from '@app/core';
 import { JwsSigner } from '../keys/jws-signer';
 import { KeyStore } from '../keys/key-store.service';
+import { RevocationRepository } from '../revocation/revocation.repository';
 import { OpaqueAccessTokenRepository } from './opaque-access-token.repository';
 
 export interface AccessTokenRequest {
@@ -42,6 +43,9 @@ export interface AccessTokenClaims extends JWTPayload {
 }
 
 const ACCEPTED_ALGORITHMS = ['ES256', 'RS256', 'PS256', 'EdDSA'];
+/** Signatures already checked, so a token introspected again and again is not verified again and again. */
+const VERIFIED_CACHE_MAX = 10_000;
+
 /** Reference tokens carry this prefix so they are told apart from refresh tokens without a lookup. */
 export const OPAQUE_ACCESS_TOKEN_PREFIX = 'oat_';
 
@@ -54,7 +58,24 @@ export class AccessTokenService {
     private readonly clock: Clock,
     private readonly opaqueTokens: OpaqueAccessTokenRepository,
     private readonly signer: JwsSigner,
+    private readonly revocations: RevocationRepository,
   ) {}
+
+  /** token -> claims of JWTs whose signature, issuer and type were verified; expiry is checked on each use. */
+  private readonly verified = new Map<string, AccessTokenClaims>();
+
+  /**
+   * The claims of a valid access token that has not been revoked, or undefined. For reference tokens the
+   * lookup and the revocation check are one statement.
+   */
+  async verifyActive(token: string): Promise<AccessTokenClaims | undefined> {
+    if (token.startsWith(OPAQUE_ACCESS_TOKEN_PREFIX)) {
+      return token.length > 8192 ? undefined : this.opaqueTokens.find(token, this.config.issuer, true);
+    }
+    const claims = await this.verify(token);
+    if (!claims || (await this.revocations.isRevoked(claims.jti, claims.gid))) return undefined;
+    return claims;
+  }
 
   async issue(request: AccessTokenRequest): Promise<IssuedAccessToken> {
     const iat = this.clock.epochSeconds();
@@ -86,6 +107,13 @@ export class AccessTokenService {
     if (token.length > 8192) return undefined;
     if (token.startsWith(OPAQUE_ACCESS_TOKEN_PREFIX)) return this.opaqueTokens.find(token, this.config.issuer);
     if (token.split('.').length !== 3) return undefined;
+    const known = this.verified.get(token);
+    if (known) {
+      // A signature does not change; only time can make a verified token invalid.
+      if (known.exp > this.clock.epochSeconds()) return known;
+      this.verified.delete(token);
+      return undefined;
+    }
     try {
       const { payload } = await jwtVerify(
         token,
@@ -102,7 +130,10 @@ export class AccessTokenService {
           requiredClaims: ['sub', 'jti', 'exp', 'iat', 'client_id'],
         },
       );
-      return payload as AccessTokenClaims;
+      const claims = payload as AccessTokenClaims;
+      if (this.verified.size >= VERIFIED_CACHE_MAX) this.verified.delete(this.verified.keys().next().value as string);
+      this.verified.set(token, claims);
+      return claims;
     } catch {
       return undefined;
     }

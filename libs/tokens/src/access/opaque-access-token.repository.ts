@@ -41,11 +41,18 @@ export class OpaqueAccessTokenRepository {
     );
   }
 
-  /** The claims of an unexpired reference token, or undefined. */
-  async find(token: string, issuer: string): Promise<AccessTokenClaims | undefined> {
+  /**
+   * The claims of an unexpired reference token, or undefined. With `excludeRevoked`, a revoked token (by
+   * jti or by grant) is undefined too, checked in the same statement.
+   */
+  async find(token: string, issuer: string, excludeRevoked = false): Promise<AccessTokenClaims | undefined> {
+    const revokedFilter = excludeRevoked
+      ? `AND NOT EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.jti = o.jti)
+         AND (o.grant_id IS NULL OR NOT EXISTS (SELECT 1 FROM revoked_grants g WHERE g.grant_id = o.grant_id))`
+      : '';
     const rows: OpaqueRow[] = await this.dataSource.query(
       `SELECT jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at
-         FROM opaque_access_tokens WHERE token_hash = $1 AND expires_at > now()`,
+         FROM opaque_access_tokens o WHERE token_hash = $1 AND expires_at > now() ${revokedFilter}`,
       [sha256(token)],
     );
     const row = rows[0];

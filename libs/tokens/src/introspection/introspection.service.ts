@@ -3,7 +3,6 @@ import { ClientEntity, ClientRepository } from '@app/clients';
 import { AppConfig } from '@app/core';
 import { AccessTokenClaims, AccessTokenService, OPAQUE_ACCESS_TOKEN_PREFIX } from '../access/access-token.service';
 import { RefreshTokenService } from '../refresh/refresh-token.service';
-import { RevocationRepository } from '../revocation/revocation.repository';
 
 export type IntrospectionResponse =
   | { active: false }
@@ -42,7 +41,6 @@ const INACTIVE: IntrospectionResponse = { active: false };
 export class IntrospectionService {
   constructor(
     private readonly accessTokens: AccessTokenService,
-    private readonly revocations: RevocationRepository,
     private readonly refreshTokens: RefreshTokenService,
     private readonly config: AppConfig,
     private readonly clients: ClientRepository,
@@ -53,9 +51,8 @@ export class IntrospectionService {
     // RFC 7662 §2.1: token_type_hint is only a hint; a JWT is an access token, anything else may be a refresh token.
     const isAccessToken = token.includes('.') || token.startsWith(OPAQUE_ACCESS_TOKEN_PREFIX);
     if (!isAccessToken) return this.introspectRefreshToken(token, caller);
-    const claims = await this.accessTokens.verify(token);
+    const claims = await this.accessTokens.verifyActive(token);
     if (!claims || !mayIntrospect(caller, claims)) return INACTIVE;
-    if (await this.revocations.isRevoked(claims.jti, claims.gid)) return INACTIVE;
     // The tokens of a deleted client are no longer active (client_credentials tokens have no stored grant).
     if (!(await this.clients.findById(claims.client_id))) return INACTIVE;
     const response: IntrospectionResponse = {
