@@ -92,7 +92,7 @@ export class AccessTokenService {
       return { token, jti, expiresIn: request.ttlSeconds, expiresAt: exp };
     }
     // RFC 9068 §2.1: the header typ is at+jwt; §2.2 the claims.
-    const token = this.signer.sign(
+    const token = await this.signer.sign(
       { ...claims, iss: this.config.issuer, sub: request.subject, aud: request.audience, iat, exp, jti },
       'at+jwt',
     );

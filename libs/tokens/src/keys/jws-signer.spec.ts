@@ -16,7 +16,7 @@ describe(JwsSigner.name, () => {
   it.each<SigningAlgorithm>(['ES256', 'RS256', 'PS256', 'EdDSA'])('produces a JWS that jose verifies with %s', async (alg) => {
     const key = keyFor(alg);
     const sut = new JwsSigner({ activeKey: () => key } as unknown as KeyStore);
-    const token = sut.sign({ sub: 'a', n: 1, text: 'ünïcode' }, 'at+jwt');
+    const token = await sut.sign({ sub: 'a', n: 1, text: 'ünïcode' }, 'at+jwt');
     expect(decodeProtectedHeader(token)).toEqual({ alg, kid: key.kid, typ: 'at+jwt' });
     const { payload } = await compactVerify(token, key.publicKey, { algorithms: [alg] });
     expect(JSON.parse(new TextDecoder().decode(payload))).toEqual({ sub: 'a', n: 1, text: 'ünïcode' });
@@ -25,7 +25,7 @@ describe(JwsSigner.name, () => {
   it('signs with the key it is given, not a later active one', async () => {
     const given = keyFor('ES256');
     const sut = new JwsSigner({ activeKey: () => keyFor('RS256') } as unknown as KeyStore);
-    const token = sut.sign({ a: 1 }, 'JWT', given);
+    const token = await sut.sign({ a: 1 }, 'JWT', given);
     await expect(compactVerify(token, given.publicKey, { algorithms: ['ES256'] })).resolves.toBeDefined();
   });
 });
