@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AdminModule } from '@app/admin';
@@ -38,16 +38,19 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
     if (shutdown.isDraining) reply.header('Connection', 'close');
   });
 
-  const openApi = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Admin API')
-      .setDescription('Manage client registrations, people, APIs and signing keys. Bearer token with scope `admin`.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-    { include: [AdminModule] },
-  );
-  fastify.get('/admin/v1/openapi.json', async (_request, reply) => reply.header('Cache-Control', 'no-cache').send(openApi));
+  // Built on first request, not at start: most instances never serve it.
+  let openApi: OpenAPIObject | undefined;
+  const openApiDocument = () =>
+    (openApi ??= SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Admin API')
+        .setDescription('Manage client registrations, people, APIs and signing keys. Bearer token with scope `admin`.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+      { include: [AdminModule] },
+    ));
+  fastify.get('/admin/v1/openapi.json', async (_request, reply) => reply.header('Cache-Control', 'no-cache').send(openApiDocument()));
   return app;
 }

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ClientRepository } from '@app/clients';
 import { AppConfig, InsufficientScope, InvalidToken, OAuthError } from '@app/core';
-import { AccessTokenClaims, AccessTokenService, RevocationRepository } from '@app/tokens';
+import { AccessTokenClaims, AccessTokenService } from '@app/tokens';
 import { UserService } from '@app/users';
 
 export const ADMIN_SCOPE = 'admin';
@@ -13,7 +13,6 @@ export const ADMIN_ROLE = 'admin';
 export class AdminAuthGuard implements CanActivate {
   constructor(
     private readonly accessTokens: AccessTokenService,
-    private readonly revocations: RevocationRepository,
     private readonly config: AppConfig,
     private readonly users: UserService,
     private readonly clients: ClientRepository,
@@ -22,8 +21,8 @@ export class AdminAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { adminClaims?: AccessTokenClaims }>();
     const token = bearerToken(request.headers.authorization);
-    const claims = await this.accessTokens.verify(token);
-    if (!claims || (await this.revocations.isRevoked(claims.jti, claims.gid))) throw new InvalidToken();
+    const claims = await this.accessTokens.verifyActive(token);
+    if (!claims) throw new InvalidToken();
     // A deleted client's tokens die with it: client_credentials tokens are not persisted, so nothing else revokes them.
     if (!(await this.clients.findById(claims.client_id))) throw new InvalidToken();
     const audiences = ([] as string[]).concat(claims.aud);

@@ -40,7 +40,7 @@ export class DeviceCodeGrant implements GrantHandler {
       throw poll.slowedDown ? new SlowDown() : new AuthorizationPending();
     }
     // Checked before the code is taken, so a bad resource does not burn an approved authorization.
-    await this.scopes.audience(params.resource, client, poll.scopes);
+    await this.scopes.resolveTarget(params.resource, client, poll.scopes, false);
     const redemption = await this.redeem(poll.id, client);
     if (!redemption) throw new InvalidGrant(USED_OR_UNKNOWN);
     const { grant, refreshToken } = redemption;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClientRepository } from '@app/clients';
 import { AppConfig, InsufficientScope, InvalidToken } from '@app/core';
-import { AccessTokenService, RevocationRepository } from '@app/tokens';
+import { AccessTokenService } from '@app/tokens';
 import { UserEntity, UserService } from '@app/users';
 
 /** OIDC Core §5.3: the claims of the person behind an access token, by the scopes it carries. */
@@ -9,15 +9,14 @@ import { UserEntity, UserService } from '@app/users';
 export class UserinfoService {
   constructor(
     private readonly accessTokens: AccessTokenService,
-    private readonly revocations: RevocationRepository,
     private readonly users: UserService,
     private readonly config: AppConfig,
     private readonly clients: ClientRepository,
   ) {}
 
   async claims(token: string): Promise<Record<string, unknown>> {
-    const claims = await this.accessTokens.verify(token);
-    if (!claims || (await this.revocations.isRevoked(claims.jti, claims.gid))) throw new InvalidToken();
+    const claims = await this.accessTokens.verifyActive(token);
+    if (!claims) throw new InvalidToken();
     if (!(await this.clients.findById(claims.client_id))) throw new InvalidToken('The client of this token no longer exists');
     const audiences = ([] as string[]).concat(claims.aud);
     if (!audiences.includes(this.config.issuer) && !audiences.includes(this.config.defaultAudience)) {

@@ -37,11 +37,6 @@ export class ScopePolicy {
     return scopes;
   }
 
-  /** RFC 8707: the audience of the access token; without `resource`, the configured default. */
-  async audience(resource: string | undefined, client: ClientEntity, scopes: readonly string[]): Promise<string> {
-    return (await this.resolveTarget(resource, client, scopes, true)).audience;
-  }
-
   /**
    * RFC 8707 §2: `resource` selects a registered API. The client may use it when its registered scopes
    * include at least one of the API's; the token then carries only scopes the API defines (plus protocol
