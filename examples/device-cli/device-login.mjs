@@ -2,7 +2,7 @@
 // Signs a command-line tool in with the OAuth 2.0 Device Authorization Grant (RFC 8628).
 // Plain Node 20, no dependencies. Usage:
 //   ISSUER=http://localhost:3000 CLIENT_ID=my-cli node device-login.mjs [--scope "openid api:read"]
-//   node device-login.mjs --issuer http://localhost:3000 --client-id my-cli
+//   node device-login.mjs --issuer=http://localhost:3000 --client-id=my-cli
 import { parseArgs } from 'node:util';
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';

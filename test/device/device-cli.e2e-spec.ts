@@ -74,7 +74,7 @@ describe('examples/device-cli against the server', () => {
 
   it('exits 1 with a message when the person denies', async () => {
     const client = await registerDeviceClient(admin, { client_name: 'Terminal' });
-    const cli = runCli({}, ['--issuer', server.config.issuer, '--client-id', client.client_id]);
+    const cli = runCli({}, [`--issuer=${server.config.issuer}`, `--client-id=${client.client_id}`]);
     try {
       const [, , userCode] = await cli.waitFor(/open (\S+) and enter the code ([A-Z]{4}-[A-Z]{4})/);
       const browser = await signedInBrowser(server);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Conflict, NotFound, randomToken } from '@app/core';
+import { Conflict, NotFound } from '@app/core';
+import { newClientId } from './client-id';
 import type { ClientMetadataInput, ClientView, Page } from '@app/contracts';
 import { ClientEntity } from './client.entity';
 import { ClientRepository } from './client.repository';
@@ -24,7 +25,7 @@ export class ClientService {
 
   async register(input: ClientMetadataInput, options: { clientId?: string; chosenSecret?: string; apiIdentifier?: string } = {}): Promise<RegisteredClient> {
     const metadata = normalizeClientMetadata(input);
-    const clientId = options.clientId ?? randomToken(16);
+    const clientId = options.clientId ?? newClientId();
     if (options.clientId && (await this.clients.exists(clientId))) throw new Conflict(`A client with id ${clientId} exists`);
     const client = Object.assign(new ClientEntity(), metadata, { clientId, apiIdentifier: options.apiIdentifier ?? null });
     let clientSecret: string | undefined;

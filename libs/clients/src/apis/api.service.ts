@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Conflict, InvalidRequest, NotFound, randomToken } from '@app/core';
+import { Conflict, InvalidRequest, NotFound } from '@app/core';
+import { newClientId } from '../client-id';
 import type { ApiInput, ApiView } from '@app/contracts';
 import { ClientEntity } from '../client.entity';
 import { ClientChangeNotifier } from '../client-change.notifier';
@@ -27,7 +28,7 @@ export class ApiService {
     const { secret, hash } = this.secrets.generate();
     const api = await this.apis.transaction(async (manager) => {
       const client = Object.assign(new ClientEntity(), {
-        clientId: randomToken(16),
+        clientId: newClientId(),
         clientSecretHash: hash,
         clientName: `${input.name} (API)`,
         applicationType: 'web',
