@@ -17,27 +17,27 @@ export class LoginThrottle {
 
   /** Counts one attempt; false when the account or the IP is over its limit. */
   async reserve(username: string, ip: string): Promise<boolean> {
-    const account = await this.increment(accountKey(username));
-    const address = await this.increment(ipKey(ip));
-    return account <= ACCOUNT_ATTEMPT_LIMIT && address <= IP_ATTEMPT_LIMIT;
+    // Both counters in one statement: one round trip, and rows always locked in the same order (account,
+    // then IP), so concurrent sign-ins cannot deadlock on each other.
+    const rows: Array<{ key: string; failures: number }> = await this.dataSource.query(
+      `INSERT INTO login_attempts AS a (key, failures, window_start) VALUES ($1, 1, now()), ($2, 1, now())
+       ON CONFLICT (key) DO UPDATE SET
+         failures = CASE WHEN a.window_start < now() - make_interval(secs => $3) THEN 1 ELSE a.failures + 1 END,
+         window_start = CASE WHEN a.window_start < now() - make_interval(secs => $3) THEN now() ELSE a.window_start END
+       RETURNING key, failures`,
+      [accountKey(username), ipKey(ip), ATTEMPT_WINDOW_SECONDS],
+    );
+    const count = (key: string) => Number(rows.find((row) => row.key === key)?.failures ?? Infinity);
+    return count(accountKey(username)) <= ACCOUNT_ATTEMPT_LIMIT && count(ipKey(ip)) <= IP_ATTEMPT_LIMIT;
   }
 
   /** After a successful sign-in: the account starts afresh and the IP gets its slot back. */
   async succeeded(username: string, ip: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM login_attempts WHERE key = $1`, [accountKey(username)]);
-    await this.dataSource.query(`UPDATE login_attempts SET failures = greatest(failures - 1, 0) WHERE key = $1`, [ipKey(ip)]);
-  }
-
-  private async increment(key: string): Promise<number> {
-    const rows: Array<{ failures: number }> = await this.dataSource.query(
-      `INSERT INTO login_attempts AS a (key, failures, window_start) VALUES ($1, 1, now())
-       ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN a.window_start < now() - make_interval(secs => $2) THEN 1 ELSE a.failures + 1 END,
-         window_start = CASE WHEN a.window_start < now() - make_interval(secs => $2) THEN now() ELSE a.window_start END
-       RETURNING failures`,
-      [key, ATTEMPT_WINDOW_SECONDS],
+    await this.dataSource.query(
+      `WITH cleared AS (DELETE FROM login_attempts WHERE key = $1)
+       UPDATE login_attempts SET failures = greatest(failures - 1, 0) WHERE key = $2`,
+      [accountKey(username), ipKey(ip)],
     );
-    return Number(rows[0].failures);
   }
 }
 
