@@ -160,9 +160,12 @@ const PAGES: Record<string, string> = { person: '/people', user: '/people', clie
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** UUIDs are shortened (the full id is in the title); the link goes to the person's, application's or API's page. */
+/**
+ * Internal UUIDs are shortened (the full id is in the title); a client_id is shown whole, as it is the value
+ * people copy into an application's configuration. The link goes to the person's, application's or API's page.
+ */
 function EntityId({ type, id }: { type: string | null; id: string }) {
-  const short = UUID.test(id) ? `${id.slice(0, 8)}…` : id;
+  const short = type !== 'client' && UUID.test(id) ? `${id.slice(0, 8)}…` : id;
   const page = type ? PAGES[type] : undefined;
   const label = <code title={id}>{short}</code>;
   if (!page) return label;
