@@ -65,13 +65,17 @@ export class OAuthError extends Error {
   /** Field-level problems for admin API validation errors. */
   fields?: Record<string, string>;
 
+  /** Safe to show the client; echoed input is reduced to the characters RFC 6749 allows here. */
+  readonly description?: string;
+
   constructor(
     readonly code: OAuthErrorCode,
-    readonly description?: string,
+    description?: string,
     readonly detail?: string,
   ) {
     super(description ?? code);
     this.name = 'OAuthError';
+    this.description = description === undefined ? undefined : toErrorDescription(description);
     this.status = OAUTH_ERROR_STATUS[code];
   }
 
@@ -86,6 +90,15 @@ export class OAuthError extends Error {
     if (this.fields) body.fields = this.fields;
     return body;
   }
+}
+
+/**
+ * RFC 6749 §5.2 and §4.1.2.1: error_description holds only %x20-21 / %x23-5B / %x5D-7E. Descriptions that
+ * echo a parameter (an unknown grant type, a resource) could carry anything else, so double quotes and
+ * backslashes become their nearest allowed look-alike and every other character outside the set becomes "?".
+ */
+export function toErrorDescription(text: string): string {
+  return text.replace(/"/g, "'").replace(/\\/g, '/').replace(/[^\x20-\x7e]/g, '?');
 }
 
 export class InvalidRequest extends OAuthError {
