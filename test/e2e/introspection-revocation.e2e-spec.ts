@@ -128,9 +128,11 @@ describe('RFC 7662 introspection and RFC 7009 revocation', () => {
     expect((await introspect(value)).body).toEqual({ active: false });
   });
 
-  it('does not let one client revoke another client\'s token', async () => {
+  it('RFC 7009 §2.1: refuses to let one client revoke another client\'s token', async () => {
     const value = await token();
-    expect((await revoke(value, other)).status).toBe(200);
+    const refused = await revoke(value, other);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({ error: 'invalid_request', error_description: 'The token was not issued to this client' });
     expect((await introspect(value)).body.active).toBe(true);
   });
 

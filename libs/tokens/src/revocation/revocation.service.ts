@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ClientEntity } from '@app/clients';
+import { InvalidRequest } from '@app/core';
 import { AccessTokenService } from '../access/access-token.service';
 import { RefreshTokenService } from '../refresh/refresh-token.service';
 import { RevocationRepository } from './revocation.repository';
@@ -14,8 +15,8 @@ export class RevocationService {
   ) {}
 
   /**
-   * Revokes a token the caller owns. Unknown, invalid or foreign tokens change nothing and are not
-   * reported (RFC 7009 §2.2: the answer is 200 either way).
+   * Revokes a token the caller owns. Unknown, invalid and expired tokens change nothing and are not reported
+   * (RFC 7009 §2.2: the answer is 200). A valid token issued to another client is refused (§2.1).
    */
   async revoke(token: string, caller: ClientEntity, tokenTypeHint?: string): Promise<void> {
     // RFC 7009 §2.1: the hint only says where to look first; both kinds are tried.
@@ -28,7 +29,8 @@ export class RevocationService {
   private async revokeAccessToken(token: string, caller: ClientEntity): Promise<boolean> {
     const claims = await this.accessTokens.verify(token);
     if (!claims) return false;
-    if (claims.client_id === caller.clientId) await this.revocations.revokeToken(claims.jti, new Date(claims.exp * 1000));
+    assertIssuedTo(caller, claims.client_id);
+    await this.revocations.revokeToken(claims.jti, new Date(claims.exp * 1000));
     return true;
   }
 
@@ -37,7 +39,13 @@ export class RevocationService {
     if (token.includes('.')) return false;
     const record = await this.refreshTokens.find(token);
     if (!record) return false;
-    if (record.clientId === caller.clientId) await this.refreshTokens.revokeFamily(record.familyId);
+    assertIssuedTo(caller, record.clientId);
+    await this.refreshTokens.revokeFamily(record.familyId);
     return true;
   }
+}
+
+/** RFC 7009 §2.1: the server verifies the token was issued to the caller and refuses the request if not. */
+function assertIssuedTo(caller: ClientEntity, owner: string): void {
+  if (owner !== caller.clientId) throw new InvalidRequest('The token was not issued to this client');
 }
