@@ -58,11 +58,11 @@ export class AuthorizationFlow implements OnModuleInit {
    * but the code is stored. Otherwise the request is stored and the browser goes to the first page.
    */
   async start(params: AuthorizationParams, client: ClientEntity, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const fresh: PendingRequest = { ...params, createdAt: this.clock.now(), consentedAt: null };
     const session = await this.sessions.current(request);
+    const fresh: PendingRequest = { ...this.forHintedPerson(params, session), createdAt: this.clock.now(), consentedAt: null };
     const step = await this.nextStep(fresh, client, session);
     if (step === 'code') return this.issueCode(fresh, client, session!, reply);
-    const id = await this.requests.create(params, fresh.createdAt);
+    const id = await this.requests.create(fresh, fresh.createdAt);
     return redirect(reply, this.pageFor(step, id, fresh));
   }
 
@@ -78,7 +78,7 @@ export class AuthorizationFlow implements OnModuleInit {
 
   /** What the request needs next; prompt=none fails instead of showing a page. */
   private async nextStep(pending: PendingRequest, client: ClientEntity, session: SessionDetails | undefined): Promise<Step> {
-    const fail = (error: OAuthError) => new AuthorizationRedirectError(error, pending.redirectUri, pending.state, this.config.issuer);
+    const fail = (error: OAuthError) => this.redirectError(pending, error);
     // The session is only found while its person may sign in (SsoSessionRepository.findActive).
     if (!session || this.needsLogin(pending, session)) {
       // OIDC Core §3.1.2.1: prompt=none must not show any page.
@@ -90,6 +90,23 @@ export class AuthorizationFlow implements OnModuleInit {
       return 'consent';
     }
     return 'code';
+  }
+
+  /**
+   * OIDC Core §3.1.2.1 id_token_hint: the client expects the person the hint names. When someone else is
+   * signed in, the sign-in page lets them continue as the right account (the request then needs a fresh
+   * sign-in, as with prompt=login); prompt=none cannot show that page, so it fails with login_required.
+   */
+  private forHintedPerson(params: AuthorizationParams, session: SessionDetails | undefined): AuthorizationParams {
+    if (!session || params.idTokenHintSubject === undefined || params.idTokenHintSubject === session.userId) return params;
+    if (params.prompt.includes('none')) {
+      throw this.redirectError(params, new OAuthError('login_required', 'The person signed in is not the one the id_token_hint names'));
+    }
+    return params.prompt.includes('login') ? params : { ...params, prompt: [...params.prompt, 'login'] };
+  }
+
+  private redirectError(params: AuthorizationParams, error: OAuthError): AuthorizationRedirectError {
+    return new AuthorizationRedirectError(error, params.redirectUri, params.state, this.config.issuer);
   }
 
   private pageFor(step: Exclude<Step, 'code'>, requestId: string, pending: PendingRequest): string {
@@ -123,7 +140,7 @@ export class AuthorizationFlow implements OnModuleInit {
   /** The person said no: the request ends with access_denied (RFC 6749 §4.1.2.1). */
   async deny(stored: StoredAuthorizationRequest): Promise<never> {
     await this.requests.complete(stored.idHash);
-    throw new AuthorizationRedirectError(new OAuthError('access_denied', 'The person denied the request'), stored.redirectUri, stored.state, this.config.issuer);
+    throw this.redirectError(stored, new OAuthError('access_denied', 'The person denied the request'));
   }
 
   private needsLogin(stored: PendingRequest, session: SessionDetails): boolean {
@@ -131,6 +148,8 @@ export class AuthorizationFlow implements OnModuleInit {
     if (session.authTimeMs >= stored.createdAt.getTime()) return false;
     // OIDC Core §3.1.2.1 prompt=login: the person must sign in again.
     if (stored.prompt.includes('login')) return true;
+    // OIDC Core §3.1.2.1 prompt=select_account: the sign-in page is where the person picks the account.
+    if (stored.prompt.includes('select_account')) return true;
     // OIDC Core §3.1.2.1 max_age: the last sign-in must be recent enough.
     return stored.maxAge !== undefined && this.clock.epochSeconds() - session.authTime > stored.maxAge;
   }

@@ -1,6 +1,7 @@
 import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES } from '@app/clients';
 import { InvalidRequest, OAuthError, UnauthorizedClient } from '@app/core';
+import type { IdTokenService } from '@app/tokens';
 import { isValidPkceValue, PKCE_METHODS, PkceMethod } from '../pkce/pkce';
 import { ScopePolicy } from '../scopes/scope-policy';
 
@@ -20,6 +21,17 @@ export interface AuthorizationParams {
   prompt: Prompt[];
   maxAge?: number;
   loginHint?: string;
+  /**
+   * The `sub` of a verified id_token_hint: the person the client expects. Only the start of the request
+   * uses it; a mismatch is stored as prompt=login.
+   */
+  idTokenHintSubject?: string;
+}
+
+/** The services that check what the request names beyond its own syntax. */
+export interface AuthorizationRequestVerifiers {
+  scopePolicy: ScopePolicy;
+  idTokens: IdTokenService;
 }
 
 /** A single string value, undefined when absent or empty (RFC 6749 §3.1: empty means omitted). */
@@ -33,7 +45,12 @@ export function single(raw: RawParams, name: string): string | undefined {
  * Everything after client and redirect URI were verified; any problem here is an OAuthError that the
  * caller sends back to the client as a redirect.
  */
-export function parseAuthorizationRequest(raw: RawParams, client: ClientEntity, redirectUri: string, scopePolicy: ScopePolicy): AuthorizationParams {
+export async function parseAuthorizationRequest(
+  raw: RawParams,
+  client: ClientEntity,
+  redirectUri: string,
+  verifiers: AuthorizationRequestVerifiers,
+): Promise<AuthorizationParams> {
   // RFC 6749 §3.1: request and response parameters MUST NOT be included more than once.
   const repeated = Object.keys(raw).find((name) => Array.isArray(raw[name]));
   if (repeated) throw new InvalidRequest(`The parameter ${repeated} was sent more than once`);
@@ -51,7 +68,7 @@ export function parseAuthorizationRequest(raw: RawParams, client: ClientEntity, 
   const responseMode = param('response_mode');
   if (responseMode !== undefined && responseMode !== 'query') throw new InvalidRequest('Only response_mode=query is supported');
 
-  const scopes = scopePolicy.grantable(param('scope'), client);
+  const scopes = verifiers.scopePolicy.grantable(param('scope'), client);
   const pkce = parsePkce(param('code_challenge'), param('code_challenge_method'), client);
   const prompt = parsePrompt(param('prompt'));
   const maxAgeRaw = param('max_age');
@@ -63,6 +80,8 @@ export function parseAuthorizationRequest(raw: RawParams, client: ClientEntity, 
   if ((state?.length ?? 0) > 2000 || (nonce?.length ?? 0) > 500 || (loginHint?.length ?? 0) > 200) {
     throw new InvalidRequest('A parameter is too long');
   }
+  await checkResource(param('resource'), client, scopes, verifiers.scopePolicy);
+  const idTokenHintSubject = await verifiedHintSubject(param('id_token_hint'), verifiers.idTokens);
   return {
     clientId: client.clientId,
     redirectUri,
@@ -73,7 +92,29 @@ export function parseAuthorizationRequest(raw: RawParams, client: ClientEntity, 
     prompt,
     maxAge: maxAgeRaw === undefined ? undefined : Number(maxAgeRaw),
     loginHint,
+    idTokenHintSubject,
   };
+}
+
+/**
+ * RFC 8707 §2: a resource named here must be one the token endpoint would accept, so a bad one fails
+ * before the person signs in rather than after. The code is not bound to it: the token request names the
+ * resource again (RFC 8707 §2.2), and the scopes are narrowed to that API there.
+ */
+async function checkResource(resource: string | undefined, client: ClientEntity, scopes: readonly string[], scopePolicy: ScopePolicy): Promise<void> {
+  if (resource === undefined) return;
+  await scopePolicy.resolveTarget(resource, client, scopes, false);
+}
+
+/**
+ * OIDC Core §3.1.2.1 id_token_hint: an ID Token we issued (our key, our issuer). It is only a hint, so an
+ * expired one still names the person; anything else is invalid_request.
+ */
+async function verifiedHintSubject(hint: string | undefined, idTokens: IdTokenService): Promise<string | undefined> {
+  if (hint === undefined) return undefined;
+  const claims = await idTokens.verifyHint(hint);
+  if (!claims) throw new InvalidRequest('The id_token_hint was not issued by this server');
+  return claims.sub;
 }
 
 function parsePkce(challenge: string | undefined, methodRaw: string | undefined, client: ClientEntity): Pick<AuthorizationParams, 'codeChallenge' | 'codeChallengeMethod'> {

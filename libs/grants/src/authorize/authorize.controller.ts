@@ -1,6 +1,7 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, AuthorizationRedirectError, ErrorPage, OAuthError } from '@app/core';
+import { IdTokenService } from '@app/tokens';
 import { ScopePolicy } from '../scopes/scope-policy';
 import { AuthorizationFlow } from './authorization-flow.service';
 import { parseAuthorizationRequest, RawParams } from './authorization-request.parser';
@@ -13,6 +14,7 @@ export class AuthorizeController {
     private readonly validator: ClientRedirectValidator,
     private readonly flow: AuthorizationFlow,
     private readonly scopes: ScopePolicy,
+    private readonly idTokens: IdTokenService,
     private readonly config: AppConfig,
   ) {}
 
@@ -43,7 +45,7 @@ export class AuthorizeController {
     const state = typeof raw.state === 'string' && raw.state !== '' ? raw.state : undefined;
     let params;
     try {
-      params = parseAuthorizationRequest(raw, client, redirectUri, this.scopes);
+      params = await parseAuthorizationRequest(raw, client, redirectUri, { scopePolicy: this.scopes, idTokens: this.idTokens });
     } catch (error) {
       // Client and redirect URI are verified: errors go back to the client (RFC 6749 §4.1.2.1).
       if (error instanceof OAuthError) throw new AuthorizationRedirectError(error, redirectUri, state, this.config.issuer);
