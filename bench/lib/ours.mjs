@@ -63,6 +63,8 @@ export async function prepareOurs(base, { people = 64, refreshTokens = 256 } = {
     token_endpoint_auth_method: 'client_secret_basic',
     scope: 'openid offline_access',
     first_party: true,
+    // The reference registers its client for ES256 ID tokens too (bench/reference).
+    id_token_signed_response_alg: 'ES256',
   });
   const usernames = await inBatches(people, 4, async (i) => {
     const username = `bench-person-${i}`;

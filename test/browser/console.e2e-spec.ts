@@ -257,7 +257,11 @@ describeWithChromium('admin console', () => {
       await page.getByRole('button', { name: 'Rotate now' }).click();
       await page.getByText(/New active key/).waitFor();
       await page.locator('table.list tbody tr').nth(before).waitFor();
-      await expect(page.locator('.status.active').count()).resolves.toBe(1);
+      // One active key signs tokens; the other is the RS256 key kept for ID tokens.
+      const active = page.locator('table.list tbody tr').filter({ has: page.locator('.status.active') });
+      await expect(active.count()).resolves.toBe(2);
+      await expect(active.filter({ hasText: 'ES256' }).filter({ hasText: 'Access and ID tokens' }).count()).resolves.toBe(1);
+      await expect(active.filter({ hasText: 'RS256' }).count()).resolves.toBe(1);
       await shot('07-keys');
     });
 

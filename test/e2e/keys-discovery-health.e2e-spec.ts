@@ -37,13 +37,17 @@ describe('discovery, JWKS, key rotation and health', () => {
     expect(response.body.grant_types_supported).toEqual(expect.arrayContaining(['client_credentials']));
   });
 
-  it('publishes the signing key and the next one as a JWKS without private parts', async () => {
+  it('publishes the signing key, the next one and the RS256 ID token keys as a JWKS without private parts', async () => {
     const response = await request<{ keys: Array<Record<string, unknown>> }>(`${server.baseUrl}/oauth2/jwks`);
     expect(response.status).toBe(200);
-    expect(response.body.keys).toHaveLength(2);
+    const ec = response.body.keys.filter((key) => key.kty === 'EC');
+    const rsa = response.body.keys.filter((key) => key.kty === 'RSA');
+    expect(ec).toHaveLength(2);
+    expect(rsa).toHaveLength(2);
+    for (const key of ec) expect(key).toMatchObject({ crv: 'P-256', alg: 'ES256', use: 'sig', kid: expect.any(String) });
+    for (const key of rsa) expect(key).toMatchObject({ alg: 'RS256', use: 'sig', kid: expect.any(String), n: expect.any(String), e: 'AQAB' });
     for (const key of response.body.keys) {
-      expect(key).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig', kid: expect.any(String) });
-      expect(key).not.toHaveProperty('d');
+      for (const secret of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(key).not.toHaveProperty(secret);
     }
     const signingKid = decodeJwt(await token()).header.kid;
     expect(response.body.keys.map((key) => key.kid)).toContain(signingKid);
@@ -58,9 +62,12 @@ describe('discovery, JWKS, key rotation and health', () => {
     expect(published).toContain(rotated.body.kid);
     expect(decodeJwt(await token()).header.kid).toBe(rotated.body.kid);
     expect((await introspect(before)).active).toBe(true);
-    const listed = await admin.get<{ items: Array<{ status: string }> }>('/admin/v1/keys');
-    expect(listed.body.items.filter((key) => key.status === 'next')).toHaveLength(1);
-    expect(listed.body.items.filter((key) => key.status === 'active')).toHaveLength(1);
+    const listed = await admin.get<{ items: Array<{ status: string; purpose: string }> }>('/admin/v1/keys');
+    for (const purpose of ['tokens', 'id_token']) {
+      const keys = listed.body.items.filter((key) => key.purpose === purpose);
+      expect(keys.filter((key) => key.status === 'next')).toHaveLength(1);
+      expect(keys.filter((key) => key.status === 'active')).toHaveLength(1);
+    }
   });
 
   it('rotates keys: new tokens use the new key, old tokens stay valid, both keys are published', async () => {

@@ -54,7 +54,8 @@ describe('sign-in: authorization code with PKCE, OpenID Connect and single sign-
 
     const idToken = decodeJwt(tokens.body.id_token!);
     expect(idToken.header.typ).toBe('JWT');
-    expect(idToken.header.alg).toBe('ES256');
+    // OIDC Dynamic Client Registration §2: RS256 when the client registered no id_token_signed_response_alg.
+    expect(idToken.header.alg).toBe('RS256');
     expect(idToken.payload).toMatchObject({ iss: server.config.issuer, sub: person.id, aud: client.client_id, nonce: 'n-456' });
     expect(typeof idToken.payload.auth_time).toBe('number');
     expect(typeof idToken.payload.sid).toBe('string');
@@ -171,7 +172,7 @@ describe('sign-in: authorization code with PKCE, OpenID Connect and single sign-
       response_types_supported: ['code'],
       response_modes_supported: ['query'],
       subject_types_supported: ['public'],
-      id_token_signing_alg_values_supported: ['ES256'],
+      id_token_signing_alg_values_supported: ['ES256', 'RS256'],
       code_challenge_methods_supported: ['S256', 'plain'],
       authorization_response_iss_parameter_supported: true,
       prompt_values_supported: expect.arrayContaining(['none', 'login', 'consent']),

@@ -65,6 +65,10 @@ export class ClientEntity {
   @Column({ name: 'allow_plain_pkce', type: 'boolean', default: false })
   allowPlainPkce!: boolean;
 
+  /** OIDC Dynamic Client Registration §2: the algorithm this client's ID tokens are signed with. */
+  @Column({ name: 'id_token_signed_response_alg', type: 'text', default: 'RS256' })
+  idTokenSignedResponseAlg!: string;
+
   @Column({ name: 'access_token_ttl', type: 'integer', nullable: true })
   accessTokenTtl!: number | null;
 

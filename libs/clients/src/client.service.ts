@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Conflict, NotFound } from '@app/core';
+import { AppConfig, Conflict, NotFound } from '@app/core';
 import { newClientId } from './client-id';
 import type { ClientMetadataInput, ClientView, Page } from '@app/contracts';
 import { ClientEntity } from './client.entity';
 import { ClientRepository } from './client.repository';
 import { ClientSecretService } from './client-secret.service';
 import { ClientChangeNotifier } from './client-change.notifier';
-import { normalizeClientMetadata, NormalizedClientMetadata } from './registration/client-registration.rules';
+import { normalizeClientMetadata, NormalizedClientMetadata, RegistrationPolicy } from './registration/client-registration.rules';
 
 export interface RegisteredClient {
   client: ClientEntity;
@@ -21,10 +21,16 @@ export class ClientService {
     private readonly clients: ClientRepository,
     private readonly secrets: ClientSecretService,
     private readonly changes: ClientChangeNotifier,
+    private readonly config: AppConfig,
   ) {}
 
+  /** ID tokens can be signed with SIGNING_ALG, and always with RS256 (OIDC Core §15.1). */
+  private registrationPolicy(): RegistrationPolicy {
+    return { idTokenAlgorithms: [...new Set(['RS256', this.config.signingAlgorithm])] };
+  }
+
   async register(input: ClientMetadataInput, options: { clientId?: string; chosenSecret?: string; apiIdentifier?: string } = {}): Promise<RegisteredClient> {
-    const metadata = normalizeClientMetadata(input);
+    const metadata = normalizeClientMetadata(input, this.registrationPolicy());
     const clientId = options.clientId ?? newClientId();
     if (options.clientId && (await this.clients.exists(clientId))) throw new Conflict(`A client with id ${clientId} exists`);
     const client = Object.assign(new ClientEntity(), metadata, { clientId, apiIdentifier: options.apiIdentifier ?? null });
@@ -58,7 +64,7 @@ export class ClientService {
   async update(clientId: string, input: ClientMetadataInput): Promise<RegisteredClient> {
     const existing = await this.clients.loadWithSecret(clientId);
     if (!existing) throw new NotFound(`No client with id ${clientId}`);
-    const metadata: NormalizedClientMetadata = normalizeClientMetadata(input);
+    const metadata: NormalizedClientMetadata = normalizeClientMetadata(input, this.registrationPolicy());
     const updated = Object.assign(existing, metadata);
     let clientSecret: string | undefined;
     if (updated.isPublic) {
@@ -106,6 +112,7 @@ export function toClientView(client: ClientEntity, clientSecret?: string): Clien
     first_party: client.firstParty,
     require_pkce: client.requirePkce,
     allow_plain_pkce: client.allowPlainPkce,
+    id_token_signed_response_alg: client.idTokenSignedResponseAlg as ClientView['id_token_signed_response_alg'],
     access_token_ttl: client.accessTokenTtl,
     refresh_token_ttl: client.refreshTokenTtl,
     created_at: client.createdAt.toISOString(),

@@ -49,8 +49,9 @@ describe(ConsoleClientBootstrapService.name, () => {
   const logger = createAppLogger('silent');
   const build = (issuer: string, clients: InMemoryClients) => {
     const repository = clients as unknown as ClientRepository;
-    const service = new ClientService(repository, new ClientSecretService(), new ClientChangeNotifier(new LocalChangeFeed()));
-    return new ConsoleClientBootstrapService(new AppConfig({ ISSUER: issuer }), repository, service, logger);
+    const config = new AppConfig({ ISSUER: issuer });
+    const service = new ClientService(repository, new ClientSecretService(), new ClientChangeNotifier(new LocalChangeFeed()), config);
+    return new ConsoleClientBootstrapService(config, repository, service, logger);
   };
 
   it('registers a public, PKCE-bound, first-party client for this issuer', async () => {

@@ -2,6 +2,7 @@ import { ApiEntity } from './apis/api.entity';
 import { ClientEntity } from './client.entity';
 import { CreateClients1764100000000 } from './migrations/1764100000000-create-clients';
 import { CreateApis1764100004000 } from './migrations/1764100004000-create-apis';
+import { IdTokenSigningAlgorithm1764100011000 } from './migrations/1764100011000-id-token-signing-algorithm';
 
 export * from './apis/api.entity';
 export * from './apis/api.service';
@@ -19,5 +20,5 @@ export * from './registration/redirect-uri-rules';
 export * from './registration/scope';
 
 export const CLIENTS_ENTITIES = [ClientEntity, ApiEntity];
-export const CLIENTS_MIGRATIONS = [CreateClients1764100000000, CreateApis1764100004000];
+export const CLIENTS_MIGRATIONS = [CreateClients1764100000000, CreateApis1764100004000, IdTokenSigningAlgorithm1764100011000];
 export { decodeApiCursor } from './apis/api.repository';

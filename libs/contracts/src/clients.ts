@@ -1,3 +1,6 @@
+/** JWS algorithms an ID token can be signed with. */
+export type IdTokenSigningAlgorithm = 'RS256' | 'ES256' | 'PS256' | 'EdDSA';
+
 /** Client metadata as sent to `POST /admin/v1/clients` (RFC 7591 §2 names, plus our policy flags). */
 export interface ClientMetadataInput {
   client_name?: string;
@@ -16,6 +19,8 @@ export interface ClientMetadataInput {
   first_party?: boolean;
   require_pkce?: boolean;
   allow_plain_pkce?: boolean;
+  /** OIDC Dynamic Client Registration §2: the ID token's JWS algorithm; RS256 when omitted. */
+  id_token_signed_response_alg?: IdTokenSigningAlgorithm;
   access_token_ttl?: number | null;
   refresh_token_ttl?: number | null;
 }
@@ -44,6 +49,7 @@ export interface ClientView {
   first_party: boolean;
   require_pkce: boolean;
   allow_plain_pkce: boolean;
+  id_token_signed_response_alg: IdTokenSigningAlgorithm;
   access_token_ttl: number | null;
   refresh_token_ttl: number | null;
   created_at: string;

@@ -37,7 +37,11 @@ export function KeysPage() {
           onConfirm={rotate}
         />
       </div>
-      <p>Tokens are signed with the active key. Retired keys stay in the JWKS until every token they signed has expired.</p>
+      <p>
+        Tokens are signed with the active key. When it is not RS256, an RS256 key is kept beside it for the ID tokens of
+        applications that ask for RS256, as OpenID Connect requires. A rotation replaces both. Retired keys stay in the
+        JWKS until every token they signed has expired.
+      </p>
       {rotated && <Notice>New active key {rotated}.</Notice>}
       <ErrorBanner error={error} />
       {!keys && !error && <p aria-busy="true">Loading…</p>}
@@ -47,6 +51,7 @@ export function KeysPage() {
             <tr>
               <th scope="col">Key ID</th>
               <th scope="col">Algorithm</th>
+              <th scope="col">Signs</th>
               <th scope="col">Status</th>
               <th scope="col">Created</th>
               <th scope="col">Retired</th>
@@ -60,6 +65,7 @@ export function KeysPage() {
                   <code>{key.kid}</code>
                 </td>
                 <td data-label="Algorithm">{key.alg}</td>
+                <td data-label="Signs">{key.purpose === 'id_token' ? 'ID tokens' : 'Access and ID tokens'}</td>
                 <td data-label="Status">
                   <span className={`status ${key.status}`}>{key.status}</span>
                 </td>

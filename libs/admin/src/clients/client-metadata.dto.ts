@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ClientMetadataInput } from '@app/contracts';
+import { SIGNING_ALGORITHMS, SigningAlgorithm } from '@app/core';
 
 const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'] as const;
 
@@ -66,6 +67,10 @@ export class ClientMetadataDto implements ClientMetadataInput {
   @IsOptional() @IsBoolean()
   allow_plain_pkce?: boolean;
 
+  @ApiPropertyOptional({ enum: SIGNING_ALGORITHMS, default: 'RS256', description: 'Algorithm of the ID tokens: RS256 or SIGNING_ALG' })
+  @IsOptional() @IsIn(SIGNING_ALGORITHMS)
+  id_token_signed_response_alg?: SigningAlgorithm;
+
   @ApiPropertyOptional({ description: 'Access token lifetime in seconds', nullable: true, minimum: 30, maximum: 86400 })
   @IsOptional() @IsInt() @Min(30) @Max(86400)
   access_token_ttl?: number | null;
@@ -92,6 +97,7 @@ export class ClientViewDto {
   @ApiProperty() first_party!: boolean;
   @ApiProperty() require_pkce!: boolean;
   @ApiProperty() allow_plain_pkce!: boolean;
+  @ApiProperty({ enum: SIGNING_ALGORITHMS }) id_token_signed_response_alg!: string;
   @ApiProperty({ nullable: true, type: Number }) access_token_ttl!: number | null;
   @ApiProperty({ nullable: true, type: Number }) refresh_token_ttl!: number | null;
   @ApiProperty() created_at!: string;

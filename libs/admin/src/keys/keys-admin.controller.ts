@@ -19,6 +19,7 @@ class SigningKeyViewDto implements SigningKeyView {
   @ApiProperty() kid!: string;
   @ApiProperty() alg!: string;
   @ApiProperty({ enum: ['next', 'active', 'retired'] }) status!: 'next' | 'active' | 'retired';
+  @ApiProperty({ enum: ['tokens', 'id_token'] }) purpose!: 'tokens' | 'id_token';
   @ApiProperty() created_at!: string;
   @ApiProperty({ nullable: true, type: String }) retired_at!: string | null;
   @ApiProperty({ nullable: true, type: String }) expires_at!: string | null;
@@ -29,6 +30,7 @@ function toView(key: SigningKeyEntity): SigningKeyView {
     kid: key.kid,
     alg: key.alg,
     status: key.status,
+    purpose: key.purpose,
     created_at: key.createdAt.toISOString(),
     retired_at: key.retiredAt?.toISOString() ?? null,
     expires_at: key.expiresAt?.toISOString() ?? null,

@@ -23,17 +23,28 @@ export interface NormalizedClientMetadata {
   firstParty: boolean;
   requirePkce: boolean;
   allowPlainPkce: boolean;
+  idTokenSignedResponseAlg: string;
   accessTokenTtl: number | null;
   refreshTokenTtl: number | null;
 }
 
 const SUPPORTED_RESPONSE_TYPES = ['code'];
+/** OIDC Dynamic Client Registration §2: the default for id_token_signed_response_alg. */
+const DEFAULT_ID_TOKEN_ALGORITHM = 'RS256';
+
+export interface RegistrationPolicy {
+  /** The algorithms this server can sign ID tokens with. */
+  idTokenAlgorithms: readonly string[];
+}
 
 /**
  * RFC 7591 §2 defaults and the combinations that make sense. Every problem found is reported with the
  * field it concerns, so the console can show it next to the input.
  */
-export function normalizeClientMetadata(input: ClientMetadataInput): NormalizedClientMetadata {
+export function normalizeClientMetadata(
+  input: ClientMetadataInput,
+  policy: RegistrationPolicy = { idTokenAlgorithms: [DEFAULT_ID_TOKEN_ALGORITHM] },
+): NormalizedClientMetadata {
   const redirectProblems: Record<string, string> = {};
   const problems: Record<string, string> = {};
 
@@ -79,6 +90,11 @@ export function normalizeClientMetadata(input: ClientMetadataInput): NormalizedC
   const clientName = input.client_name?.trim() || 'Unnamed client';
   if (clientName.length > 200) problems.client_name = 'must be at most 200 characters';
 
+  const idTokenAlg = input.id_token_signed_response_alg ?? DEFAULT_ID_TOKEN_ALGORITHM;
+  if (!policy.idTokenAlgorithms.includes(idTokenAlg)) {
+    problems.id_token_signed_response_alg = `must be one of ${policy.idTokenAlgorithms.join(', ')}`;
+  }
+
   const isPublic = authMethod === 'none';
   // PKCE is mandatory for public clients (RFC 9700 §2.1.1); confidential clients may opt out.
   if (isPublic && input.require_pkce === false) problems.require_pkce = 'public clients must use PKCE';
@@ -107,6 +123,7 @@ export function normalizeClientMetadata(input: ClientMetadataInput): NormalizedC
     firstParty: input.first_party ?? false,
     requirePkce: isPublic ? true : (input.require_pkce ?? true),
     allowPlainPkce: input.allow_plain_pkce ?? false,
+    idTokenSignedResponseAlg: idTokenAlg,
     accessTokenTtl: input.access_token_ttl ?? null,
     refreshTokenTtl: input.refresh_token_ttl ?? null,
   };

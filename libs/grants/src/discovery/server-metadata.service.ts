@@ -24,6 +24,7 @@ const SIGN_IN_METADATA = {
 @Injectable()
 export class ServerMetadataService {
   private cached: Record<string, unknown> | undefined;
+  private cachedFor: string | undefined;
 
   constructor(
     private readonly config: AppConfig,
@@ -32,7 +33,12 @@ export class ServerMetadataService {
   ) {}
 
   metadata(): Record<string, unknown> {
-    this.cached ??= this.build();
+    // The algorithms follow the active key, which a rotation (on any instance) may change.
+    const algorithms = this.keys.idTokenAlgorithms().join(' ');
+    if (!this.cached || this.cachedFor !== algorithms) {
+      this.cached = this.build();
+      this.cachedFor = algorithms;
+    }
     return this.cached;
   }
 
@@ -55,7 +61,8 @@ export class ServerMetadataService {
       revocation_endpoint_auth_methods_supported: CLIENT_AUTH_METHODS,
       access_token_signing_alg_values_supported: [this.keys.activeKey().alg],
       ...SIGN_IN_METADATA,
-      id_token_signing_alg_values_supported: [this.keys.activeKey().alg],
+      // OIDC Discovery §3: RS256 is always among them; a client picks with id_token_signed_response_alg.
+      id_token_signing_alg_values_supported: this.keys.idTokenAlgorithms(),
     };
   }
 }

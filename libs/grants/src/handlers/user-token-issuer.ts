@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ClientEntity } from '@app/clients';
-import { AppConfig } from '@app/core';
+import { AppConfig, SigningAlgorithm } from '@app/core';
 import { AccessTokenService, IdTokenService } from '@app/tokens';
 import { UserService } from '@app/users';
 import type { TokenResponse } from '../registry/grant-handler';
@@ -61,6 +61,7 @@ export class UserTokenIssuer {
         nonce: grant.nonce,
         sessionId: grant.sessionId,
         accessToken: access.token,
+        alg: grant.client.idTokenSignedResponseAlg as SigningAlgorithm,
       });
     }
     return response;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader, errors } from 'jose';
 import { AppConfig, Clock, SigningAlgorithm } from '@app/core';
 import { JwsSigner } from '../keys/jws-signer';
-import { KeyStore } from '../keys/key-store.service';
+import { KeyStore, REQUIRED_ID_TOKEN_ALGORITHM } from '../keys/key-store.service';
 
 export interface IdTokenRequest {
   clientId: string;
@@ -14,6 +14,8 @@ export interface IdTokenRequest {
   sessionId?: string | null;
   /** The access token issued alongside, for at_hash. */
   accessToken?: string;
+  /** The client's registered id_token_signed_response_alg. */
+  alg?: SigningAlgorithm;
 }
 
 export interface IdTokenHintClaims {
@@ -40,7 +42,9 @@ export class IdTokenService {
   ) {}
 
   async issue(request: IdTokenRequest): Promise<string> {
-    const key = this.keys.activeKey();
+    // A client registered for an algorithm this server no longer holds a key for (SIGNING_ALG changed since)
+    // gets RS256, which every OpenID provider must offer.
+    const key = (request.alg && this.keys.idTokenKey(request.alg)) || this.keys.idTokenKey(REQUIRED_ID_TOKEN_ALGORITHM) || this.keys.activeKey();
     const iat = this.clock.epochSeconds();
     const claims: Record<string, unknown> = {};
     if (request.authTime !== undefined) claims.auth_time = request.authTime;

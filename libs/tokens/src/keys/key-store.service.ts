@@ -4,7 +4,10 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, JWK } from 'jose';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_LOGGER, AppLogger, Clock, SigningAlgorithm } from '@app/core';
 import { PrivateKeyCipher } from './private-key-cipher';
-import { SigningKeyEntity } from './signing-key.entity';
+import { SigningKeyEntity, SigningKeyPurpose } from './signing-key.entity';
+
+/** OIDC Core §15.1: an OpenID provider must be able to sign ID tokens with RS256, whatever else it uses. */
+export const REQUIRED_ID_TOKEN_ALGORITHM: SigningAlgorithm = 'RS256';
 
 /** Tokens never outlive this, so a retired key can leave the JWKS this long after retirement. */
 export const MAX_TOKEN_LIFETIME_SECONDS = 86400;
@@ -28,7 +31,9 @@ export interface ActiveKey extends LoadedKey {
 @Injectable()
 export class KeyStore implements OnModuleInit, OnApplicationShutdown {
   private active: ActiveKey | undefined;
-  private hasNext = false;
+  /** The RS256 key for ID tokens, when the `tokens` key has another algorithm. */
+  private idTokenActive: ActiveKey | undefined;
+  private withNext = new Set<SigningKeyPurpose>();
   private verificationKeys = new Map<string, LoadedKey>();
   private publishedJwks: { keys: JWK[] } = { keys: [] };
   private reloadTimer: NodeJS.Timeout | undefined;
@@ -46,15 +51,9 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await this.reload();
-    for (const status of ['active', 'next'] as const) {
-      if (status === 'active' ? this.active : this.hasNext) continue;
-      await this.createKey(this.config.signingAlgorithm, status).catch((error: unknown) => {
-        // Another instance created it at the same moment: use theirs.
-        this.logger.debug({ err: error, status }, 'concurrent key creation');
-      });
-      await this.reload();
-    }
+    await this.ensureKeys('tokens', this.config.signingAlgorithm);
     if (!this.active) throw new Error('No active signing key could be loaded');
+    if (this.active.alg !== REQUIRED_ID_TOKEN_ALGORITHM) await this.ensureKeys('id_token', REQUIRED_ID_TOKEN_ALGORITHM);
     this.reloadTimer = setInterval(() => void this.reload().catch((error: unknown) => this.logger.warn({ err: error }, 'key reload failed')), RELOAD_INTERVAL_MS);
     this.reloadTimer.unref();
   }
@@ -66,6 +65,19 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
   activeKey(): ActiveKey {
     if (!this.active) throw new Error('Signing keys are not loaded');
     return this.active;
+  }
+
+  /** The key for an ID token in `alg`, or undefined when this server holds no active key of that algorithm. */
+  idTokenKey(alg: SigningAlgorithm): ActiveKey | undefined {
+    const active = this.activeKey();
+    if (active.alg === alg) return active;
+    return alg === REQUIRED_ID_TOKEN_ALGORITHM ? this.idTokenActive : undefined;
+  }
+
+  /** The algorithms ID tokens can be signed with now: the token signing algorithm, and RS256. */
+  idTokenAlgorithms(): SigningAlgorithm[] {
+    const primary = this.activeKey().alg;
+    return primary === REQUIRED_ID_TOKEN_ALGORITHM || !this.idTokenActive ? [primary] : [primary, REQUIRED_ID_TOKEN_ALGORITHM];
   }
 
   jwks(): { keys: JWK[] } {
@@ -91,36 +103,69 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
    */
   async rotate(alg: SigningAlgorithm = this.config.signingAlgorithm): Promise<SigningKeyEntity> {
     const now = this.clock.now();
-    const [freshActive, freshNext] = await Promise.all([this.generate(alg, now, 'active'), this.generate(alg, now, 'next')]);
+    const needsIdTokenKeys = alg !== REQUIRED_ID_TOKEN_ALGORITHM;
+    const [freshActive, freshNext, idTokenActive, idTokenNext] = await Promise.all([
+      this.generate(alg, now, 'active', 'tokens'),
+      this.generate(alg, now, 'next', 'tokens'),
+      needsIdTokenKeys ? this.generate(REQUIRED_ID_TOKEN_ALGORITHM, now, 'active', 'id_token') : undefined,
+      needsIdTokenKeys ? this.generate(REQUIRED_ID_TOKEN_ALGORITHM, now, 'next', 'id_token') : undefined,
+    ]);
     const activated = await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE signing_keys SET status = 'retired', retired_at = $1, expires_at = $2 WHERE status = 'active'`,
-        [now, new Date(now.getTime() + (MAX_TOKEN_LIFETIME_SECONDS + 60) * 1000)],
-      );
-      const promoted: SigningKeyEntity[] = await manager.query(
-        `UPDATE signing_keys SET status = 'active' WHERE status = 'next' AND alg = $1 RETURNING kid`,
-        [alg],
-      ).then((result: [Array<{ kid: string }>, number]) => result[0].map((row) => Object.assign(new SigningKeyEntity(), row)));
-      if (promoted.length === 0) {
-        // The published next key has another algorithm: it gives way to a fresh key of the one asked for.
-        await manager.query(`DELETE FROM signing_keys WHERE status = 'next'`);
-        await manager.getRepository(SigningKeyEntity).insert(freshActive);
+      const promote = async (purpose: SigningKeyPurpose, fresh: SigningKeyEntity, next: SigningKeyEntity): Promise<string> => {
+        await manager.query(
+          `UPDATE signing_keys SET status = 'retired', retired_at = $1, expires_at = $2 WHERE status = 'active' AND purpose = $3`,
+          [now, new Date(now.getTime() + (MAX_TOKEN_LIFETIME_SECONDS + 60) * 1000), purpose],
+        );
+        const [promoted]: [Array<{ kid: string }>, number] = await manager.query(
+          `UPDATE signing_keys SET status = 'active' WHERE status = 'next' AND alg = $1 AND purpose = $2 RETURNING kid`,
+          [fresh.alg, purpose],
+        );
+        if (promoted.length === 0) {
+          // The published next key has another algorithm: it gives way to a fresh key of the one asked for.
+          await manager.query(`DELETE FROM signing_keys WHERE status = 'next' AND purpose = $1`, [purpose]);
+          await manager.getRepository(SigningKeyEntity).insert(fresh);
+        }
+        await manager.getRepository(SigningKeyEntity).insert(next);
+        return promoted[0]?.kid ?? fresh.kid;
+      };
+      const kid = await promote('tokens', freshActive, freshNext);
+      if (idTokenActive && idTokenNext) {
+        await promote('id_token', idTokenActive, idTokenNext);
+      } else {
+        // The token key is RS256 now and serves ID tokens too; the separate RS256 keys retire.
+        await manager.query(
+          `UPDATE signing_keys SET status = 'retired', retired_at = $1, expires_at = $2 WHERE status = 'active' AND purpose = 'id_token'`,
+          [now, new Date(now.getTime() + (MAX_TOKEN_LIFETIME_SECONDS + 60) * 1000)],
+        );
+        await manager.query(`DELETE FROM signing_keys WHERE status = 'next' AND purpose = 'id_token'`);
       }
-      await manager.getRepository(SigningKeyEntity).insert(freshNext);
-      return promoted[0]?.kid ?? freshActive.kid;
+      return kid;
     });
     await this.reload();
     this.logger.info({ kid: activated, alg }, 'signing key rotated');
     return (await this.dataSource.getRepository(SigningKeyEntity).findOneByOrFail({ kid: activated }));
   }
 
-  private async createKey(alg: SigningAlgorithm, status: 'active' | 'next'): Promise<void> {
-    const key = await this.generate(alg, this.clock.now(), status);
-    await this.dataSource.getRepository(SigningKeyEntity).insert(key);
-    this.logger.info({ kid: key.kid, alg, status }, 'signing key created');
+  /** Creates the active and next key of a purpose when missing; a concurrent start creating them is fine. */
+  private async ensureKeys(purpose: SigningKeyPurpose, alg: SigningAlgorithm): Promise<void> {
+    for (const status of ['active', 'next'] as const) {
+      const present = status === 'next' ? this.withNext.has(purpose) : purpose === 'tokens' ? this.active : this.idTokenActive;
+      if (present) continue;
+      await this.createKey(alg, status, purpose).catch((error: unknown) => {
+        // Another instance created it at the same moment: use theirs.
+        this.logger.debug({ err: error, status, purpose }, 'concurrent key creation');
+      });
+      await this.reload();
+    }
   }
 
-  private async generate(alg: SigningAlgorithm, now: Date, status: 'active' | 'next'): Promise<SigningKeyEntity> {
+  private async createKey(alg: SigningAlgorithm, status: 'active' | 'next', purpose: SigningKeyPurpose): Promise<void> {
+    const key = await this.generate(alg, this.clock.now(), status, purpose);
+    await this.dataSource.getRepository(SigningKeyEntity).insert(key);
+    this.logger.info({ kid: key.kid, alg, status, purpose }, 'signing key created');
+  }
+
+  private async generate(alg: SigningAlgorithm, now: Date, status: 'active' | 'next', purpose: SigningKeyPurpose): Promise<SigningKeyEntity> {
     const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true, modulusLength: 2048 });
     const publicJwk = await exportJWK(publicKey);
     const privateJwk = await exportJWK(privateKey);
@@ -131,6 +176,7 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
       publicJwk: { ...publicJwk, kid, alg, use: 'sig' },
       privateJwk: this.cipher.seal(JSON.stringify({ ...privateJwk, kid, alg })),
       status,
+      purpose,
       createdAt: now,
       retiredAt: null,
       expiresAt: null,
@@ -146,8 +192,8 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
       .where(`key.status IN ('active', 'next') OR key.expires_at > now()`)
       .getMany();
     const verificationKeys = new Map<string, LoadedKey>();
-    let active: ActiveKey | undefined;
-    this.hasNext = rows.some((row) => row.status === 'next');
+    const active = new Map<SigningKeyPurpose, ActiveKey>();
+    this.withNext = new Set(rows.filter((row) => row.status === 'next').map((row) => row.purpose));
     for (const row of rows) {
       const alg = row.alg as SigningAlgorithm;
       const publicKey = createPublicKey({ key: row.publicJwk as NodeJwk, format: 'jwk' });
@@ -155,11 +201,12 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
       verificationKeys.set(row.kid, loaded);
       if (row.status === 'active') {
         const privateKey = createPrivateKey({ key: JSON.parse(this.cipher.open(row.privateJwk)) as NodeJwk, format: 'jwk' });
-        active = { ...loaded, privateKey };
+        active.set(row.purpose, { ...loaded, privateKey });
       }
     }
     this.verificationKeys = verificationKeys;
-    if (active) this.active = active;
+    if (active.has('tokens')) this.active = active.get('tokens');
+    this.idTokenActive = active.get('id_token');
     this.publishedJwks = { keys: [...verificationKeys.values()].map((key) => key.publicJwk) };
   }
 }

@@ -4,6 +4,12 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 /** `next` is published but does not sign yet; `active` signs; `retired` only verifies until it expires. */
 export type SigningKeyStatus = 'next' | 'active' | 'retired';
 
+/**
+ * `tokens`: signs access tokens, and ID tokens in the same algorithm. `id_token`: an RS256 key kept beside
+ * them for ID tokens when SIGNING_ALG is another algorithm (OIDC Core §15.1: RS256 must be available).
+ */
+export type SigningKeyPurpose = 'tokens' | 'id_token';
+
 /** A signing key pair shared by every instance through the database. */
 @Entity('signing_keys')
 export class SigningKeyEntity {
@@ -22,6 +28,9 @@ export class SigningKeyEntity {
 
   @Column({ type: 'text' })
   status!: SigningKeyStatus;
+
+  @Column({ type: 'text', default: 'tokens' })
+  purpose!: SigningKeyPurpose;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
