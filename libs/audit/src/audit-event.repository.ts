@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
+import { KeysetPage, KeysetPagination } from '@app/core';
 import { AuditEventEntity } from './audit-event.entity';
 
 export interface AuditEventFilter {
@@ -14,6 +15,11 @@ export interface AuditEventPageQuery extends AuditEventFilter {
   limit: number;
   cursor?: string;
 }
+
+const pages = new KeysetPagination<AuditEventEntity>(
+  { timeColumn: 'event.occurred_at', idColumn: 'event.id', direction: 'DESC', idsAreUuids: true },
+  (event) => ({ time: event.occurredAt, id: event.id }),
+);
 
 /** Storage of the audit log: append-only rows, read newest first. */
 @Injectable()
@@ -32,8 +38,8 @@ export class AuditEventRepository {
     );
   }
 
-  async list(options: AuditEventPageQuery): Promise<{ items: AuditEventEntity[]; nextCursor: string | null }> {
-    const query = this.repository.createQueryBuilder('event').orderBy('event.occurred_at', 'DESC').addOrderBy('event.id', 'DESC');
+  async list(options: AuditEventPageQuery): Promise<KeysetPage<AuditEventEntity>> {
+    const query = this.repository.createQueryBuilder('event');
     if (options.action?.endsWith('.*')) {
       query.andWhere('event.action LIKE :prefix', { prefix: `${escapeLike(options.action.slice(0, -1))}%` });
     } else if (options.action) {
@@ -43,14 +49,7 @@ export class AuditEventRepository {
     if (options.targetId) query.andWhere('event.target_id = :targetId', { targetId: options.targetId });
     if (options.since) query.andWhere('event.occurred_at >= :since', { since: options.since });
     if (options.until) query.andWhere('event.occurred_at < :until', { until: options.until });
-    const before = options.cursor ? decodeAuditCursor(options.cursor) : undefined;
-    if (before) query.andWhere('(event.occurred_at, event.id) < (:occurredAt, :id)', before);
-    const rows = await query.limit(options.limit + 1).getMany();
-    const items = rows.slice(0, options.limit);
-    const last = items[items.length - 1];
-    const nextCursor =
-      rows.length > options.limit && last ? Buffer.from(JSON.stringify([last.occurredAt.toISOString(), last.id])).toString('base64url') : null;
-    return { items, nextCursor };
+    return pages.readPage(query, options.limit, options.cursor ? pages.decode(options.cursor) : undefined);
   }
 }
 
@@ -59,12 +58,6 @@ function escapeLike(text: string): string {
 }
 
 export function decodeAuditCursor(cursor: string): { occurredAt: string; id: string } | undefined {
-  try {
-    const [occurredAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (typeof occurredAt === 'string' && typeof id === 'string' && uuid.test(id) && !Number.isNaN(Date.parse(occurredAt))) return { occurredAt, id };
-  } catch {
-    // malformed
-  }
-  return undefined;
+  const position = pages.decode(cursor);
+  return position && { occurredAt: position.time, id: position.id };
 }

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
+import { KeysetPage, KeysetPagination } from '@app/core';
 import { ClientCache } from './client-cache';
 import { ClientEntity } from './client.entity';
 
-export interface ClientPage {
-  items: ClientEntity[];
-  nextCursor: string | null;
-}
+export type ClientPage = KeysetPage<ClientEntity>;
+
+/** The client_id column is text (an operator may choose the id), so a cursor's id need not be a uuid. */
+const pages = new KeysetPagination<ClientEntity>(
+  { timeColumn: 'client.created_at', idColumn: 'client.client_id', direction: 'ASC', idsAreUuids: false },
+  (client) => ({ time: client.createdAt, id: client.clientId }),
+);
 
 /** Storage of client registrations. */
 @Injectable()
@@ -75,20 +79,13 @@ export class ClientRepository {
 
   /** Keyset pagination ordered by creation, filtered by a case-insensitive search on id and name. */
   async list(options: { limit: number; cursor?: string; search?: string }): Promise<ClientPage> {
-    const query = this.repository.createQueryBuilder('client').orderBy('client.created_at', 'ASC').addOrderBy('client.client_id', 'ASC');
+    const query = this.repository.createQueryBuilder('client');
     if (options.search) {
       query.andWhere('(client.client_id ILIKE :search OR client.client_name ILIKE :search)', {
         search: `%${escapeLike(options.search)}%`,
       });
     }
-    const after = options.cursor ? decodeCursor(options.cursor) : undefined;
-    if (after) {
-      query.andWhere('(client.created_at, client.client_id) > (:createdAt, :clientId)', after);
-    }
-    const rows = await query.limit(options.limit + 1).getMany();
-    const items = rows.slice(0, options.limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null };
+    return pages.readPage(query, options.limit, options.cursor ? pages.decode(options.cursor) : undefined);
   }
 }
 
@@ -96,22 +93,6 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-function encodeCursor(client: ClientEntity): string {
-  return Buffer.from(JSON.stringify([client.createdAt.toISOString(), client.clientId])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: string; clientId: string } | undefined {
-  try {
-    const [createdAt, clientId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && typeof clientId === 'string' && !Number.isNaN(Date.parse(createdAt))) {
-      return { createdAt, clientId };
-    }
-  } catch {
-    // fall through: a malformed cursor is rejected below
-  }
-  return undefined;
-}
-
 export function isValidCursor(cursor: string): boolean {
-  return decodeCursor(cursor) !== undefined;
+  return pages.isValidCursor(cursor);
 }

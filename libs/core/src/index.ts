@@ -13,6 +13,7 @@ export * from './health/shutdown-state';
 export * from './http/form-body';
 export * from './http/html';
 export * from './logging/app-logger';
+export * from './persistence/keyset-page';
 export * from './time/clock';
 export * from './housekeeping/housekeeping.module';
 export * from './housekeeping/housekeeping.service';

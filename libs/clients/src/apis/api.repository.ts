@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { ChangeFeed } from '@app/core';
+import { ChangeFeed, KeysetPagination } from '@app/core';
 import { ApiEntity } from './api.entity';
 
 const API_CHANGED = 'api_changed';
 /** Short enough that a missed change notification heals quickly. */
 const CACHE_TTL_MS = 30_000;
+
+const pages = new KeysetPagination<ApiEntity>(
+  { timeColumn: 'api.created_at', idColumn: 'api.id', direction: 'ASC', idsAreUuids: true },
+  (api) => ({ time: api.createdAt, id: api.id }),
+);
 
 /**
  * Storage of registered APIs (resource servers). Lookups by identifier, made on every token request with a
@@ -58,27 +63,15 @@ export class ApiRepository {
   }
 
   async list(options: { limit: number; cursor?: string; search?: string }): Promise<{ items: ApiEntity[]; nextCursor: string | null }> {
-    const query = this.repository.createQueryBuilder('api').orderBy('api.created_at', 'ASC').addOrderBy('api.id', 'ASC');
+    const query = this.repository.createQueryBuilder('api');
     if (options.search) {
       query.andWhere('(api.identifier ILIKE :search OR api.name ILIKE :search)', { search: `%${options.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     }
-    const after = options.cursor ? decodeApiCursor(options.cursor) : undefined;
-    if (after) query.andWhere('(api.created_at, api.id) > (:createdAt, :id)', after);
-    const rows = await query.limit(options.limit + 1).getMany();
-    const items = rows.slice(0, options.limit);
-    const last = items[items.length - 1];
-    const nextCursor = rows.length > options.limit && last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url') : null;
-    return { items, nextCursor };
+    return pages.readPage(query, options.limit, options.cursor ? pages.decode(options.cursor) : undefined);
   }
 }
 
 export function decodeApiCursor(cursor: string): { createdAt: string; id: string } | undefined {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (typeof createdAt === 'string' && typeof id === 'string' && uuid.test(id) && !Number.isNaN(Date.parse(createdAt))) return { createdAt, id };
-  } catch {
-    // malformed
-  }
-  return undefined;
+  const position = pages.decode(cursor);
+  return position && { createdAt: position.time, id: position.id };
 }

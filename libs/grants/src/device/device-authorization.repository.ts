@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { KeysetPage, KeysetPagination } from '@app/core';
 import { DeviceAuthorizationEntity, DeviceAuthorizationStatus } from './device-authorization.entity';
 
 export interface NewDeviceAuthorization {
@@ -33,10 +34,12 @@ export interface ConsumedAuthorization {
   scopes: string[];
 }
 
-export interface PendingPage {
-  items: DeviceAuthorizationEntity[];
-  nextCursor: string | null;
-}
+export type PendingPage = KeysetPage<DeviceAuthorizationEntity>;
+
+const pages = new KeysetPagination<DeviceAuthorizationEntity>(
+  { timeColumn: 'd.created_at', idColumn: 'd.id', direction: 'ASC', idsAreUuids: true },
+  (row) => ({ time: row.createdAt, id: row.id }),
+);
 
 /** Device authorizations, found by the SHA-256 of their codes; every state change is one atomic UPDATE. */
 @Injectable()
@@ -152,14 +155,8 @@ export class DeviceAuthorizationRepository {
   async listPending(limit: number, after?: { createdAt: string; id: string }): Promise<PendingPage> {
     const query = this.repository
       .createQueryBuilder('d')
-      .where(`d.status = 'pending' AND d.consumed_at IS NULL AND d.expires_at > now()`)
-      .orderBy('d.created_at', 'ASC')
-      .addOrderBy('d.id', 'ASC');
-    if (after) query.andWhere('(d.created_at, d.id) > (:createdAt, :id)', after);
-    const rows = await query.limit(limit + 1).getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodePendingCursor(last) : null };
+      .where(`d.status = 'pending' AND d.consumed_at IS NULL AND d.expires_at > now()`);
+    return pages.readPage(query, limit, after && { time: after.createdAt, id: after.id });
   }
 
   /** Denies a pending authorization on an administrator's request. */
@@ -177,20 +174,9 @@ export class DeviceAuthorizationRepository {
   }
 }
 
-export function encodePendingCursor(row: DeviceAuthorizationEntity): string {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
-}
-
 export function decodePendingCursor(cursor: string): { createdAt: string; id: string } | undefined {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(createdAt)) && isUuid(id)) {
-      return { createdAt, id };
-    }
-  } catch {
-    // a malformed cursor is reported by the caller
-  }
-  return undefined;
+  const position = pages.decode(cursor);
+  return position && { createdAt: position.time, id: position.id };
 }
 
 export function isUuid(value: string): boolean {

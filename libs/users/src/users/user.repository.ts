@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
+import { KeysetPage, KeysetPagination } from '@app/core';
 import { UserEntity } from './user.entity';
 
-export interface UserPage {
-  items: UserEntity[];
-  nextCursor: string | null;
-}
+export type UserPage = KeysetPage<UserEntity>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,6 +11,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
+
+const pages = new KeysetPagination<UserEntity>(
+  { timeColumn: 'user.created_at', idColumn: 'user.id', direction: 'ASC', idsAreUuids: true },
+  (user) => ({ time: user.createdAt, id: user.id }),
+);
 
 /** Storage of people. */
 @Injectable()
@@ -64,36 +67,16 @@ export class UserRepository {
 
   /** Keyset pagination ordered by creation, with a case-insensitive search on username, email and name. */
   async list(options: { limit: number; cursor?: string; search?: string }): Promise<UserPage> {
-    const query = this.repository.createQueryBuilder('user').orderBy('user.created_at', 'ASC').addOrderBy('user.id', 'ASC');
+    const query = this.repository.createQueryBuilder('user');
     if (options.search) {
       query.andWhere('(user.username ILIKE :search OR user.email ILIKE :search OR user.name ILIKE :search)', {
         search: `%${options.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`,
       });
     }
-    const after = options.cursor ? decodeUserCursor(options.cursor) : undefined;
-    if (after) query.andWhere('(user.created_at, user.id) > (:createdAt, :id)', after);
-    const rows = await query.limit(options.limit + 1).getMany();
-    const items = rows.slice(0, options.limit);
-    const last = items[items.length - 1];
-    const nextCursor = rows.length > options.limit && last
-      ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url')
-      : null;
-    return { items, nextCursor };
+    return pages.readPage(query, options.limit, options.cursor ? pages.decode(options.cursor) : undefined);
   }
-}
-
-export function decodeUserCursor(cursor: string): { createdAt: string; id: string } | undefined {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && typeof id === 'string' && isUuid(id) && !Number.isNaN(Date.parse(createdAt))) {
-      return { createdAt, id };
-    }
-  } catch {
-    // a malformed cursor is reported by the caller
-  }
-  return undefined;
 }
 
 export function isValidUserCursor(cursor: string): boolean {
-  return decodeUserCursor(cursor) !== undefined;
+  return pages.isValidCursor(cursor);
 }
