@@ -29,6 +29,9 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
     logger: new NestPinoLogger(logger),
     bufferLogs: false,
+    // A failed start rejects (main.ts exits with the right code) instead of Nest ending the process itself,
+    // so embedding callers such as the black-box tests see the cause.
+    abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerCors(fastify);

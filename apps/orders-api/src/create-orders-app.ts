@@ -15,5 +15,6 @@ export async function createOrdersApp(
 ): Promise<NestFastifyApplication> {
   return NestFactory.create<NestFastifyApplication>(OrdersApiModule.forRoot(resourceServer), new FastifyAdapter(), {
     ...(options.logger === false ? { logger: false } : {}),
+    abortOnError: false,
   });
 }
