@@ -7,7 +7,7 @@
 // BENCH_PHASES (comma list of hello,ours,reference,cluster,baseline; default all), BENCH_SCENARIOS
 // (comma list of scenario keys, e.g. cc-es256,code-flow; default all).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -24,6 +24,8 @@ const { codeFlow, fixed, passwordLogin, refreshRotation } = await import('./lib/
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const MAIN = `${ROOT}dist/apps/auth-server/src/main.js`;
+// The server runs with the Node flags of `npm start`, as its users run it.
+const START_FLAGS = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts.start.split(/\s+/).filter((arg) => arg.startsWith('--'));
 const LONG = process.argv.includes('--long');
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'hello,ours,reference,cluster,baseline').split(','));
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -136,7 +138,7 @@ async function runOurs(serverKey, { workers }) {
   const database = await freshDatabase(workers ? `ours${workers}w` : 'ours');
   const port = await freePort();
   const env = ourEnv({ databaseUrl: databaseUrl(database), port, extra: workers ? { WORKERS: String(workers) } : {} });
-  const handle = await startServer(serverKey, workers ? [here('./cluster.mjs')] : [MAIN], env, port);
+  const handle = await startServer(serverKey, [...START_FLAGS, workers ? here('./cluster.mjs') : MAIN], env, port);
   try {
     const target = await prepareOurs(`http://127.0.0.1:${port}`);
     if (!workers) results.servers[serverKey].rowWritesPerCodeFlow = await writesPerFlow(target, database);
@@ -324,7 +326,7 @@ async function runLong() {
   const minutes = Number(process.env.BENCH_LONG_MINUTES ?? 10);
   const database = await freshDatabase('long');
   const port = await freePort();
-  const handle = await startServer('ours', [MAIN], ourEnv({ databaseUrl: databaseUrl(database), port }), port);
+  const handle = await startServer('ours', [...START_FLAGS, MAIN], ourEnv({ databaseUrl: databaseUrl(database), port }), port);
   const samples = [{ atS: 0, rssMiB: results.servers.ours.idleRssMiB }];
   try {
     const target = await prepareOurs(`http://127.0.0.1:${port}`, { refreshTokens: 512 });
