@@ -70,6 +70,9 @@ export class AuthorizationFlow implements OnModuleInit {
   async proceed(requestId: string, stored: StoredAuthorizationRequest, client: ClientEntity, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const session = await this.sessions.current(request);
     const step = await this.nextStep(stored, client, session);
+    if (step === 'login') return redirect(reply, this.pageFor(step, requestId, stored));
+    // Past the sign-in page: the person is settled, so neither consent nor a code may go to the wrong one.
+    if (!isHintedPerson(stored, session!)) return this.refuseOtherPerson(stored);
     if (step !== 'code') return redirect(reply, this.pageFor(step, requestId, stored));
     // One code per request, even if two tabs resume it at once.
     if (!(await this.requests.complete(stored.idHash))) throw requestGone();
@@ -95,14 +98,24 @@ export class AuthorizationFlow implements OnModuleInit {
   /**
    * OIDC Core §3.1.2.1 id_token_hint: the client expects the person the hint names. When someone else is
    * signed in, the sign-in page lets them continue as the right account (the request then needs a fresh
-   * sign-in, as with prompt=login); prompt=none cannot show that page, so it fails with login_required.
+   * sign-in, as with prompt=login, and `proceed` refuses anyone else); prompt=none cannot show that page, so
+   * it fails with login_required.
    */
   private forHintedPerson(params: AuthorizationParams, session: SessionDetails | undefined): AuthorizationParams {
-    if (!session || params.idTokenHintSubject === undefined || params.idTokenHintSubject === session.userId) return params;
+    if (!session || isHintedPerson(params, session)) return params;
     if (params.prompt.includes('none')) {
       throw this.redirectError(params, new OAuthError('login_required', 'The person signed in is not the one the id_token_hint names'));
     }
     return params.prompt.includes('login') ? params : { ...params, prompt: [...params.prompt, 'login'] };
+  }
+
+  /**
+   * OIDC Core §3.1.2.1: when the person who signed in is not the one the id_token_hint names, the request
+   * ends with login_required. Their new session stays: they did sign in, just not as the client expected.
+   */
+  private async refuseOtherPerson(stored: StoredAuthorizationRequest): Promise<never> {
+    await this.requests.complete(stored.idHash);
+    throw this.redirectError(stored, new OAuthError('login_required', 'The person signed in is not the one the id_token_hint names'));
   }
 
   private redirectError(params: AuthorizationParams, error: OAuthError): AuthorizationRedirectError {
@@ -125,6 +138,7 @@ export class AuthorizationFlow implements OnModuleInit {
       nonce: pending.nonce,
       codeChallenge: pending.codeChallenge,
       codeChallengeMethod: pending.codeChallengeMethod,
+      resource: pending.resource,
       authTime: new Date(session.authTimeMs),
       sessionId: session.sessionId,
       expiresAt: new Date(this.clock.now().getTime() + this.config.authorizationCodeTtl * 1000),
@@ -159,6 +173,11 @@ export class AuthorizationFlow implements OnModuleInit {
     if (client.firstParty) return false;
     return (await this.consents.missingScopes(userId, client.clientId, stored.scopes)).length > 0;
   }
+}
+
+/** True unless the request carries an id_token_hint naming someone other than the session's person. */
+function isHintedPerson(request: Pick<AuthorizationParams, 'idTokenHintSubject'>, session: SessionDetails): boolean {
+  return request.idTokenHintSubject === undefined || request.idTokenHintSubject === session.userId;
 }
 
 async function redirect(reply: FastifyReply, location: string): Promise<void> {

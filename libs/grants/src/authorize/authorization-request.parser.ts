@@ -22,8 +22,13 @@ export interface AuthorizationParams {
   maxAge?: number;
   loginHint?: string;
   /**
-   * The `sub` of a verified id_token_hint: the person the client expects. Only the start of the request
-   * uses it; a mismatch is stored as prompt=login.
+   * The RFC 8707 resource the client asked for, already checked. The code carries it, so the token request
+   * may only narrow to it (RFC 8707 §2.2).
+   */
+  resource?: string;
+  /**
+   * The `sub` of a verified id_token_hint: the person the client expects. A different person signed in
+   * at the start is sent to the sign-in page (prompt=login); whoever signs in must then be this person.
    */
   idTokenHintSubject?: string;
 }
@@ -80,7 +85,8 @@ export async function parseAuthorizationRequest(
   if ((state?.length ?? 0) > 2000 || (nonce?.length ?? 0) > 500 || (loginHint?.length ?? 0) > 200) {
     throw new InvalidRequest('A parameter is too long');
   }
-  await checkResource(param('resource'), client, scopes, verifiers.scopePolicy);
+  const resource = param('resource');
+  await checkResource(resource, client, scopes, verifiers.scopePolicy);
   const idTokenHintSubject = await verifiedHintSubject(param('id_token_hint'), verifiers.idTokens);
   return {
     clientId: client.clientId,
@@ -92,14 +98,15 @@ export async function parseAuthorizationRequest(
     prompt,
     maxAge: maxAgeRaw === undefined ? undefined : Number(maxAgeRaw),
     loginHint,
+    resource,
     idTokenHintSubject,
   };
 }
 
 /**
  * RFC 8707 §2: a resource named here must be one the token endpoint would accept, so a bad one fails
- * before the person signs in rather than after. The code is not bound to it: the token request names the
- * resource again (RFC 8707 §2.2), and the scopes are narrowed to that API there.
+ * before the person signs in rather than after. The code is bound to it: the token request may omit it or
+ * repeat it, and the scopes are narrowed to that API there (RFC 8707 §2.2).
  */
 async function checkResource(resource: string | undefined, client: ClientEntity, scopes: readonly string[], scopePolicy: ScopePolicy): Promise<void> {
   if (resource === undefined) return;

@@ -26,6 +26,8 @@ interface RawRequest {
   prompt: string[];
   max_age: number | null;
   login_hint: string | null;
+  resource: string | null;
+  id_token_hint_subject: string | null;
   created_at: Date;
   consented_at: Date | null;
 }
@@ -43,11 +45,12 @@ export class AuthorizationRequestRepository {
     const id = randomToken(32);
     await this.dataSource.query(
       `INSERT INTO authorization_requests (id_hash, client_id, redirect_uri, scopes, state, nonce, code_challenge,
-         code_challenge_method, prompt, max_age, login_hint, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+         code_challenge_method, prompt, max_age, login_hint, resource, id_token_hint_subject, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [sha256(id), params.clientId, params.redirectUri, params.scopes, params.state ?? null, params.nonce ?? null,
         params.codeChallenge ?? null, params.codeChallengeMethod ?? null, params.prompt, params.maxAge ?? null,
-        params.loginHint ?? null, now, new Date(now.getTime() + REQUEST_TTL_SECONDS * 1000)],
+        params.loginHint ?? null, params.resource ?? null, params.idTokenHintSubject ?? null,
+        now, new Date(now.getTime() + REQUEST_TTL_SECONDS * 1000)],
     );
     return id;
   }
@@ -93,6 +96,8 @@ function toStored(row: RawRequest): StoredAuthorizationRequest {
     prompt: row.prompt as Prompt[],
     maxAge: row.max_age ?? undefined,
     loginHint: row.login_hint ?? undefined,
+    resource: row.resource ?? undefined,
+    idTokenHintSubject: row.id_token_hint_subject ?? undefined,
     createdAt: new Date(row.created_at),
     consentedAt: row.consented_at ? new Date(row.consented_at) : null,
   };

@@ -11,6 +11,8 @@ export interface NewAuthorizationCode {
   nonce?: string;
   codeChallenge?: string;
   codeChallengeMethod?: PkceMethod;
+  /** The RFC 8707 resource of the authorization request: the token request may only target it. */
+  resource?: string;
   authTime: Date;
   sessionId: string;
   expiresAt: Date;
@@ -25,6 +27,7 @@ export interface AuthorizationCodeRecord {
   nonce: string | null;
   codeChallenge: string | null;
   codeChallengeMethod: PkceMethod | null;
+  resource: string | null;
   authTime: Date;
   sessionId: string;
   expiresAt: Date;
@@ -46,6 +49,7 @@ interface RawCode {
   nonce: string | null;
   code_challenge: string | null;
   code_challenge_method: string | null;
+  resource: string | null;
   auth_time: Date;
   session_id: string;
   expires_at: Date;
@@ -62,10 +66,11 @@ export class AuthorizationCodeRepository {
     const value = randomToken(32);
     await this.dataSource.query(
       `INSERT INTO authorization_codes (code_hash, grant_id, client_id, redirect_uri, user_id, scopes, nonce,
-         code_challenge, code_challenge_method, auth_time, session_id, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+         code_challenge, code_challenge_method, resource, auth_time, session_id, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [sha256(value), randomToken(16), code.clientId, code.redirectUri, code.userId, code.scopes, code.nonce ?? null,
-        code.codeChallenge ?? null, code.codeChallengeMethod ?? null, code.authTime, code.sessionId, code.expiresAt],
+        code.codeChallenge ?? null, code.codeChallengeMethod ?? null, code.resource ?? null, code.authTime, code.sessionId,
+        code.expiresAt],
     );
     return value;
   }
@@ -82,7 +87,7 @@ export class AuthorizationCodeRepository {
       `UPDATE authorization_codes c SET consumed_at = now() FROM users u
         WHERE c.code_hash = $1 AND c.consumed_at IS NULL AND u.id = c.user_id
        RETURNING c.grant_id, c.client_id, c.redirect_uri, c.user_id, c.scopes, c.nonce, c.code_challenge,
-                 c.code_challenge_method, c.auth_time, c.session_id, c.expires_at, u.disabled AS person_disabled`,
+                 c.code_challenge_method, c.resource, c.auth_time, c.session_id, c.expires_at, u.disabled AS person_disabled`,
       [codeHash],
     );
     if (rows[0]) return { outcome: 'consumed', code: toRecord(rows[0]) };
@@ -108,6 +113,7 @@ function toRecord(row: RawCode): AuthorizationCodeRecord {
     nonce: row.nonce,
     codeChallenge: row.code_challenge,
     codeChallengeMethod: row.code_challenge_method as PkceMethod | null,
+    resource: row.resource,
     authTime: new Date(row.auth_time),
     sessionId: row.session_id,
     expiresAt: new Date(row.expires_at),

@@ -1,14 +1,14 @@
 import { DataSource } from 'typeorm';
 import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES } from '@app/clients';
-import { Clock, FormParams, InvalidGrant, InvalidRequest } from '@app/core';
+import { Clock, FormParams, InvalidGrant, InvalidRequest, InvalidTarget, OAuthError } from '@app/core';
 import { RefreshTokenService } from '@app/tokens';
 import { AuthorizationCodeRecord, AuthorizationCodeRepository } from '../codes/authorization-code.repository';
 import { verifyPkce } from '../pkce/pkce';
 import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
 import { issuesRefreshToken, UserTokenIssuer } from './user-token-issuer';
 
-type Redemption = { failure: string } | { code: AuthorizationCodeRecord; refreshToken?: string };
+type Redemption = { failure: OAuthError } | { code: AuthorizationCodeRecord; refreshToken?: string };
 
 /** RFC 6749 §4.1.3 with RFC 7636 §4.5: a code and its PKCE verifier for tokens. */
 @Grant()
@@ -28,17 +28,17 @@ export class AuthorizationCodeGrant implements GrantHandler {
     // Consuming the code and storing the refresh token commit together; a failed check still burns the code.
     const redemption = await this.dataSource.transaction(async (manager): Promise<Redemption> => {
       const result = await this.codes.consume(params.code, manager);
-      if (result.outcome === 'unknown') return { failure: 'The authorization code is invalid' };
+      if (result.outcome === 'unknown') return { failure: new InvalidGrant('The authorization code is invalid') };
       if (result.outcome === 'replayed') {
         // RFC 6749 §4.1.2: a code used twice revokes what was issued from it, but only when its own client
         // replays it; another client presenting it must not be able to end the legitimate grant (RFC 9700 §4.5).
         if (result.clientId === client.clientId) await this.refreshTokens.revokeFamily(result.grantId, manager);
-        return { failure: 'The authorization code was already used' };
+        return { failure: new InvalidGrant('The authorization code was already used') };
       }
       const failure = this.check(result.code, params, client);
       if (failure) return { failure };
       // Nothing was issued from this code yet: refusing here leaves no token to revoke.
-      if (!result.code.personEnabled) return { failure: 'The person of this grant can no longer sign in' };
+      if (!result.code.personEnabled) return { failure: new InvalidGrant('The person of this grant can no longer sign in') };
       if (!issuesRefreshToken(client, result.code.scopes)) return { code: result.code };
       const refresh = await this.refreshTokens.issue(
         {
@@ -54,7 +54,7 @@ export class AuthorizationCodeGrant implements GrantHandler {
       );
       return { code: result.code, refreshToken: refresh.token };
     });
-    if ('failure' in redemption) throw new InvalidGrant(redemption.failure);
+    if ('failure' in redemption) throw redemption.failure;
     const { code, refreshToken } = redemption;
     return this.issuer.respond({
       client,
@@ -64,20 +64,36 @@ export class AuthorizationCodeGrant implements GrantHandler {
       authTime: code.authTime,
       sessionId: code.sessionId,
       nonce: code.nonce,
-      resource: params.resource,
+      resource: targetResource(code, params),
       refreshToken,
     });
   }
 
   /** Why the code may not be redeemed by this request, or undefined. */
-  private check(code: AuthorizationCodeRecord, params: FormParams, client: ClientEntity): string | undefined {
+  private check(code: AuthorizationCodeRecord, params: FormParams, client: ClientEntity): OAuthError | undefined {
     // RFC 6749 §4.1.3: the code must have been issued to the authenticated client.
-    if (code.clientId !== client.clientId) return 'The authorization code was issued to another client';
-    if (code.expiresAt.getTime() <= this.clock.now().getTime()) return 'The authorization code has expired';
+    if (code.clientId !== client.clientId) return new InvalidGrant('The authorization code was issued to another client');
+    if (code.expiresAt.getTime() <= this.clock.now().getTime()) return new InvalidGrant('The authorization code has expired');
     // RFC 6749 §4.1.3: redirect_uri must be identical to the one of the authorization request.
-    if (params.redirect_uri !== code.redirectUri) return 'redirect_uri does not match the authorization request';
+    if (params.redirect_uri !== code.redirectUri) return new InvalidGrant('redirect_uri does not match the authorization request');
     // RFC 7636 §4.6: the verifier must match the challenge by its method.
-    if (!verifyPkce(code, params.code_verifier)) return 'PKCE verification failed';
+    if (!verifyPkce(code, params.code_verifier)) return new InvalidGrant('PKCE verification failed');
+    // Checked last, so only the client holding the code and its verifier learns which resource it is bound to.
+    if (!isAuthorizedResource(code, params.resource)) return new InvalidTarget('The resource is not the one the authorization request named');
     return undefined;
   }
+}
+
+/**
+ * RFC 8707 §2.2: the token request's resource is constrained by what was authorized. A code issued for a
+ * resource may be redeemed for that resource only; a code issued without one leaves the choice to the
+ * token request, as before resources were bound.
+ */
+function isAuthorizedResource(code: AuthorizationCodeRecord, requested: string | undefined): boolean {
+  return code.resource === null || requested === undefined || requested === code.resource;
+}
+
+/** The resource the access token targets: the code's when it has one, so omitting it keeps the binding. */
+function targetResource(code: AuthorizationCodeRecord, params: FormParams): string | undefined {
+  return code.resource ?? params.resource;
 }
