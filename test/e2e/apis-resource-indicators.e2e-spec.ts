@@ -81,6 +81,16 @@ describe('APIs as registrations, resource indicators (RFC 8707) and introspectio
     expect(response.body).toMatchObject({ error: 'invalid_target' });
   });
 
+  it('answers invalid_target, not invalid_request, for several resources at once (RFC 8707 §2)', async () => {
+    const response = await postForm(
+      `${server.baseUrl}/oauth2/token`,
+      { grant_type: 'client_credentials', resource: [orders.identifier, billing.identifier] },
+      { authorization: basicAuth(app.client_id, app.client_secret!) },
+    );
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ error: 'invalid_target', error_description: 'A token can be issued for one resource at a time' });
+  });
+
   it('shows an API only tokens meant for it', async () => {
     const forOrders = (await tokenFor({ resource: orders.identifier })).body.access_token;
     expect((await introspectAs(orders, forOrders)).body).toMatchObject({ active: true, aud: orders.identifier });

@@ -176,6 +176,12 @@ describe('authorization endpoint: id_token_hint, prompt=select_account and resou
       expectClientError(response, 'invalid_target');
     });
 
+    it('several resources at once are invalid_target, not invalid_request', async () => {
+      const { url } = authorizeWith({}, ordersClient);
+      const twice = `${url}&resource=${encodeURIComponent(orders.identifier)}&resource=${encodeURIComponent('https://billing.example.com')}`;
+      expectClientError(await new BrowserSession(server.baseUrl).get(twice), 'invalid_target');
+    });
+
     it('is checked before the code is issued to a signed-in person', async () => {
       const { browser } = await signedIn(await createPerson(admin));
       expectClientError(await browser.get(authorizeWith({ resource: 'https://unknown.example.com', prompt: 'none' }).url), 'invalid_target');

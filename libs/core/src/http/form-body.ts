@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { InvalidRequest } from '../errors/oauth-error';
+import { InvalidRequest, InvalidTarget } from '../errors/oauth-error';
 
 export type FormParams = Readonly<Record<string, string>>;
 
@@ -33,8 +33,7 @@ function parseFormBody(request: FastifyRequest): FormParams {
   if (entries.length > MAX_PARAMETERS) throw new InvalidRequest('Too many parameters');
   const params: Record<string, string> = {};
   for (const [name, value] of entries) {
-    // RFC 6749 §3.1: request and response parameters MUST NOT be included more than once.
-    if (Array.isArray(value)) throw new InvalidRequest(`The parameter ${name} was sent more than once`);
+    if (Array.isArray(value)) throw repeatedParameter(name);
     if (typeof value !== 'string') throw new InvalidRequest(`The parameter ${name} is malformed`);
     // `code[]` or `code[a]` means an array or object to other parsers (qs, PHP); refuse rather than guess.
     if (name.includes('[') || name.includes(']')) throw new InvalidRequest('Nested parameters are not accepted');
@@ -46,12 +45,22 @@ function parseFormBody(request: FastifyRequest): FormParams {
   return params;
 }
 
+/**
+ * RFC 6749 §3.1: request and response parameters MUST NOT be included more than once. `resource` is the
+ * exception (RFC 8707 §2 allows several); a token here serves one resource, and §2 answers a set of
+ * resources the server cannot serve together with invalid_target.
+ */
+export function repeatedParameter(name: string): InvalidRequest | InvalidTarget {
+  if (name === 'resource') return new InvalidTarget('A token can be issued for one resource at a time');
+  return new InvalidRequest(`The parameter ${name} was sent more than once`);
+}
+
 /** Query parameters of a GET (authorization endpoint), with the same duplicate rule. */
 export function readQuery(request: FastifyRequest): FormParams {
   const query = (request.query ?? {}) as Record<string, unknown>;
   const params: Record<string, string> = {};
   for (const [name, value] of Object.entries(query)) {
-    if (Array.isArray(value)) throw new InvalidRequest(`The parameter ${name} was sent more than once`);
+    if (Array.isArray(value)) throw repeatedParameter(name);
     if (typeof value === 'string' && value.includes('\u0000')) throw new InvalidRequest(`The parameter ${name} contains a NUL character`);
     if (typeof value === 'string' && value !== '') params[name] = value;
   }

@@ -1,6 +1,6 @@
 import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES } from '@app/clients';
-import { InvalidRequest, OAuthError, UnauthorizedClient } from '@app/core';
+import { InvalidRequest, OAuthError, repeatedParameter, UnauthorizedClient } from '@app/core';
 import type { IdTokenService } from '@app/tokens';
 import { isValidPkceValue, PKCE_METHODS, PkceMethod } from '../pkce/pkce';
 import { ScopePolicy } from '../scopes/scope-policy';
@@ -58,7 +58,7 @@ export async function parseAuthorizationRequest(
 ): Promise<AuthorizationParams> {
   // RFC 6749 §3.1: request and response parameters MUST NOT be included more than once.
   const repeated = Object.keys(raw).find((name) => Array.isArray(raw[name]));
-  if (repeated) throw new InvalidRequest(`The parameter ${repeated} was sent more than once`);
+  if (repeated) throw repeatedParameter(repeated);
   const param = (name: string) => single(raw, name);
 
   // OIDC Core §6: request objects are not supported here.
