@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { ExpiringCache } from '@app/core';
 import { ClientEntity } from './client.entity';
 import { ClientChangeNotifier } from './client-change.notifier';
 
 /** Short enough that a missed change notification heals quickly. */
 const TTL_MS = 30_000;
-const MAX_ENTRIES = 10_000;
 
 /**
  * Client registrations (with their secret hashes) kept in memory for a short time, so the token and
@@ -13,7 +13,7 @@ const MAX_ENTRIES = 10_000;
  */
 @Injectable()
 export class ClientCache {
-  private readonly entries = new Map<string, { client: ClientEntity | null; expiresAt: number }>();
+  private readonly entries = new ExpiringCache<ClientEntity | null>(TTL_MS);
 
   constructor(notifier: ClientChangeNotifier) {
     notifier.onClientChanged((clientId) => this.entries.delete(clientId));
@@ -22,18 +22,13 @@ export class ClientCache {
 
   /** A copy of the cached registration; `null` means known to be absent; undefined means not cached. */
   get(clientId: string): ClientEntity | null | undefined {
-    const entry = this.entries.get(clientId);
-    if (!entry) return undefined;
-    if (entry.expiresAt < Date.now()) {
-      this.entries.delete(clientId);
-      return undefined;
-    }
-    return entry.client ? Object.assign(new ClientEntity(), entry.client) : null;
+    const client = this.entries.get(clientId);
+    return client ? Object.assign(new ClientEntity(), client) : client;
   }
 
   set(clientId: string, client: ClientEntity | null): void {
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(clientId, { client: client ? Object.assign(new ClientEntity(), client) : null, expiresAt: Date.now() + TTL_MS });
+    // Copies in and out: a caller changing its entity must not change what the next request reads.
+    this.entries.set(clientId, client ? Object.assign(new ClientEntity(), client) : null);
   }
 
   delete(clientId: string): void {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { ChangeFeed, KeysetPagination } from '@app/core';
+import { ChangeFeed, ExpiringCache, KeysetPagination } from '@app/core';
 import { ApiEntity } from './api.entity';
 
 const API_CHANGED = 'api_changed';
@@ -19,7 +19,7 @@ const pages = new KeysetPagination<ApiEntity>(
 @Injectable()
 export class ApiRepository {
   private readonly repository: Repository<ApiEntity>;
-  private readonly byIdentifier = new Map<string, { api: ApiEntity | null; expiresAt: number }>();
+  private readonly byIdentifier = new ExpiringCache<ApiEntity | null>(CACHE_TTL_MS);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -45,10 +45,9 @@ export class ApiRepository {
 
   async findByIdentifier(identifier: string): Promise<ApiEntity | null> {
     const cached = this.byIdentifier.get(identifier);
-    if (cached && cached.expiresAt > Date.now()) return cached.api;
+    if (cached !== undefined) return cached;
     const api = await this.repository.findOne({ where: { identifier } });
-    if (this.byIdentifier.size > 10_000) this.byIdentifier.clear();
-    this.byIdentifier.set(identifier, { api, expiresAt: Date.now() + CACHE_TTL_MS });
+    this.byIdentifier.set(identifier, api);
     return api;
   }
 
