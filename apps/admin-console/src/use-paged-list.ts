@@ -30,6 +30,7 @@ export function usePagedList<T>(path: string, params: Record<string, string | nu
     page,
     error,
     reload: useCallback(() => setVersion((value) => value + 1), []),
+    restart: useCallback(() => setCursors([undefined]), []),
     pager: {
       hasPrevious: cursors.length > 1,
       next: page?.next_cursor ?? null,
@@ -37,4 +38,19 @@ export function usePagedList<T>(path: string, params: Record<string, string | nu
       onNext: () => page?.next_cursor && setCursors((list) => [...list, page.next_cursor!]),
     },
   };
+}
+
+/** A paged list narrowed by a search term; each search starts again from the first page. */
+export function useSearchedList<T>(path: string, limit: number) {
+  const [applied, setApplied] = useState('');
+  const list = usePagedList<T>(path, { search: applied, limit });
+  const { restart } = list;
+  const search = useCallback(
+    (term: string) => {
+      restart();
+      setApplied(term);
+    },
+    [restart],
+  );
+  return { ...list, applied, search };
 }

@@ -1,26 +1,28 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { ApiInput, ApiView } from '@app/contracts';
-import { ErrorBanner, Pager } from '../components';
+import { PageHead, SearchForm } from '../list-page';
+import { Column, PagedTable } from '../list-table';
 import { keepSecret } from '../one-time-secret';
 import { Link, useRouter } from '../router';
 import { useSession } from '../session';
-import { usePagedList } from '../use-paged-list';
+import { useSearchedList } from '../use-paged-list';
 import { ApiForm } from './api-form';
 
 const PAGE_SIZE = 20;
 
+const COLUMNS: Column<ApiView>[] = [
+  { label: 'Name', cell: (item) => <Link to={`/apis/${encodeURIComponent(item.id)}`}>{item.name}</Link> },
+  { label: 'Identifier', cell: (item) => <code>{item.identifier}</code> },
+  { label: 'Scopes', cell: (item) => item.scopes.map((scope) => scope.name).join(', ') || '—' },
+  { label: 'Format', cell: (item) => item.access_token_format },
+];
+
 export function ApisPage() {
   const { api } = useSession();
   const { navigate } = useRouter();
-  const [search, setSearch] = useState('');
-  const [applied, setApplied] = useState('');
+  const { applied, search, ...list } = useSearchedList<ApiView>('/apis', PAGE_SIZE);
   const [creating, setCreating] = useState(false);
-  const { page, error, pager } = usePagedList<ApiView>('/apis', { search: applied, limit: PAGE_SIZE });
 
-  const onSearch = (event: FormEvent) => {
-    event.preventDefault();
-    setApplied(search.trim());
-  };
   const create = async (input: ApiInput) => {
     const created = await api.send<ApiView>('POST', '/apis', input);
     if (created.client_secret) keepSecret(created.id, created.client_secret);
@@ -29,14 +31,13 @@ export function ApisPage() {
 
   return (
     <section>
-      <div className="page-head">
-        <h1>APIs</h1>
+      <PageHead title="APIs">
         {!creating && (
           <button type="button" onClick={() => setCreating(true)}>
             Register API
           </button>
         )}
-      </div>
+      </PageHead>
       <p>Resource servers: tokens requested with <code>resource=&lt;identifier&gt;</code> are issued for them, with their scopes.</p>
       {creating && (
         <section className="panel" aria-labelledby="new-api-title">
@@ -48,45 +49,8 @@ export function ApisPage() {
           </ApiForm>
         </section>
       )}
-      <form className="search" role="search" onSubmit={onSearch}>
-        <label htmlFor="api-search" className="visually-hidden">
-          Search APIs
-        </label>
-        <input id="api-search" type="search" placeholder="Search by name or identifier" value={search} onChange={(event) => setSearch(event.target.value)} />
-        <button type="submit" className="secondary">
-          Search
-        </button>
-      </form>
-      <ErrorBanner error={error} />
-      {!page && !error && <p aria-busy="true">Loading…</p>}
-      {page && page.items.length === 0 && <p className="empty">{applied ? `No API matches “${applied}”.` : 'No APIs yet.'}</p>}
-      {page && page.items.length > 0 && (
-        <table className="list">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Identifier</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Format</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((item) => (
-              <tr key={item.id}>
-                <td data-label="Name">
-                  <Link to={`/apis/${encodeURIComponent(item.id)}`}>{item.name}</Link>
-                </td>
-                <td data-label="Identifier">
-                  <code>{item.identifier}</code>
-                </td>
-                <td data-label="Scopes">{item.scopes.map((scope) => scope.name).join(', ') || '—'}</td>
-                <td data-label="Format">{item.access_token_format}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pager {...pager} />
+      <SearchForm id="api-search" label="Search APIs" placeholder="Search by name or identifier" onSearch={search} />
+      <PagedTable {...list} columns={COLUMNS} rowKey={(item) => item.id} empty={applied ? `No API matches “${applied}”.` : 'No APIs yet.'} />
     </section>
   );
 }

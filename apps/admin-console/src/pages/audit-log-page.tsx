@@ -1,6 +1,8 @@
 import { FormEvent, useState } from 'react';
 import type { AuditEventView } from '@app/contracts';
-import { ErrorBanner, Field, formatDate, Pager } from '../components';
+import { Field, formatDate } from '../components';
+import { PageHead } from '../list-page';
+import { Column, PagedTable } from '../list-table';
 import { Link } from '../router';
 import { usePagedList } from '../use-paged-list';
 
@@ -28,13 +30,38 @@ interface Filters {
 }
 const EMPTY: Filters = { action: '', actor_id: '', target_id: '', since: '', until: '' };
 
+const COLUMNS: Column<AuditEventView>[] = [
+  { label: 'When', cell: (event) => <time dateTime={event.occurred_at}>{formatDate(event.occurred_at)}</time> },
+  { label: 'Action', cell: (event) => <span className={`status${isFailure(event) ? ' failed' : ''}`}>{event.action}</span> },
+  {
+    label: 'Who',
+    cell: (event) => (
+      <span>
+        {event.actor_type} {event.actor_id && <EntityId type={event.actor_type} id={event.actor_id} />}
+      </span>
+    ),
+  },
+  {
+    label: 'Target',
+    cell: (event) => (
+      <span>
+        {event.target_type ?? '—'} {event.target_id && <EntityId type={event.target_type} id={event.target_id} />}
+      </span>
+    ),
+  },
+  { label: 'From', cell: (event) => <span title={event.user_agent ?? undefined}>{event.ip ?? '—'}</span> },
+  { label: 'Details', cell: (event) => <DetailList details={event.details} /> },
+];
+
+const isFailure = (event: AuditEventView) => event.action.endsWith('.failed') || event.action.endsWith('.denied');
+
 /** `datetime-local` values are local times; the API wants RFC 3339. */
 const toInstant = (value: string) => (value ? new Date(value).toISOString() : undefined);
 
 export function AuditLogPage() {
   const [form, setForm] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
-  const { page, error, pager } = usePagedList<AuditEventView>('/events', {
+  const list = usePagedList<AuditEventView>('/events', {
     action: applied.action.trim(),
     actor_id: applied.actor_id.trim(),
     target_id: applied.target_id.trim(),
@@ -51,9 +78,7 @@ export function AuditLogPage() {
 
   return (
     <section>
-      <div className="page-head">
-        <h1>Audit log</h1>
-      </div>
+      <PageHead title="Audit log" />
       <p>Every admin change and every sign-in, newest first. Secrets, passwords and tokens are never recorded.</p>
       <form className="form filters" aria-label="Filter events" onSubmit={apply}>
         <div className="row">
@@ -99,60 +124,14 @@ export function AuditLogPage() {
           )}
         </div>
       </form>
-      <ErrorBanner error={error} />
-      {!page && !error && <p aria-busy="true">Loading…</p>}
-      {page && page.items.length === 0 && <p className="empty">{filtered ? 'No event matches these filters.' : 'Nothing recorded yet.'}</p>}
-      {page && page.items.length > 0 && (
-        <table className="list events">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Action</th>
-              <th scope="col">Who</th>
-              <th scope="col">Target</th>
-              <th scope="col">From</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((event) => (
-              <EventRow key={event.id} event={event} />
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pager {...pager} />
+      <PagedTable
+        {...list}
+        columns={COLUMNS}
+        rowKey={(event) => event.id}
+        className="list events"
+        empty={filtered ? 'No event matches these filters.' : 'Nothing recorded yet.'}
+      />
     </section>
-  );
-}
-
-function EventRow({ event }: { event: AuditEventView }) {
-  const failed = event.action.endsWith('.failed') || event.action.endsWith('.denied');
-  return (
-    <tr>
-      <td data-label="When">
-        <time dateTime={event.occurred_at}>{formatDate(event.occurred_at)}</time>
-      </td>
-      <td data-label="Action">
-        <span className={`status${failed ? ' failed' : ''}`}>{event.action}</span>
-      </td>
-      <td data-label="Who">
-        <span>
-          {event.actor_type} {event.actor_id && <EntityId type={event.actor_type} id={event.actor_id} />}
-        </span>
-      </td>
-      <td data-label="Target">
-        <span>
-          {event.target_type ?? '—'} {event.target_id && <EntityId type={event.target_type} id={event.target_id} />}
-        </span>
-      </td>
-      <td data-label="From">
-        <span title={event.user_agent ?? undefined}>{event.ip ?? '—'}</span>
-      </td>
-      <td data-label="Details">
-        <DetailList details={event.details} />
-      </td>
-    </tr>
   );
 }
 

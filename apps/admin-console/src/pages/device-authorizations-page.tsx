@@ -1,12 +1,14 @@
 import type { DeviceAuthorizationView } from '@app/contracts';
 import { useState } from 'react';
-import { ConfirmAction, ErrorBanner, formatDate, Notice, Pager } from '../components';
+import { ConfirmAction, formatDate, Notice } from '../components';
+import { PageHead } from '../list-page';
+import { Column, PagedTable } from '../list-table';
 import { useSession } from '../session';
 import { usePagedList } from '../use-paged-list';
 
 export function DeviceAuthorizationsPage() {
   const { api } = useSession();
-  const { page, error, pager, reload } = usePagedList<DeviceAuthorizationView>('/device-authorizations', { limit: 20 });
+  const { reload, ...list } = usePagedList<DeviceAuthorizationView>('/device-authorizations', { limit: 20 });
   const [denied, setDenied] = useState<string>();
   const [actionError, setActionError] = useState<unknown>();
 
@@ -21,50 +23,28 @@ export function DeviceAuthorizationsPage() {
     }
   };
 
+  const columns: Column<DeviceAuthorizationView>[] = [
+    { label: 'Application', cell: (item) => <code>{item.client_id}</code> },
+    { label: 'Scopes', cell: (item) => item.scope || '—' },
+    { label: 'Started', cell: (item) => formatDate(item.created_at) },
+    { label: 'Expires', cell: (item) => formatDate(item.expires_at) },
+    {
+      label: 'Actions',
+      hiddenLabel: true,
+      cell: (item) => <ConfirmAction label="Deny" question={`Deny the sign-in request of ${item.client_id}?`} confirmLabel="Deny request" onConfirm={() => deny(item)} />,
+    },
+  ];
+
   return (
     <section>
-      <div className="page-head">
-        <h1>Device sign-ins</h1>
+      <PageHead title="Device sign-ins">
         <button type="button" className="secondary" onClick={reload}>
           Refresh
         </button>
-      </div>
+      </PageHead>
       <p>Devices and CLIs waiting for someone to enter their code (RFC 8628). Denying one makes its next poll fail with access_denied.</p>
       {denied && <Notice>Denied the request of {denied}.</Notice>}
-      <ErrorBanner error={error ?? actionError} />
-      {!page && !error && <p aria-busy="true">Loading…</p>}
-      {page && page.items.length === 0 && <p className="empty">No device is waiting.</p>}
-      {page && page.items.length > 0 && (
-        <table className="list">
-          <thead>
-            <tr>
-              <th scope="col">Application</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Started</th>
-              <th scope="col">Expires</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((item) => (
-              <tr key={item.id}>
-                <td data-label="Application">
-                  <code>{item.client_id}</code>
-                </td>
-                <td data-label="Scopes">{item.scope || '—'}</td>
-                <td data-label="Started">{formatDate(item.created_at)}</td>
-                <td data-label="Expires">{formatDate(item.expires_at)}</td>
-                <td data-label="Actions">
-                  <ConfirmAction label="Deny" question={`Deny the sign-in request of ${item.client_id}?`} confirmLabel="Deny request" onConfirm={() => deny(item)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pager {...pager} />
+      <PagedTable {...list} error={list.error ?? actionError} columns={columns} rowKey={(item) => item.id} empty="No device is waiting." />
     </section>
   );
 }

@@ -1,7 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SigningKeyView } from '@app/contracts';
 import { ConfirmAction, ErrorBanner, formatDate, Notice } from '../components';
+import { PageHead } from '../list-page';
+import { Column, ListTable } from '../list-table';
 import { useSession } from '../session';
+
+const COLUMNS: Column<SigningKeyView>[] = [
+  { label: 'Key ID', cell: (key) => <code>{key.kid}</code> },
+  { label: 'Algorithm', cell: (key) => key.alg },
+  { label: 'Signs', cell: (key) => (key.purpose === 'id_token' ? 'ID tokens' : 'Access and ID tokens') },
+  { label: 'Status', cell: (key) => <span className={`status ${key.status}`}>{key.status}</span> },
+  { label: 'Created', cell: (key) => formatDate(key.created_at) },
+  { label: 'Retired', cell: (key) => formatDate(key.retired_at) },
+  { label: 'Leaves the JWKS', cell: (key) => formatDate(key.expires_at) },
+];
 
 export function KeysPage() {
   const { api } = useSession();
@@ -27,8 +39,7 @@ export function KeysPage() {
 
   return (
     <section>
-      <div className="page-head">
-        <h1>Signing keys</h1>
+      <PageHead title="Signing keys">
         <ConfirmAction
           label="Rotate signing key"
           question="Create a new signing key? New tokens are signed with it; the current key stays published until its tokens expire."
@@ -36,7 +47,7 @@ export function KeysPage() {
           danger={false}
           onConfirm={rotate}
         />
-      </div>
+      </PageHead>
       <p>
         Tokens are signed with the active key. When it is not RS256, an RS256 key is kept beside it for the ID tokens of
         applications that ask for RS256, as OpenID Connect requires. A rotation replaces both. Retired keys stay in the
@@ -45,38 +56,7 @@ export function KeysPage() {
       {rotated && <Notice>New active key {rotated}.</Notice>}
       <ErrorBanner error={error} />
       {!keys && !error && <p aria-busy="true">Loading…</p>}
-      {keys && (
-        <table className="list">
-          <thead>
-            <tr>
-              <th scope="col">Key ID</th>
-              <th scope="col">Algorithm</th>
-              <th scope="col">Signs</th>
-              <th scope="col">Status</th>
-              <th scope="col">Created</th>
-              <th scope="col">Retired</th>
-              <th scope="col">Leaves the JWKS</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((key) => (
-              <tr key={key.kid}>
-                <td data-label="Key ID">
-                  <code>{key.kid}</code>
-                </td>
-                <td data-label="Algorithm">{key.alg}</td>
-                <td data-label="Signs">{key.purpose === 'id_token' ? 'ID tokens' : 'Access and ID tokens'}</td>
-                <td data-label="Status">
-                  <span className={`status ${key.status}`}>{key.status}</span>
-                </td>
-                <td data-label="Created">{formatDate(key.created_at)}</td>
-                <td data-label="Retired">{formatDate(key.retired_at)}</td>
-                <td data-label="Leaves the JWKS">{formatDate(key.expires_at)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {keys && <ListTable items={keys} columns={COLUMNS} rowKey={(key) => key.kid} />}
     </section>
   );
 }

@@ -1,33 +1,32 @@
-import { FormEvent, useEffect, useState } from 'react';
-import type { Page, UserView } from '@app/contracts';
-import { ApiFailure, query } from '../api';
-import { ErrorBanner, Field, fieldErrors, Pager } from '../components';
+import { FormEvent, useState } from 'react';
+import type { UserView } from '@app/contracts';
+import { ApiFailure } from '../api';
+import { ErrorBanner, Field, fieldErrors } from '../components';
+import { PageHead, SearchForm } from '../list-page';
+import { Column, PagedTable } from '../list-table';
 import { Link, useRouter } from '../router';
 import { useSession } from '../session';
+import { useSearchedList } from '../use-paged-list';
 import { OtherErrors } from './create-application-page';
 
 const PAGE_SIZE = 20;
 
+const COLUMNS: Column<UserView>[] = [
+  { label: 'Username', cell: (person) => <Link to={`/people/${encodeURIComponent(person.id)}`}>{person.username}</Link> },
+  { label: 'Name', cell: (person) => person.name ?? '—' },
+  { label: 'Email', cell: (person) => person.email ?? '—' },
+  { label: 'Roles', cell: (person) => person.roles.join(', ') || '—' },
+  {
+    label: 'Status',
+    cell: (person) => <span className={`status ${person.disabled ? 'retired' : 'active'}`}>{person.disabled ? 'disabled' : 'active'}</span>,
+  },
+];
+
 export function PeoplePage() {
-  const { api } = useSession();
-  const [search, setSearch] = useState('');
-  const [applied, setApplied] = useState('');
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [page, setPage] = useState<Page<UserView>>();
-  const [error, setError] = useState<unknown>();
+  const { applied, search, ...list } = useSearchedList<UserView>('/users', PAGE_SIZE);
   const [creating, setCreating] = useState(false);
-  const cursor = cursors[cursors.length - 1];
 
-  useEffect(() => {
-    let live = true;
-    setError(undefined);
-    api.get<Page<UserView>>(`/users${query({ search: applied, limit: PAGE_SIZE, cursor })}`).then((result) => live && setPage(result), (failure: unknown) => live && setError(failure));
-    return () => {
-      live = false;
-    };
-  }, [api, applied, cursor]);
-
-  if (error instanceof ApiFailure && error.status === 404) {
+  if (list.error instanceof ApiFailure && list.error.status === 404) {
     return (
       <section>
         <h1>People</h1>
@@ -36,67 +35,23 @@ export function PeoplePage() {
     );
   }
 
-  const onSearch = (event: FormEvent) => {
-    event.preventDefault();
-    setCursors([undefined]);
-    setApplied(search.trim());
-  };
-
   return (
     <section>
-      <div className="page-head">
-        <h1>People</h1>
+      <PageHead title="People">
         {!creating && (
           <button type="button" onClick={() => setCreating(true)}>
             Add person
           </button>
         )}
-      </div>
+      </PageHead>
       {creating && <CreatePerson onCancel={() => setCreating(false)} />}
-      <form className="search" role="search" onSubmit={onSearch}>
-        <label htmlFor="people-search" className="visually-hidden">
-          Search people
-        </label>
-        <input id="people-search" type="search" placeholder="Search by username, name or email" value={search} onChange={(event) => setSearch(event.target.value)} />
-        <button type="submit" className="secondary">
-          Search
-        </button>
-      </form>
-      <ErrorBanner error={error} />
-      {page && page.items.length === 0 && <p className="empty">{applied ? `Nobody matches “${applied}”.` : 'Nobody yet.'}</p>}
-      {page && page.items.length > 0 && (
-        <table className="list">
-          <thead>
-            <tr>
-              <th scope="col">Username</th>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((person) => (
-              <tr key={person.id}>
-                <td data-label="Username">
-                  <Link to={`/people/${encodeURIComponent(person.id)}`}>{person.username}</Link>
-                </td>
-                <td data-label="Name">{person.name ?? '—'}</td>
-                <td data-label="Email">{person.email ?? '—'}</td>
-                <td data-label="Roles">{person.roles.join(', ') || '—'}</td>
-                <td data-label="Status">
-                  <span className={`status ${person.disabled ? 'retired' : 'active'}`}>{person.disabled ? 'disabled' : 'active'}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pager
-        hasPrevious={cursors.length > 1}
-        next={page?.next_cursor ?? null}
-        onPrevious={() => setCursors((list) => list.slice(0, -1))}
-        onNext={() => page?.next_cursor && setCursors((list) => [...list, page.next_cursor!])}
+      <SearchForm id="people-search" label="Search people" placeholder="Search by username, name or email" onSearch={search} />
+      <PagedTable
+        {...list}
+        columns={COLUMNS}
+        rowKey={(person) => person.id}
+        empty={applied ? `Nobody matches “${applied}”.` : 'Nobody yet.'}
+        loading={null}
       />
     </section>
   );
