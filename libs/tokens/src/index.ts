@@ -4,6 +4,7 @@ import { CreateRefreshTokens1764100003000 } from './migrations/1764100003000-cre
 import { CreateOpaqueAccessTokens1764100006000 } from './migrations/1764100006000-create-opaque-access-tokens';
 import { PrepublishNextSigningKey1764100007000 } from './migrations/1764100007000-prepublish-next-signing-key';
 import { IdTokenSigningKeys1764100010000 } from './migrations/1764100010000-id-token-signing-keys';
+import { RefreshTokenResource1764100013000 } from './migrations/1764100013000-refresh-token-resource';
 
 export * from './access/access-token.service';
 export * from './id-token/id-token.service';
@@ -17,7 +18,7 @@ export * from './revocation/revocation.repository';
 export * from './tokens.module';
 
 export const TOKENS_ENTITIES = [SigningKeyEntity];
-export const TOKENS_MIGRATIONS = [CreateTokens1764100001000, CreateRefreshTokens1764100003000, CreateOpaqueAccessTokens1764100006000, PrepublishNextSigningKey1764100007000, IdTokenSigningKeys1764100010000];
+export const TOKENS_MIGRATIONS = [CreateTokens1764100001000, CreateRefreshTokens1764100003000, CreateOpaqueAccessTokens1764100006000, PrepublishNextSigningKey1764100007000, IdTokenSigningKeys1764100010000, RefreshTokenResource1764100013000];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const TOKENS_PURGE_TASKS = [

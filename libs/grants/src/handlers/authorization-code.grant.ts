@@ -48,6 +48,8 @@ export class AuthorizationCodeGrant implements GrantHandler {
           scopes: result.code.scopes,
           authTime: result.code.authTime,
           sessionId: result.code.sessionId,
+          // RFC 8707 §2.2: refreshes of this grant stay on the resource its first access token targets.
+          resource: targetResource(result.code, params),
           ttlSeconds: client.refreshTokenTtl,
         },
         manager,

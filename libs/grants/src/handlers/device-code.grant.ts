@@ -41,7 +41,7 @@ export class DeviceCodeGrant implements GrantHandler {
     }
     // Checked before the code is taken, so a bad resource does not burn an approved authorization.
     await this.scopes.resolveTarget(params.resource, client, poll.scopes, false);
-    const redemption = await this.redeem(poll.id, client);
+    const redemption = await this.redeem(poll.id, client, params.resource);
     if (!redemption) throw new InvalidGrant(USED_OR_UNKNOWN);
     const { grant, refreshToken } = redemption;
     const user = await this.users.findById(grant.userId);
@@ -64,9 +64,10 @@ export class DeviceCodeGrant implements GrantHandler {
 
   /**
    * Takes the approved authorization with one atomic UPDATE (of concurrent pollers only one wins) and
-   * stores its refresh token in the same transaction.
+   * stores its refresh token in the same transaction. The refresh token is bound to `resource`, the target
+   * of the access token issued with it (RFC 8707 §2.2).
    */
-  private redeem(id: string, client: ClientEntity): Promise<{ grant: ConsumedAuthorization; refreshToken?: string } | undefined> {
+  private redeem(id: string, client: ClientEntity, resource: string | undefined): Promise<{ grant: ConsumedAuthorization; refreshToken?: string } | undefined> {
     return this.dataSource.transaction(async (manager) => {
       const grant = await this.authorizations.consume(id, client.clientId, manager);
       if (!grant) return undefined;
@@ -79,6 +80,7 @@ export class DeviceCodeGrant implements GrantHandler {
           scopes: grant.scopes,
           authTime: grant.authTime ?? undefined,
           sessionId: grant.sessionId ?? undefined,
+          resource,
           ttlSeconds: client.refreshTokenTtl,
         },
         manager,

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES, parseScope } from '@app/clients';
-import { FormParams, InvalidGrant, InvalidRequest, InvalidScope } from '@app/core';
+import { FormParams, InvalidGrant, InvalidRequest, InvalidScope, InvalidTarget } from '@app/core';
 import { RefreshTokenRecord, RefreshTokenService } from '@app/tokens';
 import { UserService } from '@app/users';
 import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
@@ -26,9 +26,13 @@ export class RefreshTokenGrant implements GrantHandler {
     const rotation = await this.dataSource.transaction(async (manager) => {
       const result = await this.refreshTokens.consume(params.refresh_token, client.clientId, manager);
       if (result.outcome !== 'rotated') return result;
-      // RFC 6749 §6: the scope may only narrow; throwing here rolls back, so the token stays usable.
+      // Refusals throw before the next token is issued: the rollback undoes the consumption, so the token
+      // stays usable. RFC 6749 §6: the scope may only narrow.
       const wider = requested.find((scope) => !result.record.scopes.includes(scope));
       if (wider) throw new InvalidScope(`The scope ${wider} was not granted`);
+      if (!isAuthorizedResource(result.record, params.resource)) {
+        throw new InvalidTarget('The resource is not the one this grant was issued for');
+      }
       const next = await this.refreshTokens.issue(
         { ...grantOf(result.record), ttlSeconds: client.refreshTokenTtl },
         manager,
@@ -50,13 +54,13 @@ export class RefreshTokenGrant implements GrantHandler {
       grantId: record.familyId,
       authTime: record.authTime,
       sessionId: record.sessionId,
-      resource: params.resource,
+      resource: targetResource(record, params),
       refreshToken: next,
     });
   }
 }
 
-/** The new token keeps the family, person and the full original scope (RFC 6749 §6). */
+/** The new token keeps the family, person, resource and the full original scope (RFC 6749 §6). */
 function grantOf(record: RefreshTokenRecord) {
   return {
     familyId: record.familyId,
@@ -65,5 +69,19 @@ function grantOf(record: RefreshTokenRecord) {
     scopes: record.scopes,
     authTime: record.authTime ?? undefined,
     sessionId: record.sessionId ?? undefined,
+    resource: record.resource ?? undefined,
   };
+}
+
+/**
+ * RFC 8707 §2.2: a grant bound to a resource refreshes for that resource only. A grant issued without one
+ * leaves each refresh request free to choose its target, as before resources were bound.
+ */
+function isAuthorizedResource(record: RefreshTokenRecord, requested: string | undefined): boolean {
+  return record.resource === null || requested === undefined || requested === record.resource;
+}
+
+/** The resource the access token targets: the grant's when it has one, so omitting it keeps the binding. */
+function targetResource(record: RefreshTokenRecord, params: FormParams): string | undefined {
+  return record.resource ?? params.resource;
 }

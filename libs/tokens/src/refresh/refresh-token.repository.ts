@@ -8,6 +8,8 @@ export interface RefreshTokenRecord {
   scopes: string[];
   authTime: Date | null;
   sessionId: string | null;
+  /** The RFC 8707 resource the grant is bound to; null when each request may choose its target. */
+  resource: string | null;
   createdAt: Date;
   expiresAt: Date;
   consumedAt: Date | null;
@@ -22,6 +24,7 @@ export interface NewRefreshToken {
   scopes: readonly string[];
   authTime?: Date;
   sessionId?: string;
+  resource?: string;
   expiresAt: Date;
 }
 
@@ -32,13 +35,14 @@ interface RawRefreshToken {
   scopes: string[];
   auth_time: Date | null;
   session_id: string | null;
+  resource: string | null;
   created_at: Date;
   expires_at: Date;
   consumed_at: Date | null;
   revoked_at: Date | null;
 }
 
-const COLUMNS = 'family_id, client_id, user_id, scopes, auth_time, session_id, created_at, expires_at, consumed_at, revoked_at';
+const COLUMNS = 'family_id, client_id, user_id, scopes, auth_time, session_id, resource, created_at, expires_at, consumed_at, revoked_at';
 
 /** Refresh tokens by the SHA-256 of their value. Methods that write accept a transaction's manager. */
 @Injectable()
@@ -47,9 +51,10 @@ export class RefreshTokenRepository {
 
   async insert(token: NewRefreshToken, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
-      `INSERT INTO refresh_tokens (token_hash, family_id, client_id, user_id, scopes, auth_time, session_id, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [token.tokenHash, token.familyId, token.clientId, token.userId, [...token.scopes], token.authTime ?? null, token.sessionId ?? null, token.expiresAt],
+      `INSERT INTO refresh_tokens (token_hash, family_id, client_id, user_id, scopes, auth_time, session_id, resource, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [token.tokenHash, token.familyId, token.clientId, token.userId, [...token.scopes], token.authTime ?? null, token.sessionId ?? null,
+        token.resource ?? null, token.expiresAt],
     );
   }
 
@@ -91,6 +96,7 @@ function toRecord(row: RawRefreshToken): RefreshTokenRecord {
     scopes: row.scopes,
     authTime: date(row.auth_time),
     sessionId: row.session_id,
+    resource: row.resource,
     createdAt: new Date(row.created_at),
     expiresAt: new Date(row.expires_at),
     consumedAt: date(row.consumed_at),

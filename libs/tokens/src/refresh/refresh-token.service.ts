@@ -12,6 +12,8 @@ export interface RefreshTokenGrant {
   scopes: readonly string[];
   authTime?: Date;
   sessionId?: string;
+  /** The RFC 8707 resource the grant's access tokens target; refreshes may then target nothing else. */
+  resource?: string;
   /** Per-client lifetime in seconds; the server default when null. */
   ttlSeconds?: number | null;
 }
