@@ -1,12 +1,13 @@
+import { AppConfig } from '@app/core';
 import { request } from '../support/http';
 import { startTestServer } from '../support/test-server';
 
 // Its own file: passport strategies are process-wide, so each Jest file runs one server at a time.
 describe('ISSUER configuration', () => {
-  it('uses ISSUER exactly as configured, without adding a slash', async () => {
+  it('uses ISSUER exactly as configured, without adding a slash, and serves it under its path', async () => {
     const custom = await startTestServer({ ISSUER: 'https://id.example.com/tenant-a' });
     try {
-      const response = await request(`${custom.baseUrl}/.well-known/openid-configuration`);
+      const response = await request(`${custom.baseUrl}/tenant-a/.well-known/openid-configuration`);
       expect(response.body.issuer).toBe('https://id.example.com/tenant-a');
       expect(response.body.token_endpoint).toBe('https://id.example.com/tenant-a/oauth2/token');
     } finally {
@@ -14,4 +15,19 @@ describe('ISSUER configuration', () => {
     }
   });
 
+  it.each([
+    ['http://localhost:3000', ''],
+    ['https://id.example.com/', ''],
+    ['https://id.example.com/tenant-a', '/tenant-a'],
+    ['https://id.example.com/tenants/acme.eu', '/tenants/acme.eu'],
+  ])('serves the issuer %s under the path %p', (issuer, prefix) => {
+    expect(new AppConfig({ ISSUER: issuer }).pathPrefix).toBe(prefix);
+  });
+
+  it.each(['https://id.example.com/tenant-a/', 'https://id.example.com/:tenant', 'https://id.example.com/a%20b', 'https://id.example.com/a//b'])(
+    'refuses the issuer path of %s, which could not be served as advertised',
+    (issuer) => {
+      expect(() => new AppConfig({ ISSUER: issuer })).toThrow(/Invalid configuration: ISSUER path/);
+    },
+  );
 });

@@ -8,6 +8,7 @@ import { LogController } from 'fastify';
 import { AppConfig, AppLogger, NestPinoLogger, ShutdownState } from '@app/core';
 import { AppModule } from './app.module';
 import { registerCors } from './http/cors';
+import { serveUnderIssuerPath } from './http/issuer-path';
 
 /** Builds the HTTP application: Fastify (Nest parses JSON and form bodies), the one error renderer, the OpenAPI document. */
 export async function createApp(config: AppConfig, logger: AppLogger): Promise<NestFastifyApplication> {
@@ -34,7 +35,8 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  registerCors(fastify);
+  registerCors(fastify, config);
+  serveUnderIssuerPath(app, config);
   const shutdown = app.get(ShutdownState);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
@@ -54,6 +56,6 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
         .build(),
       { include: [AdminModule] },
     ));
-  fastify.get('/admin/v1/openapi.json', async (_request, reply) => reply.header('Cache-Control', 'no-cache').send(openApiDocument()));
+  fastify.get(config.localPath('/admin/v1/openapi.json'), async (_request, reply) => reply.header('Cache-Control', 'no-cache').send(openApiDocument()));
   return app;
 }

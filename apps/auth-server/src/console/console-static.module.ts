@@ -1,11 +1,12 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
-import { APP_LOGGER, AppLogger } from '@app/core';
+import { APP_LOGGER, AppConfig, AppLogger } from '@app/core';
 
-const PREFIX = '/console';
+/** Where the console lives under the issuer's path; its build is made for this base (vite `base`). */
+const CONSOLE_PATH = '/console';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,24 +43,29 @@ export function consoleBuildCandidates(from: string = __dirname): string[] {
 }
 
 /**
- * Serves the admin console's static build under `/console`; any path that is not a file gets index.html so
- * the SPA's deep links work. A missing build answers 404 and the rest of the server runs as usual.
+ * Serves the admin console's static build under `{issuer path}/console`; any path that is not a file gets
+ * index.html so the SPA's deep links work. A missing build answers 404 and the rest of the server runs as usual.
  * (Written against Fastify directly: @nestjs/serve-static needs @fastify/static, which we do not ship.)
  */
 @Module({})
 export class ConsoleStaticModule implements OnModuleInit {
   private root: string | undefined;
+  private indexPage: string | undefined;
+  private readonly prefix: string;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
-  ) {}
+    private readonly config: AppConfig,
+  ) {
+    this.prefix = config.localPath(CONSOLE_PATH);
+  }
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.get(PREFIX, async (_request, reply) => reply.redirect(`${PREFIX}/`, 301));
-    fastify.get(`${PREFIX}/*`, (request, reply) => this.serve(request, reply));
-    if (!this.buildRoot()) this.logger.warn({ looked: consoleBuildCandidates() }, 'admin console build not found; /console answers 404');
+    fastify.get(this.prefix, async (_request, reply) => reply.redirect(`${this.prefix}/`, 301));
+    fastify.get(`${this.prefix}/*`, (request, reply) => this.serve(request, reply));
+    if (!this.buildRoot()) this.logger.warn({ looked: consoleBuildCandidates() }, `admin console build not found; ${this.prefix} answers 404`);
   }
 
   private buildRoot(): string | undefined {
@@ -70,9 +76,10 @@ export class ConsoleStaticModule implements OnModuleInit {
   private async serve(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const root = this.buildRoot();
     if (!root) return reply.status(404).type('text/plain; charset=utf-8').send('The admin console is not built (npm run build:console).');
-    const path = decodeSafely(new URL(request.url, 'http://console.invalid').pathname.slice(PREFIX.length + 1));
+    const path = decodeSafely(new URL(request.url, 'http://console.invalid').pathname.slice(this.prefix.length + 1));
     const file = path === undefined ? undefined : resolve(root, path);
     if (file && (file === root || file.startsWith(root + sep)) && isFile(file)) {
+      if (file === resolve(root, 'index.html')) return this.sendIndex(reply, root);
       const hashed = path!.startsWith('assets/');
       const headers = extname(file) === '.html' ? CONSOLE_PAGE_HEADERS : { 'X-Content-Type-Options': 'nosniff' };
       return reply
@@ -83,8 +90,22 @@ export class ConsoleStaticModule implements OnModuleInit {
     }
     // A missing asset is a real 404; every other path is a route of the SPA.
     if (path === undefined || path.startsWith('assets/')) return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
-    return reply.headers(CONSOLE_PAGE_HEADERS).type(CONTENT_TYPES['.html']).send(createReadStream(resolve(root, 'index.html')));
+    return this.sendIndex(reply, root);
   }
+
+  private sendIndex(reply: FastifyReply, root: string): FastifyReply {
+    const index = resolve(root, 'index.html');
+    const body = this.config.pathPrefix ? (this.indexPage ??= underIssuerPath(readFileSync(index, 'utf8'), this.prefix)) : createReadStream(index);
+    return reply.headers(CONSOLE_PAGE_HEADERS).type(CONTENT_TYPES['.html']).send(body);
+  }
+}
+
+/**
+ * The build references its scripts and styles at `/console/...`; under an issuer path they are served at
+ * `{issuer path}/console/...`, so the page's own references move there too.
+ */
+function underIssuerPath(indexHtml: string, consolePrefix: string): string {
+  return indexHtml.replace(/(\s(?:src|href)=")\/console\//g, `$1${consolePrefix}/`);
 }
 
 function decodeSafely(value: string): string | undefined {

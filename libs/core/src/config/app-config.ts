@@ -16,6 +16,11 @@ export class AppConfig {
   readonly host: string;
   /** ISSUER: the issuer identifier, used exactly as given (RFC 8414 §2). */
   readonly issuer: string;
+  /**
+   * The issuer's path (`/tenant-a` for `https://id.example.com/tenant-a`), under which every route is
+   * served; empty for an issuer at the root of its host. Never ends with a slash.
+   */
+  readonly pathPrefix: string;
   /** DEFAULT_AUDIENCE: `aud` of access tokens requested without a `resource` (RFC 8707). */
   readonly defaultAudience: string;
   /** DATABASE_URL: PostgreSQL connection string; empty means the embedded database. */
@@ -62,6 +67,7 @@ export class AppConfig {
     this.port = read.integer('PORT', 3000, { min: 0, max: 65535 });
     this.host = read.string('HOST', '0.0.0.0');
     this.issuer = read.url('ISSUER', `http://localhost:${this.port}`);
+    this.pathPrefix = issuerPathPrefix(this.issuer);
     this.defaultAudience = read.string('DEFAULT_AUDIENCE', this.issuer);
     this.databaseUrl = read.optionalPostgresUrl('DATABASE_URL');
     this.dataDir = read.string('DATA_DIR', './data');
@@ -104,4 +110,28 @@ export class AppConfig {
   endpoint(path: string): string {
     return `${this.issuer}${path}`;
   }
+
+  /** The path a browser uses for one of our own pages (`/tenant-a/login`): `endpoint()` without the origin. */
+  localPath(path: string): string {
+    return `${this.pathPrefix}${path}`;
+  }
+}
+
+/**
+ * `endpoint()` appends to the issuer as given, so the routes must live under exactly its path. Segments are
+ * limited to unreserved characters: `:` or `*` would turn into route parameters, percent-encoding would
+ * make the advertised URLs differ from the served ones, and a trailing slash would give `//oauth2/token`.
+ */
+function issuerPathPrefix(issuer: string): string {
+  let path: string;
+  try {
+    path = new URL(issuer).pathname;
+  } catch {
+    return ''; // Already reported by the URL check.
+  }
+  if (path === '/') return '';
+  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(path) || !issuer.endsWith(path)) {
+    throw new ConfigError('ISSUER', `path must be /segment[/segment...] of letters, digits, '.', '_', '~' or '-', without a trailing slash; got "${path}"`);
+  }
+  return path;
 }

@@ -57,8 +57,11 @@ export interface ErrorLogger {
   error(object: object, message: string): void;
 }
 
-/** Turns anything thrown into a safe answer: the one place errors are rendered. */
-export function renderError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: ErrorLogger): void {
+/**
+ * Turns anything thrown into a safe answer: the one place errors are rendered. `pathPrefix` is the
+ * issuer's path, under which the browser pages live (AppConfig.pathPrefix).
+ */
+export function renderError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: ErrorLogger, pathPrefix = ''): void {
   if (reply.sent) return;
   if (error instanceof AuthorizationRedirectError) {
     void reply.status(303).header('Cache-Control', 'no-store').header('Location', error.location()).send();
@@ -76,13 +79,13 @@ export function renderError(error: unknown, request: FastifyRequest, reply: Fast
   } else if (oauthError.detail) {
     logger.warn({ reqId: request.id, code: oauthError.code, detail: oauthError.detail }, 'request rejected');
   }
-  if (isBrowserPage(request)) {
+  if (isBrowserPage(request, pathPrefix)) {
     // A person in a browser gets a page, and no redirect: whatever failed here came before the client
     // and its redirect URI were verified (verified failures are AuthorizationRedirectErrors).
     const page = oauthError.status >= 500
       ? new ErrorPage('Service unavailable', 'Sign-in is unavailable right now. Please try again in a moment.', oauthError.status, oauthError.code)
       : new ErrorPage('Request not accepted', oauthError.description ?? 'The request is malformed.', oauthError.status, oauthError.code);
-    renderError(page, request, reply, logger);
+    renderError(page, request, reply, logger, pathPrefix);
     return;
   }
   void reply
@@ -104,9 +107,9 @@ function isInputRejectedByDatabase(error: unknown): boolean {
 
 const BROWSER_PAGES = ['/oauth2/authorize', '/oauth2/consent', '/oauth2/logout', '/login', '/device'];
 
-function isBrowserPage(request: FastifyRequest): boolean {
+function isBrowserPage(request: FastifyRequest, pathPrefix: string): boolean {
   const path = request.url.split('?')[0];
-  return BROWSER_PAGES.some((page) => path === page || path.startsWith(`${page}/`));
+  return BROWSER_PAGES.some((page) => path === `${pathPrefix}${page}` || path.startsWith(`${pathPrefix}${page}/`));
 }
 
 export function toOAuthError(error: unknown): OAuthError {

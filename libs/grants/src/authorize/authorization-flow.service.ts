@@ -8,6 +8,7 @@ import type { AuthorizationParams } from './authorization-request.parser';
 import { AuthorizationRequestRepository, PendingRequest, StoredAuthorizationRequest } from './authorization-request.repository';
 import { successRedirect } from './authorization-response';
 
+/** Where the pages of the flow send the browser back to, relative to the issuer's path. */
 export const RESUME_PATH = '/oauth2/authorize/resume';
 
 type Step = 'login' | 'consent' | 'code';
@@ -36,10 +37,15 @@ export class AuthorizationFlow implements OnModuleInit {
   onModuleInit(): void {
     // The login form's CSP must allow the redirect to the client that ends the flow.
     this.returnTargets.register(async (returnTo) => {
-      const prefix = `${RESUME_PATH}?request=`;
+      const prefix = this.resumePath('');
       if (!returnTo.startsWith(prefix)) return undefined;
       return (await this.requests.findPending(returnTo.slice(prefix.length)))?.redirectUri;
     });
+  }
+
+  /** The browser path that continues the stored request `requestId` (under the issuer's path). */
+  resumePath(requestId: string): string {
+    return this.config.localPath(`${RESUME_PATH}?request=${requestId}`);
   }
 
   /** The pending request and its still-valid client; an HTML error page otherwise (nothing is trusted yet). */
@@ -123,10 +129,10 @@ export class AuthorizationFlow implements OnModuleInit {
   }
 
   private pageFor(step: Exclude<Step, 'code'>, requestId: string, pending: PendingRequest): string {
-    if (step === 'consent') return `/oauth2/consent?request=${requestId}`;
-    const login = new URLSearchParams({ return_to: `${RESUME_PATH}?request=${requestId}` });
+    if (step === 'consent') return this.config.localPath(`/oauth2/consent?request=${requestId}`);
+    const login = new URLSearchParams({ return_to: this.resumePath(requestId) });
     if (pending.loginHint) login.set('login_hint', pending.loginHint);
-    return `/login?${login.toString()}`;
+    return this.config.localPath(`/login?${login.toString()}`);
   }
 
   private async issueCode(pending: PendingRequest, client: ClientEntity, session: SessionDetails, reply: FastifyReply): Promise<void> {

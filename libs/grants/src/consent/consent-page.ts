@@ -8,6 +8,8 @@ const SCOPE_DESCRIPTIONS: Record<string, string> = {
 };
 
 export interface ConsentPageModel {
+  /** The issuer's path (AppConfig.pathPrefix): the form posts back under it. */
+  pathPrefix: string;
   clientName: string;
   scopes: readonly string[];
   requestId: string;
@@ -27,7 +29,7 @@ export function renderConsentPage(model: ConsentPageModel): string {
 <p><strong>${escapeHtml(model.clientName)}</strong> asks to:</p>
 <ul class="scopes">${items || '<li>Sign you in</li>'}</ul>
 <p>Signed in as <strong>${escapeHtml(model.username)}</strong>.</p>
-<form method="post" action="/oauth2/consent">
+<form method="post" action="${escapeHtml(model.pathPrefix)}/oauth2/consent">
   <input type="hidden" name="request" value="${escapeHtml(model.requestId)}">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
   <button type="submit" name="decision" value="allow">Allow</button>

@@ -1,8 +1,8 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorPage, OAuthError, readFormBody, readQuery } from '@app/core';
+import { AppConfig, ErrorPage, OAuthError, readFormBody, readQuery } from '@app/core';
 import { ConsentService, CsrfService, pageHeaders, SsoSessionService, UserService } from '@app/users';
-import { AuthorizationFlow, RESUME_PATH } from '../authorize/authorization-flow.service';
+import { AuthorizationFlow } from '../authorize/authorization-flow.service';
 import { renderConsentPage } from './consent-page';
 
 const purpose = (requestId: string) => `consent:${requestId}`;
@@ -16,6 +16,7 @@ export class ConsentController {
     private readonly users: UserService,
     private readonly consents: ConsentService,
     private readonly csrf: CsrfService,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -27,6 +28,7 @@ export class ConsentController {
     // Not signed in (any more): the flow sends the browser to the login page first.
     if (!session || !user) return this.backToFlow(reply, requestId!);
     const page = renderConsentPage({
+      pathPrefix: this.config.pathPrefix,
       clientName: client.clientName,
       scopes: stored.scopes,
       requestId: requestId!,
@@ -53,7 +55,7 @@ export class ConsentController {
   }
 
   private async backToFlow(reply: FastifyReply, requestId: string): Promise<void> {
-    await reply.status(303).header('Cache-Control', 'no-store').header('Location', `${RESUME_PATH}?request=${requestId}`).send();
+    await reply.status(303).header('Cache-Control', 'no-store').header('Location', this.flow.resumePath(requestId)).send();
   }
 }
 

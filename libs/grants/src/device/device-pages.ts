@@ -1,12 +1,16 @@
 import { escapeHtml, htmlPage } from '@app/core';
 
 export interface CodeFormModel {
+  /** The issuer's path (AppConfig.pathPrefix): the form posts back under it. */
+  pathPrefix: string;
   csrfToken: string;
   userCode?: string;
   error?: string;
 }
 
 export interface ConfirmModel {
+  /** The issuer's path (AppConfig.pathPrefix): the form posts back under it. */
+  pathPrefix: string;
   csrfToken: string;
   /** Shown as XXXX-XXXX so the person can compare it with the device (RFC 8628 §5.4). */
   userCode: string;
@@ -22,7 +26,7 @@ export function renderCodeForm(model: CodeFormModel): string {
   const body = `<h1>Connect a device</h1>
 ${alert(model.error)}
 <p>Enter the code shown on your device.</p>
-<form method="post" action="/device">
+<form method="post" action="${escapeHtml(model.pathPrefix)}/device">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
   <label for="user_code">Code</label>
   <input id="user_code" name="user_code" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false"
@@ -42,7 +46,7 @@ export function renderConfirm(model: ConfirmModel): string {
 <p>Code: <code>${escapeHtml(model.userCode)}</code>. Continue only if this is the code shown on a device you are setting up yourself.</p>
 <p>It asks for:</p>
 ${scopes}
-<form method="post" action="/device">
+<form method="post" action="${escapeHtml(model.pathPrefix)}/device">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
   <input type="hidden" name="user_code" value="${escapeHtml(model.userCode)}">
   <button type="submit" name="decision" value="allow">Allow</button>

@@ -1,6 +1,6 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FormParams, HTML_PAGE_HEADERS, OAuthError, readFormBody, readQuery } from '@app/core';
+import { AppConfig, FormParams, HTML_PAGE_HEADERS, OAuthError, readFormBody, readQuery } from '@app/core';
 import { CsrfService, SsoSessionService } from '@app/users';
 import { renderCodeForm, renderConfirm, renderMessage } from './device-pages';
 import { USER_CODE_WINDOW_SECONDS } from './device-verification-throttle.service';
@@ -19,28 +19,28 @@ export class DeviceVerificationController {
     private readonly verification: DeviceVerificationService,
     private readonly sessions: SsoSessionService,
     private readonly csrf: CsrfService,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
   async form(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const query = tryRead(() => readQuery(request));
     // RFC 8628 §3.3.1: verification_uri_complete carries the code, so the person only confirms it.
-    const page = renderCodeForm({ csrfToken: this.token(request, reply), userCode: query?.user_code?.slice(0, 32) });
+    const page = renderCodeForm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode: query?.user_code?.slice(0, 32) });
     await send(reply, 200, page);
   }
 
   @Post()
   async submit(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const params = tryRead(() => readFormBody(request));
-    if (!params) return send(reply, 400, renderCodeForm({ csrfToken: this.token(request, reply), error: 'The form was malformed; please try again.' }));
+    if (!params) return send(reply, 400, renderCodeForm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), error: 'The form was malformed; please try again.' }));
     const userCode = params.user_code?.slice(0, 32);
     if (!this.csrf.verify(request, CSRF_PURPOSE, params.csrf_token)) {
-      return send(reply, 403, renderCodeForm({ csrfToken: this.token(request, reply), userCode, error: 'The form expired; please try again.' }));
+      return send(reply, 403, renderCodeForm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode, error: 'The form expired; please try again.' }));
     }
     const session = await this.sessions.currentSession(request);
     if (!session) {
-      const back = userCode ? `/device?user_code=${encodeURIComponent(userCode)}` : '/device';
-      await reply.status(303).header('Cache-Control', 'no-store').header('Location', `/login?return_to=${encodeURIComponent(back)}`).send();
+      await reply.status(303).header('Cache-Control', 'no-store').header('Location', this.loginThenBack(userCode)).send();
       return;
     }
     const lookup = await this.verification.lookup(userCode, { ip: request.ip, sessionId: session.sessionId });
@@ -49,11 +49,11 @@ export class DeviceVerificationController {
       return send(reply, 429, renderMessage('Too many attempts', 'Too many wrong codes were entered. Wait 15 minutes, then try again.', true));
     }
     if (lookup.kind === 'invalid') {
-      return send(reply, 400, renderCodeForm({ csrfToken: this.token(request, reply), userCode, error: INVALID_CODE }));
+      return send(reply, 400, renderCodeForm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode, error: INVALID_CODE }));
     }
     if (params.decision === undefined) {
       const scopes = lookup.authorization.scopes;
-      return send(reply, 200, renderConfirm({ csrfToken: this.token(request, reply), userCode: lookup.userCode, clientName: lookup.client.clientName, scopes }));
+      return send(reply, 200, renderConfirm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode: lookup.userCode, clientName: lookup.client.clientName, scopes }));
     }
     if (params.decision !== 'allow' && params.decision !== 'deny') {
       return send(reply, 400, renderMessage('Something went wrong', 'Choose Allow or Deny.', true));
@@ -65,6 +65,12 @@ export class DeviceVerificationController {
     return allow
       ? send(reply, 200, renderMessage('Device connected', 'You can return to your device; it will continue on its own.'))
       : send(reply, 200, renderMessage('Access denied', 'The device was not given access to your account.'));
+  }
+
+  /** The sign-in page, returning to this page with the code the person typed. */
+  private loginThenBack(userCode: string | undefined): string {
+    const back = this.config.localPath(userCode ? `/device?user_code=${encodeURIComponent(userCode)}` : '/device');
+    return this.config.localPath(`/login?return_to=${encodeURIComponent(back)}`);
   }
 
   private token(request: FastifyRequest, reply: FastifyReply): string {

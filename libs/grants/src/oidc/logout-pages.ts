@@ -1,6 +1,8 @@
 import { escapeHtml, htmlPage } from '@app/core';
 
 export interface LogoutConfirmModel {
+  /** The issuer's path (AppConfig.pathPrefix): the form posts under it. */
+  pathPrefix: string;
   csrfToken: string;
   clientId?: string;
   postLogoutRedirectUri?: string;
@@ -13,7 +15,7 @@ export function renderLogoutConfirmPage(model: LogoutConfirmModel): string {
     value === undefined ? '' : `\n  <input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
   const body = `<h1>Sign out?</h1>
 <p>Do you want to sign out of this server?</p>
-<form method="post" action="/oauth2/logout/confirm">
+<form method="post" action="${escapeHtml(model.pathPrefix)}/oauth2/logout/confirm">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">${hidden('client_id', model.clientId)}${hidden('post_logout_redirect_uri', model.postLogoutRedirectUri)}${hidden('state', model.state)}
   <button type="submit">Sign out</button>
 </form>`;

@@ -1,6 +1,6 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorPage, FormParams, OAuthError, readFormBody, readQuery } from '@app/core';
+import { AppConfig, ErrorPage, FormParams, OAuthError, readFormBody, readQuery } from '@app/core';
 import { CsrfService, pageHeaders, SsoSessionService } from '@app/users';
 import { renderLogoutConfirmPage, renderSignedOutPage } from './logout-pages';
 import { LogoutRequest, LogoutService, postLogoutLocation } from './logout.service';
@@ -14,6 +14,7 @@ export class LogoutController {
     private readonly logout: LogoutService,
     private readonly sessions: SsoSessionService,
     private readonly csrf: CsrfService,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -47,6 +48,7 @@ export class LogoutController {
       return this.finish(logout, reply);
     }
     const page = renderLogoutConfirmPage({
+      pathPrefix: this.config.pathPrefix,
       csrfToken: this.csrf.issue(request, reply, CSRF_PURPOSE),
       clientId: logout.client?.clientId,
       postLogoutRedirectUri: logout.postLogoutRedirectUri,

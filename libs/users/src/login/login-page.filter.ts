@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditLog } from '@app/audit';
+import { AppConfig } from '@app/core';
 import { CsrfService } from '../http/csrf.service';
 import { pageHeaders } from '../http/page-headers';
 import { LoginFormExpired, LOGIN_CSRF_PURPOSE } from './login.guards';
@@ -17,6 +18,7 @@ export class LoginPageFilter implements ExceptionFilter {
     private readonly csrf: CsrfService,
     private readonly targets: ReturnTargetRegistry,
     private readonly audit: AuditLog,
+    private readonly config: AppConfig,
   ) {}
 
   async catch(exception: LoginFailed | LoginFormExpired, host: ArgumentsHost): Promise<void> {
@@ -24,7 +26,7 @@ export class LoginPageFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-    const returnTo = safeReturnTo(text(body.return_to));
+    const returnTo = safeReturnTo(text(body.return_to), this.config.pathPrefix);
     const expired = exception instanceof LoginFormExpired;
     if (exception instanceof LoginFailed) {
       // The name typed is recorded (cut short), never the password.
@@ -37,6 +39,7 @@ export class LoginPageFilter implements ExceptionFilter {
       });
     }
     const page = renderLoginPage({
+      pathPrefix: this.config.pathPrefix,
       csrfToken: this.csrf.issue(request, reply, LOGIN_CSRF_PURPOSE),
       returnTo,
       username: text(body.username)?.slice(0, 200),

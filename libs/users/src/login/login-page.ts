@@ -1,6 +1,8 @@
 import { escapeHtml, htmlPage } from '@app/core';
 
 export interface LoginPageModel {
+  /** The issuer's path (AppConfig.pathPrefix): the form posts back under it. */
+  pathPrefix: string;
   csrfToken: string;
   returnTo: string;
   username?: string;
@@ -12,7 +14,7 @@ export function renderLoginPage(model: LoginPageModel): string {
   const error = model.error ? `<p class="error" role="alert">${escapeHtml(model.error)}</p>` : '';
   const body = `<h1>Sign in</h1>
 ${error}
-<form method="post" action="/login">
+<form method="post" action="${escapeHtml(model.pathPrefix)}/login">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
   <input type="hidden" name="return_to" value="${escapeHtml(model.returnTo)}">
   <label for="username">Username</label>

@@ -1,7 +1,7 @@
 import { Controller, Get, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditLog } from '@app/audit';
-import { ErrorPage, OAuthError, readFormBody, readQuery } from '@app/core';
+import { AppConfig, ErrorPage, OAuthError, readFormBody, readQuery } from '@app/core';
 import { CsrfService } from '../http/csrf.service';
 import { pageHeaders } from '../http/page-headers';
 import { SsoSessionService } from '../sessions/sso-session.service';
@@ -20,6 +20,7 @@ export class LoginController {
     private readonly sessions: SsoSessionService,
     private readonly targets: ReturnTargetRegistry,
     private readonly audit: AuditLog,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -31,8 +32,9 @@ export class LoginController {
       if (error instanceof OAuthError) throw new ErrorPage('Invalid sign-in link', error.description ?? 'The link is malformed');
       throw error;
     }
-    const returnTo = safeReturnTo(query.return_to);
+    const returnTo = safeReturnTo(query.return_to, this.config.pathPrefix);
     const page = renderLoginPage({
+      pathPrefix: this.config.pathPrefix,
       csrfToken: this.csrf.issue(request, reply, LOGIN_CSRF_PURPOSE),
       returnTo,
       username: query.login_hint?.slice(0, 200),
@@ -53,7 +55,7 @@ export class LoginController {
       origin: { ip: request.ip, userAgent: request.headers['user-agent'] },
       details: { username: request.user.username },
     });
-    const returnTo = safeReturnTo(readFormBody(request).return_to);
+    const returnTo = safeReturnTo(readFormBody(request).return_to, this.config.pathPrefix);
     await reply.status(303).header('Cache-Control', 'no-store').header('Location', returnTo).send();
   }
 }

@@ -29,3 +29,16 @@ describe(safeReturnTo.name, () => {
     }
   });
 });
+
+describe(`${safeReturnTo.name} under an issuer path`, () => {
+  it('keeps a path of the issuer', () => {
+    expect(safeReturnTo('/tenant-a/oauth2/authorize/resume?request=abc', '/tenant-a')).toBe('/tenant-a/oauth2/authorize/resume?request=abc');
+  });
+
+  it.each([undefined, '/oauth2/authorize/resume?request=abc', '/tenant-ab/x', '//evil.example/tenant-a/', 'https://evil.example/tenant-a/'])(
+    'sends %s to the issuer root path',
+    (input) => {
+      expect(safeReturnTo(input, '/tenant-a')).toBe('/tenant-a/');
+    },
+  );
+});
