@@ -81,11 +81,12 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       ...env,
     });
   // The free port is found before the server listens, so another process may take it in between: retry.
+  // A PORT given by the caller (one that ISSUER names) is listened on as it is.
   let port = 0;
   let config: AppConfig | undefined;
   let app: NestFastifyApplication | undefined;
   for (let attempt = 1; !app; attempt++) {
-    port = await freePort();
+    port = env.PORT ? Number(env.PORT) : await freePort();
     config = configFor(port);
     const candidate = await createApp(config, createAppLogger(config.logLevel));
     try {
@@ -93,7 +94,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       app = candidate;
     } catch (error) {
       await candidate.close();
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 5) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 5 || env.PORT) throw error;
     }
   }
   const logger = createAppLogger(config!.logLevel);

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { User, UserManager } from 'oidc-client-ts';
 import { createApiClient } from './api';
-import { consoleRoute, createUserManager, Discovery, displayName, isAdministrator, issuerFromLocation, loadDiscovery, rolesOf } from './auth';
+import { createUserManager, Discovery, displayName, isAdministrator, loadDiscovery, rolesOf } from './auth';
+import { consolePath, consoleRoute, issuerFromLocation } from './console-base';
 import { RouterProvider } from './router';
 import { Session, SessionContext } from './session';
 import { PlaygroundCallback } from './playground/playground-callback';
@@ -35,12 +36,12 @@ async function boot(onSignedOut: () => void): Promise<Boot> {
     try {
       user = await manager.signinRedirectCallback();
     } catch (error) {
-      window.history.replaceState(null, '', `${import.meta.env.BASE_URL}`);
+      window.history.replaceState(null, '', consolePath('/'));
       return { state: 'failed', title: 'Sign-in did not complete', detail: String((error as Error).message), retry: true };
     }
     const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo;
     const target = returnTo && returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : DEFAULT_ROUTE;
-    window.history.replaceState(null, '', `${import.meta.env.BASE_URL.replace(/\/$/, '')}${target}`);
+    window.history.replaceState(null, '', consolePath(target));
   } else {
     user = await manager.getUser();
   }
@@ -50,7 +51,7 @@ async function boot(onSignedOut: () => void): Promise<Boot> {
     await manager.signinRedirect({ state: { returnTo } });
     return { state: 'loading', message: 'Taking you to sign-in…' };
   }
-  if (consoleRoute() === '/') window.history.replaceState(null, '', `${import.meta.env.BASE_URL.replace(/\/$/, '')}${DEFAULT_ROUTE}`);
+  if (consoleRoute() === '/') window.history.replaceState(null, '', consolePath(DEFAULT_ROUTE));
   const session = createSession(issuer, discovery, manager, user, onSignedOut);
   return isAdministrator(user) ? { state: 'ready', session } : { state: 'not-admin', session };
 }
@@ -80,7 +81,7 @@ function createSession(issuer: string, discovery: Discovery, manager: UserManage
     api,
     async signOut() {
       if (typeof discovery.end_session_endpoint === 'string') {
-        // OpenID Connect RP-Initiated Logout: ends the SSO session too, then comes back to /console/.
+        // OpenID Connect RP-Initiated Logout: ends the SSO session too, then comes back to the console's root.
         await manager.signoutRedirect({ id_token_hint: current.id_token });
         return;
       }
@@ -110,7 +111,7 @@ function SignedInApp() {
       return (
         <Splash title={boot_.title} detail={boot_.detail}>
           {boot_.retry && (
-            <button type="button" onClick={() => window.location.assign(`${import.meta.env.BASE_URL}`)}>
+            <button type="button" onClick={() => window.location.assign(consolePath('/'))}>
               Try again
             </button>
           )}
@@ -119,7 +120,7 @@ function SignedInApp() {
     case 'signed-out':
       return (
         <Splash title="You are signed out" detail="Your console session has ended.">
-          <button type="button" onClick={() => window.location.assign(`${import.meta.env.BASE_URL}`)}>
+          <button type="button" onClick={() => window.location.assign(consolePath('/'))}>
             Sign in again
           </button>
         </Splash>

@@ -1,22 +1,8 @@
 import { InMemoryWebStorage, User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { CONSOLE_SEGMENT } from './console-base';
 
 export const CONSOLE_CLIENT_ID = 'admin-console';
 export const ADMIN_ROLE = 'admin';
-const CONSOLE_PATH = '/console';
-
-/** The issuer is where the console is served from, minus `/console` (the server may sit under a path). */
-export function issuerFromLocation(location: Location = window.location): string {
-  const at = location.pathname.indexOf(`${CONSOLE_PATH}/`);
-  const prefix = at > 0 ? location.pathname.slice(0, at) : '';
-  return `${location.origin}${prefix}`;
-}
-
-/** Path of the console route inside its base, e.g. `/applications/abc`. */
-export function consoleRoute(location: Location = window.location): string {
-  const at = location.pathname.indexOf(CONSOLE_PATH);
-  const route = at >= 0 ? location.pathname.slice(at + CONSOLE_PATH.length) : location.pathname;
-  return route === '' ? '/' : route;
-}
 
 export type Discovery = Record<string, unknown> & { issuer: string };
 
@@ -36,8 +22,9 @@ export function createUserManager(issuer: string, discovery: Discovery): UserMan
     authority: issuer,
     metadata: discovery,
     client_id: CONSOLE_CLIENT_ID,
-    redirect_uri: `${issuer}${CONSOLE_PATH}/callback`,
-    post_logout_redirect_uri: `${issuer}${CONSOLE_PATH}/`,
+    // The console's registration (server side) names these under the issuer, its path included.
+    redirect_uri: `${issuer}${CONSOLE_SEGMENT}/callback`,
+    post_logout_redirect_uri: `${issuer}${CONSOLE_SEGMENT}/`,
     response_type: 'code',
     scope: 'openid profile email admin',
     loadUserInfo: Boolean(discovery.userinfo_endpoint),

@@ -1,7 +1,5 @@
 import { createContext, MouseEvent, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { consoleRoute } from './auth';
-
-const BASE = import.meta.env.BASE_URL.replace(/\/$/, '');
+import { consolePath, consoleRoute } from './console-base';
 
 interface RouterValue {
   route: string;
@@ -28,7 +26,7 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('popstate', onPop);
   }, []);
   const navigate = useCallback((to: string, options: { replace?: boolean } = {}) => {
-    const url = `${BASE}${to}`;
+    const url = consolePath(to);
     if (options.replace) window.history.replaceState(null, '', url);
     else window.history.pushState(null, '', url);
     setRoute(consoleRoute());
@@ -46,7 +44,7 @@ export function useRouter(): RouterValue {
 }
 
 export function href(to: string): string {
-  return `${BASE}${to}`;
+  return consolePath(to);
 }
 
 /** A real link (works with the keyboard, middle click, copy link) that navigates in place. */

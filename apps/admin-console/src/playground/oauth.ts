@@ -1,6 +1,8 @@
 /** Protocol helpers of the flow playground: PKCE, token requests shown as they are sent, JWT decoding. */
+import { CONSOLE_SEGMENT } from '../console-base';
 
-export const PLAYGROUND_CALLBACK_PATH = '/console/playground/callback';
+/** The playground's return address inside the console, after the issuer (its path included). */
+export const PLAYGROUND_CALLBACK_PATH = `${CONSOLE_SEGMENT}/playground/callback`;
 const CHANNEL = 'meridian-playground';
 const SAME_TAB_KEY = 'playground.pending';
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { consolePath } from '../console-base';
 import { attachReturn, hasPendingFlow, readReturn, sendReturn } from './oauth';
 
 /**
@@ -11,7 +12,7 @@ export function PlaygroundCallback() {
     const value = readReturn(window.location.search);
     if (hasPendingFlow(value.state)) {
       attachReturn(value);
-      window.location.replace(`${import.meta.env.BASE_URL}playground`);
+      window.location.replace(consolePath('/playground'));
       return;
     }
     sendReturn(value);
