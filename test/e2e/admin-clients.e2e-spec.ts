@@ -1,20 +1,11 @@
-import { AdminApi } from '../support/admin';
 import { basicAuth, postForm, postJson, request } from '../support/http';
-import { startTestServer, TestServer } from '../support/test-server';
+import { useTestServer } from '../support/server-fixture';
 
 describe('Admin API /admin/v1/clients', () => {
-  let server: TestServer;
-  let admin: AdminApi;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-  });
-
-  afterAll(async () => server.close());
+  const ctx = useTestServer();
 
   it('registers a client with RFC 7591 defaults and shows the secret once', async () => {
-    const created = await admin.createClient({ client_name: 'Web app', redirect_uris: ['https://app.example.com/callback'], scope: 'openid profile' });
+    const created = await ctx.admin.createClient({ client_name: 'Web app', redirect_uris: ['https://app.example.com/callback'], scope: 'openid profile' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       client_id: expect.any(String),
@@ -29,14 +20,14 @@ describe('Admin API /admin/v1/clients', () => {
       require_pkce: true,
     });
     expect((created.body.client_secret as string).length).toBeGreaterThanOrEqual(43);
-    const fetched = await admin.get(`/admin/v1/clients/${created.body.client_id as string}`);
+    const fetched = await ctx.admin.get(`/admin/v1/clients/${created.body.client_id as string}`);
     expect(fetched.status).toBe(200);
     expect(fetched.body.client_secret).toBeUndefined();
     expect(fetched.text).not.toContain(created.body.client_secret as string);
   });
 
   it('registers a public SPA client without a secret', async () => {
-    const created = await admin.createClient({ client_name: 'SPA', redirect_uris: ['http://127.0.0.1:5173/cb'], token_endpoint_auth_method: 'none' });
+    const created = await ctx.admin.createClient({ client_name: 'SPA', redirect_uris: ['http://127.0.0.1:5173/cb'], token_endpoint_auth_method: 'none' });
     expect(created.status).toBe(201);
     expect(created.body.client_secret).toBeUndefined();
     expect(created.body.require_pkce).toBe(true);
@@ -55,14 +46,14 @@ describe('Admin API /admin/v1/clients', () => {
     ['a wrongly typed field', { grant_types: 'client_credentials' }, 'invalid_client_metadata', 'grant_types'],
     ['an unknown auth method', { grant_types: ['client_credentials'], token_endpoint_auth_method: 'private_key_jwt' }, 'invalid_client_metadata', 'token_endpoint_auth_method'],
   ])('rejects %s with 400 naming the field', async (_name, metadata, code, field) => {
-    const response = await admin.createClient(metadata);
+    const response = await ctx.admin.createClient(metadata);
     expect(response.status).toBe(400);
     expect(response.body.error).toBe(code);
     expect(response.body.fields).toHaveProperty([field]);
   });
 
   it('accepts loopback http and private-use schemes for native apps (RFC 8252 §7)', async () => {
-    const response = await admin.createClient({
+    const response = await ctx.admin.createClient({
       application_type: 'native',
       token_endpoint_auth_method: 'none',
       redirect_uris: ['http://127.0.0.1/callback', 'http://[::1]/callback', 'com.example.app:/oauth2redirect'],
@@ -71,9 +62,9 @@ describe('Admin API /admin/v1/clients', () => {
   });
 
   it('answers malformed JSON with 400 invalid_request', async () => {
-    const response = await request(`${server.baseUrl}/admin/v1/clients`, {
+    const response = await request(`${ctx.server.baseUrl}/admin/v1/clients`, {
       method: 'POST',
-      headers: { ...admin.authorization, 'content-type': 'application/json' },
+      headers: { ...ctx.admin.authorization, 'content-type': 'application/json' },
       body: '{"client_name": ',
     });
     expect(response.status).toBe(400);
@@ -82,81 +73,81 @@ describe('Admin API /admin/v1/clients', () => {
 
   it('answers 404 for unknown ids', async () => {
     for (const [method, path] of [['GET', '/admin/v1/clients/nope'], ['DELETE', '/admin/v1/clients/nope'], ['POST', '/admin/v1/clients/nope/secret']]) {
-      const response = await admin.send(method, path);
+      const response = await ctx.admin.send(method, path);
       expect(response.status).toBe(404);
       expect(response.body.error).toBe('not_found');
     }
   });
 
   it('lists clients in pages with a cursor and searches by name', async () => {
-    for (let i = 0; i < 5; i++) await admin.registerClient({ client_name: `paged-${i}`, grant_types: ['client_credentials'] });
-    const first = await admin.get<{ items: Array<{ client_name: string }>; next_cursor: string | null }>('/admin/v1/clients?limit=3&search=paged-');
+    for (let i = 0; i < 5; i++) await ctx.admin.registerClient({ client_name: `paged-${i}`, grant_types: ['client_credentials'] });
+    const first = await ctx.admin.get<{ items: Array<{ client_name: string }>; next_cursor: string | null }>('/admin/v1/clients?limit=3&search=paged-');
     expect(first.status).toBe(200);
     expect(first.body.items.map((item) => item.client_name)).toEqual(['paged-0', 'paged-1', 'paged-2']);
     expect(first.body.next_cursor).toEqual(expect.any(String));
-    const second = await admin.get<{ items: Array<{ client_name: string }>; next_cursor: string | null }>(`/admin/v1/clients?limit=3&search=paged-&cursor=${first.body.next_cursor}`);
+    const second = await ctx.admin.get<{ items: Array<{ client_name: string }>; next_cursor: string | null }>(`/admin/v1/clients?limit=3&search=paged-&cursor=${first.body.next_cursor}`);
     expect(second.body.items.map((item) => item.client_name)).toEqual(['paged-3', 'paged-4']);
     expect(second.body.next_cursor).toBeNull();
   });
 
   it('rejects a bad limit or cursor', async () => {
-    expect((await admin.get('/admin/v1/clients?limit=0')).status).toBe(400);
-    expect((await admin.get('/admin/v1/clients?limit=1000')).status).toBe(400);
-    expect((await admin.get('/admin/v1/clients?cursor=garbage')).status).toBe(400);
+    expect((await ctx.admin.get('/admin/v1/clients?limit=0')).status).toBe(400);
+    expect((await ctx.admin.get('/admin/v1/clients?limit=1000')).status).toBe(400);
+    expect((await ctx.admin.get('/admin/v1/clients?cursor=garbage')).status).toBe(400);
   });
 
   it('updates with PUT and PATCH', async () => {
-    const client = await admin.registerClient({ client_name: 'before', grant_types: ['client_credentials'], scope: 'a' });
-    const patched = await admin.send('PATCH', `/admin/v1/clients/${client.client_id}`, { client_name: 'after', scope: 'a b' });
+    const client = await ctx.admin.registerClient({ client_name: 'before', grant_types: ['client_credentials'], scope: 'a' });
+    const patched = await ctx.admin.send('PATCH', `/admin/v1/clients/${client.client_id}`, { client_name: 'after', scope: 'a b' });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ client_name: 'after', scope: 'a b', grant_types: ['client_credentials'] });
-    const replaced = await admin.send('PUT', `/admin/v1/clients/${client.client_id}`, { client_name: 'replaced', grant_types: ['client_credentials'] });
+    const replaced = await ctx.admin.send('PUT', `/admin/v1/clients/${client.client_id}`, { client_name: 'replaced', grant_types: ['client_credentials'] });
     expect(replaced.status).toBe(200);
     expect(replaced.body).toMatchObject({ client_name: 'replaced', scope: '' });
-    const invalid = await admin.send('PATCH', `/admin/v1/clients/${client.client_id}`, { redirect_uris: ['nope'] });
+    const invalid = await ctx.admin.send('PATCH', `/admin/v1/clients/${client.client_id}`, { redirect_uris: ['nope'] });
     expect(invalid.status).toBe(400);
-    expect((await admin.get(`/admin/v1/clients/${client.client_id}`)).body.client_name).toBe('replaced');
+    expect((await ctx.admin.get(`/admin/v1/clients/${client.client_id}`)).body.client_name).toBe('replaced');
   });
 
   it('rotates a secret: the new one works, the old one stops working', async () => {
-    const client = await admin.registerClient({ client_name: 'rotating', grant_types: ['client_credentials'] });
-    const rotated = await admin.send('POST', `/admin/v1/clients/${client.client_id}/secret`);
+    const client = await ctx.admin.registerClient({ client_name: 'rotating', grant_types: ['client_credentials'] });
+    const rotated = await ctx.admin.send('POST', `/admin/v1/clients/${client.client_id}/secret`);
     expect(rotated.status).toBe(200);
     const newSecret = rotated.body.client_secret as string;
     expect(newSecret).not.toBe(client.client_secret);
-    const tokenUrl = `${server.baseUrl}/oauth2/token`;
+    const tokenUrl = `${ctx.server.baseUrl}/oauth2/token`;
     expect((await postForm(tokenUrl, { grant_type: 'client_credentials' }, { authorization: basicAuth(client.client_id, client.client_secret!) })).status).toBe(401);
     expect((await postForm(tokenUrl, { grant_type: 'client_credentials' }, { authorization: basicAuth(client.client_id, newSecret) })).status).toBe(200);
   });
 
   it('deletes a client: it can no longer authenticate', async () => {
-    const client = await admin.registerClient({ client_name: 'doomed', grant_types: ['client_credentials'] });
-    expect((await admin.send('DELETE', `/admin/v1/clients/${client.client_id}`)).status).toBe(204);
-    expect((await admin.get(`/admin/v1/clients/${client.client_id}`)).status).toBe(404);
-    const token = await postForm(`${server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, { authorization: basicAuth(client.client_id, client.client_secret!) });
+    const client = await ctx.admin.registerClient({ client_name: 'doomed', grant_types: ['client_credentials'] });
+    expect((await ctx.admin.send('DELETE', `/admin/v1/clients/${client.client_id}`)).status).toBe(204);
+    expect((await ctx.admin.get(`/admin/v1/clients/${client.client_id}`)).status).toBe(404);
+    const token = await postForm(`${ctx.server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, { authorization: basicAuth(client.client_id, client.client_secret!) });
     expect(token.status).toBe(401);
   });
 
   it('requires a bearer token: 401 with a Bearer challenge (RFC 6750 §3.1)', async () => {
-    const response = await postJson(`${server.baseUrl}/admin/v1/clients`, { client_name: 'x' });
+    const response = await postJson(`${ctx.server.baseUrl}/admin/v1/clients`, { client_name: 'x' });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    const garbage = await request(`${server.baseUrl}/admin/v1/clients`, { headers: { authorization: 'Bearer garbage' } });
+    const garbage = await request(`${ctx.server.baseUrl}/admin/v1/clients`, { headers: { authorization: 'Bearer garbage' } });
     expect(garbage.status).toBe(401);
     expect(garbage.body.error).toBe('invalid_token');
   });
 
   it('refuses a token without the admin scope: 403 insufficient_scope', async () => {
-    const client = await admin.registerClient({ client_name: 'not admin', grant_types: ['client_credentials'], scope: 'orders:read' });
-    const token = await postForm<{ access_token: string }>(`${server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, { authorization: basicAuth(client.client_id, client.client_secret!) });
-    const response = await request(`${server.baseUrl}/admin/v1/clients`, { headers: { authorization: `Bearer ${token.body.access_token}` } });
+    const client = await ctx.admin.registerClient({ client_name: 'not admin', grant_types: ['client_credentials'], scope: 'orders:read' });
+    const token = await postForm<{ access_token: string }>(`${ctx.server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, { authorization: basicAuth(client.client_id, client.client_secret!) });
+    const response = await request(`${ctx.server.baseUrl}/admin/v1/clients`, { headers: { authorization: `Bearer ${token.body.access_token}` } });
     expect(response.status).toBe(403);
     expect(response.body.error).toBe('insufficient_scope');
     expect(response.headers.get('www-authenticate')).toContain('insufficient_scope');
   });
 
   it('serves the OpenAPI document generated from the DTOs', async () => {
-    const response = await request<{ openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>(`${server.baseUrl}/admin/v1/openapi.json`);
+    const response = await request<{ openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>(`${ctx.server.baseUrl}/admin/v1/openapi.json`);
     expect(response.status).toBe(200);
     expect(response.body.openapi).toMatch(/^3\./);
     expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/admin/v1/clients', '/admin/v1/clients/{clientId}', '/admin/v1/keys/rotate']));

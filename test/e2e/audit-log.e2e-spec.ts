@@ -1,7 +1,7 @@
 import { BrowserSession } from '../signin/browser-session';
-import { AdminApi } from '../support/admin';
 import { basicAuth, postForm, request } from '../support/http';
-import { ADMIN_CLIENT_ID, ADMIN_PASSWORD, ADMIN_USERNAME, startTestServer, TestServer } from '../support/test-server';
+import { ADMIN_CLIENT_ID, ADMIN_PASSWORD, ADMIN_USERNAME } from '../support/test-server';
+import { useTestServer } from '../support/server-fixture';
 
 interface EventView {
   id: string;
@@ -18,17 +18,16 @@ interface EventView {
 type EventPage = { items: EventView[]; next_cursor: string | null };
 
 describe('audit log (GET /admin/v1/events)', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   const startedAt = new Date(Date.now() - 1000).toISOString();
 
-  const events = (query = '') => admin.get<EventPage>(`/admin/v1/events${query}`);
+  const events = (query = '') => ctx.admin.get<EventPage>(`/admin/v1/events${query}`);
 
   async function signIn(username: string, password: string, userAgent: string) {
-    const browser = new BrowserSession(server.baseUrl);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     const page = await browser.get('/login?return_to=/');
     const body = new URLSearchParams({ csrf_token: /name="csrf_token" value="([^"]+)"/.exec(page.text)![1], return_to: '/', username, password });
-    return fetch(`${server.baseUrl}/login`, {
+    return fetch(`${ctx.server.baseUrl}/login`, {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `csrf=${browser.cookie('csrf')}`, 'user-agent': userAgent },
@@ -36,24 +35,15 @@ describe('audit log (GET /admin/v1/events)', () => {
     });
   }
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-  });
-
-  afterAll(async () => {
-    await server.close();
-  });
-
   it('records an admin change with who, what, when, from where and no secret', async () => {
-    const created = await fetch(`${server.baseUrl}/admin/v1/clients`, {
+    const created = await fetch(`${ctx.server.baseUrl}/admin/v1/clients`, {
       method: 'POST',
-      headers: { ...admin.authorization, 'content-type': 'application/json', 'user-agent': 'audit-test/1.0' },
+      headers: { ...ctx.admin.authorization, 'content-type': 'application/json', 'user-agent': 'audit-test/1.0' },
       body: JSON.stringify({ client_name: 'Audited service', grant_types: ['client_credentials'], scope: 'reports:read' }),
     });
     expect(created.status).toBe(201);
     const client = (await created.json()) as { client_id: string; client_secret: string };
-    const rotated = await admin.send<{ client_secret: string }>('POST', `/admin/v1/clients/${client.client_id}/secret`);
+    const rotated = await ctx.admin.send<{ client_secret: string }>('POST', `/admin/v1/clients/${client.client_id}/secret`);
     expect(rotated.status).toBe(200);
 
     const page = await events(`?target_id=${client.client_id}`);
@@ -79,7 +69,7 @@ describe('audit log (GET /admin/v1/events)', () => {
 
   it('records a person created with a password, without the password', async () => {
     const password = 'a password nobody should read 17';
-    const created = await admin.send<{ id: string }>('POST', '/admin/v1/users', { username: 'erin', password, roles: ['support'] });
+    const created = await ctx.admin.send<{ id: string }>('POST', '/admin/v1/users', { username: 'erin', password, roles: ['support'] });
     expect(created.status).toBe(201);
     const page = await events(`?action=user.created&target_id=${created.body.id}`);
     expect(page.body.items).toEqual([expect.objectContaining({ action: 'user.created', target_type: 'user', details: expect.objectContaining({ username: 'erin' }) })]);
@@ -89,8 +79,8 @@ describe('audit log (GET /admin/v1/events)', () => {
 
   it('does not record reads or refused changes', async () => {
     const before = (await events('?limit=100')).body.items.length;
-    await admin.get('/admin/v1/clients');
-    expect((await admin.send('POST', '/admin/v1/clients', { redirect_uris: ['not a uri'] })).status).toBe(400);
+    await ctx.admin.get('/admin/v1/clients');
+    expect((await ctx.admin.send('POST', '/admin/v1/clients', { redirect_uris: ['not a uri'] })).status).toBe(400);
     expect((await events('?limit=100')).body.items.length).toBe(before);
   });
 
@@ -149,17 +139,17 @@ describe('audit log (GET /admin/v1/events)', () => {
   });
 
   it('is for administrators only', async () => {
-    const service = await admin.registerClient({ client_name: 'Not an admin', grant_types: ['client_credentials'], scope: 'reports:read' });
-    const token = await postForm<{ access_token: string }>(`${server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, {
+    const service = await ctx.admin.registerClient({ client_name: 'Not an admin', grant_types: ['client_credentials'], scope: 'reports:read' });
+    const token = await postForm<{ access_token: string }>(`${ctx.server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, {
       authorization: basicAuth(service.client_id, service.client_secret!),
     });
-    const refused = await request(`${server.baseUrl}/admin/v1/events`, { headers: { authorization: `Bearer ${token.body.access_token}` } });
+    const refused = await request(`${ctx.server.baseUrl}/admin/v1/events`, { headers: { authorization: `Bearer ${token.body.access_token}` } });
     expect(refused.status).toBe(403);
-    expect((await request(`${server.baseUrl}/admin/v1/events`)).status).toBe(401);
+    expect((await request(`${ctx.server.baseUrl}/admin/v1/events`)).status).toBe(401);
   });
 
   it('is documented in the OpenAPI document', async () => {
-    const openapi = await request<{ paths: Record<string, { get?: { parameters?: { name: string }[] } }> }>(`${server.baseUrl}/admin/v1/openapi.json`);
+    const openapi = await request<{ paths: Record<string, { get?: { parameters?: { name: string }[] } }> }>(`${ctx.server.baseUrl}/admin/v1/openapi.json`);
     const parameters = openapi.body.paths['/admin/v1/events']?.get?.parameters?.map((parameter) => parameter.name);
     expect(parameters).toEqual(expect.arrayContaining(['action', 'actor_id', 'target_id', 'since', 'until', 'limit', 'cursor']));
   });

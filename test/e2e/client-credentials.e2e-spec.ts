@@ -1,25 +1,20 @@
-import { AdminApi } from '../support/admin';
 import { basicAuth, decodeJwt, postForm, request } from '../support/http';
-import { ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, startTestServer, TestServer } from '../support/test-server';
+import { ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET } from '../support/test-server';
+import { useTestServer } from '../support/server-fixture';
 
 describe('POST /oauth2/token with grant_type=client_credentials', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let service: { client_id: string; client_secret?: string };
   let tokenUrl: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-    tokenUrl = `${server.baseUrl}/oauth2/token`;
-    service = await admin.registerClient({
+    tokenUrl = `${ctx.server.baseUrl}/oauth2/token`;
+    service = await ctx.admin.registerClient({
       client_name: 'orders service',
       grant_types: ['client_credentials'],
       scope: 'orders:read orders.write',
     });
   });
-
-  afterAll(async () => server.close());
 
   it('issues an RFC 9068 JWT access token with client_secret_basic', async () => {
     const response = await postForm(tokenUrl, { grant_type: 'client_credentials' }, { authorization: basicAuth(service.client_id, service.client_secret!) });
@@ -30,9 +25,9 @@ describe('POST /oauth2/token with grant_type=client_credentials', () => {
     const { header, payload } = decodeJwt(response.body.access_token as string);
     expect(header).toMatchObject({ typ: 'at+jwt', alg: 'ES256', kid: expect.any(String) });
     expect(payload).toMatchObject({
-      iss: server.config.issuer,
+      iss: ctx.server.config.issuer,
       sub: service.client_id,
-      aud: server.config.issuer,
+      aud: ctx.server.config.issuer,
       client_id: service.client_id,
       scope: 'orders:read orders.write',
       jti: expect.any(String),
@@ -52,7 +47,7 @@ describe('POST /oauth2/token with grant_type=client_credentials', () => {
   });
 
   it('decodes form-encoded credentials in the Basic header (RFC 6749 §2.3.1)', async () => {
-    const odd = await admin.registerClient({ client_name: 'odd', grant_types: ['client_credentials'], scope: 'a' });
+    const odd = await ctx.admin.registerClient({ client_name: 'odd', grant_types: ['client_credentials'], scope: 'a' });
     const header = `Basic ${Buffer.from(`${encodeURIComponent(odd.client_id)}:${encodeURIComponent(odd.client_secret!)}`).toString('base64')}`;
     const response = await postForm(tokenUrl, { grant_type: 'client_credentials' }, { authorization: header });
     expect(response.status).toBe(200);
@@ -104,7 +99,7 @@ describe('POST /oauth2/token with grant_type=client_credentials', () => {
   });
 
   it('answers unauthorized_client when the client is not registered for the grant', async () => {
-    const web = await admin.registerClient({ client_name: 'web', redirect_uris: ['https://app.example.com/cb'], scope: 'openid' });
+    const web = await ctx.admin.registerClient({ client_name: 'web', redirect_uris: ['https://app.example.com/cb'], scope: 'openid' });
     const response = await postForm(tokenUrl, { grant_type: 'client_credentials' }, { authorization: basicAuth(web.client_id, web.client_secret!) });
     expect(response.status).toBe(400);
     expect(response.body.error).toBe('unauthorized_client');

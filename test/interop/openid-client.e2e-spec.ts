@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startTestServer, TestServer } from '../support/test-server';
-import { AdminApi } from '../support/admin';
+import { useTestServer } from '../support/server-fixture';
 
 const run = promisify(execFile);
 
@@ -12,20 +11,10 @@ const run = promisify(execFile);
  * test checks the JSON it prints.
  */
 describe('interop: openid-client', () => {
-  let server: TestServer;
-  let admin: AdminApi;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-  });
-
-  afterAll(async () => {
-    await server.close();
-  });
+  const ctx = useTestServer();
 
   it('discovery, authorization code + PKCE, userinfo, refresh and the logout URL', async () => {
-    const client = await admin.registerClient({
+    const client = await ctx.admin.registerClient({
       client_name: 'openid-client RP',
       redirect_uris: ['https://rp.example.com/cb'],
       post_logout_redirect_uris: ['https://rp.example.com/bye'],
@@ -33,13 +22,13 @@ describe('interop: openid-client', () => {
       scope: 'openid profile email offline_access',
       first_party: true,
     });
-    const person = await admin.send<{ id: string }>('POST', '/admin/v1/users', {
+    const person = await ctx.admin.send<{ id: string }>('POST', '/admin/v1/users', {
       username: 'interop-person', password: 'interop password', email: 'interop@example.com', email_verified: true, name: 'Interop Person',
     });
     const { stdout } = await run(process.execPath, [join(__dirname, 'openid-client-flow.mjs')], {
       env: {
         ...process.env,
-        ISSUER: server.config.issuer,
+        ISSUER: ctx.server.config.issuer,
         CLIENT_ID: client.client_id,
         CLIENT_SECRET: client.client_secret!,
         REDIRECT_URI: 'https://rp.example.com/cb',
@@ -50,14 +39,14 @@ describe('interop: openid-client', () => {
       timeout: 60_000,
     });
     const result = JSON.parse(stdout);
-    expect(result.issuer).toBe(server.config.issuer);
+    expect(result.issuer).toBe(ctx.server.config.issuer);
     expect(result.callbackHasIss).toBe(true);
     expect(result.scope).toBe('openid profile email offline_access');
     expect(result.hasRefreshToken).toBe(true);
-    expect(result.claims).toMatchObject({ iss: server.config.issuer, sub: person.body.id, aud: client.client_id });
+    expect(result.claims).toMatchObject({ iss: ctx.server.config.issuer, sub: person.body.id, aud: client.client_id });
     expect(result.userinfo).toMatchObject({ sub: person.body.id, email: 'interop@example.com', email_verified: true, name: 'Interop Person', preferred_username: 'interop-person' });
     expect(result.refreshed).toEqual({ hasAccessToken: true, rotated: true, sub: person.body.id });
-    expect(result.endSessionUrl.startsWith(`${server.config.issuer}/oauth2/logout?`)).toBe(true);
+    expect(result.endSessionUrl.startsWith(`${ctx.server.config.issuer}/oauth2/logout?`)).toBe(true);
     expect(result.logout).toEqual({ status: 303, location: 'https://rp.example.com/bye?state=bye' });
   });
 });

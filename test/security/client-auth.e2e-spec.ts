@@ -1,5 +1,5 @@
-import { startTestServer, TestServer, ADMIN_CLIENT_ID } from '../support/test-server';
-import { AdminApi } from '../support/admin';
+import { ADMIN_CLIENT_ID } from '../support/test-server';
+import { useTestServer } from '../support/server-fixture';
 import { basicAuth, HttpResult, postForm } from '../support/http';
 import { registerWebClient, RegisteredClient } from '../signin/flow';
 import { median } from './security-support';
@@ -19,18 +19,11 @@ function comparable(response: HttpResult): { status: number; text: string; heade
  * look the same from outside (body, status, headers and timing), so the endpoint is no client-id oracle.
  */
 describe('RFC 9700 §2.6: client authentication failures', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let client: RegisteredClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-    client = await registerWebClient(admin, { grant_types: ['client_credentials'], scope: 'orders:read' });
-  });
-
-  afterAll(async () => {
-    await server.close();
+    client = await registerWebClient(ctx.admin, { grant_types: ['client_credentials'], scope: 'orders:read' });
   });
 
   const endpoints = ['/oauth2/token', '/oauth2/introspect', '/oauth2/revoke'];
@@ -38,8 +31,8 @@ describe('RFC 9700 §2.6: client authentication failures', () => {
 
   describe.each(endpoints)('%s', (path) => {
     it('RFC 6749 §5.2: unknown client and wrong secret get identical answers (Basic)', async () => {
-      const unknown = await postForm(`${server.baseUrl}${path}`, bodyFor(path), { authorization: basicAuth('no-such-client-0123', 'whatever-secret') });
-      const wrong = await postForm(`${server.baseUrl}${path}`, bodyFor(path), { authorization: basicAuth(client.client_id, 'whatever-secret') });
+      const unknown = await postForm(`${ctx.server.baseUrl}${path}`, bodyFor(path), { authorization: basicAuth('no-such-client-0123', 'whatever-secret') });
+      const wrong = await postForm(`${ctx.server.baseUrl}${path}`, bodyFor(path), { authorization: basicAuth(client.client_id, 'whatever-secret') });
       expect(unknown.status).toBe(401);
       expect(unknown.body.error).toBe('invalid_client');
       expect(unknown.headers.get('www-authenticate')).toMatch(/^Basic /);
@@ -47,44 +40,44 @@ describe('RFC 9700 §2.6: client authentication failures', () => {
     });
 
     it('RFC 6749 §5.2: unknown client and wrong secret get identical answers (client_secret_post)', async () => {
-      const unknown = await postForm(`${server.baseUrl}${path}`, { ...bodyFor(path), client_id: 'no-such-client-0123', client_secret: 'whatever-secret' });
-      const wrong = await postForm(`${server.baseUrl}${path}`, { ...bodyFor(path), client_id: client.client_id, client_secret: 'whatever-secret' });
+      const unknown = await postForm(`${ctx.server.baseUrl}${path}`, { ...bodyFor(path), client_id: 'no-such-client-0123', client_secret: 'whatever-secret' });
+      const wrong = await postForm(`${ctx.server.baseUrl}${path}`, { ...bodyFor(path), client_id: client.client_id, client_secret: 'whatever-secret' });
       expect(unknown.status).toBe(401);
       expect(unknown.body.error).toBe('invalid_client');
       expect(comparable(wrong)).toEqual(comparable(unknown));
     });
 
     it('RFC 9700 §2.6: a confidential client sending only its client_id is refused like an unknown one', async () => {
-      const unknown = await postForm(`${server.baseUrl}${path}`, { ...bodyFor(path), client_id: 'no-such-client-0123' });
-      const noSecret = await postForm(`${server.baseUrl}${path}`, { ...bodyFor(path), client_id: client.client_id });
+      const unknown = await postForm(`${ctx.server.baseUrl}${path}`, { ...bodyFor(path), client_id: 'no-such-client-0123' });
+      const noSecret = await postForm(`${ctx.server.baseUrl}${path}`, { ...bodyFor(path), client_id: client.client_id });
       expect(noSecret.status).toBe(401);
       expect(comparable(noSecret)).toEqual(comparable(unknown));
     });
 
     it('RFC 6749 §2.3: two authentication methods in one request are invalid_request', async () => {
-      const both = await postForm(`${server.baseUrl}${path}`, { ...bodyFor(path), client_secret: client.client_secret! }, { authorization: basicAuth(client.client_id, client.client_secret!) });
+      const both = await postForm(`${ctx.server.baseUrl}${path}`, { ...bodyFor(path), client_secret: client.client_secret! }, { authorization: basicAuth(client.client_id, client.client_secret!) });
       expect(both.status).toBe(400);
       expect(both.body.error).toBe('invalid_request');
     });
 
     it('RFC 6749 §2.3: Basic for one client and client_id of another in the body is invalid_request', async () => {
-      const mixed = await postForm(`${server.baseUrl}${path}`, { ...bodyFor(path), client_id: ADMIN_CLIENT_ID }, { authorization: basicAuth(client.client_id, client.client_secret!) });
+      const mixed = await postForm(`${ctx.server.baseUrl}${path}`, { ...bodyFor(path), client_id: ADMIN_CLIENT_ID }, { authorization: basicAuth(client.client_id, client.client_secret!) });
       expect(mixed.status).toBe(400);
       expect(mixed.body.error).toBe('invalid_request');
     });
   });
 
   it('RFC 6749 §2.3: a repeated client_secret or client_id is invalid_request, never a pick of one', async () => {
-    const twice = await postForm(`${server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials', client_id: client.client_id, client_secret: ['wrong', client.client_secret!] });
+    const twice = await postForm(`${ctx.server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials', client_id: client.client_id, client_secret: ['wrong', client.client_secret!] });
     expect(twice.status).toBe(400);
     expect(twice.body.error).toBe('invalid_request');
-    const ids = await postForm(`${server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials', client_id: [client.client_id, ADMIN_CLIENT_ID], client_secret: client.client_secret! });
+    const ids = await postForm(`${ctx.server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials', client_id: [client.client_id, ADMIN_CLIENT_ID], client_secret: client.client_secret! });
     expect(ids.status).toBe(400);
   });
 
   it('a secret that is a prefix or an extension of the right one is refused', async () => {
     for (const secret of [client.client_secret!.slice(0, -1), `${client.client_secret!}x`, '', client.client_secret!.toUpperCase()]) {
-      const response = await postForm(`${server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, { authorization: basicAuth(client.client_id, secret) });
+      const response = await postForm(`${ctx.server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, { authorization: basicAuth(client.client_id, secret) });
       expect(response.status).toBe(401);
     }
   });
@@ -96,7 +89,7 @@ describe('RFC 9700 §2.6: client authentication failures', () => {
   async function timingGap(label: string, knownId: string): Promise<void> {
     const attempt = async (clientId: string): Promise<number> => {
       const started = process.hrtime.bigint();
-      const response = await postForm(`${server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, { authorization: basicAuth(clientId, 'definitely-not-the-secret') });
+      const response = await postForm(`${ctx.server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, { authorization: basicAuth(clientId, 'definitely-not-the-secret') });
       const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
       expect(response.status).toBe(401);
       return elapsed;

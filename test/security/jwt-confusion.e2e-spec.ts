@@ -1,7 +1,6 @@
 import { createHmac, createPublicKey } from 'node:crypto';
 import { exportJWK, generateKeyPair, JWK, SignJWT } from 'jose';
-import { startTestServer, TestServer } from '../support/test-server';
-import { AdminApi } from '../support/admin';
+import { useTestServer } from '../support/server-fixture';
 import { basicAuth, decodeJwt, postForm, request } from '../support/http';
 import { BrowserSession } from '../signin/browser-session';
 import { authorize, authorizeUrl, callbackParams, createPerson, pkce, redeemCode, registerWebClient, RegisteredClient, TokenSet } from '../signin/flow';
@@ -20,22 +19,19 @@ function forgeHmac(header: Record<string, unknown>, payload: Record<string, unkn
  * the admin API, and id_token_hint at logout.
  */
 describe('RFC 9700 §4.9 / RFC 8725: JWT algorithm and type confusion', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let client: RegisteredClient;
   let tokens: TokenSet;
   let ourJwk: JWK & { kid: string; alg: string };
   const forgeries: Array<[string, (token: string) => Promise<string>]> = [];
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-    client = await registerWebClient(admin, { first_party: true });
+    client = await registerWebClient(ctx.admin, { first_party: true });
     const { verifier, challenge } = pkce();
-    const browser = new BrowserSession(server.baseUrl);
-    const callback = callbackParams(await authorize(browser, authorizeUrl(client.client_id, { code_challenge: challenge, code_challenge_method: 'S256' }), await createPerson(admin)));
-    tokens = (await redeemCode(server.baseUrl, client, callback.get('code')!, verifier)).body;
-    const jwks = await request<{ keys: Array<JWK & { kid: string; alg: string }> }>(`${server.baseUrl}/oauth2/jwks`);
+    const browser = new BrowserSession(ctx.server.baseUrl);
+    const callback = callbackParams(await authorize(browser, authorizeUrl(client.client_id, { code_challenge: challenge, code_challenge_method: 'S256' }), await createPerson(ctx.admin)));
+    tokens = (await redeemCode(ctx.server.baseUrl, client, callback.get('code')!, verifier)).body;
+    const jwks = await request<{ keys: Array<JWK & { kid: string; alg: string }> }>(`${ctx.server.baseUrl}/oauth2/jwks`);
     ourJwk = jwks.body.keys.find((key) => key.kid === decodeJwt(tokens.access_token).header.kid)!;
     expect(ourJwk).toBeDefined();
 
@@ -75,18 +71,14 @@ describe('RFC 9700 §4.9 / RFC 8725: JWT algorithm and type confusion', () => {
     );
   });
 
-  afterAll(async () => {
-    await server.close();
-  });
-
-  const userinfo = (token: string) => request(`${server.baseUrl}/oauth2/userinfo`, { headers: { authorization: `Bearer ${token}` } });
-  const introspect = (token: string) => postForm(`${server.baseUrl}/oauth2/introspect`, { token }, { authorization: basicAuth(client.client_id, client.client_secret!) });
-  const adminCall = (token: string) => request(`${server.baseUrl}/admin/v1/clients`, { headers: { authorization: `Bearer ${token}` } });
+  const userinfo = (token: string) => request(`${ctx.server.baseUrl}/oauth2/userinfo`, { headers: { authorization: `Bearer ${token}` } });
+  const introspect = (token: string) => postForm(`${ctx.server.baseUrl}/oauth2/introspect`, { token }, { authorization: basicAuth(client.client_id, client.client_secret!) });
+  const adminCall = (token: string) => request(`${ctx.server.baseUrl}/admin/v1/clients`, { headers: { authorization: `Bearer ${token}` } });
 
   it('controls: the genuine tokens are accepted everywhere', async () => {
     expect((await userinfo(tokens.access_token)).status).toBe(200);
     expect((await introspect(tokens.access_token)).body.active).toBe(true);
-    expect((await adminCall(admin.token)).status).toBe(200);
+    expect((await adminCall(ctx.admin.token)).status).toBe(200);
     expect(forgeries.length).toBeGreaterThan(10);
   });
 
@@ -107,7 +99,7 @@ describe('RFC 9700 §4.9 / RFC 8725: JWT algorithm and type confusion', () => {
 
   it('RFC 8725 §2.1: the admin API refuses every forged admin token with 401', async () => {
     for (const [name, forge] of forgeries) {
-      const response = await adminCall(await forge(admin.token));
+      const response = await adminCall(await forge(ctx.admin.token));
       expect({ name, status: response.status }).toEqual({ name, status: 401 });
     }
   });
@@ -131,10 +123,10 @@ describe('RFC 9700 §4.9 / RFC 8725: JWT algorithm and type confusion', () => {
 
   describe('id_token_hint at /oauth2/logout (RP-Initiated Logout 1.0 §2)', () => {
     async function signedIn(): Promise<{ browser: BrowserSession; idToken: string; accessToken: string }> {
-      const browser = new BrowserSession(server.baseUrl);
+      const browser = new BrowserSession(ctx.server.baseUrl);
       const { verifier, challenge } = pkce();
-      const callback = callbackParams(await authorize(browser, authorizeUrl(client.client_id, { code_challenge: challenge, code_challenge_method: 'S256' }), await createPerson(admin)));
-      const issued = (await redeemCode(server.baseUrl, client, callback.get('code')!, verifier)).body;
+      const callback = callbackParams(await authorize(browser, authorizeUrl(client.client_id, { code_challenge: challenge, code_challenge_method: 'S256' }), await createPerson(ctx.admin)));
+      const issued = (await redeemCode(ctx.server.baseUrl, client, callback.get('code')!, verifier)).body;
       return { browser, idToken: issued.id_token!, accessToken: issued.access_token };
     }
 

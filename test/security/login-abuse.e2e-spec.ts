@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../../libs/users/src/passwords/password-hasher.service';
-import { startTestServer, TestServer } from '../support/test-server';
-import { AdminApi } from '../support/admin';
+import { useTestServer } from '../support/server-fixture';
 import { BrowserSession, PageResult, submitLogin } from '../signin/browser-session';
 import { createPerson } from '../signin/flow';
 import { median } from './security-support';
@@ -18,15 +17,12 @@ function normalized(page: PageResult, username: string): string {
  * (user enumeration), and its lockout must hold against parallel guessing (CWE-307, race on the counter).
  */
 describe('login abuse: enumeration and parallel guessing', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let verifiedHashes: number;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
     // Count password checks against a real hash (a decoy check for unknown or throttled attempts passes undefined).
-    const hasher = server.app.get(PasswordHasher);
+    const hasher = ctx.server.app.get(PasswordHasher);
     const verify = hasher.verify.bind(hasher);
     verifiedHashes = 0;
     hasher.verify = async (password: string, hash: string | undefined) => {
@@ -35,26 +31,22 @@ describe('login abuse: enumeration and parallel guessing', () => {
     };
   });
 
-  afterAll(async () => {
-    await server.close();
-  });
-
   beforeEach(async () => {
     // Every test here fails logins from 127.0.0.1; keep the per-IP limit out of the per-account picture.
-    await server.app.get(DataSource).query(`DELETE FROM login_attempts WHERE key LIKE 'ip:%'`);
+    await ctx.server.app.get(DataSource).query(`DELETE FROM login_attempts WHERE key LIKE 'ip:%'`);
   });
 
   async function attempt(username: string, password: string): Promise<{ page: PageResult; browser: BrowserSession }> {
-    const browser = new BrowserSession(server.baseUrl);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     const page = await submitLogin(browser, await browser.get('/login?return_to=/done'), username, password);
     return { page, browser };
   }
 
   it('OWASP user enumeration: unknown user, wrong password, disabled and locked accounts get the same page and status', async () => {
-    const known = await createPerson(admin);
-    const disabled = await createPerson(admin);
-    await admin.send('PATCH', `/admin/v1/users/${disabled.id}`, { disabled: true });
-    const locked = await createPerson(admin);
+    const known = await createPerson(ctx.admin);
+    const disabled = await createPerson(ctx.admin);
+    await ctx.admin.send('PATCH', `/admin/v1/users/${disabled.id}`, { disabled: true });
+    const locked = await createPerson(ctx.admin);
     for (let i = 0; i < LIMIT; i++) await attempt(locked.username, `wrong-${i}-password`);
 
     const cases: Array<[string, string, string]> = [
@@ -75,9 +67,9 @@ describe('login abuse: enumeration and parallel guessing', () => {
   });
 
   it('OWASP user enumeration: an unknown user and a wrong password take about the same time', async () => {
-    const people = await Promise.all(Array.from({ length: 10 }, () => createPerson(admin)));
+    const people = await Promise.all(Array.from({ length: 10 }, () => createPerson(ctx.admin)));
     const timed = async (username: string) => {
-      const browser = new BrowserSession(server.baseUrl);
+      const browser = new BrowserSession(ctx.server.baseUrl);
       const page = await browser.get('/login');
       const started = process.hrtime.bigint();
       const result = await submitLogin(browser, page, username, 'wrong password!');
@@ -97,16 +89,16 @@ describe('login abuse: enumeration and parallel guessing', () => {
   });
 
   it('CWE-307: of N parallel wrong guesses exactly the limit reach the password check; later ones and the right password are locked out', async () => {
-    const person = await createPerson(admin);
+    const person = await createPerson(ctx.admin);
     const browsers = await Promise.all(Array.from({ length: 15 }, async () => {
-      const browser = new BrowserSession(server.baseUrl);
+      const browser = new BrowserSession(ctx.server.baseUrl);
       return { browser, page: await browser.get('/login') };
     }));
     const before = verifiedHashes;
     const results = await Promise.all(browsers.map(({ browser, page }, index) => submitLogin(browser, page, person.username, `guess-${index}-wrong`)));
     expect(results.map((result) => result.status)).toEqual(Array(15).fill(401));
     expect(verifiedHashes - before).toBe(LIMIT);
-    const rows: Array<{ failures: number }> = await server.app.get(DataSource).query(`SELECT failures FROM login_attempts WHERE key = $1`, [`account:${person.username.toLowerCase()}`]);
+    const rows: Array<{ failures: number }> = await ctx.server.app.get(DataSource).query(`SELECT failures FROM login_attempts WHERE key = $1`, [`account:${person.username.toLowerCase()}`]);
     expect(Number(rows[0].failures)).toBe(15);
 
     const afterBurst = verifiedHashes;
@@ -117,12 +109,12 @@ describe('login abuse: enumeration and parallel guessing', () => {
   });
 
   it('CWE-307: the account limit ignores case and X-Forwarded-For rotation', async () => {
-    const person = await createPerson(admin);
+    const person = await createPerson(ctx.admin);
     for (let i = 0; i < LIMIT; i++) {
-      const browser = new BrowserSession(server.baseUrl);
+      const browser = new BrowserSession(ctx.server.baseUrl);
       const page = await browser.get('/login');
       const name = i % 2 ? person.username.toUpperCase() : person.username;
-      const response = await fetch(`${server.baseUrl}/login`, {
+      const response = await fetch(`${ctx.server.baseUrl}/login`, {
         method: 'POST', redirect: 'manual',
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `csrf=${browser.cookie('csrf')}`, 'x-forwarded-for': `203.0.113.${i}` },
         body: new URLSearchParams({ csrf_token: /name="csrf_token" value="([^"]+)"/.exec(page.text)![1], return_to: '/', username: name, password: 'wrong password!' }).toString(),
@@ -134,7 +126,7 @@ describe('login abuse: enumeration and parallel guessing', () => {
   });
 
   it('a success within the limit resets the account counter (no lockout of the rightful person)', async () => {
-    const person = await createPerson(admin);
+    const person = await createPerson(ctx.admin);
     for (let i = 0; i < LIMIT - 1; i++) await attempt(person.username, 'wrong password!');
     expect((await attempt(person.username, person.password)).page.status).toBe(303);
     for (let i = 0; i < LIMIT - 1; i++) await attempt(person.username, 'wrong password!');

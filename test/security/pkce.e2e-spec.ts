@@ -1,26 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { startTestServer, TestServer } from '../support/test-server';
-import { AdminApi } from '../support/admin';
+import { useTestServer } from '../support/server-fixture';
 import { BrowserSession } from '../signin/browser-session';
 import { authorizeUrl, callbackParams, CALLBACK, pkce, redeemCode, registerWebClient, RegisteredClient } from '../signin/flow';
 import { freshCode, signedInBrowser } from './security-support';
 
 /** RFC 9700 §2.1.1 (PKCE required) and §4.8 (PKCE downgrade attacks), RFC 7636 §4. */
 describe('RFC 9700 §2.1.1 / §4.8: PKCE and its downgrades', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let client: RegisteredClient;
   let browser: BrowserSession;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-    client = await registerWebClient(admin, { first_party: true });
-    browser = await signedInBrowser(server, admin, client);
-  });
-
-  afterAll(async () => {
-    await server.close();
+    client = await registerWebClient(ctx.admin, { first_party: true });
+    browser = await signedInBrowser(ctx.server, ctx.admin, client);
   });
 
   async function authorizeError(forClient: RegisteredClient, params: Record<string, string>): Promise<string | null> {
@@ -31,16 +23,16 @@ describe('RFC 9700 §2.1.1 / §4.8: PKCE and its downgrades', () => {
   }
 
   it('RFC 9700 §4.8.2: a verifier for a code issued without a challenge is invalid_grant', async () => {
-    const optOut = await registerWebClient(admin, { first_party: true, require_pkce: false });
+    const optOut = await registerWebClient(ctx.admin, { first_party: true, require_pkce: false });
     const code = callbackParams(await browser.get(authorizeUrl(optOut.client_id, { scope: 'openid' }))).get('code')!;
-    const redeemed = await redeemCode(server.baseUrl, optOut, code, pkce().verifier);
+    const redeemed = await redeemCode(ctx.server.baseUrl, optOut, code, pkce().verifier);
     expect(redeemed.status).toBe(400);
     expect(redeemed.body.error).toBe('invalid_grant');
   });
 
   it('RFC 9700 §4.8.2: a code issued with a challenge cannot be redeemed without a verifier', async () => {
     const issued = await freshCode(browser, client);
-    const redeemed = await redeemCode(server.baseUrl, client, issued.code, undefined);
+    const redeemed = await redeemCode(ctx.server.baseUrl, client, issued.code, undefined);
     expect(redeemed.body.error).toBe('invalid_grant');
   });
 
@@ -52,15 +44,15 @@ describe('RFC 9700 §2.1.1 / §4.8: PKCE and its downgrades', () => {
 
   it('RFC 7636 §4.6: an S256 challenge redeemed as if plain (the challenge as verifier) is invalid_grant', async () => {
     const issued = await freshCode(browser, client);
-    const redeemed = await redeemCode(server.baseUrl, client, issued.code, issued.challenge);
+    const redeemed = await redeemCode(ctx.server.baseUrl, client, issued.code, issued.challenge);
     expect(redeemed.body.error).toBe('invalid_grant');
   });
 
   it('RFC 7636 §4.6: a plain challenge cannot be redeemed with a verifier whose S256 hash equals it', async () => {
-    const plainClient = await registerWebClient(admin, { first_party: true, allow_plain_pkce: true });
+    const plainClient = await registerWebClient(ctx.admin, { first_party: true, allow_plain_pkce: true });
     const pair = pkce();
     const response = await browser.get(authorizeUrl(plainClient.client_id, { code_challenge: pair.challenge, code_challenge_method: 'plain', scope: 'openid' }));
-    const redeemed = await redeemCode(server.baseUrl, plainClient, callbackParams(response).get('code')!, pair.verifier);
+    const redeemed = await redeemCode(ctx.server.baseUrl, plainClient, callbackParams(response).get('code')!, pair.verifier);
     expect(redeemed.body.error).toBe('invalid_grant');
   });
 
@@ -85,7 +77,7 @@ describe('RFC 9700 §2.1.1 / §4.8: PKCE and its downgrades', () => {
     expect(shortVerifier).toHaveLength(42);
     const challenge = createHash('sha256').update(shortVerifier).digest('base64url');
     const response = await browser.get(authorizeUrl(client.client_id, { code_challenge: challenge, code_challenge_method: 'S256', scope: 'openid' }));
-    const redeemed = await redeemCode(server.baseUrl, client, callbackParams(response).get('code')!, shortVerifier);
+    const redeemed = await redeemCode(ctx.server.baseUrl, client, callbackParams(response).get('code')!, shortVerifier);
     expect(redeemed.status).toBe(400);
     expect(redeemed.body.error).toBe('invalid_grant');
   });
@@ -95,19 +87,19 @@ describe('RFC 9700 §2.1.1 / §4.8: PKCE and its downgrades', () => {
       client_name: 'SPA', redirect_uris: [CALLBACK], grant_types: ['authorization_code'],
       token_endpoint_auth_method: 'none', scope: 'openid', first_party: true, require_pkce: false,
     };
-    const registered = await admin.createClient<{ client_id: string }>(metadata);
+    const registered = await ctx.admin.createClient<{ client_id: string }>(metadata);
     if (registered.status === 201) {
       expect(await authorizeError(registered.body, {})).toBe('invalid_request');
     } else {
       expect(registered.status).toBe(400);
     }
-    const spa = await admin.registerClient({ ...metadata, require_pkce: undefined });
+    const spa = await ctx.admin.registerClient({ ...metadata, require_pkce: undefined });
     expect(await authorizeError(spa, {})).toBe('invalid_request');
   });
 
   it('RFC 7636 §4.6: a wrong verifier does not reveal or redeem, and the right one still works only once', async () => {
     const issued = await freshCode(browser, client);
-    const wrong = await redeemCode(server.baseUrl, client, issued.code, pkce().verifier);
+    const wrong = await redeemCode(ctx.server.baseUrl, client, issued.code, pkce().verifier);
     expect(wrong.body.error).toBe('invalid_grant');
     expect(wrong.body.access_token).toBeUndefined();
   });

@@ -1,5 +1,4 @@
-import { startTestServer, TestServer } from '../support/test-server';
-import { AdminApi } from '../support/admin';
+import { useTestServer } from '../support/server-fixture';
 import { BrowserSession } from '../signin/browser-session';
 import { authorizeUrl, CALLBACK, pkce, registerWebClient, RegisteredClient } from '../signin/flow';
 import { expectHtmlErrorPage } from './security-support';
@@ -10,36 +9,29 @@ import { expectHtmlErrorPage } from './security-support';
  * server once normalised into a match is refused with an HTML page, never a redirect.
  */
 describe('RFC 9700 §4.1: redirect URI validation at /oauth2/authorize', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let web: RegisteredClient;
   let native: RegisteredClient;
   const challenge = pkce().challenge;
   const withPkce = { code_challenge: challenge, code_challenge_method: 'S256', scope: 'openid' };
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-    web = await registerWebClient(admin);
-    native = await admin.registerClient({
+    web = await registerWebClient(ctx.admin);
+    native = await ctx.admin.registerClient({
       client_name: 'CLI', application_type: 'native',
       redirect_uris: ['http://127.0.0.1/callback', 'http://[::1]/callback', 'http://localhost:8080/callback'],
       grant_types: ['authorization_code'], token_endpoint_auth_method: 'none', scope: 'openid',
     });
   });
 
-  afterAll(async () => {
-    await server.close();
-  });
-
   async function refused(clientId: string, redirectUri: string): Promise<void> {
-    const page = await new BrowserSession(server.baseUrl).get(authorizeUrl(clientId, withPkce, redirectUri));
+    const page = await new BrowserSession(ctx.server.baseUrl).get(authorizeUrl(clientId, withPkce, redirectUri));
     expectHtmlErrorPage(page);
     expect(page.text).not.toContain('code=');
   }
 
   async function accepted(clientId: string, redirectUri: string): Promise<void> {
-    const page = await new BrowserSession(server.baseUrl).get(authorizeUrl(clientId, withPkce, redirectUri));
+    const page = await new BrowserSession(ctx.server.baseUrl).get(authorizeUrl(clientId, withPkce, redirectUri));
     expect(page.status).toBe(303);
     expect(page.location).toMatch(/^\/login\?/);
   }
@@ -118,7 +110,7 @@ describe('RFC 9700 §4.1: redirect URI validation at /oauth2/authorize', () => {
     ])('%s', async (_name, uri) => refused(web.client_id, uri));
 
     it('a registered URI with a query must match that query exactly', async () => {
-      const withQuery = await registerWebClient(admin, { redirect_uris: ['https://app.example.com/cb?tenant=a'] });
+      const withQuery = await registerWebClient(ctx.admin, { redirect_uris: ['https://app.example.com/cb?tenant=a'] });
       await accepted(withQuery.client_id, 'https://app.example.com/cb?tenant=a');
       await refused(withQuery.client_id, 'https://app.example.com/cb?tenant=b');
       await refused(withQuery.client_id, 'https://app.example.com/cb?tenant=a&tenant=b');

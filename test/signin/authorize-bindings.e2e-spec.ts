@@ -1,8 +1,7 @@
-import { startTestServer, TestServer } from '../support/test-server';
-import { AdminApi } from '../support/admin';
+import { useTestServer } from '../support/server-fixture';
 import { decodeJwt } from '../support/http';
 import { BrowserSession, PageResult, submitLogin } from './browser-session';
-import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, redeemCode, registerWebClient, RegisteredClient, tokenRequest } from './flow';
+import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, redeemCode, registerOrdersAndBillingApis, registerWebClient, RegisteredClient, tokenRequest } from './flow';
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
 
@@ -10,21 +9,13 @@ const ORDERS = 'https://orders.bindings.example.com';
 const BILLING = 'https://billing.bindings.example.com';
 
 describe('authorization request bindings: resource and id_token_hint are remembered', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let client: RegisteredClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-    await admin.send('POST', '/admin/v1/apis', { identifier: ORDERS, name: 'Orders', scopes: [{ name: 'orders:read' }] });
-    await admin.send('POST', '/admin/v1/apis', { identifier: BILLING, name: 'Billing', scopes: [{ name: 'billing:read' }] });
+    await registerOrdersAndBillingApis(ctx.admin, { orders: ORDERS, billing: BILLING });
     // First party, so a signed-in person gets the code without a consent page; it may target both APIs.
-    client = await registerWebClient(admin, { first_party: true, scope: 'openid profile email offline_access orders:read billing:read' });
-  });
-
-  afterAll(async () => {
-    await server.close();
+    client = await registerWebClient(ctx.admin, { first_party: true, scope: 'openid profile email offline_access orders:read billing:read' });
   });
 
   /** An authorize URL with a fresh S256 challenge; the verifier redeems the code. */
@@ -36,14 +27,14 @@ describe('authorization request bindings: resource and id_token_hint are remembe
   /** A code issued through the sign-in page for `params`, with the verifier that redeems it. */
   async function codeFor(params: Record<string, string>, person?: Person): Promise<{ code: string; verifier: string }> {
     const { url, verifier } = authorizeWith(params);
-    const page = await authorize(new BrowserSession(server.baseUrl), url, person ?? (await createPerson(admin)));
+    const page = await authorize(new BrowserSession(ctx.server.baseUrl), url, person ?? (await createPerson(ctx.admin)));
     const code = callbackParams(page).get('code');
     expect(code).toBeTruthy();
     return { code: code!, verifier };
   }
 
   function redeem(code: string, verifier: string, extra: Record<string, string> = {}) {
-    return tokenRequest(server.baseUrl, client, { grant_type: 'authorization_code', code, redirect_uri: CALLBACK, code_verifier: verifier, ...extra });
+    return tokenRequest(ctx.server.baseUrl, client, { grant_type: 'authorization_code', code, redirect_uri: CALLBACK, code_verifier: verifier, ...extra });
   }
 
   function audienceOf(accessToken: string): unknown {
@@ -80,12 +71,12 @@ describe('authorization request bindings: resource and id_token_hint are remembe
 
     it('redeemed for the default audience: invalid_target too', async () => {
       const { code, verifier } = await codeFor(forOrders);
-      expect((await redeem(code, verifier, { resource: server.config.defaultAudience })).body.error).toBe('invalid_target');
+      expect((await redeem(code, verifier, { resource: ctx.server.config.defaultAudience })).body.error).toBe('invalid_target');
     });
 
     it('the binding also holds for a code issued at once to a signed-in person', async () => {
-      const person = await createPerson(admin);
-      const browser = new BrowserSession(server.baseUrl);
+      const person = await createPerson(ctx.admin);
+      const browser = new BrowserSession(ctx.server.baseUrl);
       await authorize(browser, authorizeWith().url, person);
       const { url, verifier } = authorizeWith({ ...forOrders, prompt: 'none' });
       const code = callbackParams(await browser.get(url)).get('code')!;
@@ -99,7 +90,7 @@ describe('authorization request bindings: resource and id_token_hint are remembe
       const plain = await codeFor(scope);
       const defaultTokens = await redeem(plain.code, plain.verifier);
       expect(defaultTokens.status).toBe(200);
-      expect(audienceOf(defaultTokens.body.access_token)).toBe(server.config.defaultAudience);
+      expect(audienceOf(defaultTokens.body.access_token)).toBe(ctx.server.config.defaultAudience);
       const chosen = await codeFor(scope);
       const billingTokens = await redeem(chosen.code, chosen.verifier, { resource: BILLING });
       expect(billingTokens.status).toBe(200);
@@ -110,10 +101,10 @@ describe('authorization request bindings: resource and id_token_hint are remembe
   describe('id_token_hint (OIDC Core §3.1.2.1): whoever signs in must be the hinted person', () => {
     /** A browser signed in as `person`, and the ID token the client received for it. */
     async function signedIn(person: Person): Promise<{ browser: BrowserSession; idToken: string }> {
-      const browser = new BrowserSession(server.baseUrl);
+      const browser = new BrowserSession(ctx.server.baseUrl);
       const { url, verifier } = authorizeWith();
       const code = callbackParams(await authorize(browser, url, person)).get('code')!;
-      const tokens = await redeemCode(server.baseUrl, client, code, verifier);
+      const tokens = await redeemCode(ctx.server.baseUrl, client, code, verifier);
       return { browser, idToken: tokens.body.id_token! };
     }
 
@@ -132,29 +123,29 @@ describe('authorization request bindings: resource and id_token_hint are remembe
       const callback = callbackParams(page);
       expect(callback.get('error')).toBe('login_required');
       expect(callback.get('state')).toBe('st-123');
-      expect(callback.get('iss')).toBe(server.config.issuer);
+      expect(callback.get('iss')).toBe(ctx.server.config.issuer);
       expect(callback.get('code')).toBeNull();
     }
 
     async function subjectOf(page: PageResult, verifier: string): Promise<string> {
       const code = callbackParams(page).get('code');
       expect(code).toBeTruthy();
-      const tokens = await redeemCode(server.baseUrl, client, code!, verifier);
+      const tokens = await redeemCode(ctx.server.baseUrl, client, code!, verifier);
       return decodeJwt(tokens.body.id_token!).payload.sub as string;
     }
 
     it('someone else signed in, then a third person signs in on the sign-in page: login_required, no code', async () => {
-      const { idToken } = await signedIn(await createPerson(admin));
-      const { browser } = await signedIn(await createPerson(admin));
-      const stranger = await createPerson(admin);
+      const { idToken } = await signedIn(await createPerson(ctx.admin));
+      const { browser } = await signedIn(await createPerson(ctx.admin));
+      const stranger = await createPerson(ctx.admin);
       const { done } = await signInThroughPage(browser, authorizeWith({ id_token_hint: idToken }).url, stranger);
       expectLoginRequired(done);
     });
 
     it('the person who signed in keeps their session; the refused request is finished', async () => {
-      const { idToken } = await signedIn(await createPerson(admin));
-      const browser = new BrowserSession(server.baseUrl);
-      const stranger = await createPerson(admin);
+      const { idToken } = await signedIn(await createPerson(ctx.admin));
+      const browser = new BrowserSession(ctx.server.baseUrl);
+      const stranger = await createPerson(ctx.admin);
       const { resumeUrl, done } = await signInThroughPage(browser, authorizeWith({ id_token_hint: idToken }).url, stranger);
       expectLoginRequired(done);
       // The same request cannot be resumed into a code afterwards.
@@ -167,35 +158,35 @@ describe('authorization request bindings: resource and id_token_hint are remembe
     });
 
     it('nobody signed in, someone other than the hinted person signs in: login_required', async () => {
-      const { idToken } = await signedIn(await createPerson(admin));
-      const { done } = await signInThroughPage(new BrowserSession(server.baseUrl), authorizeWith({ id_token_hint: idToken }).url, await createPerson(admin));
+      const { idToken } = await signedIn(await createPerson(ctx.admin));
+      const { done } = await signInThroughPage(new BrowserSession(ctx.server.baseUrl), authorizeWith({ id_token_hint: idToken }).url, await createPerson(ctx.admin));
       expectLoginRequired(done);
     });
 
     it('someone else signed in, then the hinted person signs in: the code is theirs', async () => {
-      const hinted = await createPerson(admin);
+      const hinted = await createPerson(ctx.admin);
       const { idToken } = await signedIn(hinted);
-      const { browser } = await signedIn(await createPerson(admin));
+      const { browser } = await signedIn(await createPerson(ctx.admin));
       const { url, verifier } = authorizeWith({ id_token_hint: idToken });
       const { done } = await signInThroughPage(browser, url, hinted);
       expect(await subjectOf(done, verifier)).toBe(hinted.id);
     });
 
     it('prompt=login without a hint still lets any person sign in and get the code', async () => {
-      const { browser } = await signedIn(await createPerson(admin));
-      const other = await createPerson(admin);
+      const { browser } = await signedIn(await createPerson(ctx.admin));
+      const other = await createPerson(ctx.admin);
       const { url, verifier } = authorizeWith({ prompt: 'login' });
       const { done } = await signInThroughPage(browser, url, other);
       expect(await subjectOf(done, verifier)).toBe(other.id);
     });
 
     it('a consent page is not shown to the wrong person: login_required comes first', async () => {
-      const thirdParty = await registerWebClient(admin);
-      const hinted = await createPerson(admin);
+      const thirdParty = await registerWebClient(ctx.admin);
+      const hinted = await createPerson(ctx.admin);
       const { idToken } = await signedIn(hinted);
       const { challenge } = pkce();
       const url = authorizeUrl(thirdParty.client_id, { code_challenge: challenge, code_challenge_method: 'S256', id_token_hint: idToken });
-      const { done } = await signInThroughPage(new BrowserSession(server.baseUrl), url, await createPerson(admin));
+      const { done } = await signInThroughPage(new BrowserSession(ctx.server.baseUrl), url, await createPerson(ctx.admin));
       expectLoginRequired(done);
     });
   });

@@ -1,27 +1,19 @@
-import { startTestServer, TestServer } from '../support/test-server';
-import { AdminApi } from '../support/admin';
+import { useTestServer } from '../support/server-fixture';
 import { BrowserSession } from './browser-session';
 import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, registerWebClient, RegisteredClient } from './flow';
 
 describe('authorization endpoint: bad requests', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let client: RegisteredClient;
   const challenge = pkce().challenge;
   const withPkce = (params: Record<string, string> = {}) => ({ code_challenge: challenge, code_challenge_method: 'S256', ...params });
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-    client = await registerWebClient(admin);
-  });
-
-  afterAll(async () => {
-    await server.close();
+    client = await registerWebClient(ctx.admin);
   });
 
   async function expectErrorPage(path: string): Promise<string> {
-    const response = await new BrowserSession(server.baseUrl).get(path);
+    const response = await new BrowserSession(ctx.server.baseUrl).get(path);
     expect(response.status).toBe(400);
     expect(response.location).toBeUndefined();
     expect(response.headers.get('content-type')).toContain('text/html');
@@ -30,11 +22,11 @@ describe('authorization endpoint: bad requests', () => {
   }
 
   async function expectRedirectError(params: Record<string, string>, error: string): Promise<URLSearchParams> {
-    const response = await new BrowserSession(server.baseUrl).get(authorizeUrl(client.client_id, params));
+    const response = await new BrowserSession(ctx.server.baseUrl).get(authorizeUrl(client.client_id, params));
     const callback = callbackParams(response);
     expect(response.location!.startsWith(`${CALLBACK}?`)).toBe(true);
     expect(callback.get('error')).toBe(error);
-    expect(callback.get('iss')).toBe(server.config.issuer);
+    expect(callback.get('iss')).toBe(ctx.server.config.issuer);
     return callback;
   }
 
@@ -80,11 +72,11 @@ describe('authorization endpoint: bad requests', () => {
 
   describe('RFC 8252 §7.3: loopback redirect URIs match on any port', () => {
     it('accepts another port for 127.0.0.1 and nothing else', async () => {
-      const native = await admin.registerClient({
+      const native = await ctx.admin.registerClient({
         client_name: 'CLI', application_type: 'native', redirect_uris: ['http://127.0.0.1/callback'],
         grant_types: ['authorization_code'], token_endpoint_auth_method: 'none', scope: 'openid',
       });
-      const browser = new BrowserSession(server.baseUrl);
+      const browser = new BrowserSession(ctx.server.baseUrl);
       const ok = await browser.get(authorizeUrl(native.client_id, withPkce({ scope: 'openid' }), 'http://127.0.0.1:51004/callback'));
       expect(ok.status).toBe(303);
       expect(ok.location).toMatch(/^\/login\?/);
@@ -95,7 +87,7 @@ describe('authorization endpoint: bad requests', () => {
 
   describe('after verification: errors redirect to the client with state and iss', () => {
     it('RFC 6749 §3.1: a repeated parameter is invalid_request', async () => {
-      const response = await new BrowserSession(server.baseUrl).get(`${authorizeUrl(client.client_id, withPkce())}&scope=openid`);
+      const response = await new BrowserSession(ctx.server.baseUrl).get(`${authorizeUrl(client.client_id, withPkce())}&scope=openid`);
       const callback = callbackParams(response);
       expect(callback.get('error')).toBe('invalid_request');
       expect(callback.get('state')).toBe('st-123');
@@ -141,9 +133,9 @@ describe('authorization endpoint: bad requests', () => {
     });
 
     it('prompt=none when consent would be needed is consent_required', async () => {
-      const person = await createPerson(admin);
-      const browser = new BrowserSession(server.baseUrl);
-      const other = await registerWebClient(admin, { first_party: true });
+      const person = await createPerson(ctx.admin);
+      const browser = new BrowserSession(ctx.server.baseUrl);
+      const other = await registerWebClient(ctx.admin, { first_party: true });
       callbackParams(await authorize(browser, authorizeUrl(other.client_id, withPkce()), person));
       const response = await browser.get(authorizeUrl(client.client_id, withPkce({ prompt: 'none' })));
       expect(callbackParams(response).get('error')).toBe('consent_required');
@@ -154,17 +146,17 @@ describe('authorization endpoint: bad requests', () => {
     });
 
     it('a client without the authorization_code grant is unauthorized_client', async () => {
-      const machine = await admin.registerClient({
+      const machine = await ctx.admin.registerClient({
         client_name: 'Machine', grant_types: ['client_credentials'], redirect_uris: [CALLBACK], response_types: [], scope: 'openid',
       });
-      const response = await new BrowserSession(server.baseUrl).get(authorizeUrl(machine.client_id, withPkce({ scope: 'openid' })));
+      const response = await new BrowserSession(ctx.server.baseUrl).get(authorizeUrl(machine.client_id, withPkce({ scope: 'openid' })));
       expect(callbackParams(response).get('error')).toBe('unauthorized_client');
     });
   });
 
   describe('the interaction id carried by the login and consent pages', () => {
     it('a tampered or unknown request id shows an error page', async () => {
-      const browser = new BrowserSession(server.baseUrl);
+      const browser = new BrowserSession(ctx.server.baseUrl);
       const start = await browser.get(authorizeUrl(client.client_id, withPkce()));
       const id = new URLSearchParams(decodeURIComponent(start.location!.split('return_to=')[1]).split('?')[1]).get('request')!;
       const tampered = `${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}`;
@@ -178,14 +170,14 @@ describe('authorization endpoint: bad requests', () => {
     });
 
     it('the state the client sent comes back unchanged', async () => {
-      const person = await createPerson(admin);
+      const person = await createPerson(ctx.admin);
       const state = 'a b&c=d/é<>';
-      const callback = callbackParams(await authorize(new BrowserSession(server.baseUrl), authorizeUrl(client.client_id, withPkce({ state })), person));
+      const callback = callbackParams(await authorize(new BrowserSession(ctx.server.baseUrl), authorizeUrl(client.client_id, withPkce({ state })), person));
       expect(callback.get('state')).toBe(state);
     });
 
     it('accepts the authorization request as a POST form (OIDC Core §3.1.2.1)', async () => {
-      const browser = new BrowserSession(server.baseUrl);
+      const browser = new BrowserSession(ctx.server.baseUrl);
       const response = await browser.post('/oauth2/authorize', {
         response_type: 'code', client_id: client.client_id, redirect_uri: CALLBACK, scope: 'openid', ...withPkce(),
       });

@@ -1,27 +1,19 @@
 import { SignJWT } from 'jose';
 import { KeyStore } from '@app/tokens';
-import { startTestServer, TestServer } from '../support/test-server';
-import { AdminApi } from '../support/admin';
+import { useTestServer } from '../support/server-fixture';
 import { decodeJwt } from '../support/http';
 import { BrowserSession, PageResult, submitLogin } from './browser-session';
-import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, redeemCode, registerWebClient, RegisteredClient, tokenRequest } from './flow';
+import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, redeemCode, registerOrdersAndBillingApis, registerWebClient, RegisteredClient, tokenRequest } from './flow';
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
 
 describe('authorization endpoint: id_token_hint, prompt=select_account and resource', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let client: RegisteredClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
     // First party: no consent page, so a signed-in person gets the code straight away.
-    client = await registerWebClient(admin, { first_party: true });
-  });
-
-  afterAll(async () => {
-    await server.close();
+    client = await registerWebClient(ctx.admin, { first_party: true });
   });
 
   /** An authorize URL with a fresh S256 challenge; the verifier redeems the code. */
@@ -32,10 +24,10 @@ describe('authorization endpoint: id_token_hint, prompt=select_account and resou
 
   /** A browser signed in as `person`, and the ID token the client received for it. */
   async function signedIn(person: Person): Promise<{ browser: BrowserSession; idToken: string }> {
-    const browser = new BrowserSession(server.baseUrl);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     const { url, verifier } = authorizeWith();
     const code = callbackParams(await authorize(browser, url, person)).get('code')!;
-    const tokens = await redeemCode(server.baseUrl, client, code, verifier);
+    const tokens = await redeemCode(ctx.server.baseUrl, client, code, verifier);
     return { browser, idToken: tokens.body.id_token! };
   }
 
@@ -43,7 +35,7 @@ describe('authorization endpoint: id_token_hint, prompt=select_account and resou
   async function subjectOf(page: PageResult, verifier: string): Promise<string> {
     const code = callbackParams(page).get('code');
     expect(code).toBeTruthy();
-    const tokens = await redeemCode(server.baseUrl, client, code!, verifier);
+    const tokens = await redeemCode(ctx.server.baseUrl, client, code!, verifier);
     return decodeJwt(tokens.body.id_token!).payload.sub as string;
   }
 
@@ -53,7 +45,7 @@ describe('authorization endpoint: id_token_hint, prompt=select_account and resou
     const callback = callbackParams(page);
     expect(callback.get('error')).toBe(error);
     expect(callback.get('state')).toBe('st-123');
-    expect(callback.get('iss')).toBe(server.config.issuer);
+    expect(callback.get('iss')).toBe(ctx.server.config.issuer);
     return callback;
   }
 
@@ -64,20 +56,20 @@ describe('authorization endpoint: id_token_hint, prompt=select_account and resou
 
   /** Signs `idToken`'s claims, changed by `changes`, with the server's own active key. */
   async function signedByUs(idToken: string, changes: Record<string, unknown>): Promise<string> {
-    const key = server.app.get(KeyStore).activeKey();
+    const key = ctx.server.app.get(KeyStore).activeKey();
     return new SignJWT({ ...decodeJwt(idToken).payload, ...changes }).setProtectedHeader({ alg: key.alg, typ: 'JWT', kid: key.kid }).sign(key.privateKey);
   }
 
   describe('id_token_hint (OIDC Core §3.1.2.1)', () => {
     it('naming the signed-in person: the code is issued, also with prompt=none', async () => {
-      const person = await createPerson(admin);
+      const person = await createPerson(ctx.admin);
       const { browser, idToken } = await signedIn(person);
       const { url, verifier } = authorizeWith({ id_token_hint: idToken, prompt: 'none' });
       expect(await subjectOf(await browser.get(url), verifier)).toBe(person.id);
     });
 
     it('an expired hint still names the person: exp is not checked', async () => {
-      const person = await createPerson(admin);
+      const person = await createPerson(ctx.admin);
       const { browser, idToken } = await signedIn(person);
       const now = Math.floor(Date.now() / 1000);
       const expired = await signedByUs(idToken, { iat: now - 7200, exp: now - 3600 });
@@ -86,7 +78,7 @@ describe('authorization endpoint: id_token_hint, prompt=select_account and resou
     });
 
     it('a hint we did not issue is invalid_request, redirected with state and iss', async () => {
-      const person = await createPerson(admin);
+      const person = await createPerson(ctx.admin);
       const { browser, idToken } = await signedIn(person);
       const [, payload] = idToken.split('.');
       const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
@@ -99,20 +91,20 @@ describe('authorization endpoint: id_token_hint, prompt=select_account and resou
     });
 
     it('an invalid hint is refused before anything else, also for a browser nobody signed in with', async () => {
-      const response = await new BrowserSession(server.baseUrl).get(authorizeWith({ id_token_hint: 'a.b.c' }).url);
+      const response = await new BrowserSession(ctx.server.baseUrl).get(authorizeWith({ id_token_hint: 'a.b.c' }).url);
       expectClientError(response, 'invalid_request');
     });
 
     it('naming someone other than the signed-in person, with prompt=none: login_required', async () => {
-      const { idToken } = await signedIn(await createPerson(admin));
-      const { browser } = await signedIn(await createPerson(admin));
+      const { idToken } = await signedIn(await createPerson(ctx.admin));
+      const { browser } = await signedIn(await createPerson(ctx.admin));
       expectClientError(await browser.get(authorizeWith({ id_token_hint: idToken, prompt: 'none' }).url), 'login_required');
     });
 
     it('naming someone other than the signed-in person: the sign-in page, then the code for the account chosen there', async () => {
-      const hinted = await createPerson(admin);
+      const hinted = await createPerson(ctx.admin);
       const { idToken } = await signedIn(hinted);
-      const { browser } = await signedIn(await createPerson(admin));
+      const { browser } = await signedIn(await createPerson(ctx.admin));
       const { url, verifier } = authorizeWith({ id_token_hint: idToken });
       const start = await browser.get(url);
       expectLoginPage(start);
@@ -122,15 +114,15 @@ describe('authorization endpoint: id_token_hint, prompt=select_account and resou
     });
 
     it('with nobody signed in, the hint leads to the sign-in page as usual', async () => {
-      const { idToken } = await signedIn(await createPerson(admin));
-      expectLoginPage(await new BrowserSession(server.baseUrl).get(authorizeWith({ id_token_hint: idToken }).url));
+      const { idToken } = await signedIn(await createPerson(ctx.admin));
+      expectLoginPage(await new BrowserSession(ctx.server.baseUrl).get(authorizeWith({ id_token_hint: idToken }).url));
     });
   });
 
   describe('prompt=select_account (OIDC Core §3.1.2.1)', () => {
     it('shows the sign-in page to a signed-in person, who may continue as another account', async () => {
-      const { browser } = await signedIn(await createPerson(admin));
-      const other = await createPerson(admin);
+      const { browser } = await signedIn(await createPerson(ctx.admin));
+      const other = await createPerson(ctx.admin);
       const { url, verifier } = authorizeWith({ prompt: 'select_account' });
       const start = await browser.get(url);
       expectLoginPage(start);
@@ -140,29 +132,24 @@ describe('authorization endpoint: id_token_hint, prompt=select_account and resou
     });
 
     it('combined with consent, still asks for the account first', async () => {
-      const { browser } = await signedIn(await createPerson(admin));
+      const { browser } = await signedIn(await createPerson(ctx.admin));
       expectLoginPage(await browser.get(authorizeWith({ prompt: 'select_account consent' }).url));
     });
 
     it('prompt=none cannot be combined with it: invalid_request', async () => {
-      const { browser } = await signedIn(await createPerson(admin));
+      const { browser } = await signedIn(await createPerson(ctx.admin));
       expectClientError(await browser.get(authorizeWith({ prompt: 'none select_account' }).url), 'invalid_request');
       expectClientError(await browser.get(authorizeWith({ prompt: 'select_account none' }).url), 'invalid_request');
     });
   });
 
   describe('resource (RFC 8707 §2)', () => {
-    let orders: { identifier: string };
+    const ORDERS = 'https://orders.example.com';
     let ordersClient: RegisteredClient;
 
     beforeAll(async () => {
-      orders = (await admin.send<{ identifier: string }>('POST', '/admin/v1/apis', {
-        identifier: 'https://orders.example.com',
-        name: 'Orders',
-        scopes: [{ name: 'orders:read' }],
-      })).body;
-      await admin.send('POST', '/admin/v1/apis', { identifier: 'https://billing.example.com', name: 'Billing', scopes: [{ name: 'billing:read' }] });
-      ordersClient = await registerWebClient(admin, { first_party: true });
+      await registerOrdersAndBillingApis(ctx.admin, { orders: ORDERS, billing: 'https://billing.example.com' });
+      ordersClient = await registerWebClient(ctx.admin, { first_party: true });
     });
 
     it.each([
@@ -172,32 +159,32 @@ describe('authorization endpoint: id_token_hint, prompt=select_account and resou
       ['not a URI', 'not a uri'],
       ['an API the client has no scope of', 'https://billing.example.com'],
     ])('%s is invalid_target, redirected with state and iss', async (_name, resource) => {
-      const response = await new BrowserSession(server.baseUrl).get(authorizeWith({ resource }, ordersClient).url);
+      const response = await new BrowserSession(ctx.server.baseUrl).get(authorizeWith({ resource }, ordersClient).url);
       expectClientError(response, 'invalid_target');
     });
 
     it('several resources at once are invalid_target, not invalid_request', async () => {
       const { url } = authorizeWith({}, ordersClient);
-      const twice = `${url}&resource=${encodeURIComponent(orders.identifier)}&resource=${encodeURIComponent('https://billing.example.com')}`;
-      expectClientError(await new BrowserSession(server.baseUrl).get(twice), 'invalid_target');
+      const twice = `${url}&resource=${encodeURIComponent(ORDERS)}&resource=${encodeURIComponent('https://billing.example.com')}`;
+      expectClientError(await new BrowserSession(ctx.server.baseUrl).get(twice), 'invalid_target');
     });
 
     it('is checked before the code is issued to a signed-in person', async () => {
-      const { browser } = await signedIn(await createPerson(admin));
+      const { browser } = await signedIn(await createPerson(ctx.admin));
       expectClientError(await browser.get(authorizeWith({ resource: 'https://unknown.example.com', prompt: 'none' }).url), 'invalid_target');
     });
 
     it('a registered API the client may target: the flow goes on, and the code is redeemed for it', async () => {
-      const person = await createPerson(admin);
-      const browser = new BrowserSession(server.baseUrl);
-      const { url, verifier } = authorizeWith({ resource: orders.identifier, scope: 'openid orders:read' }, ordersClient);
+      const person = await createPerson(ctx.admin);
+      const browser = new BrowserSession(ctx.server.baseUrl);
+      const { url, verifier } = authorizeWith({ resource: ORDERS, scope: 'openid orders:read' }, ordersClient);
       const start = await browser.get(url);
       expectLoginPage(start);
       const page = await browser.follow(await submitLogin(browser, await browser.follow(start), person.username, person.password));
       const code = callbackParams(page).get('code')!;
-      const tokens = await tokenRequest(server.baseUrl, ordersClient, { grant_type: 'authorization_code', code, redirect_uri: CALLBACK, code_verifier: verifier, resource: orders.identifier });
+      const tokens = await tokenRequest(ctx.server.baseUrl, ordersClient, { grant_type: 'authorization_code', code, redirect_uri: CALLBACK, code_verifier: verifier, resource: ORDERS });
       expect(tokens.status).toBe(200);
-      expect(decodeJwt(tokens.body.access_token).payload.aud).toBe(orders.identifier);
+      expect(decodeJwt(tokens.body.access_token).payload.aud).toBe(ORDERS);
     });
   });
 });

@@ -33,6 +33,18 @@ export async function registerWebClient(admin: AdminApi, overrides: Record<strin
   });
 }
 
+/** Registers the Orders API (scope orders:read) and the Billing API (scope billing:read) under the given identifiers. */
+export async function registerOrdersAndBillingApis(admin: AdminApi, identifiers: { orders: string; billing: string }): Promise<void> {
+  const apis = [
+    { identifier: identifiers.orders, name: 'Orders', scopes: [{ name: 'orders:read' }] },
+    { identifier: identifiers.billing, name: 'Billing', scopes: [{ name: 'billing:read' }] },
+  ];
+  for (const api of apis) {
+    const response = await admin.send('POST', '/admin/v1/apis', api);
+    if (response.status !== 201) throw new Error(`register API ${api.identifier}: ${response.status} ${response.text}`);
+  }
+}
+
 export function authorizeUrl(clientId: string, params: Record<string, string> = {}, redirectUri = CALLBACK): string {
   const query = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope: 'openid profile email', state: 'st-123', nonce: 'n-456', ...params });
   for (const [name, value] of Object.entries(params)) if (value === '') query.delete(name);

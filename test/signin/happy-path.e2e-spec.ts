@@ -1,27 +1,16 @@
-import { startTestServer, TestServer } from '../support/test-server';
-import { AdminApi } from '../support/admin';
+import { useTestServer } from '../support/server-fixture';
 import { decodeJwt, request } from '../support/http';
 import { createHash } from 'node:crypto';
 import { BrowserSession, submitLogin } from './browser-session';
 import { authorize, authorizeUrl, callbackParams, createPerson, decideConsent, introspect, pkce, redeemCode, registerWebClient, tokenRequest } from './flow';
 
 describe('sign-in: authorization code with PKCE, OpenID Connect and single sign-on', () => {
-  let server: TestServer;
-  let admin: AdminApi;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-  });
-
-  afterAll(async () => {
-    await server.close();
-  });
+  const ctx = useTestServer();
 
   it('authorize -> login -> consent -> code -> token -> userinfo -> refresh -> logout', async () => {
-    const client = await registerWebClient(admin);
-    const person = await createPerson(admin);
-    const browser = new BrowserSession(server.baseUrl);
+    const client = await registerWebClient(ctx.admin);
+    const person = await createPerson(ctx.admin);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     const { verifier, challenge } = pkce();
 
     const start = await browser.get(authorizeUrl(client.client_id, { code_challenge: challenge, code_challenge_method: 'S256', scope: 'openid profile email offline_access', login_hint: person.username }));
@@ -42,10 +31,10 @@ describe('sign-in: authorization code with PKCE, OpenID Connect and single sign-
 
     const callback = callbackParams(await browser.follow(await decideConsent(browser, consentPage, 'allow')));
     expect(callback.get('state')).toBe('st-123');
-    expect(callback.get('iss')).toBe(server.config.issuer);
+    expect(callback.get('iss')).toBe(ctx.server.config.issuer);
     expect(callback.get('code')).toMatch(/^[\w-]{43}$/);
 
-    const tokens = await redeemCode(server.baseUrl, client, callback.get('code')!, verifier);
+    const tokens = await redeemCode(ctx.server.baseUrl, client, callback.get('code')!, verifier);
     expect(tokens.status).toBe(200);
     expect(tokens.headers.get('cache-control')).toBe('no-store');
     expect(tokens.body.token_type).toBe('Bearer');
@@ -56,7 +45,7 @@ describe('sign-in: authorization code with PKCE, OpenID Connect and single sign-
     expect(idToken.header.typ).toBe('JWT');
     // OIDC Dynamic Client Registration §2: RS256 when the client registered no id_token_signed_response_alg.
     expect(idToken.header.alg).toBe('RS256');
-    expect(idToken.payload).toMatchObject({ iss: server.config.issuer, sub: person.id, aud: client.client_id, nonce: 'n-456' });
+    expect(idToken.payload).toMatchObject({ iss: ctx.server.config.issuer, sub: person.id, aud: client.client_id, nonce: 'n-456' });
     expect(typeof idToken.payload.auth_time).toBe('number');
     expect(typeof idToken.payload.sid).toBe('string');
     // OIDC Core §3.1.3.6: at_hash is the left half of SHA-256 of the access token.
@@ -66,7 +55,7 @@ describe('sign-in: authorization code with PKCE, OpenID Connect and single sign-
     expect(idToken.payload.email).toBeUndefined();
     expect(decodeJwt(tokens.body.access_token).payload).toMatchObject({ sub: person.id, client_id: client.client_id });
 
-    const userinfo = await request(`${server.baseUrl}/oauth2/userinfo`, { headers: { authorization: `Bearer ${tokens.body.access_token}` } });
+    const userinfo = await request(`${ctx.server.baseUrl}/oauth2/userinfo`, { headers: { authorization: `Bearer ${tokens.body.access_token}` } });
     expect(userinfo.status).toBe(200);
     expect(userinfo.body).toEqual({
       sub: person.id,
@@ -79,32 +68,32 @@ describe('sign-in: authorization code with PKCE, OpenID Connect and single sign-
       email_verified: true,
       roles: [],
     });
-    const postUserinfo = await request(`${server.baseUrl}/oauth2/userinfo`, { method: 'POST', headers: { authorization: `Bearer ${tokens.body.access_token}` } });
+    const postUserinfo = await request(`${ctx.server.baseUrl}/oauth2/userinfo`, { method: 'POST', headers: { authorization: `Bearer ${tokens.body.access_token}` } });
     expect(postUserinfo.status).toBe(200);
 
-    const refreshed = await tokenRequest(server.baseUrl, client, { grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token!, scope: 'openid profile' });
+    const refreshed = await tokenRequest(ctx.server.baseUrl, client, { grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token!, scope: 'openid profile' });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.scope).toBe('openid profile');
     expect(refreshed.body.refresh_token).not.toBe(tokens.body.refresh_token);
     expect(decodeJwt(refreshed.body.id_token!).payload.sid).toBe(idToken.payload.sid);
-    expect(await introspect(server.baseUrl, client, refreshed.body.refresh_token!)).toMatchObject({ active: true, token_type: 'refresh_token', scope: 'openid profile email offline_access' });
+    expect(await introspect(ctx.server.baseUrl, client, refreshed.body.refresh_token!)).toMatchObject({ active: true, token_type: 'refresh_token', scope: 'openid profile email offline_access' });
 
     const logout = await browser.get(`/oauth2/logout?${new URLSearchParams({ id_token_hint: tokens.body.id_token!, post_logout_redirect_uri: 'https://app.example.com/signed-out', state: 'bye' })}`);
     expect(logout.status).toBe(303);
     expect(logout.location).toBe('https://app.example.com/signed-out?state=bye');
     expect(browser.cookie('sid')).toBeUndefined();
     // Logout ends the browser session only: tokens stay valid.
-    expect(await introspect(server.baseUrl, client, refreshed.body.access_token)).toMatchObject({ active: true });
+    expect(await introspect(ctx.server.baseUrl, client, refreshed.body.access_token)).toMatchObject({ active: true });
     // And the next authorization needs a sign-in again.
     const again = await browser.get(authorizeUrl(client.client_id, { code_challenge: pkce().challenge, code_challenge_method: 'S256' }));
     expect(again.location).toMatch(/^\/login\?/);
   });
 
   it('signs in once for two applications (SSO) and remembers consent', async () => {
-    const first = await registerWebClient(admin, { client_name: 'First' });
-    const second = await registerWebClient(admin, { client_name: 'Second', first_party: true });
-    const person = await createPerson(admin);
-    const browser = new BrowserSession(server.baseUrl);
+    const first = await registerWebClient(ctx.admin, { client_name: 'First' });
+    const second = await registerWebClient(ctx.admin, { client_name: 'Second', first_party: true });
+    const person = await createPerson(ctx.admin);
+    const browser = new BrowserSession(ctx.server.baseUrl);
 
     const one = callbackParams(await authorize(browser, authorizeUrl(first.client_id, { code_challenge: pkce().challenge, code_challenge_method: 'S256' }), person));
     expect(one.get('code')).toBeTruthy();
@@ -123,9 +112,9 @@ describe('sign-in: authorization code with PKCE, OpenID Connect and single sign-
   });
 
   it('prompt=login forces a new sign-in and prompt=consent shows the consent page even when remembered', async () => {
-    const client = await registerWebClient(admin);
-    const person = await createPerson(admin);
-    const browser = new BrowserSession(server.baseUrl);
+    const client = await registerWebClient(ctx.admin);
+    const person = await createPerson(ctx.admin);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     callbackParams(await authorize(browser, authorizeUrl(client.client_id, { code_challenge: pkce().challenge, code_challenge_method: 'S256' }), person));
     const oldSid = browser.cookie('sid');
 
@@ -141,9 +130,9 @@ describe('sign-in: authorization code with PKCE, OpenID Connect and single sign-
   });
 
   it('max_age asks for a new sign-in when the last one is older', async () => {
-    const client = await registerWebClient(admin, { first_party: true });
-    const person = await createPerson(admin);
-    const browser = new BrowserSession(server.baseUrl);
+    const client = await registerWebClient(ctx.admin, { first_party: true });
+    const person = await createPerson(ctx.admin);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     callbackParams(await authorize(browser, authorizeUrl(client.client_id, { code_challenge: pkce().challenge, code_challenge_method: 'S256' }), person));
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const stale = await browser.get(authorizeUrl(client.client_id, { code_challenge: pkce().challenge, code_challenge_method: 'S256', max_age: '0' }));
@@ -153,22 +142,22 @@ describe('sign-in: authorization code with PKCE, OpenID Connect and single sign-
   });
 
   it('deny on the consent page redirects with access_denied and the state', async () => {
-    const client = await registerWebClient(admin);
-    const person = await createPerson(admin);
-    const browser = new BrowserSession(server.baseUrl);
+    const client = await registerWebClient(ctx.admin);
+    const person = await createPerson(ctx.admin);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     const page = await browser.follow(await submitLogin(browser, await browser.follow(await browser.get(authorizeUrl(client.client_id, { code_challenge: pkce().challenge, code_challenge_method: 'S256' }))), person.username, person.password));
     const denied = callbackParams(await decideConsent(browser, page, 'deny'));
     expect(denied.get('error')).toBe('access_denied');
     expect(denied.get('state')).toBe('st-123');
-    expect(denied.get('iss')).toBe(server.config.issuer);
+    expect(denied.get('iss')).toBe(ctx.server.config.issuer);
   });
 
   it('publishes the sign-in endpoints in discovery', async () => {
-    const metadata = await request(`${server.baseUrl}/.well-known/openid-configuration`);
+    const metadata = await request(`${ctx.server.baseUrl}/.well-known/openid-configuration`);
     expect(metadata.body).toMatchObject({
-      authorization_endpoint: `${server.config.issuer}/oauth2/authorize`,
-      userinfo_endpoint: `${server.config.issuer}/oauth2/userinfo`,
-      end_session_endpoint: `${server.config.issuer}/oauth2/logout`,
+      authorization_endpoint: `${ctx.server.config.issuer}/oauth2/authorize`,
+      userinfo_endpoint: `${ctx.server.config.issuer}/oauth2/userinfo`,
+      end_session_endpoint: `${ctx.server.config.issuer}/oauth2/logout`,
       response_types_supported: ['code'],
       response_modes_supported: ['query'],
       subject_types_supported: ['public'],

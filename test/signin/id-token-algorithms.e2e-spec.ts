@@ -1,6 +1,5 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { startTestServer, TestServer } from '../support/test-server';
-import { AdminApi } from '../support/admin';
+import { useTestServer } from '../support/server-fixture';
 import { decodeJwt, request } from '../support/http';
 import { BrowserSession } from './browser-session';
 import { authorize, authorizeUrl, callbackParams, createPerson, pkce, redeemCode, registerWebClient, RegisteredClient, tokenRequest } from './flow';
@@ -10,42 +9,35 @@ import { authorize, authorizeUrl, callbackParams, createPerson, pkce, redeemCode
  * (id_token_signed_response_alg, RS256 when omitted), with access tokens signed in SIGNING_ALG (ES256 here).
  */
 describe('ID token signing algorithms', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let person: { id: string; username: string; password: string };
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-    person = await createPerson(admin);
-  });
-
-  afterAll(async () => {
-    await server.close();
+    person = await createPerson(ctx.admin);
   });
 
   async function signIn(client: RegisteredClient): Promise<{ access_token: string; id_token: string; refresh_token: string }> {
-    const browser = new BrowserSession(server.baseUrl);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     const { verifier, challenge } = pkce();
     const callback = callbackParams(await authorize(browser, authorizeUrl(client.client_id, { code_challenge: challenge, code_challenge_method: 'S256', scope: 'openid offline_access' }), person));
-    const tokens = await redeemCode(server.baseUrl, client, callback.get('code')!, verifier);
+    const tokens = await redeemCode(ctx.server.baseUrl, client, callback.get('code')!, verifier);
     expect(tokens.status).toBe(200);
     return tokens.body as { access_token: string; id_token: string; refresh_token: string };
   }
 
   async function verifyWithJwks(token: string, audience: string): Promise<void> {
-    const jwks = createRemoteJWKSet(new URL(`${server.baseUrl}/oauth2/jwks`));
-    await expect(jwtVerify(token, jwks, { issuer: server.config.issuer, audience })).resolves.toBeDefined();
+    const jwks = createRemoteJWKSet(new URL(`${ctx.server.baseUrl}/oauth2/jwks`));
+    await expect(jwtVerify(token, jwks, { issuer: ctx.server.config.issuer, audience })).resolves.toBeDefined();
   }
 
   it('discovery lists RS256 beside the token signing algorithm', async () => {
-    const metadata = await request<{ id_token_signing_alg_values_supported: string[] }>(`${server.baseUrl}/.well-known/openid-configuration`);
+    const metadata = await request<{ id_token_signing_alg_values_supported: string[] }>(`${ctx.server.baseUrl}/.well-known/openid-configuration`);
     expect(metadata.body.id_token_signing_alg_values_supported).toEqual(['ES256', 'RS256']);
   });
 
   it('signs ID tokens with RS256 by default, access tokens stay ES256, both verify against the JWKS', async () => {
-    const client = await registerWebClient(admin);
-    const view = await admin.get<{ id_token_signed_response_alg: string }>(`/admin/v1/clients/${client.client_id}`);
+    const client = await registerWebClient(ctx.admin);
+    const view = await ctx.admin.get<{ id_token_signed_response_alg: string }>(`/admin/v1/clients/${client.client_id}`);
     expect(view.body.id_token_signed_response_alg).toBe('RS256');
     const tokens = await signIn(client);
     expect(decodeJwt(tokens.id_token).header).toMatchObject({ alg: 'RS256', typ: 'JWT' });
@@ -56,17 +48,17 @@ describe('ID token signing algorithms', () => {
   });
 
   it('signs with ES256 for a client registered for it, also on refresh', async () => {
-    const client = await registerWebClient(admin, { id_token_signed_response_alg: 'ES256' });
+    const client = await registerWebClient(ctx.admin, { id_token_signed_response_alg: 'ES256' });
     const tokens = await signIn(client);
     expect(decodeJwt(tokens.id_token).header.alg).toBe('ES256');
     await verifyWithJwks(tokens.id_token, client.client_id);
-    const refreshed = await tokenRequest(server.baseUrl, client, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+    const refreshed = await tokenRequest(ctx.server.baseUrl, client, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
     expect(refreshed.status).toBe(200);
     expect(decodeJwt(refreshed.body.id_token!).header.alg).toBe('ES256');
   });
 
   it('refuses an algorithm the server holds no key for', async () => {
-    const refused = await admin.send('POST', '/admin/v1/clients', {
+    const refused = await ctx.admin.send('POST', '/admin/v1/clients', {
       client_name: 'PS256 app',
       redirect_uris: ['https://app.example.com/callback'],
       id_token_signed_response_alg: 'PS256',
@@ -76,20 +68,20 @@ describe('ID token signing algorithms', () => {
   });
 
   it('after a rotation to RS256 one key signs everything and the RS256 ID token keys retire', async () => {
-    const rotated = await admin.send<{ alg: string; kid: string }>('POST', '/admin/v1/keys/rotate', { alg: 'RS256' });
+    const rotated = await ctx.admin.send<{ alg: string; kid: string }>('POST', '/admin/v1/keys/rotate', { alg: 'RS256' });
     expect(rotated.status).toBe(200);
-    const metadata = await request<{ id_token_signing_alg_values_supported: string[] }>(`${server.baseUrl}/.well-known/openid-configuration`);
+    const metadata = await request<{ id_token_signing_alg_values_supported: string[] }>(`${ctx.server.baseUrl}/.well-known/openid-configuration`);
     expect(metadata.body.id_token_signing_alg_values_supported).toEqual(['RS256']);
-    const tokens = await signIn(await registerWebClient(admin));
+    const tokens = await signIn(await registerWebClient(ctx.admin));
     expect(decodeJwt(tokens.id_token).header).toMatchObject({ alg: 'RS256', kid: rotated.body.kid });
-    const keys = await admin.get<{ items: Array<{ status: string; purpose: string }> }>('/admin/v1/keys');
+    const keys = await ctx.admin.get<{ items: Array<{ status: string; purpose: string }> }>('/admin/v1/keys');
     expect(keys.body.items.filter((key) => key.purpose === 'id_token' && key.status !== 'retired')).toHaveLength(0);
 
-    const back = await admin.send<{ alg: string }>('POST', '/admin/v1/keys/rotate', { alg: 'ES256' });
+    const back = await ctx.admin.send<{ alg: string }>('POST', '/admin/v1/keys/rotate', { alg: 'ES256' });
     expect(back.body.alg).toBe('ES256');
-    const again = await request<{ id_token_signing_alg_values_supported: string[] }>(`${server.baseUrl}/.well-known/openid-configuration`);
+    const again = await request<{ id_token_signing_alg_values_supported: string[] }>(`${ctx.server.baseUrl}/.well-known/openid-configuration`);
     expect(again.body.id_token_signing_alg_values_supported).toEqual(['ES256', 'RS256']);
-    const client = await registerWebClient(admin);
+    const client = await registerWebClient(ctx.admin);
     expect(decodeJwt((await signIn(client)).id_token).header.alg).toBe('RS256');
   });
 });

@@ -1,35 +1,24 @@
-import { startTestServer, TestServer } from '../support/test-server';
-import { AdminApi } from '../support/admin';
+import { useTestServer } from '../support/server-fixture';
 import { BrowserSession, submitLogin } from './browser-session';
 import { createPerson } from './flow';
 
 describe('login page: who may sign in', () => {
-  let server: TestServer;
-  let admin: AdminApi;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-  });
-
-  afterAll(async () => {
-    await server.close();
-  });
+  const ctx = useTestServer();
 
   async function attempt(username: string, password: string) {
-    const browser = new BrowserSession(server.baseUrl);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     const result = await submitLogin(browser, await browser.get('/login?return_to=/done'), username, password);
     return { result, signedIn: result.status === 303 && browser.cookie('sid') !== undefined };
   }
 
   it('a person created through the admin API can sign in at once', async () => {
-    const person = await createPerson(admin);
+    const person = await createPerson(ctx.admin);
     expect((await attempt(person.username, person.password)).signedIn).toBe(true);
   });
 
   it('a disabled person gets the same generic message as a wrong password', async () => {
-    const person = await createPerson(admin);
-    await admin.send('PATCH', `/admin/v1/users/${person.id}`, { disabled: true });
+    const person = await createPerson(ctx.admin);
+    await ctx.admin.send('PATCH', `/admin/v1/users/${person.id}`, { disabled: true });
     const { result, signedIn } = await attempt(person.username, person.password);
     expect(signedIn).toBe(false);
     expect(result.status).toBe(401);
@@ -37,16 +26,16 @@ describe('login page: who may sign in', () => {
   });
 
   it('disabling a person ends their sessions', async () => {
-    const person = await createPerson(admin);
-    const browser = new BrowserSession(server.baseUrl);
+    const person = await createPerson(ctx.admin);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     await submitLogin(browser, await browser.get('/login'), person.username, person.password);
-    expect((await admin.get<{ items: unknown[] }>(`/admin/v1/users/${person.id}/sessions`)).body.items).toHaveLength(1);
-    await admin.send('PATCH', `/admin/v1/users/${person.id}`, { disabled: true });
-    expect((await admin.get<{ items: unknown[] }>(`/admin/v1/users/${person.id}/sessions`)).body.items).toHaveLength(0);
+    expect((await ctx.admin.get<{ items: unknown[] }>(`/admin/v1/users/${person.id}/sessions`)).body.items).toHaveLength(1);
+    await ctx.admin.send('PATCH', `/admin/v1/users/${person.id}`, { disabled: true });
+    expect((await ctx.admin.get<{ items: unknown[] }>(`/admin/v1/users/${person.id}/sessions`)).body.items).toHaveLength(0);
   });
 
   it('locks an account after repeated failures, with the same message even for the right password', async () => {
-    const person = await createPerson(admin);
+    const person = await createPerson(ctx.admin);
     for (let i = 0; i < 5; i++) expect((await attempt(person.username, 'wrong password!')).signedIn).toBe(false);
     const { result, signedIn } = await attempt(person.username, person.password);
     expect(signedIn).toBe(false);
@@ -54,9 +43,9 @@ describe('login page: who may sign in', () => {
   });
 
   it('parallel guesses cannot slip past the limit', async () => {
-    const person = await createPerson(admin);
+    const person = await createPerson(ctx.admin);
     const browsers = await Promise.all(Array.from({ length: 12 }, async () => {
-      const browser = new BrowserSession(server.baseUrl);
+      const browser = new BrowserSession(ctx.server.baseUrl);
       return { browser, page: await browser.get('/login') };
     }));
     // Twelve wrong guesses at once: each is counted before its password is checked.
@@ -69,15 +58,15 @@ describe('login page: who may sign in', () => {
   });
 
   it('usernames are unique regardless of case, and sign-in ignores case', async () => {
-    const person = await createPerson(admin);
-    const duplicate = await admin.send('POST', '/admin/v1/users', { username: person.username.toUpperCase(), password: 'another password' });
+    const person = await createPerson(ctx.admin);
+    const duplicate = await ctx.admin.send('POST', '/admin/v1/users', { username: person.username.toUpperCase(), password: 'another password' });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error).toBe('conflict');
     expect((await attempt(person.username.toUpperCase(), person.password)).signedIn).toBe(true);
   });
 
   it('a repeated form field is refused', async () => {
-    const browser = new BrowserSession(server.baseUrl);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     const page = await browser.get('/login');
     const csrf = /name="csrf_token" value="([^"]+)"/.exec(page.text)![1];
     const result = await browser.post('/login', { csrf_token: csrf, return_to: '/', username: ['a', 'b'], password: 'whatever pw' });
@@ -86,7 +75,7 @@ describe('login page: who may sign in', () => {
   });
 
   it('GET /login with a return_to to another site keeps the person here', async () => {
-    const browser = new BrowserSession(server.baseUrl);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     const page = await browser.get('/login?return_to=https%3A%2F%2Fevil.example%2F');
     expect(page.text).toContain('name="return_to" value="/"');
   });

@@ -1,45 +1,36 @@
-import { startTestServer, TestServer } from '../support/test-server';
-import { AdminApi } from '../support/admin';
+import { useTestServer } from '../support/server-fixture';
 import { decodeJwt, postForm } from '../support/http';
 import { clientAuth, decide, DEVICE_GRANT, registerDeviceClient, signedInBrowser, startOk } from '../device/device-support';
 import { BrowserSession } from './browser-session';
-import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, registerWebClient, RegisteredClient, TokenSet, tokenRequest } from './flow';
+import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, registerOrdersAndBillingApis, registerWebClient, RegisteredClient, TokenSet, tokenRequest } from './flow';
 
 const ORDERS = 'https://orders.refresh-resource.example.com';
 const BILLING = 'https://billing.refresh-resource.example.com';
 
 describe('refresh tokens keep the resource of their grant (RFC 8707 §2.2, RFC 6749 §6)', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let client: RegisteredClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-    await admin.send('POST', '/admin/v1/apis', { identifier: ORDERS, name: 'Orders', scopes: [{ name: 'orders:read' }] });
-    await admin.send('POST', '/admin/v1/apis', { identifier: BILLING, name: 'Billing', scopes: [{ name: 'billing:read' }] });
+    await registerOrdersAndBillingApis(ctx.admin, { orders: ORDERS, billing: BILLING });
     // First party, so a signed-in person gets the code without a consent page; it may target both APIs.
-    client = await registerWebClient(admin, { first_party: true, scope: 'openid profile offline_access orders:read billing:read' });
-  });
-
-  afterAll(async () => {
-    await server.close();
+    client = await registerWebClient(ctx.admin, { first_party: true, scope: 'openid profile offline_access orders:read billing:read' });
   });
 
   /** Signs a new person in with `authorizeParams` and redeems the code with `tokenParams`. */
   async function signIn(authorizeParams: Record<string, string>, tokenParams: Record<string, string> = {}): Promise<TokenSet> {
     const { verifier, challenge } = pkce();
     const url = authorizeUrl(client.client_id, { code_challenge: challenge, code_challenge_method: 'S256', scope: 'openid offline_access orders:read billing:read', ...authorizeParams });
-    const code = callbackParams(await authorize(new BrowserSession(server.baseUrl), url, await createPerson(admin))).get('code');
+    const code = callbackParams(await authorize(new BrowserSession(ctx.server.baseUrl), url, await createPerson(ctx.admin))).get('code');
     expect(code).toBeTruthy();
-    const tokens = await tokenRequest(server.baseUrl, client, { grant_type: 'authorization_code', code: code!, redirect_uri: CALLBACK, code_verifier: verifier, ...tokenParams });
+    const tokens = await tokenRequest(ctx.server.baseUrl, client, { grant_type: 'authorization_code', code: code!, redirect_uri: CALLBACK, code_verifier: verifier, ...tokenParams });
     expect(tokens.status).toBe(200);
     expect(tokens.body.refresh_token).toBeDefined();
     return tokens.body;
   }
 
   const refresh = (token: string, params: Record<string, string> = {}) =>
-    tokenRequest(server.baseUrl, client, { grant_type: 'refresh_token', refresh_token: token, ...params });
+    tokenRequest(ctx.server.baseUrl, client, { grant_type: 'refresh_token', refresh_token: token, ...params });
 
   const audienceOf = (accessToken: string): unknown => decodeJwt(accessToken).payload.aud;
 
@@ -74,7 +65,7 @@ describe('refresh tokens keep the resource of their grant (RFC 8707 §2.2, RFC 6
 
     it('refreshed for the default audience: invalid_target too', async () => {
       const tokens = await signIn({ resource: ORDERS });
-      expect((await refresh(tokens.refresh_token!, { resource: server.config.defaultAudience })).body.error).toBe('invalid_target');
+      expect((await refresh(tokens.refresh_token!, { resource: ctx.server.config.defaultAudience })).body.error).toBe('invalid_target');
     });
 
     it('rotation carries the binding to every later refresh token of the grant', async () => {
@@ -103,7 +94,7 @@ describe('refresh tokens keep the resource of their grant (RFC 8707 §2.2, RFC 6
       const tokens = await signIn({});
       const refreshed = await refresh(tokens.refresh_token!);
       expect(refreshed.status).toBe(200);
-      expect(audienceOf(refreshed.body.access_token)).toBe(server.config.defaultAudience);
+      expect(audienceOf(refreshed.body.access_token)).toBe(ctx.server.config.defaultAudience);
     });
 
     it('each refresh request may choose its resource', async () => {
@@ -115,17 +106,17 @@ describe('refresh tokens keep the resource of their grant (RFC 8707 §2.2, RFC 6
       expect(orders.status).toBe(200);
       expect(audienceOf(orders.body.access_token)).toBe(ORDERS);
       const fallback = await refresh(orders.body.refresh_token!);
-      expect(audienceOf(fallback.body.access_token)).toBe(server.config.defaultAudience);
+      expect(audienceOf(fallback.body.access_token)).toBe(ctx.server.config.defaultAudience);
     });
   });
 
   describe('the device grant', () => {
     it('binds its refresh token to the resource the token request named', async () => {
-      const device = await registerDeviceClient(admin, { grant_types: [DEVICE_GRANT, 'refresh_token'], scope: 'openid orders:read billing:read' });
+      const device = await registerDeviceClient(ctx.admin, { grant_types: [DEVICE_GRANT, 'refresh_token'], scope: 'openid orders:read billing:read' });
       const auth = clientAuth(device);
-      const started = await startOk(server, device, { scope: 'openid orders:read billing:read' });
-      expect((await decide(await signedInBrowser(server), started.user_code, 'allow')).status).toBe(200);
-      const tokenEndpoint = `${server.baseUrl}/oauth2/token`;
+      const started = await startOk(ctx.server, device, { scope: 'openid orders:read billing:read' });
+      expect((await decide(await signedInBrowser(ctx.server), started.user_code, 'allow')).status).toBe(200);
+      const tokenEndpoint = `${ctx.server.baseUrl}/oauth2/token`;
       const tokens = await postForm<TokenSet>(tokenEndpoint, { ...auth.params, grant_type: DEVICE_GRANT, device_code: started.device_code, resource: ORDERS }, auth.headers);
       expect(tokens.status).toBe(200);
       expect(audienceOf(tokens.body.access_token)).toBe(ORDERS);

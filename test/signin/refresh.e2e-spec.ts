@@ -1,35 +1,27 @@
-import { startTestServer, TestServer } from '../support/test-server';
-import { AdminApi } from '../support/admin';
+import { useTestServer } from '../support/server-fixture';
 import { basicAuth, postForm } from '../support/http';
 import { BrowserSession } from './browser-session';
 import { authorize, authorizeUrl, callbackParams, createPerson, introspect, pkce, redeemCode, registerWebClient, RegisteredClient, TokenSet, tokenRequest } from './flow';
 
 describe('token endpoint: refresh_token grant with rotation', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let client: RegisteredClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-    client = await registerWebClient(admin, { first_party: true });
-  });
-
-  afterAll(async () => {
-    await server.close();
+    client = await registerWebClient(ctx.admin, { first_party: true });
   });
 
   async function signIn(person?: { username: string; password: string }): Promise<TokenSet> {
-    const who = person ?? (await createPerson(admin));
+    const who = person ?? (await createPerson(ctx.admin));
     const { verifier, challenge } = pkce();
-    const callback = callbackParams(await authorize(new BrowserSession(server.baseUrl), authorizeUrl(client.client_id, { code_challenge: challenge, code_challenge_method: 'S256', scope: 'openid profile offline_access' }), who));
-    const tokens = await redeemCode(server.baseUrl, client, callback.get('code')!, verifier);
+    const callback = callbackParams(await authorize(new BrowserSession(ctx.server.baseUrl), authorizeUrl(client.client_id, { code_challenge: challenge, code_challenge_method: 'S256', scope: 'openid profile offline_access' }), who));
+    const tokens = await redeemCode(ctx.server.baseUrl, client, callback.get('code')!, verifier);
     expect(tokens.status).toBe(200);
     return tokens.body;
   }
 
   const refresh = (token: string, params: Record<string, string> = {}, as: RegisteredClient = client) =>
-    tokenRequest(server.baseUrl, as, { grant_type: 'refresh_token', refresh_token: token, ...params });
+    tokenRequest(ctx.server.baseUrl, as, { grant_type: 'refresh_token', refresh_token: token, ...params });
 
   it('RFC 9700 §4.14.2: each use returns a new refresh token; reusing a rotated one revokes the family', async () => {
     const first = await signIn();
@@ -44,8 +36,8 @@ describe('token endpoint: refresh_token grant with rotation', () => {
 
     // The whole family is gone, and its access tokens with it.
     expect((await refresh(third.body.refresh_token!)).body.error).toBe('invalid_grant');
-    expect(await introspect(server.baseUrl, client, third.body.access_token)).toEqual({ active: false });
-    expect(await introspect(server.baseUrl, client, first.access_token)).toEqual({ active: false });
+    expect(await introspect(ctx.server.baseUrl, client, third.body.access_token)).toEqual({ active: false });
+    expect(await introspect(ctx.server.baseUrl, client, first.access_token)).toEqual({ active: false });
   });
 
   it('RFC 6749 §6: the scope may narrow but not widen', async () => {
@@ -63,16 +55,16 @@ describe('token endpoint: refresh_token grant with rotation', () => {
 
   it('a refresh token is bound to its client', async () => {
     const tokens = await signIn();
-    const other = await registerWebClient(admin, { first_party: true });
+    const other = await registerWebClient(ctx.admin, { first_party: true });
     expect((await refresh(tokens.refresh_token!, {}, other)).body.error).toBe('invalid_grant');
     // The rightful client can still use it.
     expect((await refresh(tokens.refresh_token!)).status).toBe(200);
   });
 
   it('a disabled person can no longer refresh', async () => {
-    const person = await createPerson(admin);
+    const person = await createPerson(ctx.admin);
     const tokens = await signIn(person);
-    await admin.send('PATCH', `/admin/v1/users/${person.id}`, { disabled: true });
+    await ctx.admin.send('PATCH', `/admin/v1/users/${person.id}`, { disabled: true });
     expect((await refresh(tokens.refresh_token!)).body.error).toBe('invalid_grant');
   });
 
@@ -83,17 +75,17 @@ describe('token endpoint: refresh_token grant with rotation', () => {
   it('RFC 7009: revoking a refresh token revokes its family and access tokens', async () => {
     const tokens = await signIn();
     const rotated = await refresh(tokens.refresh_token!);
-    const revoked = await postForm(`${server.baseUrl}/oauth2/revoke`, { token: rotated.body.refresh_token!, token_type_hint: 'access_token' }, { authorization: basicAuth(client.client_id, client.client_secret!) });
+    const revoked = await postForm(`${ctx.server.baseUrl}/oauth2/revoke`, { token: rotated.body.refresh_token!, token_type_hint: 'access_token' }, { authorization: basicAuth(client.client_id, client.client_secret!) });
     expect(revoked.status).toBe(200);
     expect((await refresh(rotated.body.refresh_token!)).body.error).toBe('invalid_grant');
-    expect(await introspect(server.baseUrl, client, rotated.body.access_token)).toEqual({ active: false });
+    expect(await introspect(ctx.server.baseUrl, client, rotated.body.access_token)).toEqual({ active: false });
   });
 
   it('another client cannot introspect or revoke someone else\'s refresh token', async () => {
     const tokens = await signIn();
-    const other = await registerWebClient(admin, { first_party: true });
-    expect(await introspect(server.baseUrl, other, tokens.refresh_token!)).toEqual({ active: false });
-    await postForm(`${server.baseUrl}/oauth2/revoke`, { token: tokens.refresh_token! }, { authorization: basicAuth(other.client_id, other.client_secret!) });
+    const other = await registerWebClient(ctx.admin, { first_party: true });
+    expect(await introspect(ctx.server.baseUrl, other, tokens.refresh_token!)).toEqual({ active: false });
+    await postForm(`${ctx.server.baseUrl}/oauth2/revoke`, { token: tokens.refresh_token! }, { authorization: basicAuth(other.client_id, other.client_secret!) });
     expect((await refresh(tokens.refresh_token!)).status).toBe(200);
   });
 
