@@ -2,7 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import { DataSource, MixedList, EntitySchema } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_LOGGER, AppLogger } from '../logging/app-logger';
-import { EmbeddedPostgres } from './embedded-postgres';
+import type { EmbeddedPostgres } from './embedded-postgres';
 import { DatabaseHealth } from './database-health';
 import { ChangeFeed } from './change-feed.service';
 
@@ -44,7 +44,9 @@ export class DatabaseModule {
           useFactory: async (config: AppConfig, logger: AppLogger) => {
             if (config.databaseUrl) return undefined;
             const started = Date.now();
-            const embedded = await EmbeddedPostgres.start(config.dataDir === ':memory:' ? undefined : config.dataDir);
+            // Loaded only here: PGlite's code costs memory that deployments on PostgreSQL never use.
+            const { EmbeddedPostgres: Embedded } = require('./embedded-postgres') as typeof import('./embedded-postgres');
+            const embedded = await Embedded.start(config.dataDir === ':memory:' ? undefined : config.dataDir);
             logger.info({ dataDir: config.dataDir, ms: Date.now() - started }, 'embedded database started');
             return embedded;
           },
