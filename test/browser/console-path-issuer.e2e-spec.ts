@@ -1,24 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeWithChromium, launchChromium } from '../support/chromium';
+import { ensureConsoleBuilt } from '../support/console-build';
 import { AdminApi } from '../support/admin';
 import { request } from '../support/http';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, freePort, startTestServer, TestServer } from '../support/test-server';
 
-const ROOT = resolve(__dirname, '../..');
-const BUILD = resolve(ROOT, 'dist/admin-console');
 const PREFIX = '/tenant-a';
-
-function ensureConsoleBuilt(): void {
-  if (existsSync(resolve(BUILD, 'index.html'))) return;
-  const build = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/admin-console/vite.config.ts'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`console build failed:\n${build.stdout}\n${build.stderr}`);
-}
 
 /**
  * The console under an issuer with a path (`ISSUER=http://127.0.0.1:{port}/tenant-a`): sign-in, in-app

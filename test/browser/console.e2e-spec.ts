@@ -1,27 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeWithChromium, launchChromium } from '../support/chromium';
+import { ensureConsoleBuilt } from '../support/console-build';
 import { AdminApi } from '../support/admin';
 import { basicAuth, postForm, request } from '../support/http';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, startTestServer, TestServer } from '../support/test-server';
 
 const ROOT = resolve(__dirname, '../..');
-const BUILD = resolve(ROOT, 'dist/admin-console');
 const SHOTS = resolve(ROOT, 'test-artifacts/console');
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
-
-/** The console must be built before the server serves it. */
-function ensureConsoleBuilt(): void {
-  if (existsSync(resolve(BUILD, 'index.html'))) return;
-  const build = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/admin-console/vite.config.ts'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`console build failed:\n${build.stdout}\n${build.stderr}`);
-}
 
 describeWithChromium('admin console', () => {
   let server: TestServer;

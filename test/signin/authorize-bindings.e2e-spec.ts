@@ -1,7 +1,7 @@
 import { useTestServer } from '../support/server-fixture';
 import { decodeJwt } from '../support/http';
 import { BrowserSession, PageResult, submitLogin } from './browser-session';
-import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, redeemCode, registerOrdersAndBillingApis, registerWebClient, RegisteredClient, tokenRequest } from './flow';
+import { authorize, authorizeWithPkce, CALLBACK, callbackParams, createPerson, redeemCode, registerOrdersAndBillingApis, registerWebClient, RegisteredClient, signInThroughCodeFlow, tokenRequest } from './flow';
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
 
@@ -18,11 +18,7 @@ describe('authorization request bindings: resource and id_token_hint are remembe
     client = await registerWebClient(ctx.admin, { first_party: true, scope: 'openid profile email offline_access orders:read billing:read' });
   });
 
-  /** An authorize URL with a fresh S256 challenge; the verifier redeems the code. */
-  function authorizeWith(params: Record<string, string> = {}): { url: string; verifier: string } {
-    const { verifier, challenge } = pkce();
-    return { url: authorizeUrl(client.client_id, { code_challenge: challenge, code_challenge_method: 'S256', ...params }), verifier };
-  }
+  const authorizeWith = (params: Record<string, string> = {}) => authorizeWithPkce(client.client_id, params);
 
   /** A code issued through the sign-in page for `params`, with the verifier that redeems it. */
   async function codeFor(params: Record<string, string>, person?: Person): Promise<{ code: string; verifier: string }> {
@@ -99,14 +95,7 @@ describe('authorization request bindings: resource and id_token_hint are remembe
   });
 
   describe('id_token_hint (OIDC Core §3.1.2.1): whoever signs in must be the hinted person', () => {
-    /** A browser signed in as `person`, and the ID token the client received for it. */
-    async function signedIn(person: Person): Promise<{ browser: BrowserSession; idToken: string }> {
-      const browser = new BrowserSession(ctx.server.baseUrl);
-      const { url, verifier } = authorizeWith();
-      const code = callbackParams(await authorize(browser, url, person)).get('code')!;
-      const tokens = await redeemCode(ctx.server.baseUrl, client, code, verifier);
-      return { browser, idToken: tokens.body.id_token! };
-    }
+    const signedIn = (person: Person) => signInThroughCodeFlow(ctx.server.baseUrl, client, person);
 
     /** Starts `url` in `browser`, expects the sign-in page, and signs in there as `person`. */
     async function signInThroughPage(browser: BrowserSession, url: string, person: Person): Promise<{ resumeUrl: string; done: PageResult }> {
@@ -184,8 +173,7 @@ describe('authorization request bindings: resource and id_token_hint are remembe
       const thirdParty = await registerWebClient(ctx.admin);
       const hinted = await createPerson(ctx.admin);
       const { idToken } = await signedIn(hinted);
-      const { challenge } = pkce();
-      const url = authorizeUrl(thirdParty.client_id, { code_challenge: challenge, code_challenge_method: 'S256', id_token_hint: idToken });
+      const { url } = authorizeWithPkce(thirdParty.client_id, { id_token_hint: idToken });
       const { done } = await signInThroughPage(new BrowserSession(ctx.server.baseUrl), url, await createPerson(ctx.admin));
       expectLoginRequired(done);
     });

@@ -3,7 +3,7 @@ import { KeyStore } from '@app/tokens';
 import { useTestServer } from '../support/server-fixture';
 import { decodeJwt } from '../support/http';
 import { BrowserSession, PageResult, submitLogin } from './browser-session';
-import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, redeemCode, registerOrdersAndBillingApis, registerWebClient, RegisteredClient, tokenRequest } from './flow';
+import { authorizeWithPkce, CALLBACK, callbackParams, createPerson, redeemCode, registerOrdersAndBillingApis, registerWebClient, RegisteredClient, signInThroughCodeFlow, tokenRequest } from './flow';
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
 
@@ -16,20 +16,8 @@ describe('authorization endpoint: id_token_hint, prompt=select_account and resou
     client = await registerWebClient(ctx.admin, { first_party: true });
   });
 
-  /** An authorize URL with a fresh S256 challenge; the verifier redeems the code. */
-  function authorizeWith(params: Record<string, string> = {}, forClient = client): { url: string; verifier: string } {
-    const { verifier, challenge } = pkce();
-    return { url: authorizeUrl(forClient.client_id, { code_challenge: challenge, code_challenge_method: 'S256', ...params }), verifier };
-  }
-
-  /** A browser signed in as `person`, and the ID token the client received for it. */
-  async function signedIn(person: Person): Promise<{ browser: BrowserSession; idToken: string }> {
-    const browser = new BrowserSession(ctx.server.baseUrl);
-    const { url, verifier } = authorizeWith();
-    const code = callbackParams(await authorize(browser, url, person)).get('code')!;
-    const tokens = await redeemCode(ctx.server.baseUrl, client, code, verifier);
-    return { browser, idToken: tokens.body.id_token! };
-  }
+  const authorizeWith = (params: Record<string, string> = {}, forClient = client) => authorizeWithPkce(forClient.client_id, params);
+  const signedIn = (person: Person) => signInThroughCodeFlow(ctx.server.baseUrl, client, person);
 
   /** The subject of the ID token the code in `page` redeems for. */
   async function subjectOf(page: PageResult, verifier: string): Promise<string> {

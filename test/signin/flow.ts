@@ -57,6 +57,25 @@ export function callbackParams(result: PageResult): URLSearchParams {
   return new URL(result.location).searchParams;
 }
 
+/** An authorize URL with a fresh S256 challenge, and the verifier that redeems its code. */
+export function authorizeWithPkce(clientId: string, params: Record<string, string> = {}): { url: string; verifier: string } {
+  const { verifier, challenge } = pkce();
+  return { url: authorizeUrl(clientId, { code_challenge: challenge, code_challenge_method: 'S256', ...params }), verifier };
+}
+
+/** A browser signed in as `person` through a whole code flow for `client`, and the ID token the client received. */
+export async function signInThroughCodeFlow(
+  baseUrl: string,
+  client: RegisteredClient,
+  person: { username: string; password: string },
+): Promise<{ browser: BrowserSession; idToken: string }> {
+  const browser = new BrowserSession(baseUrl);
+  const { url, verifier } = authorizeWithPkce(client.client_id);
+  const code = callbackParams(await authorize(browser, url, person)).get('code')!;
+  const tokens = await redeemCode(baseUrl, client, code, verifier);
+  return { browser, idToken: tokens.body.id_token! };
+}
+
 /**
  * Drives the browser from the authorize URL through login and consent (allowing) to the client's callback.
  */
