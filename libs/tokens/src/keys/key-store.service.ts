@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { createPrivateKey, createPublicKey, JsonWebKey as NodeJwk, KeyObject } from 'node:crypto';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, JWK } from 'jose';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, APP_LOGGER, AppLogger, Clock, SigningAlgorithm } from '@app/core';
 import { PrivateKeyCipher } from './private-key-cipher';
 import { SigningKeyEntity, SigningKeyPurpose } from './signing-key.entity';
@@ -112,10 +112,7 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
     ]);
     const activated = await this.dataSource.transaction(async (manager) => {
       const promote = async (purpose: SigningKeyPurpose, fresh: SigningKeyEntity, next: SigningKeyEntity): Promise<string> => {
-        await manager.query(
-          `UPDATE signing_keys SET status = 'retired', retired_at = $1, expires_at = $2 WHERE status = 'active' AND purpose = $3`,
-          [now, new Date(now.getTime() + (MAX_TOKEN_LIFETIME_SECONDS + 60) * 1000), purpose],
-        );
+        await retire(manager, purpose, now);
         const [promoted]: [Array<{ kid: string }>, number] = await manager.query(
           `UPDATE signing_keys SET status = 'active' WHERE status = 'next' AND alg = $1 AND purpose = $2 RETURNING kid`,
           [fresh.alg, purpose],
@@ -133,10 +130,7 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
         await promote('id_token', idTokenActive, idTokenNext);
       } else {
         // The token key is RS256 now and serves ID tokens too; the separate RS256 keys retire.
-        await manager.query(
-          `UPDATE signing_keys SET status = 'retired', retired_at = $1, expires_at = $2 WHERE status = 'active' AND purpose = 'id_token'`,
-          [now, new Date(now.getTime() + (MAX_TOKEN_LIFETIME_SECONDS + 60) * 1000)],
-        );
+        await retire(manager, 'id_token', now);
         await manager.query(`DELETE FROM signing_keys WHERE status = 'next' AND purpose = 'id_token'`);
       }
       return kid;
@@ -209,4 +203,12 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
     this.idTokenActive = active.get('id_token');
     this.publishedJwks = { keys: [...verificationKeys.values()].map((key) => key.publicJwk) };
   }
+}
+
+/** The active key of a purpose stops signing and stays in the JWKS until every token it signed has expired. */
+async function retire(manager: EntityManager, purpose: SigningKeyPurpose, now: Date): Promise<void> {
+  await manager.query(
+    `UPDATE signing_keys SET status = 'retired', retired_at = $1, expires_at = $2 WHERE status = 'active' AND purpose = $3`,
+    [now, new Date(now.getTime() + (MAX_TOKEN_LIFETIME_SECONDS + 60) * 1000), purpose],
+  );
 }
