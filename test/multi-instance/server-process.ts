@@ -30,8 +30,9 @@ export class ServerProcess {
     readonly baseUrl: string,
   ) {}
 
+  /** Listens on `env.PORT` when given (an ISSUER that names its port), on a free port otherwise. */
   static async start(env: Record<string, string>): Promise<ServerProcess> {
-    const port = await freePort();
+    const port = env.PORT ? Number(env.PORT) : await freePort();
     const child = spawn(process.execPath, [MAIN], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },

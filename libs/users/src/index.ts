@@ -3,6 +3,8 @@ import { CreateUsers1764100002000 } from './migrations/1764100002000-create-user
 
 export * from './consents/consent.service';
 export type { ConsentRow } from './consents/consent.repository';
+export { cookieName, readCookie, setCookie } from './http/cookies';
+export type { CookieScope } from './http/cookies';
 export * from './http/csrf.service';
 export * from './http/page-headers';
 export * from './login/return-target.registry';

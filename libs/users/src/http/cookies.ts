@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
 
 /** The value of one cookie of the request, or undefined (RFC 6265 §5.4 `Cookie` header). */
 export function readCookie(request: FastifyRequest, name: string): string | undefined {
@@ -31,10 +32,29 @@ export function setCookie(reply: FastifyReply, name: string, value: string, opti
   void reply.header('set-cookie', [...all, parts.join('; ')]);
 }
 
+/** What a cookie's name depends on: whether it can be Secure, and the issuer path it belongs to. */
+export interface CookieScope {
+  secureCookies: boolean;
+  /** The issuer's path ('' for an issuer at the root of its host), AppConfig.pathPrefix. */
+  pathPrefix: string;
+}
+
 /**
+ * The name of one of our cookies for the issuer `scope`.
+ *
  * A `__Host-` name when the cookie can be Secure: the browser then refuses it from subdomains or with a
  * Domain attribute (RFC 6265bis §4.1.3.2). Over plain http (local development) the prefix is impossible.
+ *
+ * Issuers with paths on one host (`https://id.example/tenant-a`, `/tenant-b`) share the browser's cookie
+ * jar, and `__Host-` cookies must have `Path=/`: each such issuer gets a name of its own, suffixed with a
+ * digest of its path, so signing in at one tenant neither replaces nor reads another tenant's cookies.
  */
-export function cookieName(base: string, secure: boolean): string {
-  return secure ? `__Host-${base}` : base;
+export function cookieName(base: string, scope: CookieScope): string {
+  const name = scope.pathPrefix ? `${base}_${issuerPathTag(scope.pathPrefix)}` : base;
+  return scope.secureCookies ? `__Host-${name}` : name;
+}
+
+/** A short cookie-name-safe tag of an issuer path (a path may hold characters a cookie name may not). */
+function issuerPathTag(pathPrefix: string): string {
+  return createHash('sha256').update(pathPrefix).digest('base64url').slice(0, 12);
 }

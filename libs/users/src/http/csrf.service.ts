@@ -20,7 +20,7 @@ export class CsrfService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
   ) {
-    this.cookie = cookieName('csrf', config.secureCookies);
+    this.cookie = cookieName('csrf', config);
   }
 
   async onModuleInit(): Promise<void> {

@@ -30,7 +30,7 @@ export class SsoSessionService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
-    this.cookie = cookieName('sid', config.secureCookies);
+    this.cookie = cookieName('sid', config);
   }
 
   async currentSession(request: FastifyRequest): Promise<CurrentSession | undefined> {
