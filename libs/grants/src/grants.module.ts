@@ -10,6 +10,7 @@ import { ClientRedirectValidator } from './authorize/client-redirect.validator';
 import { AuthorizationCodeRepository } from './codes/authorization-code.repository';
 import { ConsentController } from './consent/consent.controller';
 import { DeviceAuthorizationAdminService } from './device/device-authorization-admin.service';
+import { BrowserBinding } from './authorize/browser-binding';
 import { DEVICE_CONTROLLERS, DEVICE_PROVIDERS } from './device/device.providers';
 import { DiscoveryController } from './discovery/discovery.controller';
 import { ServerMetadataService } from './discovery/server-metadata.service';
@@ -41,6 +42,7 @@ import { TokenController } from './token/token.controller';
     AuthorizationRequestRepository,
     AuthorizationCodeRepository,
     AuthorizationFlow,
+    BrowserBinding,
     UserinfoService,
     LogoutService,
     DeviceCodeGrant,

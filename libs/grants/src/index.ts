@@ -6,10 +6,12 @@ export * from './registry/grant-registry';
 export * from './scopes/scope-policy';
 import { CreateAuthorization1764100002500 } from './migrations/1764100002500-create-authorization';
 import { AuthorizationBindings1764100012000 } from './migrations/1764100012000-authorization-bindings';
+import { AuthorizationRequestBrowser1764100014000 } from './migrations/1764100014000-authorization-request-browser';
 import { CreateDeviceAuthorizations1764100005000, DeviceAuthorizationEntity } from './device';
 
 export const GRANTS_ENTITIES = [DeviceAuthorizationEntity];
-export const GRANTS_MIGRATIONS = [CreateAuthorization1764100002500, CreateDeviceAuthorizations1764100005000, AuthorizationBindings1764100012000];
+export const GRANTS_MIGRATIONS = [CreateAuthorization1764100002500, CreateDeviceAuthorizations1764100005000, AuthorizationBindings1764100012000,
+  AuthorizationRequestBrowser1764100014000];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const GRANTS_PURGE_TASKS = [

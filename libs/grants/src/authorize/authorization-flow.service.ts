@@ -7,6 +7,7 @@ import { AuthorizationCodeRepository } from '../codes/authorization-code.reposit
 import type { AuthorizationParams } from './authorization-request.parser';
 import { AuthorizationRequestRepository, PendingRequest, StoredAuthorizationRequest } from './authorization-request.repository';
 import { successRedirect } from './authorization-response';
+import { BrowserBinding } from './browser-binding';
 
 /** Where the pages of the flow send the browser back to, relative to the issuer's path. */
 export const RESUME_PATH = '/oauth2/authorize/resume';
@@ -30,6 +31,7 @@ export class AuthorizationFlow implements OnModuleInit {
     private readonly sessions: SsoSessionService,
     private readonly consents: ConsentService,
     private readonly returnTargets: ReturnTargetRegistry,
+    private readonly browsers: BrowserBinding,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -65,15 +67,30 @@ export class AuthorizationFlow implements OnModuleInit {
    */
   async start(params: AuthorizationParams, client: ClientEntity, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const session = await this.sessions.current(request);
-    const fresh: PendingRequest = { ...this.forHintedPerson(params, session), createdAt: this.clock.now(), consentedAt: null };
+    const fresh: PendingRequest = {
+      ...this.forHintedPerson(params, session),
+      createdAt: this.clock.now(),
+      consentedAt: null,
+      consentedBy: null,
+    };
     const step = await this.nextStep(fresh, client, session);
     if (step === 'code') return this.issueCode(fresh, client, session!, reply);
-    const id = await this.requests.create(fresh, fresh.createdAt);
+    const id = await this.requests.create(fresh, fresh.createdAt, this.browsers.bind(request, reply));
     return redirect(reply, this.pageFor(step, id, fresh));
   }
 
-  /** Decides the next step for the stored request named `requestId` and answers with a redirect. */
+  /** True when `request` comes from the browser that started the stored request. */
+  isOwnBrowser(stored: StoredAuthorizationRequest, request: FastifyRequest): boolean {
+    return this.browsers.isSameBrowser(request, stored.browserHash);
+  }
+
+  /**
+   * Decides the next step for the stored request named `requestId` and answers with a redirect. Another
+   * browser (a link passed on) gets a request of its own with the same parameters, so whoever continues
+   * it signs in and consents for themselves, as if they had opened the client's authorization URL.
+   */
   async proceed(requestId: string, stored: StoredAuthorizationRequest, client: ClientEntity, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (!this.isOwnBrowser(stored, request)) return this.start(parametersOf(stored), client, request, reply);
     const session = await this.sessions.current(request);
     const step = await this.nextStep(stored, client, session);
     if (step === 'login') return redirect(reply, this.pageFor(step, requestId, stored));
@@ -152,9 +169,9 @@ export class AuthorizationFlow implements OnModuleInit {
     return redirect(reply, successRedirect(pending.redirectUri, code, pending.state, this.config.issuer));
   }
 
-  /** Remembers that this request's consent page was answered (prompt=consent shows it once). */
-  async markConsented(stored: StoredAuthorizationRequest): Promise<void> {
-    await this.requests.markConsented(stored.idHash);
+  /** Remembers that `userId` answered this request's consent page (prompt=consent shows it once to them). */
+  async markConsented(stored: StoredAuthorizationRequest, userId: string): Promise<void> {
+    await this.requests.markConsented(stored.idHash, userId);
   }
 
   /** The person said no: the request ends with access_denied (RFC 6749 §4.1.2.1). */
@@ -175,10 +192,17 @@ export class AuthorizationFlow implements OnModuleInit {
   }
 
   private async needsConsent(stored: PendingRequest, client: ClientEntity, userId: string): Promise<boolean> {
-    if (stored.prompt.includes('consent')) return stored.consentedAt === null;
+    // A consent given on this request counts only for the person who gave it.
+    if (stored.prompt.includes('consent')) return stored.consentedAt === null || stored.consentedBy !== userId;
     if (client.firstParty) return false;
     return (await this.consents.missingScopes(userId, client.clientId, stored.scopes)).length > 0;
   }
+}
+
+/** The authorization parameters of a stored request, without what its storage and progress added. */
+function parametersOf(stored: StoredAuthorizationRequest): AuthorizationParams {
+  const { idHash: _id, browserHash: _browser, createdAt: _created, consentedAt: _at, consentedBy: _by, ...params } = stored;
+  return params;
 }
 
 /** True unless the request carries an id_token_hint naming someone other than the session's person. */

@@ -4,14 +4,17 @@ import { randomToken, sha256 } from '@app/core';
 import type { PkceMethod } from '../pkce/pkce';
 import type { AuthorizationParams, Prompt } from './authorization-request.parser';
 
-/** A request being decided: when it started, and whether its consent page was answered. */
+/** A request being decided: when it started, and whether (and by whom) its consent page was answered. */
 export interface PendingRequest extends AuthorizationParams {
   createdAt: Date;
   consentedAt: Date | null;
+  consentedBy: string | null;
 }
 
 export interface StoredAuthorizationRequest extends PendingRequest {
   idHash: string;
+  /** Digest of the cookie of the browser that started the request (BrowserBinding). */
+  browserHash: string | null;
 }
 
 interface RawRequest {
@@ -30,6 +33,8 @@ interface RawRequest {
   id_token_hint_subject: string | null;
   created_at: Date;
   consented_at: Date | null;
+  consented_by: string | null;
+  browser_hash: string | null;
 }
 
 /** How long a person has to sign in and consent before the request must be started again. */
@@ -40,17 +45,18 @@ const REQUEST_TTL_SECONDS = 15 * 60;
 export class AuthorizationRequestRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Stores the request; returns the id to put in the login and consent URLs. */
-  async create(params: AuthorizationParams, now: Date): Promise<string> {
+  /** Stores the request of the browser `browserHash`; returns the id to put in the login and consent URLs. */
+  async create(params: AuthorizationParams, now: Date, browserHash: string): Promise<string> {
     const id = randomToken(32);
     await this.dataSource.query(
       `INSERT INTO authorization_requests (id_hash, client_id, redirect_uri, scopes, state, nonce, code_challenge,
-         code_challenge_method, prompt, max_age, login_hint, resource, id_token_hint_subject, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+         code_challenge_method, prompt, max_age, login_hint, resource, id_token_hint_subject, created_at, expires_at,
+         browser_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [sha256(id), params.clientId, params.redirectUri, params.scopes, params.state ?? null, params.nonce ?? null,
         params.codeChallenge ?? null, params.codeChallengeMethod ?? null, params.prompt, params.maxAge ?? null,
         params.loginHint ?? null, params.resource ?? null, params.idTokenHintSubject ?? null,
-        now, new Date(now.getTime() + REQUEST_TTL_SECONDS * 1000)],
+        now, new Date(now.getTime() + REQUEST_TTL_SECONDS * 1000), browserHash],
     );
     return id;
   }
@@ -65,8 +71,12 @@ export class AuthorizationRequestRepository {
     return rows[0] && toStored(rows[0]);
   }
 
-  async markConsented(idHash: string): Promise<void> {
-    await this.dataSource.query(`UPDATE authorization_requests SET consented_at = now() WHERE id_hash = $1`, [idHash]);
+  /** Records that `userId` answered this request's consent page with Allow. */
+  async markConsented(idHash: string, userId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE authorization_requests SET consented_at = now(), consented_by = $2 WHERE id_hash = $1`,
+      [idHash, userId],
+    );
   }
 
   /** Answers the request once: false when another tab already did (one code per request). */
@@ -100,5 +110,7 @@ function toStored(row: RawRequest): StoredAuthorizationRequest {
     idTokenHintSubject: row.id_token_hint_subject ?? undefined,
     createdAt: new Date(row.created_at),
     consentedAt: row.consented_at ? new Date(row.consented_at) : null,
+    consentedBy: row.consented_by,
+    browserHash: row.browser_hash,
   };
 }

@@ -23,6 +23,8 @@ export class ConsentController {
   async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const requestId = pageParams(() => readQuery(request)).request;
     const { stored, client } = await this.flow.load(requestId);
+    // Another browser's request: the flow gives this browser a request of its own first.
+    if (!this.flow.isOwnBrowser(stored, request)) return this.backToFlow(reply, requestId!);
     const session = await this.sessions.current(request);
     const user = session && (await this.users.findById(session.userId));
     // Not signed in (any more): the flow sends the browser to the login page first.
@@ -46,11 +48,11 @@ export class ConsentController {
       throw new ErrorPage('Form expired', 'The consent form expired or did not come from this browser. Go back to the application and try again.', 403);
     }
     const session = await this.sessions.current(request);
-    if (!session) return this.backToFlow(reply, params.request!);
+    if (!session || !this.flow.isOwnBrowser(stored, request)) return this.backToFlow(reply, params.request!);
     if (params.decision === 'deny') return this.flow.deny(stored);
     if (params.decision !== 'allow') throw new ErrorPage('Invalid request', 'Choose Allow or Deny.');
     await this.consents.grant(session.userId, stored.clientId, stored.scopes);
-    await this.flow.markConsented(stored);
+    await this.flow.markConsented(stored, session.userId);
     return this.backToFlow(reply, params.request!);
   }
 
