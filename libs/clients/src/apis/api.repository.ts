@@ -43,10 +43,12 @@ export class ApiRepository {
     return this.repository.findOne({ where: { id } });
   }
 
-  async findByIdentifier(identifier: string): Promise<ApiEntity | null> {
+  /** The API of `identifier` (cached); read through `manager` when the caller is inside a transaction. */
+  async findByIdentifier(identifier: string, manager?: EntityManager): Promise<ApiEntity | null> {
     const cached = this.byIdentifier.get(identifier);
     if (cached !== undefined) return cached;
-    const api = await this.repository.findOne({ where: { identifier } });
+    const repository = manager ? manager.getRepository(ApiEntity) : this.repository;
+    const api = await repository.findOne({ where: { identifier } });
     this.byIdentifier.set(identifier, api);
     return api;
   }

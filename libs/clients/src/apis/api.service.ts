@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Conflict, InvalidRequest, NotFound } from '@app/core';
 import { newClientId } from '../client-id';
 import type { ApiInput, ApiView } from '@app/contracts';
@@ -62,8 +63,8 @@ export class ApiService {
     return api;
   }
 
-  findByIdentifier(identifier: string): Promise<ApiEntity | null> {
-    return this.apis.findByIdentifier(identifier);
+  findByIdentifier(identifier: string, manager?: EntityManager): Promise<ApiEntity | null> {
+    return this.apis.findByIdentifier(identifier, manager);
   }
 
   findByClientId(clientId: string): Promise<ApiEntity | null> {

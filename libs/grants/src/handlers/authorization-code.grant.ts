@@ -8,7 +8,7 @@ import { verifyPkce } from '../pkce/pkce';
 import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
 import { issuesRefreshToken, UserTokenIssuer } from './user-token-issuer';
 
-type Redemption = { failure: OAuthError } | { code: AuthorizationCodeRecord; refreshToken?: string };
+type Redemption = { failure: OAuthError } | { response: TokenResponse };
 
 /** RFC 6749 §4.1.3 with RFC 7636 §4.5: a code and its PKCE verifier for tokens. */
 @Grant()
@@ -25,7 +25,9 @@ export class AuthorizationCodeGrant implements GrantHandler {
 
   async handle(params: FormParams, client: ClientEntity): Promise<TokenResponse> {
     if (!params.code) throw new InvalidRequest('The code parameter is required');
-    // Consuming the code and storing the refresh token commit together; a failed check still burns the code.
+    // The code's consumption and every token of the answer commit together. A failed check of the request
+    // still burns the code (returned, so it commits); a refusal thrown while issuing (the bound API was
+    // deleted) or a failure of the database rolls the consumption back, and nothing was issued.
     const redemption = await this.dataSource.transaction(async (manager): Promise<Redemption> => {
       const result = await this.codes.consume(params.code, manager);
       if (result.outcome === 'unknown') return { failure: new InvalidGrant('The authorization code is invalid') };
@@ -35,40 +37,46 @@ export class AuthorizationCodeGrant implements GrantHandler {
         if (result.clientId === client.clientId) await this.refreshTokens.revokeFamily(result.grantId, manager);
         return { failure: new InvalidGrant('The authorization code was already used') };
       }
-      const failure = this.check(result.code, params, client);
+      const { code } = result;
+      const failure = this.check(code, params, client);
       if (failure) return { failure };
       // Nothing was issued from this code yet: refusing here leaves no token to revoke.
-      if (!result.code.personEnabled) return { failure: new InvalidGrant('The person of this grant can no longer sign in') };
-      if (!issuesRefreshToken(client, result.code.scopes)) return { code: result.code };
-      const refresh = await this.refreshTokens.issue(
+      if (!code.personEnabled) return { failure: new InvalidGrant('The person of this grant can no longer sign in') };
+      // RFC 8707 §2.2: refreshes of this grant stay on the resource its first access token targets.
+      const resource = targetResource(code, params);
+      const refresh = issuesRefreshToken(client, code.scopes)
+        ? await this.refreshTokens.issue(
+          {
+            familyId: code.grantId,
+            clientId: client.clientId,
+            userId: code.userId,
+            scopes: code.scopes,
+            authTime: code.authTime,
+            sessionId: code.sessionId,
+            resource,
+            ttlSeconds: client.refreshTokenTtl,
+          },
+          manager,
+        )
+        : undefined;
+      const response = await this.issuer.respond(
         {
-          familyId: result.code.grantId,
-          clientId: client.clientId,
-          userId: result.code.userId,
-          scopes: result.code.scopes,
-          authTime: result.code.authTime,
-          sessionId: result.code.sessionId,
-          // RFC 8707 §2.2: refreshes of this grant stay on the resource its first access token targets.
-          resource: targetResource(result.code, params),
-          ttlSeconds: client.refreshTokenTtl,
+          client,
+          userId: code.userId,
+          scopes: code.scopes,
+          grantId: code.grantId,
+          authTime: code.authTime,
+          sessionId: code.sessionId,
+          nonce: code.nonce,
+          resource,
+          refreshToken: refresh?.token,
         },
         manager,
       );
-      return { code: result.code, refreshToken: refresh.token };
+      return { response };
     });
     if ('failure' in redemption) throw redemption.failure;
-    const { code, refreshToken } = redemption;
-    return this.issuer.respond({
-      client,
-      userId: code.userId,
-      scopes: code.scopes,
-      grantId: code.grantId,
-      authTime: code.authTime,
-      sessionId: code.sessionId,
-      nonce: code.nonce,
-      resource: targetResource(code, params),
-      refreshToken,
-    });
+    return redemption.response;
   }
 
   /** Why the code may not be redeemed by this request, or undefined. */

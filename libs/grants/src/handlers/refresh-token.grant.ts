@@ -23,42 +23,52 @@ export class RefreshTokenGrant implements GrantHandler {
     if (!params.refresh_token) throw new InvalidRequest('The refresh_token parameter is required');
     const requested = parseScope(params.scope);
     if (!requested) throw new InvalidScope('The scope parameter is malformed');
-    const rotation = await this.dataSource.transaction(async (manager) => {
+    // The rotation and every token of the answer commit together or not at all. A refusal thrown inside
+    // (wider scope, another resource, a resource no longer allowed) and a failure (the database gone before
+    // the commit) roll the consumption back, so the client's retry is a retry, not a reuse that revokes
+    // the family (RFC 9700 §4.14.2).
+    const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
       const result = await this.refreshTokens.consume(params.refresh_token, client.clientId, manager);
       if (result.outcome !== 'rotated') return result;
-      // Refusals throw before the next token is issued: the rollback undoes the consumption, so the token
-      // stays usable. RFC 6749 §6: the scope may only narrow.
-      const wider = requested.find((scope) => !result.record.scopes.includes(scope));
+      const { record } = result;
+      // RFC 6749 §6: the scope may only narrow.
+      const wider = requested.find((scope) => !record.scopes.includes(scope));
       if (wider) throw new InvalidScope(`The scope ${wider} was not granted`);
-      if (!isAuthorizedResource(result.record, params.resource)) {
+      if (!isAuthorizedResource(record, params.resource)) {
         throw new InvalidTarget('The resource is not the one this grant was issued for');
       }
-      const next = await this.refreshTokens.issue(
-        { ...grantOf(result.record), ttlSeconds: client.refreshTokenTtl },
+      const user = await this.users.findById(record.userId, manager);
+      if (!user || user.disabled) {
+        // Committed: the grant of a person who may no longer sign in ends here.
+        await this.refreshTokens.revokeFamily(record.familyId, manager);
+        return { outcome: 'person-gone' };
+      }
+      const next = await this.refreshTokens.issue({ ...grantOf(record), ttlSeconds: client.refreshTokenTtl }, manager);
+      const response = await this.issuer.respond(
+        {
+          client,
+          userId: record.userId,
+          scopes: params.scope === undefined ? record.scopes : requested,
+          grantId: record.familyId,
+          authTime: record.authTime,
+          sessionId: record.sessionId,
+          resource: targetResource(record, params),
+          refreshToken: next.token,
+        },
         manager,
       );
-      return { outcome: 'rotated' as const, record: result.record, next: next.token };
+      return { outcome: 'rotated', response };
     });
-    if (rotation.outcome === 'reused') throw new InvalidGrant('The refresh token was already used; the grant is revoked');
-    if (rotation.outcome !== 'rotated') throw new InvalidGrant('The refresh token is invalid, expired or revoked');
-    const { record, next } = rotation;
-    const user = await this.users.findById(record.userId);
-    if (!user || user.disabled) {
-      await this.refreshTokens.revokeFamily(record.familyId);
-      throw new InvalidGrant('The person of this grant can no longer sign in');
-    }
-    return this.issuer.respond({
-      client,
-      userId: record.userId,
-      scopes: params.scope === undefined ? record.scopes : requested,
-      grantId: record.familyId,
-      authTime: record.authTime,
-      sessionId: record.sessionId,
-      resource: targetResource(record, params),
-      refreshToken: next,
-    });
+    if (outcome.outcome === 'rotated') return outcome.response;
+    if (outcome.outcome === 'reused') throw new InvalidGrant('The refresh token was already used; the grant is revoked');
+    if (outcome.outcome === 'person-gone') throw new InvalidGrant('The person of this grant can no longer sign in');
+    throw new InvalidGrant('The refresh token is invalid, expired or revoked');
   }
 }
+
+type Outcome =
+  | { outcome: 'rotated'; response: TokenResponse }
+  | { outcome: 'reused' | 'invalid' | 'person-gone' };
 
 /** The new token keeps the family, person, resource and the full original scope (RFC 6749 §6). */
 function grantOf(record: RefreshTokenRecord) {

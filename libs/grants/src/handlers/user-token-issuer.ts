@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ClientEntity } from '@app/clients';
 import { AppConfig, SigningAlgorithm } from '@app/core';
+import type { EntityManager } from 'typeorm';
 import { AccessTokenService, IdTokenService } from '@app/tokens';
 import { UserService } from '@app/users';
 import type { TokenResponse } from '../registry/grant-handler';
@@ -29,11 +30,16 @@ export class UserTokenIssuer {
     private readonly users: UserService,
   ) {}
 
-  async respond(grant: UserGrant): Promise<TokenResponse> {
+  /**
+   * Issues the tokens. A grant that consumes a code or a refresh token passes its transaction's `manager`:
+   * every read and write then belongs to that transaction, so a refusal (an unknown resource) or a failure
+   * (the database gone) rolls the consumption back and the client may simply try again.
+   */
+  async respond(grant: UserGrant, manager?: EntityManager): Promise<TokenResponse> {
     const authTime = grant.authTime ? Math.floor(grant.authTime.getTime() / 1000) : undefined;
-    const scopes = await this.withoutPrivilegedScopes(grant.userId, grant.scopes);
+    const scopes = await this.withoutPrivilegedScopes(grant.userId, grant.scopes, manager);
     // Scopes were settled at authorization: a resource only narrows them to what its API defines.
-    const target = await this.scopePolicy.resolveTarget(grant.resource, grant.client, scopes, false);
+    const target = await this.scopePolicy.resolveTarget(grant.resource, grant.client, scopes, false, manager);
     const access = await this.accessTokens.issue({
       clientId: grant.client.clientId,
       subject: grant.userId,
@@ -44,7 +50,7 @@ export class UserTokenIssuer {
       authTime,
       sessionId: grant.sessionId ?? undefined,
       format: target.format,
-    });
+    }, manager);
     const response: TokenResponse = {
       access_token: access.token,
       token_type: 'Bearer',
@@ -68,9 +74,9 @@ export class UserTokenIssuer {
   }
 
   /** The `admin` scope is granted to a person only while they hold the admin role, whatever the client asks. */
-  private async withoutPrivilegedScopes(userId: string, scopes: readonly string[]): Promise<string[]> {
+  private async withoutPrivilegedScopes(userId: string, scopes: readonly string[], manager?: EntityManager): Promise<string[]> {
     if (!scopes.includes(ADMIN_SCOPE)) return [...scopes];
-    const user = await this.users.findById(userId);
+    const user = await this.users.findById(userId, manager);
     if (user && !user.disabled && user.roles.includes(ADMIN_ROLE)) return [...scopes];
     return scopes.filter((scope) => scope !== ADMIN_SCOPE);
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { AccessTokenFormat, ApiEntity, ClientEntity } from '@app/clients';
 import { ApiService, parseScope } from '@app/clients';
 import { AppConfig, InvalidScope, InvalidTarget } from '@app/core';
@@ -42,13 +43,19 @@ export class ScopePolicy {
    * include at least one of the API's; the token then carries only scopes the API defines (plus protocol
    * scopes). `scopeWasRequested` false means the scopes are the client's defaults, narrowed silently.
    */
-  async resolveTarget(resource: string | undefined, client: ClientEntity, scopes: readonly string[], scopeWasRequested: boolean): Promise<AccessTarget> {
+  async resolveTarget(
+    resource: string | undefined,
+    client: ClientEntity,
+    scopes: readonly string[],
+    scopeWasRequested: boolean,
+    manager?: EntityManager,
+  ): Promise<AccessTarget> {
     if (resource === undefined || resource === this.config.defaultAudience) {
       if (resource !== undefined) validResource(resource);
       return { audience: this.config.defaultAudience, scopes: [...scopes], accessTokenTtl: null, format: 'jwt', api: null };
     }
     validResource(resource);
-    const api = await this.apis.findByIdentifier(resource);
+    const api = await this.apis.findByIdentifier(resource, manager);
     if (!api) throw new InvalidTarget(`The resource ${resource} is not known`);
     const apiScopes = new Set(api.scopeNames());
     if (!client.scopes.some((scope) => apiScopes.has(scope))) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, JWTPayload } from 'jose';
+import type { EntityManager } from 'typeorm';
 import { AppConfig, Clock, randomToken } from '@app/core';
 import { JwsSigner } from '../keys/jws-signer';
 import { KeyStore } from '../keys/key-store.service';
@@ -78,7 +79,8 @@ export class AccessTokenService {
     return claims;
   }
 
-  async issue(request: AccessTokenRequest): Promise<IssuedAccessToken> {
+  /** A new access token; a reference token is stored through `manager` when the grant runs in a transaction. */
+  async issue(request: AccessTokenRequest, manager?: EntityManager): Promise<IssuedAccessToken> {
     const iat = this.clock.epochSeconds();
     const exp = iat + request.ttlSeconds;
     // RFC 9068 §2.2 asks only for a unique jti. randomUUID draws from a buffered entropy pool, where
@@ -91,7 +93,7 @@ export class AccessTokenService {
     if (request.format === 'opaque') {
       const token = OPAQUE_ACCESS_TOKEN_PREFIX + randomToken(32);
       const full = { ...claims, iss: this.config.issuer, sub: request.subject, aud: request.audience, iat, exp, jti } as AccessTokenClaims;
-      await this.opaqueTokens.save(token, full);
+      await this.opaqueTokens.save(token, full, manager);
       return { token, jti, expiresIn: request.ttlSeconds, expiresAt: exp };
     }
     // RFC 9068 §2.1: the header typ is at+jwt; §2.2 the claims.

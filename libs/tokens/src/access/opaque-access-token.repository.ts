@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { sha256 } from '@app/core';
 import type { AccessTokenClaims } from './access-token.service';
 
@@ -21,8 +21,9 @@ interface OpaqueRow {
 export class OpaqueAccessTokenRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async save(token: string, claims: AccessTokenClaims): Promise<void> {
-    await this.dataSource.query(
+  /** Stores the token; inside a transaction with its manager, so it commits with the grant that issued it. */
+  async save(token: string, claims: AccessTokenClaims, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
       `INSERT INTO opaque_access_tokens (token_hash, jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp($11))`,
       [

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { KeysetPage, KeysetPagination } from '@app/core';
 import { UserEntity } from './user.entity';
 
@@ -26,9 +26,10 @@ export class UserRepository {
     this.repository = dataSource.getRepository(UserEntity);
   }
 
-  findById(id: string): Promise<UserEntity | null> {
+  /** Read through `manager` when the caller is inside a transaction. */
+  findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
-    return this.repository.findOne({ where: { id } });
+    return (manager ? manager.getRepository(UserEntity) : this.repository).findOne({ where: { id } });
   }
 
   /** The person with their password hash, by username in any case; for sign-in only. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Conflict, NotFound } from '@app/core';
 import type { CreateUserInput, UpdateUserInput, UserView } from '@app/contracts';
 import { PasswordHasher } from '../passwords/password-hasher.service';
@@ -41,8 +42,8 @@ export class UserService {
   }
 
   /** The person, or undefined: used by sign-in flows, which treat a missing person like a disabled one. */
-  async findById(id: string): Promise<UserEntity | undefined> {
-    return (await this.users.findById(id)) ?? undefined;
+  async findById(id: string, manager?: EntityManager): Promise<UserEntity | undefined> {
+    return (await this.users.findById(id, manager)) ?? undefined;
   }
 
   async get(id: string): Promise<UserEntity> {
