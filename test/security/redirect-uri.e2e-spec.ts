@@ -147,4 +147,23 @@ describe('RFC 9700 §4.1: redirect URI validation at /oauth2/authorize', () => {
       await accepted(native.client_id, 'http://localhost:8080/callback');
     });
   });
+
+  describe('RFC 8252 §7.3 is for native apps: a web client\'s loopback redirect keeps its port', () => {
+    let devWeb: RegisteredClient;
+
+    beforeAll(async () => {
+      devWeb = await registerWebClient(ctx.admin, { redirect_uris: ['http://127.0.0.1:8080/callback', 'http://[::1]/callback'] });
+    });
+
+    it('the registered loopback URI with its own port is accepted (control)', async () => {
+      await accepted(devWeb.client_id, 'http://127.0.0.1:8080/callback');
+      await accepted(devWeb.client_id, 'http://[::1]/callback');
+    });
+
+    it.each([
+      ['another port than registered', 'http://127.0.0.1:8081/callback'],
+      ['no port where one was registered', 'http://127.0.0.1/callback'],
+      ['a port where none was registered', 'http://[::1]:51004/callback'],
+    ])('%s is refused', async (_name, uri) => refused(devWeb.client_id, uri));
+  });
 });

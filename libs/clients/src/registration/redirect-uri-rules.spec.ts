@@ -1,7 +1,9 @@
 import { matchesRegisteredRedirectUri, redirectUriProblem } from './redirect-uri-rules';
 
 describe('redirect URI rules', () => {
-  const registered = ['https://app.example.com/callback', 'http://127.0.0.1/cb', 'com.example.app:/oauth2redirect'];
+  const redirectUris = ['https://app.example.com/callback', 'http://127.0.0.1/cb', 'com.example.app:/oauth2redirect'];
+  const registered = { redirectUris, applicationType: 'native' as const };
+  const web = { redirectUris: ['https://app.example.com/callback', 'http://127.0.0.1:8080/cb'], applicationType: 'web' as const };
 
   it('matches a registered URI exactly', () => {
     expect(matchesRegisteredRedirectUri('https://app.example.com/callback', registered)).toBe(true);
@@ -25,7 +27,13 @@ describe('redirect URI rules', () => {
     expect(matchesRegisteredRedirectUri(candidate, registered)).toBe(false);
   });
 
-  it('lets a loopback IP redirect use any port (RFC 8252 §7.3)', () => {
+  it('keeps a web client\'s loopback redirect to its registered port (RFC 8252 §7.3 is for native apps)', () => {
+    expect(matchesRegisteredRedirectUri('http://127.0.0.1:8080/cb', web)).toBe(true);
+    expect(matchesRegisteredRedirectUri('http://127.0.0.1:8081/cb', web)).toBe(false);
+    expect(matchesRegisteredRedirectUri('http://127.0.0.1/cb', web)).toBe(false);
+  });
+
+  it('lets a native app\'s loopback IP redirect use any port (RFC 8252 §7.3)', () => {
     expect(matchesRegisteredRedirectUri('http://127.0.0.1:53122/cb', registered)).toBe(true);
     expect(matchesRegisteredRedirectUri('http://127.0.0.1:53122/cb2', registered)).toBe(false);
     expect(matchesRegisteredRedirectUri('http://127.0.0.1:53122/cb?x=1', registered)).toBe(false);

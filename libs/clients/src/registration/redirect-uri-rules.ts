@@ -1,3 +1,5 @@
+import type { ApplicationType } from '../client.entity';
+
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
 const FORBIDDEN_SCHEMES = new Set(['javascript:', 'data:', 'vbscript:', 'file:', 'blob:', 'about:']);
 
@@ -29,12 +31,22 @@ export function isLoopbackRedirect(url: URL): boolean {
   return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]');
 }
 
+/** What redirect URI matching needs to know of a client. */
+export interface RedirectTarget {
+  redirectUris: readonly string[];
+  applicationType: ApplicationType;
+}
+
 /**
  * Exact redirect URI matching (RFC 9700 §4.1.3): the request's URI must equal a registered one character
- * for character, except that a loopback IP redirect may use any port (RFC 8252 §7.3).
+ * for character, except that a native app's loopback IP redirect may use any port (RFC 8252 §7.3).
  */
-export function matchesRegisteredRedirectUri(requested: string, registered: readonly string[]): boolean {
+export function matchesRegisteredRedirectUri(requested: string, client: RedirectTarget): boolean {
+  const registered = client.redirectUris;
   if (registered.includes(requested)) return true;
+  // The variable port is for a native app's listener, which takes whatever port the system gives it. A web
+  // client's redirect is a fixed address: another port on the loopback is another program.
+  if (client.applicationType !== 'native') return false;
   let requestedUrl: URL;
   try {
     requestedUrl = new URL(requested);

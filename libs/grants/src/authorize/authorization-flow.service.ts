@@ -55,7 +55,7 @@ export class AuthorizationFlow implements OnModuleInit {
     const stored = await this.requests.findPending(requestId);
     if (!stored) throw requestGone();
     const client = await this.clients.findById(stored.clientId);
-    if (!client || !matchesRegisteredRedirectUri(stored.redirectUri, client.redirectUris)) {
+    if (!client || !matchesRegisteredRedirectUri(stored.redirectUri, client)) {
       throw new ErrorPage('Unknown application', 'The application of this sign-in request is no longer registered.');
     }
     return { stored, client };

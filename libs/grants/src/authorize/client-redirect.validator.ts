@@ -25,7 +25,7 @@ export class ClientRedirectValidator {
     // OIDC Core §3.1.2.1: redirect_uri is required; we require it of plain OAuth requests too.
     if (!redirectUri) throw new ErrorPage('Invalid redirect', 'The request does not say where to return (redirect_uri is missing).');
     // RFC 9700 §4.1.3: exact string match against a registered URI (loopback port aside, RFC 8252 §7.3).
-    if (!matchesRegisteredRedirectUri(redirectUri, client.redirectUris)) {
+    if (!matchesRegisteredRedirectUri(redirectUri, client)) {
       throw new ErrorPage('Invalid redirect', 'The address to return to is not registered for this application.');
     }
     return { client, redirectUri };
