@@ -182,13 +182,15 @@ export class AuthorizationFlow implements OnModuleInit {
 
   private needsLogin(stored: PendingRequest, session: SessionDetails): boolean {
     // A sign-in that happened after this request started satisfies prompt=login and any max_age.
-    if (session.authTimeMs >= stored.createdAt.getTime()) return false;
+    if (session.authTimeMs > stored.createdAt.getTime()) return false;
     // OIDC Core §3.1.2.1 prompt=login: the person must sign in again.
     if (stored.prompt.includes('login')) return true;
     // OIDC Core §3.1.2.1 prompt=select_account: the sign-in page is where the person picks the account.
     if (stored.prompt.includes('select_account')) return true;
-    // OIDC Core §3.1.2.1 max_age: the last sign-in must be recent enough.
-    return stored.maxAge !== undefined && this.clock.epochSeconds() - session.authTime > stored.maxAge;
+    // OIDC Core §3.1.2.1 max_age: the last sign-in must be recent enough, measured in milliseconds, so a
+    // sign-in earlier within the same second is not taken as "0 seconds ago". max_age=0 is "sign in again".
+    if (stored.maxAge === undefined) return false;
+    return stored.maxAge === 0 || this.clock.now().getTime() - session.authTimeMs > stored.maxAge * 1000;
   }
 
   private async needsConsent(stored: PendingRequest, client: ClientEntity, userId: string): Promise<boolean> {
