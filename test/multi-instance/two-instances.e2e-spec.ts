@@ -125,6 +125,29 @@ import { ensureBuilt, ServerProcess } from './server-process';
     expect((await tokenWith(b, rotated.body.client_secret)).status).toBe(200);
   });
 
+  it('signs with the new key and publishes the new JWKS on the other instance at once after a rotation', async () => {
+    const rotated = await adminA.send<{ kid: string }>('POST', '/admin/v1/keys/rotate', {});
+    expect(rotated.status).toBe(200);
+    const service = await adminA.registerClient({ client_name: 'svc-rotation', grant_types: ['client_credentials'], scope: 'a' });
+    // Within a couple of seconds (the change feed), not at the next periodic reload a minute later.
+    const jwksKids = async (instance: ServerProcess) =>
+      ((await (await fetch(`${instance.baseUrl}/oauth2/jwks`)).json()) as { keys: Array<{ kid: string }> }).keys.map((key) => key.kid).sort();
+    const published = await jwksKids(a);
+    const deadline = Date.now() + 3000;
+    let kids: string[] = [];
+    let signedWith: string | undefined;
+    while (Date.now() < deadline) {
+      kids = await jwksKids(b);
+      const token = await postForm<{ access_token: string }>(`${b.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, { authorization: basicAuth(service.client_id, service.client_secret!) });
+      signedWith = JSON.parse(Buffer.from(token.body.access_token.split('.')[0], 'base64url').toString()).kid;
+      if (signedWith === rotated.body.kid && kids.join() === published.join()) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(signedWith).toBe(rotated.body.kid);
+    // The fresh next key, published by A's rotation, is in B's JWKS too.
+    expect(kids).toEqual(published);
+  });
+
   it('verifies tokens signed after a key rotation on the other instance without delay', async () => {
     const rotated = await adminA.send<{ kid: string }>('POST', '/admin/v1/keys/rotate', {});
     expect(rotated.status).toBe(200);

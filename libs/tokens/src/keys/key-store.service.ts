@@ -2,7 +2,8 @@ import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { createPrivateKey, createPublicKey, JsonWebKey as NodeJwk, KeyObject } from 'node:crypto';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, JWK } from 'jose';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, APP_LOGGER, AppLogger, Clock, SigningAlgorithm } from '@app/core';
+import { randomUUID } from 'node:crypto';
+import { AppConfig, APP_LOGGER, AppLogger, ChangeFeed, Clock, SigningAlgorithm } from '@app/core';
 import { PrivateKeyCipher } from './private-key-cipher';
 import { SigningKeyEntity, SigningKeyPurpose } from './signing-key.entity';
 
@@ -11,7 +12,10 @@ export const REQUIRED_ID_TOKEN_ALGORITHM: SigningAlgorithm = 'RS256';
 
 /** Tokens never outlive this, so a retired key can leave the JWKS this long after retirement. */
 export const MAX_TOKEN_LIFETIME_SECONDS = 86400;
+/** A safety net only: rotations reach every instance at once through the change feed. */
 const RELOAD_INTERVAL_MS = 60_000;
+/** The change feed channel a rotation is announced on; the payload names the instance that rotated. */
+const KEYS_CHANGED = 'signing_keys_changed';
 
 export interface LoadedKey {
   kid: string;
@@ -26,7 +30,8 @@ export interface ActiveKey extends LoadedKey {
 
 /**
  * The signing keys, kept in the database so every instance signs with the same active key and publishes
- * the same JWKS. Each instance reloads them periodically, and at once when it meets an unknown kid.
+ * the same JWKS. A rotation is announced on the change feed and every instance reloads at once; they also
+ * reload periodically, when the feed reconnects, and when they meet an unknown kid.
  */
 @Injectable()
 export class KeyStore implements OnModuleInit, OnApplicationShutdown {
@@ -39,14 +44,22 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
   private reloadTimer: NodeJS.Timeout | undefined;
   private lastReloadAt = 0;
   private readonly cipher: PrivateKeyCipher;
+  /** Tells this instance's own announcements apart: it has reloaded already when it announces. */
+  private readonly instanceId = randomUUID();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
+    private readonly feed: ChangeFeed,
   ) {
     this.cipher = new PrivateKeyCipher(config.keyEncryptionSecret);
+    feed.subscribe(KEYS_CHANGED, (from) => {
+      if (from !== this.instanceId) this.reloadInBackground();
+    });
+    // Announcements may have been missed while the feed was down.
+    feed.onReset(() => this.reloadInBackground());
   }
 
   async onModuleInit(): Promise<void> {
@@ -54,7 +67,7 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
     await this.ensureKeys('tokens', this.config.signingAlgorithm);
     if (!this.active) throw new Error('No active signing key could be loaded');
     if (this.active.alg !== REQUIRED_ID_TOKEN_ALGORITHM) await this.ensureKeys('id_token', REQUIRED_ID_TOKEN_ALGORITHM);
-    this.reloadTimer = setInterval(() => void this.reload().catch((error: unknown) => this.logger.warn({ err: error }, 'key reload failed')), RELOAD_INTERVAL_MS);
+    this.reloadTimer = setInterval(() => this.reloadInBackground(), RELOAD_INTERVAL_MS);
     this.reloadTimer.unref();
   }
 
@@ -136,6 +149,8 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
       return kid;
     });
     await this.reload();
+    // The other instances sign with the new key and publish the new JWKS from now on, not at their next poll.
+    await this.feed.publish(KEYS_CHANGED, this.instanceId).catch((error: unknown) => this.logger.warn({ err: error }, 'key rotation not announced'));
     this.logger.info({ kid: activated, alg }, 'signing key rotated');
     return (await this.dataSource.getRepository(SigningKeyEntity).findOneByOrFail({ kid: activated }));
   }
@@ -175,6 +190,10 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
       retiredAt: null,
       expiresAt: null,
     });
+  }
+
+  private reloadInBackground(): void {
+    void this.reload().catch((error: unknown) => this.logger.warn({ err: error }, 'key reload failed'));
   }
 
   private async reload(): Promise<void> {
