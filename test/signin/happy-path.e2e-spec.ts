@@ -82,8 +82,9 @@ describe('sign-in: authorization code with PKCE, OpenID Connect and single sign-
     expect(logout.status).toBe(303);
     expect(logout.location).toBe('https://app.example.com/signed-out?state=bye');
     expect(browser.cookie('sid')).toBeUndefined();
-    // Logout ends the browser session only: tokens stay valid.
-    expect(await introspect(ctx.server.baseUrl, client, refreshed.body.access_token)).toMatchObject({ active: true });
+    // Logout ends the session's access tokens; this grant has offline_access, so its refresh token lives on (OIDC Core §11).
+    expect(await introspect(ctx.server.baseUrl, client, refreshed.body.access_token)).toEqual({ active: false });
+    expect(await introspect(ctx.server.baseUrl, client, refreshed.body.refresh_token!)).toMatchObject({ active: true });
     // And the next authorization needs a sign-in again.
     const again = await browser.get(authorizeUrl(client.client_id, { code_challenge: pkce().challenge, code_challenge_method: 'S256' }));
     expect(again.location).toMatch(/^\/login\?/);

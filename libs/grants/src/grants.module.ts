@@ -20,6 +20,8 @@ import { DeviceCodeGrant } from './handlers/device-code.grant';
 import { RefreshTokenGrant } from './handlers/refresh-token.grant';
 import { UserTokenIssuer } from './handlers/user-token-issuer';
 import { GrantRegistry } from './registry/grant-registry';
+import { GrantRevocation } from './revocation/grant-revocation.service';
+import { PersonAccessService } from './revocation/person-access.service';
 import { ScopePolicy } from './scopes/scope-policy';
 import { LogoutController } from './oidc/logout.controller';
 import { LogoutService } from './oidc/logout.service';
@@ -46,8 +48,10 @@ import { TokenController } from './token/token.controller';
     UserinfoService,
     LogoutService,
     DeviceCodeGrant,
+    GrantRevocation,
+    PersonAccessService,
     ...DEVICE_PROVIDERS,
   ],
-  exports: [GrantRegistry, ServerMetadataService, DeviceAuthorizationAdminService],
+  exports: [GrantRegistry, ServerMetadataService, DeviceAuthorizationAdminService, PersonAccessService],
 })
 export class GrantsModule {}

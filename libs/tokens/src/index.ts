@@ -5,6 +5,7 @@ import { CreateOpaqueAccessTokens1764100006000 } from './migrations/176410000600
 import { PrepublishNextSigningKey1764100007000 } from './migrations/1764100007000-prepublish-next-signing-key';
 import { IdTokenSigningKeys1764100010000 } from './migrations/1764100010000-id-token-signing-keys';
 import { RefreshTokenResource1764100013000 } from './migrations/1764100013000-refresh-token-resource';
+import { RevocationCutoffs1764100016500 } from './migrations/1764100016500-revocation-cutoffs';
 
 export * from './access/access-token.service';
 export * from './id-token/id-token.service';
@@ -15,15 +16,20 @@ export * from './no-store.decorator';
 export type { RefreshTokenRecord } from './refresh/refresh-token.repository';
 export * from './refresh/refresh-token.service';
 export * from './revocation/revocation.repository';
+export type { TokenGroup } from './revocation/token-group';
+export { tokenGroupFilter } from './revocation/token-group';
+export * from './revocation/token-group-revocation.service';
 export * from './tokens.module';
 
 export const TOKENS_ENTITIES = [SigningKeyEntity];
-export const TOKENS_MIGRATIONS = [CreateTokens1764100001000, CreateRefreshTokens1764100003000, CreateOpaqueAccessTokens1764100006000, PrepublishNextSigningKey1764100007000, IdTokenSigningKeys1764100010000, RefreshTokenResource1764100013000];
+export const TOKENS_MIGRATIONS = [CreateTokens1764100001000, CreateRefreshTokens1764100003000, CreateOpaqueAccessTokens1764100006000, PrepublishNextSigningKey1764100007000, IdTokenSigningKeys1764100010000, RefreshTokenResource1764100013000,
+  RevocationCutoffs1764100016500];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const TOKENS_PURGE_TASKS = [
   { table: 'revoked_tokens', where: 'expires_at < now()' },
   { table: 'revoked_grants', where: 'expires_at < now()' },
+  { table: 'revocation_cutoffs', where: 'expires_at < now()' },
   { table: 'opaque_access_tokens', where: 'expires_at < now()' },
   // A day of margin keeps rotated tokens around for reuse detection past their family's last refresh.
   { table: 'refresh_tokens', where: "expires_at < now() - interval '1 day'" },

@@ -13,6 +13,7 @@ import { RefreshTokenRepository } from './refresh/refresh-token.repository';
 import { RefreshTokenService } from './refresh/refresh-token.service';
 import { RevocationRepository } from './revocation/revocation.repository';
 import { RevocationService } from './revocation/revocation.service';
+import { TokenGroupRevocation } from './revocation/token-group-revocation.service';
 
 @Module({
   imports: [ClientsModule],
@@ -29,7 +30,8 @@ import { RevocationService } from './revocation/revocation.service';
     IdTokenService,
     RefreshTokenRepository,
     RefreshTokenService,
+    TokenGroupRevocation,
   ],
-  exports: [KeyStore, AccessTokenService, RevocationRepository, IntrospectionService, IdTokenService, RefreshTokenService],
+  exports: [KeyStore, AccessTokenService, RevocationRepository, IntrospectionService, IdTokenService, RefreshTokenService, TokenGroupRevocation],
 })
 export class TokensModule {}

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Use
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ConsentView, Page, SessionView, UserView } from '@app/contracts';
 import { InvalidRequest } from '@app/core';
+import { PersonAccessService } from '@app/grants';
 import { ConsentService, isValidUserCursor, SsoSessionService, toUserView, UserService } from '@app/users';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { Audited } from '../audit/audited.decorator';
@@ -20,6 +21,7 @@ export class UsersAdminController {
     private readonly users: UserService,
     private readonly consents: ConsentService,
     private readonly sessions: SsoSessionService,
+    private readonly access: PersonAccessService,
   ) {}
 
   @Post()
@@ -43,11 +45,12 @@ export class UsersAdminController {
     return toUserView(await this.users.get(id));
   }
 
+  /** Disabling the person ends every token and browser session of theirs; re-enabling brings none back. */
   @Patch(':id')
   @Audited({ action: 'user.updated', targetType: 'user', targetParam: 'id' })
   @ApiOkResponse({ type: UserViewDto })
   async update(@Param('id') id: string, @Body(adminValidationPipe()) body: UpdateUserDto): Promise<UserView> {
-    return toUserView(await this.users.update(id, body));
+    return toUserView(await this.access.update(id, body));
   }
 
   @Delete(':id')
@@ -55,16 +58,16 @@ export class UsersAdminController {
   @HttpCode(204)
   @ApiNoContentResponse()
   async delete(@Param('id') id: string): Promise<void> {
-    await this.users.delete(id);
+    await this.access.delete(id);
   }
 
-  /** Sets a new password; the person is signed out of every browser. */
+  /** Sets a new password; the person is signed out of every browser and every token of theirs ends. */
   @Post(':id/password')
   @Audited({ action: 'user.password_set', targetType: 'user', targetParam: 'id' })
   @HttpCode(204)
   @ApiNoContentResponse()
   async setPassword(@Param('id') id: string, @Body(adminValidationPipe()) body: SetPasswordDto): Promise<void> {
-    await this.users.setPassword(id, body.password);
+    await this.access.setPassword(id, body.password);
   }
 
   @Get(':id/consents')
@@ -77,7 +80,10 @@ export class UsersAdminController {
     };
   }
 
-  /** Withdraws consent for one client (`?client_id=`), or for every client; the consent page shows again. */
+  /**
+   * Withdraws consent for one client (`?client_id=`), or for every client; the consent page shows again, and
+   * the tokens those clients hold for the person end.
+   */
   @Delete(':id/consents')
   @Audited({ action: 'consent.revoked', targetType: 'user', targetParam: 'id' })
   @HttpCode(204)
@@ -85,8 +91,7 @@ export class UsersAdminController {
   @ApiQuery({ name: 'client_id', required: false })
   async revokeConsents(@Param('id') id: string, @Query('client_id') clientId?: unknown): Promise<void> {
     if (clientId !== undefined && typeof clientId !== 'string') throw new InvalidRequest('client_id must be sent once');
-    await this.users.get(id);
-    await this.consents.revoke(id, clientId || undefined);
+    await this.access.withdrawConsent(id, clientId || undefined);
   }
 
   @Delete(':id/consents/:clientId')
@@ -94,8 +99,7 @@ export class UsersAdminController {
   @HttpCode(204)
   @ApiNoContentResponse()
   async revokeConsent(@Param('id') id: string, @Param('clientId') clientId: string): Promise<void> {
-    await this.users.get(id);
-    await this.consents.revoke(id, clientId);
+    await this.access.withdrawConsent(id, clientId);
   }
 
   @Get(':id/sessions')
@@ -113,13 +117,12 @@ export class UsersAdminController {
     };
   }
 
-  /** Ends every browser session of the person (tokens already issued stay valid until they expire). */
+  /** Signs the person out everywhere: every browser session, and every token of theirs, offline ones included. */
   @Delete(':id/sessions')
   @Audited({ action: 'session.ended', targetType: 'user', targetParam: 'id' })
   @HttpCode(204)
   @ApiNoContentResponse()
   async endSessions(@Param('id') id: string): Promise<void> {
-    await this.users.get(id);
-    await this.sessions.endAllForUser(id);
+    await this.access.endAllSessions(id);
   }
 }

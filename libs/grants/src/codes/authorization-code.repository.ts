@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { randomToken, sha256 } from '@app/core';
+import { TokenGroup, tokenGroupFilter } from '@app/tokens';
 import type { PkceMethod } from '../pkce/pkce';
 
 export interface NewAuthorizationCode {
@@ -96,6 +97,16 @@ export class AuthorizationCodeRepository {
       [codeHash],
     );
     return existing[0] ? { outcome: 'replayed', grantId: existing[0].grant_id, clientId: existing[0].client_id } : { outcome: 'unknown' };
+  }
+
+  /**
+   * Deletes the group's codes not yet redeemed, so none of them can start a grant after it was ended. A
+   * redemption in flight holds its code's row lock until it has stored its refresh token; the DELETE waits
+   * for it, so the refresh tokens revoked next in the caller's transaction include that one.
+   */
+  async withdrawPending(group: TokenGroup, manager: EntityManager): Promise<void> {
+    const { where, params } = tokenGroupFilter(group);
+    await manager.query(`DELETE FROM authorization_codes WHERE ${where} AND consumed_at IS NULL`, params);
   }
 
   async deleteExpired(): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { KeysetPage, KeysetPagination } from '@app/core';
+import { TokenGroup, tokenGroupFilter } from '@app/tokens';
 import { DeviceAuthorizationEntity, DeviceAuthorizationStatus } from './device-authorization.entity';
 
 export interface NewDeviceAuthorization {
@@ -149,6 +150,18 @@ export class DeviceAuthorizationRepository {
       authTime: row.auth_time ? new Date(row.auth_time) : null,
       scopes: row.scopes,
     };
+  }
+
+  /**
+   * Denies the group's approved authorizations the device has not redeemed yet: its next poll gets
+   * access_denied. A redemption in flight is waited for, as for codes.
+   */
+  async withdrawApproved(group: TokenGroup, manager: EntityManager): Promise<void> {
+    const { where, params } = tokenGroupFilter(group);
+    await manager.query(
+      `UPDATE device_authorizations SET status = 'denied', decided_at = now() WHERE ${where} AND status = 'approved' AND consumed_at IS NULL`,
+      params,
+    );
   }
 
   /** Pending, unexpired authorizations, oldest first, by keyset pagination. */

@@ -1,13 +1,17 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, ErrorPage, FormParams, OAuthError, readFormBody, readQuery } from '@app/core';
-import { CsrfService, pageHeaders, SsoSessionService } from '@app/users';
+import { CsrfService, CurrentSession, pageHeaders, SsoSessionService } from '@app/users';
+import { PersonAccessService } from '../revocation/person-access.service';
 import { renderLogoutConfirmPage, renderSignedOutPage } from './logout-pages';
 import { LogoutRequest, LogoutService, postLogoutLocation } from './logout.service';
 
 const CSRF_PURPOSE = 'logout';
 
-/** OIDC RP-Initiated Logout 1.0: the end_session_endpoint. Ends the browser's session and nothing else. */
+/**
+ * OIDC RP-Initiated Logout 1.0: the end_session_endpoint. Ends the browser's session and the tokens it
+ * produced, except grants with offline_access (OIDC Core §11).
+ */
 @Controller('oauth2/logout')
 export class LogoutController {
   constructor(
@@ -15,6 +19,7 @@ export class LogoutController {
     private readonly sessions: SsoSessionService,
     private readonly csrf: CsrfService,
     private readonly config: AppConfig,
+    private readonly access: PersonAccessService,
   ) {}
 
   @Get()
@@ -34,7 +39,7 @@ export class LogoutController {
       throw new ErrorPage('Form expired', 'The sign-out form expired or did not come from this browser.', 403);
     }
     const logout = await this.logout.validate({ ...params, id_token_hint: '' });
-    await this.sessions.end(request, reply);
+    await this.signOut(await this.sessions.currentSession(request), request, reply);
     await this.finish(logout, reply);
   }
 
@@ -44,7 +49,7 @@ export class LogoutController {
     // The hint proves the RP speaks for this very session: no need to ask (RP-Initiated Logout 1.0 §2).
     const proven = session && logout.hint && logout.hint.sid === session.sessionId && logout.hint.sub === session.userId;
     if (!session || proven) {
-      await this.sessions.end(request, reply);
+      await this.signOut(session, request, reply);
       return this.finish(logout, reply);
     }
     const page = renderLogoutConfirmPage({
@@ -55,6 +60,12 @@ export class LogoutController {
       state: logout.state,
     });
     await reply.status(200).headers(pageHeaders(logout.postLogoutRedirectUri)).send(page);
+  }
+
+  /** The session's tokens end before the session: if that fails, the person is still signed in to try again. */
+  private async signOut(session: CurrentSession | undefined, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (session) await this.access.endSessionGrants(session.sessionId);
+    await this.sessions.end(request, reply);
   }
 
   private async finish(logout: LogoutRequest, reply: FastifyReply): Promise<void> {

@@ -75,7 +75,7 @@ export class AccessTokenService {
       return token.length > 8192 ? undefined : this.opaqueTokens.find(token, this.config.issuer, true);
     }
     const claims = await this.verify(token);
-    if (!claims || (await this.revocations.isRevoked(claims.jti, claims.gid))) return undefined;
+    if (!claims || (await this.revocations.isRevoked(claims))) return undefined;
     return claims;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { sha256 } from '@app/core';
+import { cutoffKeysSql } from '../revocation/token-group';
 import type { AccessTokenClaims } from './access-token.service';
 
 interface OpaqueRow {
@@ -44,12 +45,17 @@ export class OpaqueAccessTokenRepository {
 
   /**
    * The claims of an unexpired reference token, or undefined. With `excludeRevoked`, a revoked token (by
-   * jti or by grant) is undefined too, checked in the same statement.
+   * jti, by grant, or by a cutoff of its person, session or consent) is undefined too, checked in the same
+   * statement. As for JWTs, only a person's tokens (those with a grant) are checked against cutoffs.
    */
   async find(token: string, issuer: string, excludeRevoked = false): Promise<AccessTokenClaims | undefined> {
     const revokedFilter = excludeRevoked
       ? `AND NOT EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.jti = o.jti)
-         AND (o.grant_id IS NULL OR NOT EXISTS (SELECT 1 FROM revoked_grants g WHERE g.grant_id = o.grant_id))`
+         AND (o.grant_id IS NULL OR (
+               NOT EXISTS (SELECT 1 FROM revoked_grants g WHERE g.grant_id = o.grant_id)
+           AND NOT EXISTS (SELECT 1 FROM revocation_cutoffs c
+                            WHERE c.key = ANY (${cutoffKeysSql('o.subject', 'o.client_id', 'o.session_id')})
+                              AND c.issued_before >= to_timestamp(o.issued_at))))`
       : '';
     const rows: OpaqueRow[] = await this.dataSource.query(
       `SELECT jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { TokenGroup, tokenGroupFilter } from '../revocation/token-group';
 
 export interface RefreshTokenRecord {
   familyId: string;
@@ -80,6 +81,22 @@ export class RefreshTokenRepository {
   /** Revokes every token of a family. */
   async revokeFamily(familyId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+  }
+
+  /**
+   * Revokes the live tokens of a group, for good: re-enabling a person or consenting again brings none back.
+   * A rotation in flight holds the row lock of the token it consumes until it commits that token's
+   * successor, which the UPDATE's snapshot would miss. Locking the group's live tokens first waits for such
+   * rotations; the UPDATE, a later statement with a later snapshot, then sees their successors too. Used
+   * tokens are left alone: they can no longer be redeemed, and not locking them keeps clear of a reuse
+   * detection revoking the same family at the same moment.
+   */
+  async revokeGroup(group: TokenGroup, manager: EntityManager): Promise<void> {
+    const { where, params } = tokenGroupFilter(group);
+    const live = `${where} AND consumed_at IS NULL AND revoked_at IS NULL`;
+    // In one order, so two revocations over the same tokens (a logout and a disabling) queue instead of deadlocking.
+    await manager.query(`SELECT 1 FROM refresh_tokens WHERE ${live} ORDER BY token_hash FOR UPDATE`, params);
+    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE ${live}`, params);
   }
 
   async deleteExpired(): Promise<void> {
