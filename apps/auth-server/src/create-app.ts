@@ -8,6 +8,9 @@ import { LogController } from 'fastify';
 import { AppConfig, AppLogger, NestPinoLogger, ShutdownState } from '@app/core';
 import { AppModule } from './app.module';
 import { registerCors } from './http/cors';
+import { frameworkErrorOptions } from './http/framework-errors';
+import { requireHostHeader } from './http/host-header';
+import { fastifyTrustProxy } from './http/trust-proxy';
 import { serveUnderIssuerPath } from './http/issuer-path';
 
 /** Builds the HTTP application: Fastify (Nest parses JSON and form bodies), the one error renderer, the OpenAPI document. */
@@ -24,7 +27,11 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
     requestTimeout: 30_000,
     connectionTimeout: 10_000,
     keepAliveTimeout: 65_000,
-    trustProxy: false,
+    // X-Forwarded-* only from the peers TRUST_PROXY names, so `request.ip` (login limits, audit) is the person's.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
+    // Missing Host is answered by our hook (host-header.ts) instead of Node's bodiless 400.
+    http: { requireHostHeader: false },
+    ...frameworkErrorOptions(config, logger),
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
@@ -35,6 +42,7 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  requireHostHeader(fastify, config, logger);
   registerCors(fastify, config);
   serveUnderIssuerPath(app, config);
   const shutdown = app.get(ShutdownState);

@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/config-error';
+export * from './config/trust-proxy';
 export * from './core.module';
 export * from './crypto/secrets';
 export * from './cache/expiring-cache';

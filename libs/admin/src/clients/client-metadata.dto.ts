@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ClientMetadataInput } from '@app/contracts';
 import { SIGNING_ALGORITHMS, SigningAlgorithm } from '@app/core';
 
@@ -39,8 +39,8 @@ export class ClientMetadataDto implements ClientMetadataInput {
   @IsOptional() @IsString() @MaxLength(2000)
   scope?: string;
 
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true })
+  @ApiPropertyOptional({ type: [String], description: 'E-mail addresses of the people responsible (RFC 7591 §2)', maxItems: 20, example: ['ops@example.com'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(320, { each: true }) @IsEmail({}, { each: true })
   contacts?: string[];
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)

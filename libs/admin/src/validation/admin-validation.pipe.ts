@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import { InvalidClientMetadata, OAuthError } from '@app/core';
+import { MAX_BODY_DEPTH, tooDeepField } from './json-depth';
 
 function collect(errors: ValidationError[], prefix = ''): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -11,9 +12,31 @@ function collect(errors: ValidationError[], prefix = ''): Record<string, string>
   return fields;
 }
 
+function invalidRequest(description: string, fields: Record<string, string>): OAuthError {
+  const error = new OAuthError('invalid_request', description);
+  error.fields = fields;
+  return error;
+}
+
+/** ValidationPipe with a nesting limit checked first: class-transformer would overflow the stack on a deep body. */
+class AdminValidationPipe extends ValidationPipe {
+  constructor(options: ValidationPipeOptions) {
+    super(options);
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const field = tooDeepField(value);
+    if (field !== undefined) {
+      const message = `is nested more than ${MAX_BODY_DEPTH} levels deep`;
+      throw invalidRequest(`${field}: ${message}`, { [field]: message });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Validates admin API bodies; each problem is reported under the field it concerns. */
 export function adminValidationPipe(kind: 'client' | 'request' = 'request'): ValidationPipe {
-  return new ValidationPipe({
+  return new AdminValidationPipe({
     whitelist: true,
     transform: true,
     forbidUnknownValues: true,
@@ -22,9 +45,7 @@ export function adminValidationPipe(kind: 'client' | 'request' = 'request'): Val
       const [field, message] = Object.entries(fields)[0] ?? ['body', 'is invalid'];
       const description = `${field}: ${message}`;
       if (kind === 'client') return new InvalidClientMetadata(description, fields);
-      const error = new OAuthError('invalid_request', description);
-      error.fields = fields;
-      return error;
+      return invalidRequest(description, fields);
     },
   });
 }

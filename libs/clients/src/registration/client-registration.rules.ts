@@ -29,6 +29,10 @@ export interface NormalizedClientMetadata {
 }
 
 const SUPPORTED_RESPONSE_TYPES = ['code'];
+/** RFC 7591 §2 contacts are e-mail addresses; bounded so the list cannot serve as free storage. */
+export const MAX_CONTACTS = 20;
+export const MAX_CONTACT_LENGTH = 320;
+const EMAIL_ADDRESS = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 /** OIDC Dynamic Client Registration §2: the default for id_token_signed_response_alg. */
 const DEFAULT_ID_TOKEN_ALGORITHM = 'RS256';
 
@@ -87,6 +91,9 @@ export function normalizeClientMetadata(
     const value = input[field];
     if (value !== undefined && !isHttpUrl(value)) problems[field] = 'must be an http or https URL';
   }
+  const contacts = unique(input.contacts ?? []);
+  const contactProblem = contactsProblem(contacts);
+  if (contactProblem) problems.contacts = contactProblem;
   const clientName = input.client_name?.trim() || 'Unnamed client';
   if (clientName.length > 200) problems.client_name = 'must be at most 200 characters';
 
@@ -115,7 +122,7 @@ export function normalizeClientMetadata(
     responseTypes,
     tokenEndpointAuthMethod: authMethod,
     scopes: scopes ?? [],
-    contacts: unique(input.contacts ?? []),
+    contacts,
     logoUri: input.logo_uri ?? null,
     clientUri: input.client_uri ?? null,
     policyUri: input.policy_uri ?? null,
@@ -127,6 +134,12 @@ export function normalizeClientMetadata(
     accessTokenTtl: input.access_token_ttl ?? null,
     refreshTokenTtl: input.refresh_token_ttl ?? null,
   };
+}
+
+function contactsProblem(contacts: readonly string[]): string | undefined {
+  if (contacts.length > MAX_CONTACTS) return `must hold at most ${MAX_CONTACTS} addresses`;
+  const index = contacts.findIndex((contact) => typeof contact !== 'string' || contact.length > MAX_CONTACT_LENGTH || !EMAIL_ADDRESS.test(contact));
+  return index < 0 ? undefined : `entry ${index} must be an e-mail address of at most ${MAX_CONTACT_LENGTH} characters`;
 }
 
 function unique(values: string[]): string[] {

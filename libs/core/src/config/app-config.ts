@@ -1,5 +1,6 @@
 import { ConfigError } from './config-error';
 import { readEnv, EnvReader } from './env-reader';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export type SigningAlgorithm = 'ES256' | 'RS256' | 'PS256' | 'EdDSA';
 export const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ['ES256', 'RS256', 'PS256', 'EdDSA'];
@@ -61,6 +62,12 @@ export class AppConfig {
   readonly workers: number;
   /** SHUTDOWN_DRAIN_MS: after SIGTERM, how long readiness is red before the listener closes. */
   readonly shutdownDrainMs: number;
+  /** TRUST_PROXY: which peers' X-Forwarded-For/-Proto/-Host are believed; none by default. */
+  readonly trustProxy: TrustProxy;
+  /** PASSWORD_HASH_QUEUE_LIMIT: password checks that may wait for a free hashing slot; more get 503. */
+  readonly passwordHashQueueLimit: number;
+  /** PASSWORD_HASH_QUEUE_TIMEOUT_MS: longest wait for a hashing slot before 503 (below the 10 s connection timeout). */
+  readonly passwordHashQueueTimeoutMs: number;
 
   constructor(env: Record<string, string | undefined>) {
     const read: EnvReader = readEnv(env);
@@ -89,6 +96,9 @@ export class AppConfig {
     this.statementTimeoutMs = read.integer('DB_STATEMENT_TIMEOUT_MS', 5000, { min: 100, max: 600000 });
     this.shutdownDrainMs = read.integer('SHUTDOWN_DRAIN_MS', 3000, { min: 0, max: 120000 });
     this.workers = read.integer('WORKERS', 1, { min: 1, max: 64 });
+    this.trustProxy = parseTrustProxy(read.optionalString('TRUST_PROXY'));
+    this.passwordHashQueueLimit = read.integer('PASSWORD_HASH_QUEUE_LIMIT', 100, { min: 0, max: 10000 });
+    this.passwordHashQueueTimeoutMs = read.integer('PASSWORD_HASH_QUEUE_TIMEOUT_MS', 5000, { min: 100, max: 8000 });
     if (this.workers > 1 && !this.databaseUrl) {
       throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
     }

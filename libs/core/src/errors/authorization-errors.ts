@@ -36,6 +36,8 @@ export class ErrorPage extends Error {
     readonly explanation: string,
     readonly status = 400,
     readonly code = 'invalid_request',
+    /** Extra response headers, such as Retry-After on a 503. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(explanation);
     this.name = 'ErrorPage';

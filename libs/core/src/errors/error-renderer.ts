@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { htmlPage, escapeHtml, HTML_PAGE_HEADERS } from '../http/html';
 import { AuthorizationRedirectError, ErrorPage } from './authorization-errors';
@@ -28,6 +29,10 @@ function fromFastifyError(error: { code?: string; statusCode?: number; message?:
       return new OAuthError('invalid_request', 'The body is not valid JSON');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new OAuthError('invalid_request', 'Content-Length does not match the body');
+    case 'FST_ERR_BAD_URL':
+      return new OAuthError('invalid_request', 'The request path is malformed');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return withStatus(new OAuthError('invalid_request', 'A path segment is too long'), 414);
   }
   if (error instanceof SyntaxError) return new OAuthError('invalid_request', 'The body is not valid JSON');
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
@@ -70,7 +75,7 @@ export function renderError(error: unknown, request: FastifyRequest, reply: Fast
   if (error instanceof ErrorPage) {
     const body = `<h1>${escapeHtml(error.title)}</h1><p class="error" role="alert">${escapeHtml(error.explanation)}</p>
 <p>Error code: <code>${escapeHtml(error.code)}</code></p>`;
-    void reply.status(error.status).headers(HTML_PAGE_HEADERS).send(htmlPage(error.title, body));
+    void reply.status(error.status).headers({ ...HTML_PAGE_HEADERS, ...error.headers }).send(htmlPage(error.title, body));
     return;
   }
   const oauthError = toOAuthError(error);
@@ -83,8 +88,8 @@ export function renderError(error: unknown, request: FastifyRequest, reply: Fast
     // A person in a browser gets a page, and no redirect: whatever failed here came before the client
     // and its redirect URI were verified (verified failures are AuthorizationRedirectErrors).
     const page = oauthError.status >= 500
-      ? new ErrorPage('Service unavailable', 'Sign-in is unavailable right now. Please try again in a moment.', oauthError.status, oauthError.code)
-      : new ErrorPage('Request not accepted', oauthError.description ?? 'The request is malformed.', oauthError.status, oauthError.code);
+      ? new ErrorPage('Service unavailable', 'Sign-in is unavailable right now. Please try again in a moment.', oauthError.status, oauthError.code, oauthError.headers)
+      : new ErrorPage('Request not accepted', oauthError.description ?? 'The request is malformed.', oauthError.status, oauthError.code, oauthError.headers);
     renderError(page, request, reply, logger, pathPrefix);
     return;
   }
@@ -93,6 +98,30 @@ export function renderError(error: unknown, request: FastifyRequest, reply: Fast
     .headers({ 'Cache-Control': 'no-store', Pragma: 'no-cache', ...oauthError.headers })
     .type('application/json; charset=utf-8')
     .send(JSON.stringify(oauthError.toJSON()));
+}
+
+/**
+ * What Node's HTTP parser rejects before a request exists (headers over the size limit, a malformed request
+ * line or header value), as the raw HTTP/1.1 response to write on the socket: the same JSON shape as every
+ * other error. The connection is closed after it, since the parser cannot tell where the next request starts.
+ */
+export function clientErrorResponse(error: { code?: string }): string {
+  const oauthError =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? withStatus(new OAuthError('invalid_request', 'The request line and headers are too large'), 431)
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? withStatus(new OAuthError('invalid_request', 'The request did not arrive in time'), 408)
+        : new OAuthError('invalid_request', 'The request is malformed');
+  const body = JSON.stringify(oauthError.toJSON());
+  return [
+    `HTTP/1.1 ${oauthError.status} ${STATUS_CODES[oauthError.status]}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Cache-Control: no-store',
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
 }
 
 // SQLSTATE 22021 (bad byte sequence, e.g. NUL), 22P02 (invalid text representation), 22001 (too long):

@@ -18,6 +18,8 @@ export type OAuthErrorCode =
   | 'login_required'
   | 'consent_required'
   | 'interaction_required'
+  | 'request_not_supported'
+  | 'request_uri_not_supported'
   | 'invalid_client_metadata'
   | 'invalid_redirect_uri'
   | 'not_found'
@@ -46,6 +48,8 @@ export const OAUTH_ERROR_STATUS: Record<OAuthErrorCode, number> = {
   login_required: 400,
   consent_required: 400,
   interaction_required: 400,
+  request_not_supported: 400,
+  request_uri_not_supported: 400,
   invalid_client_metadata: 400,
   invalid_redirect_uri: 400,
   not_found: 404,

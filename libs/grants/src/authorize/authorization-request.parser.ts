@@ -61,8 +61,9 @@ export async function parseAuthorizationRequest(
   if (repeated) throw repeatedParameter(repeated);
   const param = (name: string) => single(raw, name);
 
-  // OIDC Core §6: request objects are not supported here.
-  if (param('request') || param('request_uri')) throw new InvalidRequest('Request objects are not supported');
+  // OIDC Core §6 and §3.1.2.6: request objects are not supported, by value or by reference; discovery says so.
+  if (param('request_uri')) throw new OAuthError('request_uri_not_supported', 'The request_uri parameter is not supported');
+  if (param('request')) throw new OAuthError('request_not_supported', 'The request parameter is not supported');
   const responseType = param('response_type');
   if (!responseType) throw new InvalidRequest('The response_type parameter is required');
   // RFC 6749 §4.1.2.1: only the code flow is offered.

@@ -39,6 +39,14 @@ export class LoginThrottle {
       [accountKey(username), ipKey(ip)],
     );
   }
+
+  /** The attempt was refused before its password was checked (no capacity): it does not count. */
+  async release(username: string, ip: string): Promise<void> {
+    // One row per statement: no statement here holds a lock while waiting for another.
+    for (const key of [accountKey(username), ipKey(ip)]) {
+      await this.dataSource.query(`UPDATE login_attempts SET failures = greatest(failures - 1, 0) WHERE key = $1`, [key]);
+    }
+  }
 }
 
 const accountKey = (username: string) => `account:${username.toLowerCase()}`;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PasswordHasher } from '../passwords/password-hasher.service';
+import { PasswordChecksBusy, PasswordHasher } from '../passwords/password-hasher.service';
 import { UserEntity } from '../users/user.entity';
 import { UserRepository } from '../users/user.repository';
 import { LoginThrottle } from './login-throttle.service';
@@ -34,7 +34,11 @@ export class LoginService {
     if (!username || username.length > 200 || !password) throw new LoginFailed('malformed');
     const allowed = await this.throttle.reserve(username, ip);
     const user = allowed ? await this.users.findForLogin(username) : null;
-    const matches = await this.hasher.verify(password, user?.passwordHash);
+    const matches = await this.hasher.verify(password, user?.passwordHash).catch(async (error: unknown) => {
+      // Refused for load, not checked: no guess was made, so the attempt gives its slot back.
+      if (error instanceof PasswordChecksBusy) await this.throttle.release(username, ip);
+      throw error;
+    });
     if (!allowed) throw new LoginFailed('throttled');
     if (!user || !matches) throw new LoginFailed('credentials', user?.id);
     if (user.disabled) throw new LoginFailed('disabled', user.id);
