@@ -1,6 +1,7 @@
 import { AppConfig } from '@app/core';
 import { request } from '../support/http';
 import { startTestServer } from '../support/test-server';
+import { ensureBuilt, ServerProcess } from '../multi-instance/server-process';
 
 // Its own file: passport strategies are process-wide, so each Jest file runs one server at a time.
 describe('ISSUER configuration', () => {
@@ -17,7 +18,6 @@ describe('ISSUER configuration', () => {
 
   it.each([
     ['http://localhost:3000', ''],
-    ['https://id.example.com/', ''],
     ['https://id.example.com/tenant-a', '/tenant-a'],
     ['https://id.example.com/tenants/acme.eu', '/tenants/acme.eu'],
   ])('serves the issuer %s under the path %p', (issuer, prefix) => {
@@ -30,4 +30,31 @@ describe('ISSUER configuration', () => {
       expect(() => new AppConfig({ ISSUER: issuer })).toThrow(/Invalid configuration: ISSUER path/);
     },
   );
+
+  it.each(['https://id.example.com/', 'http://localhost:3000/'])('refuses %s: a trailing slash would give //oauth2/token', (issuer) => {
+    expect(() => new AppConfig({ ISSUER: issuer })).toThrow(/Invalid configuration: ISSUER must not end with a slash/);
+  });
+
+  it.each([
+    'https://id.example.com?',
+    'https://id.example.com/?',
+    'https://id.example.com/tenant-a?',
+    'https://id.example.com/tenant-a?x=1',
+    'https://id.example.com#',
+    'https://id.example.com/tenant-a#top',
+  ])('refuses %s: RFC 8414 forbids a query or fragment, even an empty one', (issuer) => {
+    expect(() => new AppConfig({ ISSUER: issuer })).toThrow(/Invalid configuration: ISSUER must not contain a query or fragment/);
+  });
+
+  it('stops the server at start, with the configuration exit code, for an issuer with a trailing slash', async () => {
+    ensureBuilt();
+    const outcome = await ServerProcess.start({ ISSUER: 'https://id.example.com/', DATABASE_URL: '', DATA_DIR: ':memory:' }).then(
+      async (server) => {
+        await server.kill();
+        return 'started';
+      },
+      (error: Error) => error.message,
+    );
+    expect(outcome).toMatch(/server exited with 78: Invalid configuration: ISSUER must not end with a slash/);
+  }, 120_000);
 });

@@ -23,6 +23,11 @@ export function ensureBuilt(): void {
   execFileSync('npx', ['nest', 'build', 'auth-server'], { cwd: ROOT, stdio: 'inherit' });
 }
 
+export interface ServerProcessOptions {
+  /** A command the server is run through, such as `nsenter` into a prepared mount namespace. */
+  launcher?: string[];
+}
+
 /** One instance of the real server as its own process, as it runs in production. */
 export class ServerProcess {
   private constructor(
@@ -31,25 +36,43 @@ export class ServerProcess {
   ) {}
 
   /** Listens on `env.PORT` when given (an ISSUER that names its port), on a free port otherwise. */
-  static async start(env: Record<string, string>): Promise<ServerProcess> {
+  static async start(env: Record<string, string>, options: ServerProcessOptions = {}): Promise<ServerProcess> {
     const port = env.PORT ? Number(env.PORT) : await freePort();
-    const child = spawn(process.execPath, [MAIN], {
+    const [command, ...args] = [...(options.launcher ?? []), process.execPath, MAIN];
+    const child = spawn(command, args, {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // 'exit' can come before the last of stderr: the reason for a failed start is read once it has closed.
+    const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
     const baseUrl = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+      if (child.exitCode !== null || child.signalCode !== null) {
+        await closed;
+        throw new Error(`server exited with ${child.exitCode ?? child.signalCode}: ${stderr}`);
+      }
       const ready = await fetch(`${baseUrl}/health/ready`).then((r) => r.ok, () => false);
       if (ready) return new ServerProcess(child, baseUrl);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     child.kill('SIGKILL');
     throw new Error(`server did not become ready: ${stderr}`);
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** Ends the process at once, as a crash or an out-of-memory kill would: nothing of its shutdown runs. */
+  kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve();
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGKILL');
+    return exited;
   }
 
   /** Sends SIGTERM and resolves with the exit code once the process has ended. */
@@ -60,7 +83,7 @@ export class ServerProcess {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);

@@ -13,7 +13,7 @@ describe(AppConfig.name, () => {
 
   it('derives the default issuer from PORT and keeps ISSUER exactly as given', () => {
     expect(new AppConfig({ PORT: '8080' }).issuer).toBe('http://localhost:8080');
-    expect(new AppConfig({ ISSUER: 'https://id.example.com/' }).issuer).toBe('https://id.example.com/');
+    expect(new AppConfig({ ISSUER: 'https://id.example.com/tenant-a' }).issuer).toBe('https://id.example.com/tenant-a');
   });
 
   it.each([
@@ -21,6 +21,8 @@ describe(AppConfig.name, () => {
     ['PORT', '70000'],
     ['ISSUER', 'not a url'],
     ['ISSUER', 'https://id.example.com?x=1'],
+    ['ISSUER', 'https://id.example.com?'],
+    ['ISSUER', 'https://id.example.com/'],
     ['DATABASE_URL', 'mysql://localhost/db'],
     ['SIGNING_ALG', 'HS256'],
     ['LOG_LEVEL', 'loud'],

@@ -139,7 +139,12 @@ function issuerPathPrefix(issuer: string): string {
   } catch {
     return ''; // Already reported by the URL check.
   }
-  if (path === '/') return '';
+  if (path === '/') {
+    if (issuer.endsWith('/')) {
+      throw new ConfigError('ISSUER', `must not end with a slash: endpoints are the issuer followed by their path, so "${issuer}" would give "${issuer}/oauth2/token"; use "${issuer.slice(0, -1)}"`);
+    }
+    return '';
+  }
   if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(path) || !issuer.endsWith(path)) {
     throw new ConfigError('ISSUER', `path must be /segment[/segment...] of letters, digits, '.', '_', '~' or '-', without a trailing slash; got "${path}"`);
   }

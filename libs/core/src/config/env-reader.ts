@@ -41,8 +41,9 @@ export function readEnv(env: Record<string, string | undefined>): EnvReader {
         return fail(name, `must be an absolute URL, got "${value}"`, fallback);
       }
       // RFC 8414 §2: the issuer is an https URL with no query or fragment (http allowed for local use).
+      // The raw text is checked: URL drops an empty `?` or `#`, which would still end up in every endpoint.
       if (!['http:', 'https:'].includes(parsed.protocol)) return fail(name, 'must use http or https', fallback);
-      if (parsed.search || parsed.hash || value.includes('#')) return fail(name, 'must not contain a query or fragment', fallback);
+      if (/[?#]/.test(value)) return fail(name, 'must not contain a query or fragment', fallback);
       return value;
     },
     optionalPostgresUrl(name) {

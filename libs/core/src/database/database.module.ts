@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_LOGGER, AppLogger } from '../logging/app-logger';
 import type { EmbeddedPostgres } from './embedded-postgres';
 import { DatabaseHealth } from './database-health';
+import { StorageHealth } from './storage-health';
 import { ChangeFeed } from './change-feed.service';
 
 export interface DatabaseModuleOptions {
@@ -79,9 +80,10 @@ export class DatabaseModule {
         },
         DatabaseLifecycle,
         DatabaseHealth,
+        StorageHealth,
         ChangeFeed,
       ],
-      exports: [DataSource, DatabaseHealth, ChangeFeed],
+      exports: [DataSource, DatabaseHealth, StorageHealth, ChangeFeed],
     };
   }
 }

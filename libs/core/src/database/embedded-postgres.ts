@@ -1,7 +1,10 @@
-import { mkdirSync, openSync, closeSync, writeSync, readFileSync, unlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { isDiskFull } from '../errors/disk-full';
+import { DataDirInUseError, DataDirLock } from './data-dir-lock';
+import { DataDirFullError, freeBytesSync, MIN_FREE_BYTES } from './data-dir-space';
 
 /**
  * PostgreSQL compiled to WebAssembly (PGlite), persisted under a folder and served on a loopback port so
@@ -13,71 +16,57 @@ export class EmbeddedPostgres {
   private constructor(
     private readonly db: PGlite,
     private readonly server: PGLiteSocketServer,
-    private readonly lockFile: string | undefined,
+    private readonly lock: DataDirLock | undefined,
     readonly url: string,
   ) {}
 
   /** `dataDir` undefined means in memory (tests). */
   static async start(dataDir: string | undefined): Promise<EmbeddedPostgres> {
-    let lockFile: string | undefined;
-    let location: string | undefined;
-    if (dataDir) {
-      location = resolve(dataDir, 'pgdata');
-      mkdirSync(location, { recursive: true });
-      lockFile = acquireLock(resolve(dataDir, 'server.lock'));
-    }
+    if (!dataDir) return EmbeddedPostgres.open(undefined, undefined);
+    const folder = resolve(dataDir);
+    let lock: DataDirLock | undefined;
     try {
-      const db = await PGlite.create(location ? { dataDir: location } : {});
+      mkdirSync(folder, { recursive: true });
+      // Two processes on one folder would each see only their own writes and lose acknowledged ones.
+      lock = DataDirLock.acquire(folder);
+      const location = resolve(folder, 'pgdata');
+      mkdirSync(location, { recursive: true });
+      return await EmbeddedPostgres.open(location, lock);
+    } catch (error) {
+      lock?.release();
+      throw explainStartFailure(error, folder);
+    }
+  }
+
+  private static async open(location: string | undefined, lock: DataDirLock | undefined): Promise<EmbeddedPostgres> {
+    const db = await PGlite.create(location ? { dataDir: location } : {});
+    try {
       const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
       await server.start();
-      const url = `postgres://postgres@${server.getServerConn()}/postgres`;
-      return new EmbeddedPostgres(db, server, lockFile, url);
+      return new EmbeddedPostgres(db, server, lock, `postgres://postgres@${server.getServerConn()}/postgres`);
     } catch (error) {
-      if (lockFile) releaseLock(lockFile);
+      await db.close().catch(() => undefined);
       throw error;
     }
   }
 
   async stop(): Promise<void> {
-    await this.server.stop();
-    await this.db.close();
-    if (this.lockFile) releaseLock(this.lockFile);
-  }
-}
-
-/** Two processes opening one PGlite folder corrupt it; a lock file with our pid keeps the second out. */
-function acquireLock(path: string): string {
-  for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return path;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(readFileSync(path, 'utf8'));
-      if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new Error(`The embedded database in ${join(path, '..')} is in use by process ${owner}`);
-      }
-      unlinkSync(path);
+      await this.server.stop();
+      await this.db.close();
+    } finally {
+      this.lock?.release();
     }
   }
-  throw new Error(`Could not lock ${path}`);
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function releaseLock(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // already gone
-  }
+/**
+ * On a full volume PGlite fails with "PGlite failed to initialize properly" or a bare file-system error,
+ * which names neither the cause nor the folder: the free space decides what to tell the operator.
+ */
+function explainStartFailure(error: unknown, folder: string): unknown {
+  if (error instanceof DataDirInUseError) return error;
+  const free = freeBytesSync(folder);
+  if (isDiskFull(error) || (free !== undefined && free < MIN_FREE_BYTES)) return new DataDirFullError(folder, free, error);
+  return error;
 }

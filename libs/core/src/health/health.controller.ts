@@ -1,12 +1,14 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DatabaseHealth } from '../database/database-health';
+import { StorageHealth } from '../database/storage-health';
 import { ShutdownState } from './shutdown-state';
 
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly database: DatabaseHealth,
+    private readonly storage: StorageHealth,
     private readonly shutdown: ShutdownState,
   ) {}
 
@@ -16,14 +18,17 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready to take traffic: the database answers and the process is not draining. */
+  /** Ready to take traffic: the database answers, its disk has room, and the process is not draining. */
   @Get('ready')
   async ready(@Res() reply: FastifyReply): Promise<void> {
-    const database = this.shutdown.isDraining ? false : await this.database.isReachable();
-    const ok = database && !this.shutdown.isDraining;
+    const [database, storage] = this.shutdown.isDraining ? [false, true] : await Promise.all([this.database.isReachable(), this.storage.hasRoom()]);
+    const ok = database && storage && !this.shutdown.isDraining;
     await reply
       .status(ok ? 200 : 503)
       .header('Cache-Control', 'no-store')
-      .send({ status: ok ? 'ok' : 'unavailable', checks: { database: database ? 'up' : 'down', draining: this.shutdown.isDraining } });
+      .send({
+        status: ok ? 'ok' : 'unavailable',
+        checks: { database: database ? 'up' : 'down', storage: storage ? 'ok' : 'full', draining: this.shutdown.isDraining },
+      });
   }
 }

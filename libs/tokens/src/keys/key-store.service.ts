@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { AppConfig, APP_LOGGER, AppLogger, ChangeFeed, Clock, SigningAlgorithm } from '@app/core';
 import { PrivateKeyCipher } from './private-key-cipher';
+import { assertSigningKeysReadable } from './signing-keys-readable';
 import { SigningKeyEntity, SigningKeyPurpose } from './signing-key.entity';
 
 /** OIDC Core §15.1: an OpenID provider must be able to sign ID tokens with RS256, whatever else it uses. */
@@ -63,6 +64,12 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
+    const { unencrypted } = await assertSigningKeysReadable(this.dataSource, this.cipher);
+    if (unencrypted > 0 && this.cipher.encrypts) {
+      // Not rewritten in place: other instances may be signing with these rows while this one starts.
+      // Every key created from now on is encrypted, so these leave as keys rotate.
+      this.logger.warn({ keys: unencrypted }, 'signing keys stored unencrypted, created before KEY_ENCRYPTION_SECRET was set: keys created from now on are encrypted, and two rotations retire these');
+    }
     await this.reload();
     await this.ensureKeys('tokens', this.config.signingAlgorithm);
     if (!this.active) throw new Error('No active signing key could be loaded');
@@ -213,7 +220,7 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
       const loaded: LoadedKey = { kid: row.kid, alg, publicKey, publicJwk: row.publicJwk };
       verificationKeys.set(row.kid, loaded);
       if (row.status === 'active') {
-        const privateKey = createPrivateKey({ key: JSON.parse(this.cipher.open(row.privateJwk)) as NodeJwk, format: 'jwk' });
+        const privateKey = createPrivateKey({ key: JSON.parse(this.cipher.open(row.privateJwk, row.kid)) as NodeJwk, format: 'jwk' });
         active.set(row.purpose, { ...loaded, privateKey });
       }
     }
