@@ -2,11 +2,13 @@ import type { ApiError } from '@app/contracts';
 
 /** An admin API refusal, with the field-level messages the server sent. */
 export class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: ApiError,
-  ) {
+  readonly status: number;
+  readonly body: ApiError;
+
+  constructor(status: number, body: ApiError) {
     super(body.error_description ?? body.error ?? `Request failed (${status})`);
+    this.status = status;
+    this.body = body;
   }
 
   get fields(): Record<string, string> {

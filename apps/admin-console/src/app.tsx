@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { User, UserManager } from 'oidc-client-ts';
 import { createApiClient } from './api';
-import { createUserManager, Discovery, displayName, isAdministrator, loadDiscovery, rolesOf } from './auth';
+import { createUserManager, displayName, isAdministrator, loadDiscovery, rolesOf } from './auth';
+import type { Discovery } from './auth';
 import { consolePath, consoleRoute, issuerFromLocation } from './console-base';
 import { RouterProvider } from './router';
-import { Session, SessionContext } from './session';
+import { SessionContext } from './session';
+import type { Session } from './session';
 import { PlaygroundCallback } from './playground/playground-callback';
 import { Shell } from './shell';
 
@@ -149,7 +152,7 @@ function SignedInApp() {
   }
 }
 
-function Splash({ title, detail, children }: { title: string; detail?: string; children?: React.ReactNode }) {
+function Splash({ title, detail, children }: { title: string; detail?: string; children?: ReactNode }) {
   return (
     <main className="splash" aria-live="polite">
       <div className="card">

@@ -1,18 +1,5 @@
 import type { ClientMetadataInput, ClientView } from '@app/contracts';
-
-export const GRANT = {
-  code: 'authorization_code',
-  refresh: 'refresh_token',
-  clientCredentials: 'client_credentials',
-  device: 'urn:ietf:params:oauth:grant-type:device_code',
-} as const;
-
-export const GRANT_LABELS: Record<string, string> = {
-  [GRANT.code]: 'Authorization code',
-  [GRANT.refresh]: 'Refresh token',
-  [GRANT.clientCredentials]: 'Client credentials',
-  [GRANT.device]: 'Device code',
-};
+import { GRANT } from './grant-types';
 
 export type ApplicationKind = 'spa' | 'native' | 'web' | 'm2m' | 'device';
 
@@ -21,7 +8,11 @@ export interface KindPreset {
   label: string;
   description: string;
   needsRedirect: boolean;
-  defaults: ClientMetadataInput;
+  /** The grants this kind cannot work without: it is offered only where the server supports them all. */
+  grants: string[];
+  /** Asked for as well where the server supports them (a refresh token outlasts the access token). */
+  optionalGrants: string[];
+  defaults: Omit<ClientMetadataInput, 'grant_types'>;
   redirectExample?: string;
 }
 
@@ -33,7 +24,9 @@ export const KINDS: KindPreset[] = [
     description: 'Runs in the browser (React, Angular, Vue). Public client, authorization code with PKCE.',
     needsRedirect: true,
     redirectExample: 'https://app.example.com/callback',
-    defaults: { application_type: 'web', grant_types: [GRANT.code, GRANT.refresh], token_endpoint_auth_method: 'none', require_pkce: true, scope: 'openid profile email' },
+    grants: [GRANT.code],
+    optionalGrants: [GRANT.refresh],
+    defaults: { application_type: 'web', token_endpoint_auth_method: 'none', require_pkce: true, scope: 'openid profile email' },
   },
   {
     kind: 'native',
@@ -41,7 +34,9 @@ export const KINDS: KindPreset[] = [
     description: 'Mobile or desktop app. Public client, PKCE, a private-use scheme or loopback redirect.',
     needsRedirect: true,
     redirectExample: 'com.example.app:/callback',
-    defaults: { application_type: 'native', grant_types: [GRANT.code, GRANT.refresh], token_endpoint_auth_method: 'none', require_pkce: true, scope: 'openid profile email offline_access' },
+    grants: [GRANT.code],
+    optionalGrants: [GRANT.refresh],
+    defaults: { application_type: 'native', token_endpoint_auth_method: 'none', require_pkce: true, scope: 'openid profile email offline_access' },
   },
   {
     kind: 'web',
@@ -49,26 +44,42 @@ export const KINDS: KindPreset[] = [
     description: 'Server-rendered app that can keep a secret. Confidential client, authorization code with PKCE.',
     needsRedirect: true,
     redirectExample: 'https://app.example.com/auth/callback',
-    defaults: { application_type: 'web', grant_types: [GRANT.code, GRANT.refresh], token_endpoint_auth_method: 'client_secret_basic', require_pkce: true, scope: 'openid profile email' },
+    grants: [GRANT.code],
+    optionalGrants: [GRANT.refresh],
+    defaults: { application_type: 'web', token_endpoint_auth_method: 'client_secret_basic', require_pkce: true, scope: 'openid profile email' },
   },
   {
     kind: 'm2m',
     label: 'Machine-to-machine',
     description: 'A backend service calling an API as itself. Client credentials with a secret, no people involved.',
     needsRedirect: false,
-    defaults: { application_type: 'web', grant_types: [GRANT.clientCredentials], response_types: [], token_endpoint_auth_method: 'client_secret_basic', require_pkce: true, scope: '' },
+    grants: [GRANT.clientCredentials],
+    optionalGrants: [],
+    defaults: { application_type: 'web', response_types: [], token_endpoint_auth_method: 'client_secret_basic', require_pkce: true, scope: '' },
   },
   {
     kind: 'device',
     label: 'Device or CLI',
     description: 'TVs, consoles and command-line tools without a browser. Device authorization grant, public client.',
     needsRedirect: false,
-    defaults: { application_type: 'native', grant_types: [GRANT.device, GRANT.refresh], response_types: [], token_endpoint_auth_method: 'none', require_pkce: true, scope: 'openid profile offline_access' },
+    grants: [GRANT.device],
+    optionalGrants: [GRANT.refresh],
+    defaults: { application_type: 'native', response_types: [], token_endpoint_auth_method: 'none', require_pkce: true, scope: 'openid profile offline_access' },
   },
 ];
 
 export function presetOf(kind: ApplicationKind): KindPreset {
   return KINDS.find((preset) => preset.kind === kind)!;
+}
+
+/** The kinds this server can run: it supports every grant the kind needs. */
+export function kindsSupported(supported: readonly string[]): KindPreset[] {
+  return KINDS.filter((preset) => preset.grants.every((grant) => supported.includes(grant)));
+}
+
+/** The registration a kind starts from on this server: its optional grants only where they are supported. */
+export function registrationFor(preset: KindPreset, supported: readonly string[]): ClientMetadataInput {
+  return { ...preset.defaults, grant_types: [...preset.grants, ...preset.optionalGrants.filter((grant) => supported.includes(grant))] };
 }
 
 /** What kind of application a registration looks like, for its quick start. */

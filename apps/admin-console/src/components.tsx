@@ -1,54 +1,9 @@
-import { ReactNode, useId, useState } from 'react';
-import { ApiFailure } from './api';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
 
-/** A labelled input with its error message (from the API's `fields`) tied to it for screen readers. */
-export function Field({
-  label,
-  error,
-  hint,
-  children,
-}: {
-  label: string;
-  error?: string;
-  hint?: string;
-  children: (props: { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode;
-}) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-export function ErrorBanner({ error }: { error: unknown }) {
-  if (!error) return null;
-  // Field messages are shown next to their fields; the banner only points at them.
-  const message =
-    error instanceof ApiFailure
-      ? Object.keys(error.fields).length > 0
-        ? 'Some fields need attention: see the messages below them.'
-        : error.message
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  return (
-    <div className="banner error" role="alert">
-      {message}
-    </div>
-  );
+/** What a page shows while its data is on its way. */
+export function Loading() {
+  return <p aria-busy="true">Loading…</p>;
 }
 
 export function Notice({ children }: { children: ReactNode }) {
@@ -157,23 +112,6 @@ export function Pager({ hasPrevious, next, onPrevious, onNext }: { hasPrevious: 
       </button>
     </nav>
   );
-}
-
-/** Reads the messages of an ApiFailure by field name; `redirect_uris[2]` also counts for `redirect_uris`. */
-export function fieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiFailure)) return {};
-  const out: Record<string, string> = {};
-  for (const [field, message] of Object.entries(error.fields)) {
-    const indexed = /^([a-z_]+)\[(\d+)\]$/.exec(field);
-    if (indexed) {
-      const [, name, index] = indexed;
-      const line = `line ${Number(index) + 1}: ${message}`;
-      out[name] = out[name] ? `${out[name]}; ${line}` : line;
-    } else {
-      out[field] = out[field] ? `${out[field]}; ${message}` : message;
-    }
-  }
-  return out;
 }
 
 export function formatDate(value: string | null | undefined): string {

@@ -1,6 +1,7 @@
-import { ComponentProps, ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import type { Page } from '@app/contracts';
-import { ErrorBanner, Pager } from './components';
+import { Loading, Pager } from './components';
+import { ErrorBanner } from './forms';
 
 export interface Column<T> {
   /** The header, and each cell's `data-label` (narrow screens show it before the value). */
@@ -44,7 +45,7 @@ export function ListTable<T>({ items, columns, rowKey, className = 'list' }: Lis
   );
 }
 
-const LOADING = <p aria-busy="true">Loading…</p>;
+const LOADING = <Loading />;
 
 /** One page of a `usePagedList` list: its error, loading and empty states, the table, then Previous / Next. */
 export function PagedTable<T>({

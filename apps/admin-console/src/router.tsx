@@ -1,4 +1,5 @@
-import { createContext, MouseEvent, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { consolePath, consoleRoute } from './console-base';
 
 interface RouterValue {
@@ -68,9 +69,11 @@ export function match(pattern: string, route: string): Record<string, string> | 
   const have = route.split('/').filter(Boolean);
   if (want.length !== have.length) return undefined;
   const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    if (want[i].startsWith(':')) params[want[i].slice(1)] = decodeURIComponent(have[i]);
-    else if (want[i] !== have[i]) return undefined;
+  for (const [index, segment] of want.entries()) {
+    const value = have[index];
+    if (value === undefined) return undefined;
+    if (segment.startsWith(':')) params[segment.slice(1)] = decodeURIComponent(value);
+    else if (segment !== value) return undefined;
   }
   return params;
 }

@@ -64,14 +64,14 @@ function Page({ route }: { route: string }) {
   if (route === '/applications' || route === '/') return <ApplicationsPage />;
   if (route === '/applications/new') return <CreateApplicationPage />;
   const application = match('/applications/:id', route) ?? match('/applications/:id/:tab', route);
-  if (application) return <ApplicationPage clientId={application.id} tab={application.tab === 'quick-start' ? 'quick-start' : 'settings'} />;
+  if (application?.id !== undefined) return <ApplicationPage clientId={application.id} tab={application.tab === 'quick-start' ? 'quick-start' : 'settings'} />;
   if (route === '/people') return <PeoplePage />;
   const person = match('/people/:id', route);
-  if (person) return <PersonPage userId={person.id} />;
+  if (person?.id !== undefined) return <PersonPage userId={person.id} />;
   if (route === '/keys') return <KeysPage />;
   if (route === '/apis') return <ApisPage />;
   const api = match('/apis/:id', route);
-  if (api) return <ApiPage key={api.id} id={api.id} />;
+  if (api?.id !== undefined) return <ApiPage key={api.id} id={api.id} />;
   if (route === '/devices') return <DeviceAuthorizationsPage />;
   if (route === '/events') return <AuditLogPage />;
   if (route === '/playground') return <PlaygroundPage />;

@@ -1,41 +1,42 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Page } from '@app/contracts';
 import { query } from './api';
-import { useSession } from './session';
+import { useResource } from './use-resource';
+
+type Params = Record<string, string | number | undefined>;
+
+/** The cursors followed so far for one set of parameters; the last one is the page shown. */
+interface Trail {
+  key: string;
+  cursors: (string | undefined)[];
+}
+
+const FIRST_PAGE: (string | undefined)[] = [undefined];
 
 /** One admin list with cursor pagination: the cursors seen so far make "Previous" possible. */
-export function usePagedList<T>(path: string, params: Record<string, string | number | undefined>) {
-  const { api } = useSession();
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [page, setPage] = useState<Page<T>>();
-  const [error, setError] = useState<unknown>();
-  const [version, setVersion] = useState(0);
-  const cursor = cursors[cursors.length - 1];
+export function usePagedList<T>(path: string, params: Params) {
   const key = JSON.stringify(params);
-
-  useEffect(() => setCursors([undefined]), [key]);
-  useEffect(() => {
-    let live = true;
-    setError(undefined);
-    api.get<Page<T>>(`${path}${query({ ...(JSON.parse(key) as Record<string, string>), cursor })}`).then(
-      (result) => live && setPage(result),
-      (failure: unknown) => live && setError(failure),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, path, key, cursor, version]);
+  const [trail, setTrail] = useState<Trail>({ key, cursors: FIRST_PAGE });
+  // Other parameters make other pages: a new search or filter starts again from the first one, at once
+  // (set while rendering, so no request goes out with a cursor of the previous parameters).
+  if (trail.key !== key) setTrail({ key, cursors: FIRST_PAGE });
+  const cursors = trail.key === key ? trail.cursors : FIRST_PAGE;
+  const cursor = cursors[cursors.length - 1];
+  const { data: page, error, reload } = useResource<Page<T>>(`${path}${query({ ...params, cursor })}`);
+  const follow = (next: (string | undefined)[]) => setTrail({ key, cursors: next });
 
   return {
     page,
     error,
-    reload: useCallback(() => setVersion((value) => value + 1), []),
-    restart: useCallback(() => setCursors([undefined]), []),
+    reload,
+    restart: useCallback(() => setTrail((current) => ({ ...current, cursors: FIRST_PAGE })), []),
     pager: {
       hasPrevious: cursors.length > 1,
       next: page?.next_cursor ?? null,
-      onPrevious: () => setCursors((list) => list.slice(0, -1)),
-      onNext: () => page?.next_cursor && setCursors((list) => [...list, page.next_cursor!]),
+      onPrevious: () => follow(cursors.slice(0, -1)),
+      onNext: () => {
+        if (page?.next_cursor) follow([...cursors, page.next_cursor]);
+      },
     },
   };
 }

@@ -1,7 +1,6 @@
-import { FormEvent, ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { ApiInput, ApiView } from '@app/contracts';
-import { ErrorBanner, Field, fieldErrors } from '../components';
-import { OtherErrors } from './create-application-page';
+import { ErrorBanner, Field, OtherErrors, useFormValues, useSubmission } from '../forms';
 
 interface ScopeRow {
   name: string;
@@ -37,41 +36,28 @@ function toInput(form: FormState): ApiInput {
 }
 
 const SHOWN = ['identifier', 'name', 'scopes', 'access_token_format', 'access_token_ttl'];
+const TOKEN_FORMATS: readonly FormState['access_token_format'][] = ['jwt', 'opaque'];
 
 /** Create or edit an API (resource server): its identifier, name, scopes and token format. */
 export function ApiForm({ api, label, onSubmit, children }: { api?: ApiView; label: string; onSubmit: (input: ApiInput) => Promise<void>; children?: ReactNode }) {
-  const [form, setForm] = useState<FormState>(() => toForm(api));
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
+  const form = useFormValues<FormState>(() => toForm(api));
+  const { values, set } = form;
+  const submission = useSubmission();
+  const errors = submission.fieldErrors;
   const scopeErrors = Object.entries(errors).filter(([field]) => field.startsWith('scopes'));
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((current) => ({ ...current, [key]: value }));
-  const setScope = (index: number, patch: Partial<ScopeRow>) => set('scopes', form.scopes.map((scope, i) => (i === index ? { ...scope, ...patch } : scope)));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(toInput(form));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const setScope = (index: number, patch: Partial<ScopeRow>) => set('scopes', values.scopes.map((scope, i) => (i === index ? { ...scope, ...patch } : scope)));
 
   return (
-    <form onSubmit={submit} noValidate className="form" aria-label={label}>
+    <form onSubmit={submission.onSubmit(() => onSubmit(toInput(values)))} noValidate className="form" aria-label={label}>
       <Field label="Identifier" hint="An absolute URI: the audience (aud) of tokens for this API, and the resource clients ask for." error={errors.identifier}>
-        {(props) => <input {...props} type="text" placeholder="https://orders.example.com" value={form.identifier} onChange={(event) => set('identifier', event.target.value)} />}
+        {(props) => <input {...props} type="text" placeholder="https://orders.example.com" {...form.text('identifier')} />}
       </Field>
       <Field label="Name" error={errors.name}>
-        {(props) => <input {...props} type="text" value={form.name} onChange={(event) => set('name', event.target.value)} />}
+        {(props) => <input {...props} type="text" {...form.text('name')} />}
       </Field>
       <fieldset className={scopeErrors.length ? 'has-error' : undefined}>
         <legend>Scopes</legend>
-        {form.scopes.map((scope, index) => (
+        {values.scopes.map((scope, index) => (
           <div className="row scope-row" key={index}>
             <Field label={`Scope ${index + 1} name`}>
               {(props) => <input {...props} type="text" placeholder="orders:read" value={scope.name} onChange={(event) => setScope(index, { name: event.target.value })} />}
@@ -79,12 +65,12 @@ export function ApiForm({ api, label, onSubmit, children }: { api?: ApiView; lab
             <Field label={`Scope ${index + 1} description`}>
               {(props) => <input {...props} type="text" value={scope.description} onChange={(event) => setScope(index, { description: event.target.value })} />}
             </Field>
-            <button type="button" className="secondary small" aria-label={`Remove scope ${index + 1}`} onClick={() => set('scopes', form.scopes.filter((_, i) => i !== index))}>
+            <button type="button" className="secondary small" aria-label={`Remove scope ${index + 1}`} onClick={() => set('scopes', values.scopes.filter((_, i) => i !== index))}>
               Remove
             </button>
           </div>
         ))}
-        <button type="button" className="secondary small" onClick={() => set('scopes', [...form.scopes, { name: '', description: '' }])}>
+        <button type="button" className="secondary small" onClick={() => set('scopes', [...values.scopes, { name: '', description: '' }])}>
           Add scope
         </button>
         {scopeErrors.map(([field, message]) => (
@@ -96,21 +82,21 @@ export function ApiForm({ api, label, onSubmit, children }: { api?: ApiView; lab
       <div className="row">
         <Field label="Access token format" error={errors.access_token_format}>
           {(props) => (
-            <select {...props} value={form.access_token_format} onChange={(event) => set('access_token_format', event.target.value as FormState['access_token_format'])}>
+            <select {...props} {...form.choice('access_token_format', TOKEN_FORMATS)}>
               <option value="jwt">JWT (verified locally against the JWKS)</option>
               <option value="opaque">Opaque (verified by introspection)</option>
             </select>
           )}
         </Field>
         <Field label="Access token lifetime (seconds)" hint="Empty: server default." error={errors.access_token_ttl}>
-          {(props) => <input {...props} type="number" min={30} inputMode="numeric" value={form.access_token_ttl} onChange={(event) => set('access_token_ttl', event.target.value)} />}
+          {(props) => <input {...props} type="number" min={30} inputMode="numeric" {...form.text('access_token_ttl')} />}
         </Field>
       </div>
       <OtherErrors errors={Object.fromEntries(Object.entries(errors).filter(([field]) => !field.startsWith('scopes')))} shown={SHOWN} />
-      <ErrorBanner error={error} />
+      <ErrorBanner error={submission.error} />
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : label}
+        <button type="submit" disabled={submission.busy}>
+          {submission.busy ? 'Saving…' : label}
         </button>
         {children}
       </div>

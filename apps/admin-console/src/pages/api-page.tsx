@@ -1,49 +1,34 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApiInput, ApiView } from '@app/contracts';
-import { ConfirmAction, ErrorBanner, formatDate, Notice, SecretPanel } from '../components';
+import { ConfirmAction, formatDate, Loading, Notice, SecretPanel } from '../components';
+import { ErrorBanner, useSubmission } from '../forms';
 import { takeSecret } from '../one-time-secret';
 import { Link, useRouter } from '../router';
 import { useSession } from '../session';
+import { useResource } from '../use-resource';
 import { ApiForm } from './api-form';
 
 export function ApiPage({ id }: { id: string }) {
   const { api } = useSession();
   const { navigate } = useRouter();
-  const [view, setView] = useState<ApiView>();
-  const [loadError, setLoadError] = useState<unknown>();
-  const [actionError, setActionError] = useState<unknown>();
+  const path = `/apis/${encodeURIComponent(id)}`;
+  const { data: view, error: loadError, setData: setView } = useResource<ApiView>(path);
+  const action = useSubmission();
   const [secret, setSecret] = useState<string | undefined>(() => takeSecret(id));
   const [saved, setSaved] = useState(false);
-  const path = `/apis/${encodeURIComponent(id)}`;
-
-  useEffect(() => {
-    let live = true;
-    api.get<ApiView>(path).then((result) => live && setView(result), (failure: unknown) => live && setLoadError(failure));
-    return () => {
-      live = false;
-    };
-  }, [api, path]);
 
   const save = async (input: ApiInput) => {
     setSaved(false);
     setView(await api.send<ApiView>('PATCH', path, input));
     setSaved(true);
   };
-  const act = async (work: () => Promise<void>) => {
-    setActionError(undefined);
-    try {
-      await work();
-    } catch (failure) {
-      setActionError(failure);
-    }
-  };
   const rotate = () =>
-    act(async () => {
+    action.run(async () => {
       const rotated = await api.send<ApiView>('POST', `${path}/secret`);
       if (rotated.client_secret) setSecret(rotated.client_secret);
     });
   const remove = () =>
-    act(async () => {
+    action.run(async () => {
       await api.send('DELETE', path);
       navigate('/apis');
     });
@@ -54,7 +39,7 @@ export function ApiPage({ id }: { id: string }) {
         <p className="crumbs">
           <Link to="/apis">APIs</Link>
         </p>
-        {loadError ? <ErrorBanner error={loadError} /> : <p aria-busy="true">Loading…</p>}
+        {loadError ? <ErrorBanner error={loadError} /> : <Loading />}
       </section>
     );
   }
@@ -83,7 +68,7 @@ export function ApiPage({ id }: { id: string }) {
         <p>Clients can no longer request tokens for it; tokens already issued stay valid until they expire.</p>
         <ConfirmAction label="Delete API" question={`Delete “${view.name}”? This cannot be undone.`} confirmLabel="Delete permanently" onConfirm={remove} />
       </section>
-      <ErrorBanner error={actionError} />
+      <ErrorBanner error={action.error} />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ApiInput, ApiView } from '@app/contracts';
 import { PageHead, SearchForm } from '../list-page';
-import { Column, PagedTable } from '../list-table';
+import { PagedTable } from '../list-table';
+import type { Column } from '../list-table';
 import { keepSecret } from '../one-time-secret';
 import { Link, useRouter } from '../router';
 import { useSession } from '../session';

@@ -1,7 +1,8 @@
 import type { ClientView } from '@app/contracts';
 import { kindOf, presetOf } from '../application-types';
 import { PageHead, SearchForm } from '../list-page';
-import { Column, PagedTable } from '../list-table';
+import { PagedTable } from '../list-table';
+import type { Column } from '../list-table';
 import { Link } from '../router';
 import { useSearchedList } from '../use-paged-list';
 

@@ -1,8 +1,11 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
 import type { AuditEventView } from '@app/contracts';
-import { Field, formatDate } from '../components';
+import { formatDate } from '../components';
+import { Field, useFormValues } from '../forms';
 import { PageHead } from '../list-page';
-import { Column, PagedTable } from '../list-table';
+import { PagedTable } from '../list-table';
+import type { Column } from '../list-table';
 import { Link } from '../router';
 import { usePagedList } from '../use-paged-list';
 
@@ -59,7 +62,7 @@ const isFailure = (event: AuditEventView) => event.action.endsWith('.failed') ||
 const toInstant = (value: string) => (value ? new Date(value).toISOString() : undefined);
 
 export function AuditLogPage() {
-  const [form, setForm] = useState<Filters>(EMPTY);
+  const form = useFormValues<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
   const list = usePagedList<AuditEventView>('/events', {
     action: applied.action.trim(),
@@ -69,10 +72,9 @@ export function AuditLogPage() {
     until: toInstant(applied.until),
     limit: PAGE_SIZE,
   });
-  const set = (key: keyof Filters, value: string) => setForm((current) => ({ ...current, [key]: value }));
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    setApplied(form);
+    setApplied(form.values);
   };
   const filtered = Object.values(applied).some(Boolean);
 
@@ -84,7 +86,7 @@ export function AuditLogPage() {
         <div className="row">
           <Field label="Action">
             {(props) => (
-              <select {...props} value={form.action} onChange={(event) => set('action', event.target.value)}>
+              <select {...props} {...form.text('action')}>
                 {ACTIONS.map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
@@ -94,18 +96,18 @@ export function AuditLogPage() {
             )}
           </Field>
           <Field label="Actor ID" hint="Client ID or person ID.">
-            {(props) => <input {...props} type="text" value={form.actor_id} onChange={(event) => set('actor_id', event.target.value)} />}
+            {(props) => <input {...props} type="text" {...form.text('actor_id')} />}
           </Field>
           <Field label="Target ID">
-            {(props) => <input {...props} type="text" value={form.target_id} onChange={(event) => set('target_id', event.target.value)} />}
+            {(props) => <input {...props} type="text" {...form.text('target_id')} />}
           </Field>
         </div>
         <div className="row">
           <Field label="From">
-            {(props) => <input {...props} type="datetime-local" value={form.since} onChange={(event) => set('since', event.target.value)} />}
+            {(props) => <input {...props} type="datetime-local" {...form.text('since')} />}
           </Field>
           <Field label="Until">
-            {(props) => <input {...props} type="datetime-local" value={form.until} onChange={(event) => set('until', event.target.value)} />}
+            {(props) => <input {...props} type="datetime-local" {...form.text('until')} />}
           </Field>
         </div>
         <div className="actions">
@@ -115,7 +117,7 @@ export function AuditLogPage() {
               type="button"
               className="secondary"
               onClick={() => {
-                setForm(EMPTY);
+                form.replace(EMPTY);
                 setApplied(EMPTY);
               }}
             >

@@ -1,8 +1,10 @@
 import type { DeviceAuthorizationView } from '@app/contracts';
 import { useState } from 'react';
 import { ConfirmAction, formatDate, Notice } from '../components';
+import { useSubmission } from '../forms';
 import { PageHead } from '../list-page';
-import { Column, PagedTable } from '../list-table';
+import { PagedTable } from '../list-table';
+import type { Column } from '../list-table';
 import { useSession } from '../session';
 import { usePagedList } from '../use-paged-list';
 
@@ -10,18 +12,14 @@ export function DeviceAuthorizationsPage() {
   const { api } = useSession();
   const { reload, ...list } = usePagedList<DeviceAuthorizationView>('/device-authorizations', { limit: 20 });
   const [denied, setDenied] = useState<string>();
-  const [actionError, setActionError] = useState<unknown>();
+  const action = useSubmission();
 
-  const deny = async (item: DeviceAuthorizationView) => {
-    setActionError(undefined);
-    try {
+  const deny = (item: DeviceAuthorizationView) =>
+    action.run(async () => {
       await api.send('POST', `/device-authorizations/${encodeURIComponent(item.id)}/deny`);
       setDenied(item.client_id);
       reload();
-    } catch (failure) {
-      setActionError(failure);
-    }
-  };
+    });
 
   const columns: Column<DeviceAuthorizationView>[] = [
     { label: 'Application', cell: (item) => <code>{item.client_id}</code> },
@@ -44,7 +42,7 @@ export function DeviceAuthorizationsPage() {
       </PageHead>
       <p>Devices and CLIs waiting for someone to enter their code (RFC 8628). Denying one makes its next poll fail with access_denied.</p>
       {denied && <Notice>Denied the request of {denied}.</Notice>}
-      <PagedTable {...list} error={list.error ?? actionError} columns={columns} rowKey={(item) => item.id} empty="No device is waiting." />
+      <PagedTable {...list} error={list.error ?? action.error} columns={columns} rowKey={(item) => item.id} empty="No device is waiting." />
     </section>
   );
 }

@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SigningKeyView } from '@app/contracts';
-import { ConfirmAction, ErrorBanner, formatDate, Notice } from '../components';
+import { ConfirmAction, formatDate, Loading, Notice } from '../components';
+import { ErrorBanner, useSubmission } from '../forms';
 import { PageHead } from '../list-page';
-import { Column, ListTable } from '../list-table';
+import { ListTable } from '../list-table';
+import type { Column } from '../list-table';
 import { useSession } from '../session';
+import { useResource } from '../use-resource';
 
 const COLUMNS: Column<SigningKeyView>[] = [
   { label: 'Key ID', cell: (key) => <code>{key.kid}</code> },
@@ -17,25 +20,18 @@ const COLUMNS: Column<SigningKeyView>[] = [
 
 export function KeysPage() {
   const { api } = useSession();
-  const [keys, setKeys] = useState<SigningKeyView[]>();
-  const [error, setError] = useState<unknown>();
+  const { data, error: loadError, reload } = useResource<{ items: SigningKeyView[] }>('/keys');
+  const action = useSubmission();
   const [rotated, setRotated] = useState<string>();
+  const keys = data?.items;
+  const error = action.error ?? loadError;
 
-  const load = useCallback(() => {
-    api.get<{ items: SigningKeyView[] }>('/keys').then((page) => setKeys(page.items), setError);
-  }, [api]);
-  useEffect(load, [load]);
-
-  const rotate = async () => {
-    setError(undefined);
-    try {
+  const rotate = () =>
+    action.run(async () => {
       const key = await api.send<SigningKeyView>('POST', '/keys/rotate', {});
       setRotated(key.kid);
-      load();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+      reload();
+    });
 
   return (
     <section>
@@ -55,7 +51,7 @@ export function KeysPage() {
       </p>
       {rotated && <Notice>New active key {rotated}.</Notice>}
       <ErrorBanner error={error} />
-      {!keys && !error && <p aria-busy="true">Loading…</p>}
+      {!keys && !error && <Loading />}
       {keys && <ListTable items={keys} columns={COLUMNS} rowKey={(key) => key.kid} />}
     </section>
   );

@@ -1,15 +1,16 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { UserView } from '@app/contracts';
 import { ApiFailure } from '../api';
-import { ErrorBanner, Field, fieldErrors } from '../components';
+import { ErrorBanner, Field, OtherErrors, useFormValues, useSubmission, words } from '../forms';
 import { PageHead, SearchForm } from '../list-page';
-import { Column, PagedTable } from '../list-table';
+import { PagedTable } from '../list-table';
+import type { Column } from '../list-table';
 import { Link, useRouter } from '../router';
 import { useSession } from '../session';
 import { useSearchedList } from '../use-paged-list';
-import { OtherErrors } from './create-application-page';
 
 const PAGE_SIZE = 20;
+const SHOWN_FIELDS = ['username', 'password', 'name', 'email', 'roles'];
 
 const COLUMNS: Column<UserView>[] = [
   { label: 'Username', cell: (person) => <Link to={`/people/${encodeURIComponent(person.id)}`}>{person.username}</Link> },
@@ -60,50 +61,44 @@ export function PeoplePage() {
 function CreatePerson({ onCancel }: { onCancel: () => void }) {
   const { api } = useSession();
   const { navigate } = useRouter();
-  const [form, setForm] = useState({ username: '', password: '', email: '', name: '', roles: '' });
-  const [error, setError] = useState<unknown>();
-  const errors = fieldErrors(error);
-  const set = (key: keyof typeof form, value: string) => setForm((current) => ({ ...current, [key]: value }));
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    try {
-      const person = await api.send<UserView>('POST', '/users', {
-        username: form.username.trim(),
-        password: form.password,
-        ...(form.email.trim() ? { email: form.email.trim() } : {}),
-        ...(form.name.trim() ? { name: form.name.trim() } : {}),
-        roles: form.roles.split(/[\s,]+/).filter(Boolean),
-      });
-      navigate(`/people/${encodeURIComponent(person.id)}`);
-    } catch (failure) {
-      setError(failure);
-    }
+  const form = useFormValues({ username: '', password: '', email: '', name: '', roles: '' });
+  const { values } = form;
+  const submission = useSubmission();
+  const errors = submission.fieldErrors;
+  const create = async () => {
+    const person = await api.send<UserView>('POST', '/users', {
+      username: values.username.trim(),
+      password: values.password,
+      ...(values.email.trim() ? { email: values.email.trim() } : {}),
+      ...(values.name.trim() ? { name: values.name.trim() } : {}),
+      roles: words(values.roles),
+    });
+    navigate(`/people/${encodeURIComponent(person.id)}`);
   };
   return (
-    <form className="form panel" onSubmit={submit} noValidate aria-label="Add person">
+    <form className="form panel" onSubmit={submission.onSubmit(create)} noValidate aria-label="Add person">
       <h2>Add person</h2>
       <div className="row">
         <Field label="Username" error={errors.username}>
-          {(props) => <input {...props} type="text" autoComplete="off" value={form.username} onChange={(event) => set('username', event.target.value)} />}
+          {(props) => <input {...props} type="text" autoComplete="off" {...form.text('username')} />}
         </Field>
         <Field label="Initial password" error={errors.password}>
-          {(props) => <input {...props} type="password" autoComplete="new-password" value={form.password} onChange={(event) => set('password', event.target.value)} />}
+          {(props) => <input {...props} type="password" autoComplete="new-password" {...form.text('password')} />}
         </Field>
       </div>
       <div className="row">
         <Field label="Name" error={errors.name}>
-          {(props) => <input {...props} type="text" value={form.name} onChange={(event) => set('name', event.target.value)} />}
+          {(props) => <input {...props} type="text" {...form.text('name')} />}
         </Field>
         <Field label="Email" error={errors.email}>
-          {(props) => <input {...props} type="email" value={form.email} onChange={(event) => set('email', event.target.value)} />}
+          {(props) => <input {...props} type="email" {...form.text('email')} />}
         </Field>
       </div>
       <Field label="Roles" hint="Comma or space separated, e.g. admin" error={errors.roles}>
-        {(props) => <input {...props} type="text" value={form.roles} onChange={(event) => set('roles', event.target.value)} />}
+        {(props) => <input {...props} type="text" {...form.text('roles')} />}
       </Field>
-      <OtherErrors errors={errors} shown={['username', 'password', 'name', 'email', 'roles']} />
-      <ErrorBanner error={error} />
+      <OtherErrors errors={errors} shown={SHOWN_FIELDS} />
+      <ErrorBanner error={submission.error} />
       <div className="actions">
         <button type="submit">Add person</button>
         <button type="button" className="secondary" onClick={onCancel}>

@@ -1,37 +1,39 @@
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ConsentView, SessionView, UserView } from '@app/contracts';
-import { ConfirmAction, ErrorBanner, Field, fieldErrors, formatDate, Notice } from '../components';
+import { ConfirmAction, formatDate, Loading, Notice } from '../components';
+import { ErrorBanner, useSubmission } from '../forms';
 import { Link, useRouter } from '../router';
 import { useSession } from '../session';
+import { useResource } from '../use-resource';
+import { PasswordForm, RolesForm } from './person-forms';
 
 export function PersonPage({ userId }: { userId: string }) {
   const { api } = useSession();
   const { navigate } = useRouter();
   const path = `/users/${encodeURIComponent(userId)}`;
-  const [person, setPerson] = useState<UserView>();
-  const [sessions, setSessions] = useState<SessionView[]>();
-  const [consents, setConsents] = useState<ConsentView[]>();
-  const [error, setError] = useState<unknown>();
+  const personResource = useResource<UserView>(path);
+  const sessionsResource = useResource<{ items: SessionView[] }>(`${path}/sessions`);
+  const consentsResource = useResource<{ items: ConsentView[] }>(`${path}/consents`);
+  const action = useSubmission();
   const [notice, setNotice] = useState<string>();
+  const person = personResource.data;
+  // Sessions and consents are extras: when they cannot be read, the page says so instead of failing.
+  const sessions = sessionsResource.error ? undefined : sessionsResource.data?.items;
+  const consents = consentsResource.error ? undefined : consentsResource.data?.items;
+  const error = action.error ?? personResource.error;
 
-  const load = useCallback(() => {
-    api.get<UserView>(path).then(setPerson, setError);
-    api.get<{ items: SessionView[] }>(`${path}/sessions`).then((page) => setSessions(page.items), () => setSessions(undefined));
-    api.get<{ items: ConsentView[] }>(`${path}/consents`).then((page) => setConsents(page.items), () => setConsents(undefined));
-  }, [api, path]);
-  useEffect(load, [load]);
-
-  const act = async (action: () => Promise<unknown>, done: string) => {
-    setError(undefined);
-    setNotice(undefined);
-    try {
-      await action();
-      setNotice(done);
-      load();
-    } catch (failure) {
-      setError(failure);
-    }
+  const reload = () => {
+    personResource.reload();
+    sessionsResource.reload();
+    consentsResource.reload();
   };
+  const act = (work: () => Promise<unknown>, done: string) =>
+    action.run(async () => {
+      setNotice(undefined);
+      await work();
+      setNotice(done);
+      reload();
+    });
 
   if (!person) {
     return (
@@ -39,7 +41,7 @@ export function PersonPage({ userId }: { userId: string }) {
         <p className="crumbs">
           <Link to="/people">People</Link>
         </p>
-        {error ? <ErrorBanner error={error} /> : <p aria-busy="true">Loading…</p>}
+        {error ? <ErrorBanner error={error} /> : <Loading />}
       </section>
     );
   }
@@ -105,63 +107,15 @@ export function PersonPage({ userId }: { userId: string }) {
             label="Delete person"
             question={`Delete ${person.username}? This cannot be undone.`}
             confirmLabel="Delete permanently"
-            onConfirm={async () => {
-              try {
+            onConfirm={() =>
+              action.run(async () => {
                 await api.send('DELETE', path);
                 navigate('/people');
-              } catch (failure) {
-                setError(failure);
-              }
-            }}
+              })
+            }
           />
         </div>
       </section>
     </section>
-  );
-}
-
-function RolesForm({ person, onSave }: { person: UserView; onSave: (roles: string[]) => Promise<void> }) {
-  const [roles, setRoles] = useState(person.roles.join(', '));
-  useEffect(() => setRoles(person.roles.join(', ')), [person.roles]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void onSave(roles.split(/[\s,]+/).filter(Boolean));
-  };
-  return (
-    <form className="form panel" onSubmit={submit} aria-label="Roles">
-      <Field label="Roles" hint="Comma or space separated. The admin role opens this console.">
-        {(props) => <input {...props} type="text" value={roles} onChange={(event) => setRoles(event.target.value)} />}
-      </Field>
-      <div className="actions">
-        <button type="submit">Save roles</button>
-      </div>
-    </form>
-  );
-}
-
-function PasswordForm({ onSave }: { onSave: (password: string) => Promise<void> }) {
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>();
-  const errors = fieldErrors(error);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    try {
-      await onSave(password);
-      setPassword('');
-    } catch (failure) {
-      setError(failure);
-    }
-  };
-  return (
-    <form className="form panel" onSubmit={submit} noValidate aria-label="Reset password">
-      <Field label="New password" error={errors.password}>
-        {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
-      </Field>
-      <ErrorBanner error={errors.password ? undefined : error} />
-      <div className="actions">
-        <button type="submit">Reset password</button>
-      </div>
-    </form>
   );
 }

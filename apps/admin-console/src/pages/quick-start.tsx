@@ -1,6 +1,7 @@
 import type { ClientView } from '@app/contracts';
 import { CopyButton } from '../components';
-import { ApplicationKind, kindOf, presetOf } from '../application-types';
+import { kindOf, presetOf } from '../application-types';
+import type { ApplicationKind } from '../application-types';
 import { useSession } from '../session';
 
 const ENDPOINTS: [string, string][] = [

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { ClientView } from '@app/contracts';
-import { ErrorBanner, Field } from '../components';
+import { ErrorBanner, Field } from '../forms';
 import { useSession } from '../session';
 import { ExchangeView } from './exchange-view';
-import { AuthorizationReturn, createPkce, FormExchange, keepPendingFlow, listenForReturn, PendingFlow, playgroundRedirectUri, postForm, randomToken } from './oauth';
+import { createPkce, keepPendingFlow, listenForReturn, playgroundRedirectUri, postForm, randomToken } from './oauth';
+import type { AuthorizationReturn, FormExchange, PendingFlow } from './oauth';
 import { SecretInput } from './secret-input';
 import { Step, Value } from './step';
 

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { ClientView } from '@app/contracts';
-import { ErrorBanner, Field } from '../components';
+import { ErrorBanner, Field } from '../forms';
 import { useSession } from '../session';
 import { ExchangeView } from './exchange-view';
-import { FormExchange, postForm } from './oauth';
+import { postForm } from './oauth';
+import type { FormExchange } from './oauth';
 import { SecretInput } from './secret-input';
 import { Step } from './step';
 

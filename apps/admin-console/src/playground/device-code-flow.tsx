@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ClientView } from '@app/contracts';
-import { ErrorBanner, Field } from '../components';
+import { ErrorBanner, Field } from '../forms';
+import { GRANT } from '../grant-types';
 import { useSession } from '../session';
 import { ExchangeView } from './exchange-view';
-import { FormExchange, postForm } from './oauth';
+import { postForm } from './oauth';
+import type { FormExchange } from './oauth';
 import { SecretInput } from './secret-input';
 import { Step, Value } from './step';
-
-const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
 /** Device authorization (RFC 8628): start, show the code to the person, poll until they decide. */
 export function DeviceCodeFlow({ client }: { client: ClientView }) {
@@ -42,7 +42,7 @@ export function DeviceCodeFlow({ client }: { client: ClientView }) {
   const poll = (deviceCode: string, interval: number) => {
     timer.current = window.setTimeout(async () => {
       try {
-        const answer = await postForm(String(discovery.token_endpoint), { grant_type: DEVICE_GRANT, device_code: deviceCode }, authentication);
+        const answer = await postForm(String(discovery.token_endpoint), { grant_type: GRANT.device, device_code: deviceCode }, authentication);
         setPolls((list) => [...list.slice(-19), answer]);
         if (answer.body.error === 'authorization_pending') poll(deviceCode, interval);
         else if (answer.body.error === 'slow_down') poll(deviceCode, interval + 5);

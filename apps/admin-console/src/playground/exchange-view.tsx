@@ -1,4 +1,5 @@
-import { decodeJwt, FormExchange } from './oauth';
+import { decodeJwt } from './oauth';
+import type { FormExchange } from './oauth';
 
 const TOKEN_NAMES = ['access_token', 'id_token'] as const;
 

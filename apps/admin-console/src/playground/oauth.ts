@@ -35,10 +35,11 @@ export interface DecodedJwt {
 /** Reads a JWT's header and claims for display; the signature is not checked here. */
 export function decodeJwt(token: string): DecodedJwt | undefined {
   const parts = token.split('.');
-  if (parts.length !== 3) return undefined;
+  const [header, payload] = parts;
+  if (parts.length !== 3 || header === undefined || payload === undefined) return undefined;
   try {
     const decode = (part: string) => JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)))) as Record<string, unknown>;
-    return { header: decode(parts[0]), payload: decode(parts[1]) };
+    return { header: decode(header), payload: decode(payload) };
   } catch {
     return undefined;
   }

@@ -1,38 +1,39 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ClientView, Page } from '@app/contracts';
-import { ErrorBanner, Field } from '../components';
+import { Loading } from '../components';
+import { ErrorBanner, Field } from '../forms';
+import { GRANT, useSupportedGrants } from '../grant-types';
 import { useRouter } from '../router';
-import { useSession } from '../session';
+import { useResource } from '../use-resource';
 import { AuthorizationCodeFlow } from './authorization-code-flow';
 import { ClientCredentialsFlow } from './client-credentials-flow';
 import { DeviceCodeFlow } from './device-code-flow';
-import { PendingFlow, takePendingFlow } from './oauth';
+import { takePendingFlow } from './oauth';
+import type { PendingFlow } from './oauth';
 
+/** The flows the playground can run, each offered where both the server and the application allow its grant. */
 const FLOWS = [
-  { grant: 'authorization_code', label: 'Authorization code + PKCE' },
-  { grant: 'client_credentials', label: 'Client credentials' },
-  { grant: 'urn:ietf:params:oauth:grant-type:device_code', label: 'Device code' },
+  { grant: GRANT.code, label: 'Authorization code + PKCE' },
+  { grant: GRANT.clientCredentials, label: 'Client credentials' },
+  { grant: GRANT.device, label: 'Device code' },
 ] as const;
 type Grant = (typeof FLOWS)[number]['grant'];
 
 /** Runs an application's flow step by step against this server, showing every value that travels. */
 export function PlaygroundPage() {
-  const { api } = useSession();
   const { search } = useRouter();
+  const supported = useSupportedGrants();
   const [resumed] = useState<PendingFlow | undefined>(takePendingFlow);
-  const [clients, setClients] = useState<ClientView[]>();
+  const { data, error, setData } = useResource<Page<ClientView>>('/clients?limit=100');
   const [clientId, setClientId] = useState(resumed?.clientId ?? search.get('client_id') ?? '');
-  const [grant, setGrant] = useState<Grant | undefined>(resumed ? 'authorization_code' : undefined);
-  const [error, setError] = useState<unknown>();
-
-  useEffect(() => {
-    api.get<Page<ClientView>>('/clients?limit=100').then((page) => setClients(page.items), setError);
-  }, [api]);
+  const [grant, setGrant] = useState<Grant | undefined>(resumed ? GRANT.code : undefined);
+  const clients = data?.items;
 
   const client = clients?.find((candidate) => candidate.client_id === clientId);
-  const flows = FLOWS.filter((flow) => client?.grant_types.includes(flow.grant));
+  const flows = FLOWS.filter((flow) => supported.includes(flow.grant) && client?.grant_types.includes(flow.grant));
   const active = flows.find((flow) => flow.grant === grant) ?? flows[0];
-  const replaceClient = (updated: ClientView) => setClients((list) => list?.map((item) => (item.client_id === updated.client_id ? updated : item)));
+  const replaceClient = (updated: ClientView) =>
+    setData((page) => page && { ...page, items: page.items.map((item) => (item.client_id === updated.client_id ? updated : item)) });
 
   return (
     <section>
@@ -41,7 +42,7 @@ export function PlaygroundPage() {
       </div>
       <p>Pick an application and run its sign-in flow against this server, one step at a time. Secrets you type stay in this page's memory.</p>
       <ErrorBanner error={error} />
-      {!clients && !error && <p aria-busy="true">Loading…</p>}
+      {!clients && !error && <Loading />}
       {clients && (
         <Field label="Application">
           {(props) => (
@@ -66,11 +67,11 @@ export function PlaygroundPage() {
               </button>
             ))}
           </div>
-          {active.grant === 'authorization_code' && (
+          {active.grant === GRANT.code && (
             <AuthorizationCodeFlow key={client.client_id} client={client} resumed={resumed?.clientId === client.client_id ? resumed : undefined} onClientChanged={replaceClient} />
           )}
-          {active.grant === 'client_credentials' && <ClientCredentialsFlow key={client.client_id} client={client} />}
-          {active.grant === 'urn:ietf:params:oauth:grant-type:device_code' && <DeviceCodeFlow key={client.client_id} client={client} />}
+          {active.grant === GRANT.clientCredentials && <ClientCredentialsFlow key={client.client_id} client={client} />}
+          {active.grant === GRANT.device && <DeviceCodeFlow key={client.client_id} client={client} />}
         </>
       )}
     </section>

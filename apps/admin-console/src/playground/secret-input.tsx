@@ -1,4 +1,4 @@
-import { Field } from '../components';
+import { Field } from '../forms';
 
 /** The client secret, typed by the admin and kept in this component's memory only (never stored). */
 export function SecretInput({ value, onChange }: { value: string; onChange: (value: string) => void }) {

@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import type { ReactNode } from 'react';
 
 /** One numbered step of a flow; later steps stay dimmed until reached. */
 export function Step({ number, title, reached, children }: { number: number; title: string; reached: boolean; children: ReactNode }) {

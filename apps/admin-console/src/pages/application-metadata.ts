@@ -1,0 +1,74 @@
+import type { ClientMetadataInput, ClientView } from '@app/contracts';
+import { lines } from '../forms';
+import { GRANT } from '../grant-types';
+
+/** The settings form's values: lists as one line an entry, lifetimes as typed (empty: server default). */
+export interface ApplicationFormState {
+  client_name: string;
+  redirect_uris: string;
+  post_logout_redirect_uris: string;
+  scope: string;
+  grant_types: string[];
+  token_endpoint_auth_method: ClientView['token_endpoint_auth_method'];
+  require_pkce: boolean;
+  first_party: boolean;
+  access_token_ttl: string;
+  refresh_token_ttl: string;
+}
+
+export const AUTH_METHODS: readonly ApplicationFormState['token_endpoint_auth_method'][] = ['none', 'client_secret_basic', 'client_secret_post'];
+
+/** The fields the settings form shows; the server's messages about any other field are listed apart. */
+export const SHOWN_FIELDS = [
+  'client_name',
+  'redirect_uris',
+  'post_logout_redirect_uris',
+  'scope',
+  'grant_types',
+  'response_types',
+  'token_endpoint_auth_method',
+  'require_pkce',
+  'first_party',
+  'access_token_ttl',
+  'refresh_token_ttl',
+];
+
+export function toForm(client: ClientView): ApplicationFormState {
+  return {
+    client_name: client.client_name,
+    redirect_uris: client.redirect_uris.join('\n'),
+    post_logout_redirect_uris: client.post_logout_redirect_uris.join('\n'),
+    scope: client.scope,
+    grant_types: client.grant_types,
+    token_endpoint_auth_method: client.token_endpoint_auth_method,
+    require_pkce: client.require_pkce,
+    first_party: client.first_party,
+    access_token_ttl: client.access_token_ttl?.toString() ?? '',
+    refresh_token_ttl: client.refresh_token_ttl?.toString() ?? '',
+  };
+}
+
+/** The whole registration for `PUT`: the form's values, and the rest kept as the server has it. */
+export function toMetadata(client: ClientView, form: ApplicationFormState): ClientMetadataInput {
+  const ttl = (value: string) => (value.trim() === '' ? null : Number(value));
+  return {
+    client_name: form.client_name.trim(),
+    application_type: client.application_type,
+    redirect_uris: lines(form.redirect_uris),
+    post_logout_redirect_uris: lines(form.post_logout_redirect_uris),
+    grant_types: form.grant_types,
+    response_types: form.grant_types.includes(GRANT.code) ? ['code'] : [],
+    token_endpoint_auth_method: form.token_endpoint_auth_method,
+    scope: form.scope.trim(),
+    contacts: client.contacts,
+    first_party: form.first_party,
+    require_pkce: form.require_pkce,
+    allow_plain_pkce: client.allow_plain_pkce,
+    access_token_ttl: ttl(form.access_token_ttl),
+    refresh_token_ttl: ttl(form.refresh_token_ttl),
+    ...(client.logo_uri ? { logo_uri: client.logo_uri } : {}),
+    ...(client.client_uri ? { client_uri: client.client_uri } : {}),
+    ...(client.policy_uri ? { policy_uri: client.policy_uri } : {}),
+    ...(client.tos_uri ? { tos_uri: client.tos_uri } : {}),
+  };
+}
