@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
-import { GRANT_TYPES } from '@app/clients';
 import { AdminApi } from '../support/admin';
 import { basicAuth, HttpResult, postForm } from '../support/http';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, TestServer } from '../support/test-server';
 import { BrowserSession, hiddenField, PageResult, submitLogin } from '../signin/browser-session';
 
-export const DEVICE_GRANT = GRANT_TYPES.deviceCode;
+/** RFC 8628 §3.4: the device grant's grant_type, as a client sends it. */
+export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
 export interface DeviceClient {
   client_id: string;

@@ -135,6 +135,6 @@ describe('token endpoint: expired authorization code', () => {
     const redeemed = await redeemCode(ctx.server.baseUrl, client, callback.get('code')!, verifier);
     expect(redeemed.status).toBe(400);
     expect(redeemed.body.error).toBe('invalid_grant');
-    expect(redeemed.body.error_description).toContain('expired');
+    expect(redeemed.body.error_description).toBe('The grant is invalid, expired, revoked or was issued to another client');
   });
 });

@@ -6,8 +6,10 @@ import type { IncomingMessage } from 'node:http';
 import { AdminModule } from '@app/admin';
 import { LogController } from 'fastify';
 import { AppConfig, AppLogger, NestPinoLogger, ShutdownState } from '@app/core';
+import { PageErrorFilter } from '@app/interaction';
 import { AppModule } from './app.module';
 import { registerCors } from './http/cors';
+import { ErrorResponder } from './http/error-responder';
 import { frameworkErrorOptions } from './http/framework-errors';
 import { requireHostHeader } from './http/host-header';
 import { fastifyTrustProxy } from './http/trust-proxy';
@@ -15,6 +17,7 @@ import { serveUnderIssuerPath } from './http/issuer-path';
 
 /** Builds the HTTP application: Fastify (Nest parses JSON and form bodies), the one error renderer, the OpenAPI document. */
 export async function createApp(config: AppConfig, logger: AppLogger): Promise<NestFastifyApplication> {
+  const errors = new ErrorResponder(config, logger);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     // Per-request log lines only at debug: at thousands of requests per second they would dominate.
@@ -31,18 +34,19 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
     trustProxy: fastifyTrustProxy(config.trustProxy),
     // Missing Host is answered by our hook (host-header.ts) instead of Node's bodiless 400.
     http: { requireHostHeader: false },
-    ...frameworkErrorOptions(config, logger),
+    ...frameworkErrorOptions(errors),
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger, errors), adapter, {
     logger: new NestPinoLogger(logger),
     bufferLogs: false,
     // A failed start rejects (main.ts exits with the right code) instead of Nest ending the process itself,
     // so embedding callers such as the black-box tests see the cause.
     abortOnError: false,
   });
+  errors.attachPages(app.get(PageErrorFilter));
   const fastify = app.getHttpAdapter().getInstance();
-  requireHostHeader(fastify, config, logger);
+  requireHostHeader(fastify, errors);
   registerCors(fastify, config);
   serveUnderIssuerPath(app, config);
   const shutdown = app.get(ShutdownState);

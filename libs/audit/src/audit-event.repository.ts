@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
-import { KeysetPage, KeysetPagination } from '@app/core';
+import { escapeLike, KeysetPage, KeysetPagination } from '@app/core';
 import { AuditEventEntity } from './audit-event.entity';
 
 export interface AuditEventFilter {
@@ -51,10 +51,6 @@ export class AuditEventRepository {
     if (options.until) query.andWhere('event.occurred_at < :until', { until: options.until });
     return pages.readPage(query, options.limit, options.cursor ? pages.decode(options.cursor) : undefined);
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export function decodeAuditCursor(cursor: string): { occurredAt: string; id: string } | undefined {

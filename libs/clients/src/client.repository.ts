@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
-import { KeysetPage, KeysetPagination } from '@app/core';
+import { escapeLike, KeysetPage, KeysetPagination } from '@app/core';
 import { ClientCache } from './client-cache';
 import { ClientEntity } from './client.entity';
 
@@ -87,10 +87,6 @@ export class ClientRepository {
     }
     return pages.readPage(query, options.limit, options.cursor ? pages.decode(options.cursor) : undefined);
   }
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 export function isValidCursor(cursor: string): boolean {

@@ -7,6 +7,7 @@ import { ClientRepository } from './client.repository';
 import { ClientSecretService } from './client-secret.service';
 import { ClientChangeNotifier } from './client-change.notifier';
 import { normalizeClientMetadata, NormalizedClientMetadata, RegistrationPolicy } from './registration/client-registration.rules';
+import { SupportedGrantTypes } from './registration/supported-grant-types';
 
 export interface RegisteredClient {
   client: ClientEntity;
@@ -22,11 +23,18 @@ export class ClientService {
     private readonly secrets: ClientSecretService,
     private readonly changes: ClientChangeNotifier,
     private readonly config: AppConfig,
+    private readonly grantTypes: SupportedGrantTypes,
   ) {}
 
-  /** ID tokens can be signed with SIGNING_ALG, and always with RS256 (OIDC Core §15.1). */
+  /**
+   * Grant types are those the token endpoint has a handler for. ID tokens can be signed with SIGNING_ALG,
+   * and always with RS256 (OIDC Core §15.1).
+   */
   private registrationPolicy(): RegistrationPolicy {
-    return { idTokenAlgorithms: [...new Set(['RS256', this.config.signingAlgorithm])] };
+    return {
+      grantTypes: this.grantTypes.list(),
+      idTokenAlgorithms: [...new Set(['RS256', this.config.signingAlgorithm])],
+    };
   }
 
   async register(input: ClientMetadataInput, options: { clientId?: string; chosenSecret?: string; apiIdentifier?: string } = {}): Promise<RegisteredClient> {

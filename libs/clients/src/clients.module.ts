@@ -12,6 +12,7 @@ import { ConsoleClientBootstrapService } from './console-client-bootstrap.servic
 import { ClientRepository } from './client.repository';
 import { ClientSecretService } from './client-secret.service';
 import { ClientService } from './client.service';
+import { SupportedGrantTypes } from './registration/supported-grant-types';
 
 @Module({
   imports: [PassportModule.register({ session: false })],
@@ -30,7 +31,8 @@ import { ClientService } from './client.service';
     ApiService,
     ClientBootstrapService,
     ConsoleClientBootstrapService,
+    SupportedGrantTypes,
   ],
-  exports: [ApiService, ClientService, ClientRepository, ClientAuthenticator, ClientAuthGuard, ClientChangeNotifier],
+  exports: [ApiService, ClientService, ClientRepository, ClientAuthenticator, ClientAuthGuard, ClientChangeNotifier, SupportedGrantTypes],
 })
 export class ClientsModule {}

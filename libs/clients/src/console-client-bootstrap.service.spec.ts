@@ -5,6 +5,7 @@ import type { ClientRepository } from './client.repository';
 import { ClientSecretService } from './client-secret.service';
 import { ClientService } from './client.service';
 import { CONSOLE_CLIENT_ID, ConsoleClientBootstrapService } from './console-client-bootstrap.service';
+import { SupportedGrantTypes } from './registration/supported-grant-types';
 
 /** The change feed of a single process: delivers locally, nothing else. */
 class LocalChangeFeed extends ChangeFeed {
@@ -50,7 +51,9 @@ describe(ConsoleClientBootstrapService.name, () => {
   const build = (issuer: string, clients: InMemoryClients) => {
     const repository = clients as unknown as ClientRepository;
     const config = new AppConfig({ ISSUER: issuer });
-    const service = new ClientService(repository, new ClientSecretService(), new ClientChangeNotifier(new LocalChangeFeed()), config);
+    const grantTypes = new SupportedGrantTypes();
+    grantTypes.announce(['authorization_code', 'refresh_token']);
+    const service = new ClientService(repository, new ClientSecretService(), new ClientChangeNotifier(new LocalChangeFeed()), config, grantTypes);
     return new ConsoleClientBootstrapService(config, repository, service, logger);
   };
 

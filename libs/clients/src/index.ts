@@ -18,6 +18,7 @@ export * from './registration/client-registration.rules';
 export * from './registration/grant-types';
 export * from './registration/redirect-uri-rules';
 export * from './registration/scope';
+export * from './registration/supported-grant-types';
 
 export const CLIENTS_ENTITIES = [ClientEntity, ApiEntity];
 export const CLIENTS_MIGRATIONS = [CreateClients1764100000000, CreateApis1764100004000, IdTokenSigningAlgorithm1764100011000];

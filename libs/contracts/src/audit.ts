@@ -14,14 +14,3 @@ export interface AuditEventView {
   /** Context without secrets, passwords or tokens. */
   details: Record<string, unknown>;
 }
-
-/** Filters of `GET /admin/v1/events`; `action` may end in `.*` to match a family (`client.*`). */
-export interface AuditEventQuery {
-  action?: string;
-  actor_id?: string;
-  target_id?: string;
-  since?: string;
-  until?: string;
-  limit?: number;
-  cursor?: string;
-}

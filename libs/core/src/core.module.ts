@@ -1,7 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { AppConfig } from './config/app-config';
-import { OAuthExceptionFilter } from './errors/oauth-exception.filter';
 import { HealthController } from './health/health.controller';
 import { ShutdownState } from './health/shutdown-state';
 import { APP_LOGGER, AppLogger } from './logging/app-logger';
@@ -18,7 +16,6 @@ export class CoreModule {
         { provide: AppConfig, useValue: config },
         { provide: APP_LOGGER, useValue: logger },
         { provide: Clock, useClass: SystemClock },
-        { provide: APP_FILTER, useClass: OAuthExceptionFilter },
         ShutdownState,
       ],
       exports: [AppConfig, APP_LOGGER, Clock, ShutdownState],

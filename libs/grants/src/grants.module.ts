@@ -3,14 +3,9 @@ import { DiscoveryModule } from '@nestjs/core';
 import { ClientsModule } from '@app/clients';
 import { TokensModule } from '@app/tokens';
 import { UsersModule } from '@app/users';
-import { AuthorizationFlow } from './authorize/authorization-flow.service';
-import { AuthorizationRequestRepository } from './authorize/authorization-request.repository';
-import { AuthorizeController } from './authorize/authorize.controller';
-import { ClientRedirectValidator } from './authorize/client-redirect.validator';
 import { AuthorizationCodeRepository } from './codes/authorization-code.repository';
-import { ConsentController } from './consent/consent.controller';
 import { DeviceAuthorizationAdminService } from './device/device-authorization-admin.service';
-import { BrowserBinding } from './authorize/browser-binding';
+import { DeviceAuthorizationRepository } from './device/device-authorization.repository';
 import { DEVICE_CONTROLLERS, DEVICE_PROVIDERS } from './device/device.providers';
 import { DiscoveryController } from './discovery/discovery.controller';
 import { ServerMetadataService } from './discovery/server-metadata.service';
@@ -23,15 +18,13 @@ import { GrantRegistry } from './registry/grant-registry';
 import { GrantRevocation } from './revocation/grant-revocation.service';
 import { PersonAccessService } from './revocation/person-access.service';
 import { ScopePolicy } from './scopes/scope-policy';
-import { LogoutController } from './oidc/logout.controller';
-import { LogoutService } from './oidc/logout.service';
 import { UserinfoController } from './oidc/userinfo.controller';
 import { UserinfoService } from './oidc/userinfo.service';
 import { TokenController } from './token/token.controller';
 
 @Module({
   imports: [DiscoveryModule, ClientsModule, TokensModule, UsersModule],
-  controllers: [TokenController, DiscoveryController, AuthorizeController, ConsentController, UserinfoController, LogoutController, ...DEVICE_CONTROLLERS],
+  controllers: [TokenController, DiscoveryController, UserinfoController, ...DEVICE_CONTROLLERS],
   providers: [
     GrantRegistry,
     ScopePolicy,
@@ -40,18 +33,21 @@ import { TokenController } from './token/token.controller';
     AuthorizationCodeGrant,
     RefreshTokenGrant,
     UserTokenIssuer,
-    ClientRedirectValidator,
-    AuthorizationRequestRepository,
     AuthorizationCodeRepository,
-    AuthorizationFlow,
-    BrowserBinding,
     UserinfoService,
-    LogoutService,
     DeviceCodeGrant,
     GrantRevocation,
     PersonAccessService,
     ...DEVICE_PROVIDERS,
   ],
-  exports: [GrantRegistry, ServerMetadataService, DeviceAuthorizationAdminService, PersonAccessService],
+  exports: [
+    GrantRegistry,
+    ServerMetadataService,
+    DeviceAuthorizationAdminService,
+    DeviceAuthorizationRepository,
+    PersonAccessService,
+    AuthorizationCodeRepository,
+    ScopePolicy,
+  ],
 })
 export class GrantsModule {}

@@ -1,9 +1,11 @@
+export * from './codes/authorization-code.repository';
 export * from './device';
 export * from './discovery/server-metadata.service';
 export * from './grants.module';
 export * from './registry/grant-handler';
 export * from './registry/grant-registry';
 export * from './revocation/person-access.service';
+export * from './pkce/pkce';
 export * from './scopes/scope-policy';
 import { CreateAuthorization1764100002500 } from './migrations/1764100002500-create-authorization';
 import { AuthorizationBindings1764100012000 } from './migrations/1764100012000-authorization-bindings';
@@ -17,9 +19,7 @@ export const GRANTS_MIGRATIONS = [CreateAuthorization1764100002500, CreateDevice
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const GRANTS_PURGE_TASKS = [
-  { table: 'authorization_requests', where: "expires_at < now() - interval '1 hour'" },
   // Consumed codes stay a day, as long as tokens issued from them live, so a replay still revokes them.
   { table: 'authorization_codes', where: "expires_at < now() - interval '1 day'" },
   { table: 'device_authorizations', where: "expires_at < now() - interval '1 day'" },
-  { table: 'device_verification_failures', where: "window_start < now() - interval '1 day'" },
 ];

@@ -7,6 +7,7 @@ import { IdTokenSigningKeys1764100010000 } from './migrations/1764100010000-id-t
 import { RefreshTokenResource1764100013000 } from './migrations/1764100013000-refresh-token-resource';
 import { RevocationCutoffs1764100016500 } from './migrations/1764100016500-revocation-cutoffs';
 
+export type { AccessTokenClaims } from './access/access-token-claims';
 export * from './access/access-token.service';
 export * from './id-token/id-token.service';
 export * from './introspection/introspection.service';

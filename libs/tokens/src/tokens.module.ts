@@ -13,11 +13,12 @@ import { RefreshTokenRepository } from './refresh/refresh-token.repository';
 import { RefreshTokenService } from './refresh/refresh-token.service';
 import { RevocationRepository } from './revocation/revocation.repository';
 import { RevocationService } from './revocation/revocation.service';
+import { TokenRevocationController } from './revocation/token-revocation.controller';
 import { TokenGroupRevocation } from './revocation/token-group-revocation.service';
 
 @Module({
   imports: [ClientsModule],
-  controllers: [JwksController, TokenIntrospectionController],
+  controllers: [JwksController, TokenIntrospectionController, TokenRevocationController],
   providers: [
     KeyStore,
     JwsSigner,

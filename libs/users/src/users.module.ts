@@ -3,14 +3,9 @@ import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '@app/audit';
 import { ConsentRepository } from './consents/consent.repository';
 import { ConsentService } from './consents/consent.service';
-import { CsrfService } from './http/csrf.service';
-import { LocalLoginGuard, LoginCsrfGuard } from './login/login.guards';
-import { LoginController } from './login/login.controller';
-import { LoginPageFilter } from './login/login-page.filter';
 import { LoginService } from './login/login.service';
 import { LoginThrottle } from './login/login-throttle.service';
 import { LocalStrategy } from './login/local.strategy';
-import { ReturnTargetRegistry } from './login/return-target.registry';
 import { PasswordHasher } from './passwords/password-hasher.service';
 import { SsoSessionRepository } from './sessions/sso-session.repository';
 import { SsoSessionService } from './sessions/sso-session.service';
@@ -20,7 +15,6 @@ import { UserService } from './users/user.service';
 
 @Module({
   imports: [PassportModule.register({ session: false }), AuditModule],
-  controllers: [LoginController],
   providers: [
     UserRepository,
     UserService,
@@ -29,16 +23,11 @@ import { UserService } from './users/user.service';
     LoginService,
     LoginThrottle,
     LocalStrategy,
-    LocalLoginGuard,
-    LoginCsrfGuard,
-    LoginPageFilter,
-    ReturnTargetRegistry,
-    CsrfService,
     SsoSessionRepository,
     SsoSessionService,
     ConsentRepository,
     ConsentService,
   ],
-  exports: [UserService, SsoSessionService, ConsentService, CsrfService, ReturnTargetRegistry],
+  exports: [UserService, SsoSessionService, ConsentService, PassportModule],
 })
 export class UsersModule {}

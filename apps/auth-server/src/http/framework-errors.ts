@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyServerOptions } from 'fastify';
-import { AppConfig, clientErrorResponse, ErrorLogger, renderError } from '@app/core';
+import { clientErrorResponse } from '@app/core';
+import type { ErrorResponder } from './error-responder';
 
 type FrameworkErrorOptions = Pick<FastifyServerOptions, 'frameworkErrors' | 'clientErrorHandler'>;
 
@@ -9,9 +10,9 @@ type FrameworkErrorOptions = Pick<FastifyServerOptions, 'frameworkErrors' | 'cli
  * own shape (`{"statusCode":...}`): the router's malformed URL (400) and over-long path segment (414), and
  * the HTTP parser's oversized headers (431) and malformed request line or header (400).
  */
-export function frameworkErrorOptions(config: AppConfig, logger: ErrorLogger): FrameworkErrorOptions {
+export function frameworkErrorOptions(responder: ErrorResponder): FrameworkErrorOptions {
   return {
-    frameworkErrors: (error, request, reply) => renderError(error, request, reply, logger, config.pathPrefix),
+    frameworkErrors: (error, request, reply) => void responder.respond(error, request, reply),
     clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
       // A reset or an already closed socket has no one left to answer.
       if (error.code === 'ECONNRESET' || socket.destroyed) return;

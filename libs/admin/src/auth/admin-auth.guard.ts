@@ -3,10 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import { ClientRepository } from '@app/clients';
 import { AppConfig, InsufficientScope, InvalidToken, OAuthError } from '@app/core';
 import { AccessTokenClaims, AccessTokenService } from '@app/tokens';
-import { UserService } from '@app/users';
+import { ADMIN_ROLE, UserService } from '@app/users';
 
 export const ADMIN_SCOPE = 'admin';
-export const ADMIN_ROLE = 'admin';
 
 /** RFC 6750 bearer authentication for the admin API: a valid, unrevoked token of ours with scope `admin`. */
 @Injectable()

@@ -23,7 +23,7 @@ export class ClientMetadataDto implements ClientMetadataInput {
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(2000, { each: true })
   post_logout_redirect_uris?: string[];
 
-  @ApiPropertyOptional({ type: [String], default: ['authorization_code'] })
+  @ApiPropertyOptional({ type: [String], default: ['authorization_code'], description: 'Any of grant_types_supported in the server metadata' })
   @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true })
   grant_types?: string[];
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Conflict, InvalidRequest, NotFound } from '@app/core';
+import { Conflict, InvalidRequest, isUuid, NotFound } from '@app/core';
 import { newClientId } from '../client-id';
 import type { ApiInput, ApiView } from '@app/contracts';
 import { ClientEntity } from '../client.entity';
@@ -120,10 +120,6 @@ export function toApiView(api: ApiEntity, clientSecret?: string): ApiView {
   };
   if (clientSecret) view.client_secret = clientSecret;
   return view;
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 function validIdentifier(identifier: string): string {

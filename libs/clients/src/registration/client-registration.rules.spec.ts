@@ -1,11 +1,44 @@
 import { InvalidClientMetadata } from '@app/core';
-import { MAX_CONTACTS, normalizeClientMetadata } from './client-registration.rules';
+import type { ClientMetadataInput } from '@app/contracts';
+import { MAX_CONTACTS, normalizeClientMetadata, RegistrationPolicy } from './client-registration.rules';
 
 const SERVICE = { grant_types: ['client_credentials'], scope: 'reports:read' };
+const POLICY: RegistrationPolicy = { grantTypes: ['authorization_code', 'client_credentials', 'refresh_token'], idTokenAlgorithms: ['RS256'] };
+const normalize = (input: ClientMetadataInput, policy = POLICY) => normalizeClientMetadata(input, policy);
+
+/** The error registration refused the metadata with; fails the test when it was accepted. */
+function refusal(register: () => unknown): InvalidClientMetadata {
+  try {
+    register();
+  } catch (error) {
+    if (error instanceof InvalidClientMetadata) return error;
+    throw error;
+  }
+  throw new Error('the metadata was accepted');
+}
+
+describe(`${normalizeClientMetadata.name}: grant types`, () => {
+  const tokenExchange = 'urn:ietf:params:oauth:grant-type:token-exchange';
+
+  it('accepts any grant type the policy lists', () => {
+    expect(normalize({ grant_types: [tokenExchange] }, { ...POLICY, grantTypes: [tokenExchange] }).grantTypes).toEqual([tokenExchange]);
+  });
+
+  it('refuses a grant type the policy does not list, under grant_types', () => {
+    expect(refusal(() => normalize({ grant_types: [tokenExchange] }))).toMatchObject({
+      description: `grant_types unsupported grant type ${tokenExchange}`,
+      fields: { grant_types: `unsupported grant type ${tokenExchange}` },
+    });
+  });
+
+  it('defaults to the authorization_code grant with response type code (RFC 7591 §2)', () => {
+    expect(normalize({ redirect_uris: ['https://app.example.com/cb'] })).toMatchObject({ grantTypes: ['authorization_code'], responseTypes: ['code'] });
+  });
+});
 
 describe(`${normalizeClientMetadata.name}: contacts`, () => {
   it('keeps e-mail addresses, once each', () => {
-    expect(normalizeClientMetadata({ ...SERVICE, contacts: ['ops@example.com', 'ops@example.com', 'a.b+c@mail.example.org'] }).contacts).toEqual(['ops@example.com', 'a.b+c@mail.example.org']);
+    expect(normalize({ ...SERVICE, contacts: ['ops@example.com', 'ops@example.com', 'a.b+c@mail.example.org'] }).contacts).toEqual(['ops@example.com', 'a.b+c@mail.example.org']);
   });
 
   it.each([
@@ -14,9 +47,9 @@ describe(`${normalizeClientMetadata.name}: contacts`, () => {
     ['ops@example.com\nBcc: x@example.com'],
     [`${'a'.repeat(310)}@example.com`],
   ])('refuses %p as invalid_client_metadata under contacts', (contact) => {
-    expect(() => normalizeClientMetadata({ ...SERVICE, contacts: [contact] })).toThrow(InvalidClientMetadata);
+    expect(() => normalize({ ...SERVICE, contacts: [contact] })).toThrow(InvalidClientMetadata);
     try {
-      normalizeClientMetadata({ ...SERVICE, contacts: [contact] });
+      normalize({ ...SERVICE, contacts: [contact] });
     } catch (error) {
       expect(Object.keys((error as InvalidClientMetadata).fields ?? {})).toEqual(['contacts']);
     }
@@ -24,6 +57,6 @@ describe(`${normalizeClientMetadata.name}: contacts`, () => {
 
   it(`refuses more than ${MAX_CONTACTS} addresses`, () => {
     const contacts = Array.from({ length: MAX_CONTACTS + 1 }, (_, i) => `ops${i}@example.com`);
-    expect(() => normalizeClientMetadata({ ...SERVICE, contacts })).toThrow(/contacts/);
+    expect(() => normalize({ ...SERVICE, contacts })).toThrow(/contacts/);
   });
 });

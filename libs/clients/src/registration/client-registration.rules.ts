@@ -1,7 +1,7 @@
 import { InvalidClientMetadata, InvalidRedirectUri } from '@app/core';
 import type { ClientMetadataInput } from '@app/contracts';
 import type { ApplicationType, TokenEndpointAuthMethod } from '../client.entity';
-import { GRANT_TYPES, KNOWN_GRANT_TYPES } from './grant-types';
+import { GRANT_TYPES } from './grant-types';
 import { redirectUriProblem } from './redirect-uri-rules';
 import { parseScope } from './scope';
 
@@ -37,6 +37,8 @@ const EMAIL_ADDRESS = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const DEFAULT_ID_TOKEN_ALGORITHM = 'RS256';
 
 export interface RegistrationPolicy {
+  /** The grant types this server has a handler for; any other is refused. */
+  grantTypes: readonly string[];
   /** The algorithms this server can sign ID tokens with. */
   idTokenAlgorithms: readonly string[];
 }
@@ -47,13 +49,13 @@ export interface RegistrationPolicy {
  */
 export function normalizeClientMetadata(
   input: ClientMetadataInput,
-  policy: RegistrationPolicy = { idTokenAlgorithms: [DEFAULT_ID_TOKEN_ALGORITHM] },
+  policy: RegistrationPolicy,
 ): NormalizedClientMetadata {
   const redirectProblems: Record<string, string> = {};
   const problems: Record<string, string> = {};
 
   const grantTypes = unique(input.grant_types ?? [GRANT_TYPES.authorizationCode]);
-  const unknownGrant = grantTypes.find((grant) => !KNOWN_GRANT_TYPES.includes(grant));
+  const unknownGrant = grantTypes.find((grant) => !policy.grantTypes.includes(grant));
   if (unknownGrant) problems.grant_types = `unsupported grant type ${unknownGrant}`;
 
   const usesCode = grantTypes.includes(GRANT_TYPES.authorizationCode);

@@ -1,8 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { htmlPage, escapeHtml, HTML_PAGE_HEADERS } from '../http/html';
-import { AuthorizationRedirectError, ErrorPage } from './authorization-errors';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { OAuthError, OAuthErrorCode, ServiceUnavailable } from './oauth-error';
 
@@ -63,36 +61,26 @@ export interface ErrorLogger {
 }
 
 /**
- * Turns anything thrown into a safe answer: the one place errors are rendered. `pathPrefix` is the
- * issuer's path, under which the browser pages live (AppConfig.pathPrefix).
+ * Logs what an error needs an operator to see: failures with their stack, refusals with their detail (the
+ * precise reason that the answer never carries). Returns the error as the OAuth error it is answered with.
  */
-export function renderError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: ErrorLogger, pathPrefix = ''): void {
-  if (reply.sent) return;
-  if (error instanceof AuthorizationRedirectError) {
-    void reply.status(303).header('Cache-Control', 'no-store').header('Location', error.location()).send();
-    return;
-  }
-  if (error instanceof ErrorPage) {
-    const body = `<h1>${escapeHtml(error.title)}</h1><p class="error" role="alert">${escapeHtml(error.explanation)}</p>
-<p>Error code: <code>${escapeHtml(error.code)}</code></p>`;
-    void reply.status(error.status).headers({ ...HTML_PAGE_HEADERS, ...error.headers }).send(htmlPage(error.title, body));
-    return;
-  }
+export function logError(error: unknown, request: FastifyRequest, logger: ErrorLogger): OAuthError {
   const oauthError = toOAuthError(error);
   if (oauthError.status >= 500) {
     logger.error({ err: error, reqId: request.id, detail: oauthError.detail }, 'request failed');
   } else if (oauthError.detail) {
     logger.warn({ reqId: request.id, code: oauthError.code, detail: oauthError.detail }, 'request rejected');
   }
-  if (isBrowserPage(request, pathPrefix)) {
-    // A person in a browser gets a page, and no redirect: whatever failed here came before the client
-    // and its redirect URI were verified (verified failures are AuthorizationRedirectErrors).
-    const page = oauthError.status >= 500
-      ? new ErrorPage('Service unavailable', 'Sign-in is unavailable right now. Please try again in a moment.', oauthError.status, oauthError.code, oauthError.headers)
-      : new ErrorPage('Request not accepted', oauthError.description ?? 'The request is malformed.', oauthError.status, oauthError.code, oauthError.headers);
-    renderError(page, request, reply, logger, pathPrefix);
-    return;
-  }
+  return oauthError;
+}
+
+/**
+ * Turns anything thrown into a safe JSON answer (RFC 6749 §5.2 shape): the one place API errors are
+ * rendered. The pages a person sees render their own errors (libs/interaction).
+ */
+export function renderError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: ErrorLogger): void {
+  if (reply.sent) return;
+  const oauthError = logError(error, request, logger);
   void reply
     .status(oauthError.status)
     .headers({ 'Cache-Control': 'no-store', Pragma: 'no-cache', ...oauthError.headers })
@@ -132,13 +120,6 @@ function isInputRejectedByDatabase(error: unknown): boolean {
   const candidate = error as { code?: unknown; driverError?: { code?: unknown } };
   const code = candidate?.driverError?.code ?? candidate?.code;
   return typeof code === 'string' && INPUT_SQLSTATES.has(code);
-}
-
-const BROWSER_PAGES = ['/oauth2/authorize', '/oauth2/consent', '/oauth2/logout', '/login', '/device'];
-
-function isBrowserPage(request: FastifyRequest, pathPrefix: string): boolean {
-  const path = request.url.split('?')[0];
-  return BROWSER_PAGES.some((page) => path === `${pathPrefix}${page}` || path.startsWith(`${pathPrefix}${page}/`));
 }
 
 export function toOAuthError(error: unknown): OAuthError {

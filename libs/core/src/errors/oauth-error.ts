@@ -119,9 +119,16 @@ export class InvalidClient extends OAuthError {
   }
 }
 
+/** What every invalid_grant answer says (RFC 6749 §5.2 lists these causes under one code). */
+export const INVALID_GRANT_DESCRIPTION = 'The grant is invalid, expired, revoked or was issued to another client';
+
 export class InvalidGrant extends OAuthError {
-  constructor(description: string, detail?: string) {
-    super('invalid_grant', description, detail);
+  /**
+   * `reason` (expired, another client, a replay, a PKCE mismatch...) goes to the log only: telling the
+   * caller which check failed would help whoever holds a stolen or guessed code.
+   */
+  constructor(reason: string) {
+    super('invalid_grant', INVALID_GRANT_DESCRIPTION, reason);
   }
 }
 
@@ -210,13 +217,6 @@ export class InvalidRedirectUri extends OAuthError {
   constructor(description: string, fields?: Record<string, string>) {
     super('invalid_redirect_uri', description);
     this.fields = fields;
-  }
-}
-
-export class TooManyRequests extends OAuthError {
-  constructor(retryAfterSeconds: number) {
-    super('too_many_requests', 'Too many attempts; try again later');
-    this.withHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterSeconds))));
   }
 }
 

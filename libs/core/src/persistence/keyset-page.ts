@@ -1,4 +1,5 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { isUuid } from './uuid';
 
 export interface KeysetPage<T> {
   items: T[];
@@ -23,8 +24,6 @@ export interface KeysetOrder {
   idsAreUuids: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Keyset pagination of one list: the cursor is the last row's `[time, id]` as base64url JSON, and the next
  * page is the rows strictly past it in the list's order, so pages stay stable while rows are added.
@@ -40,7 +39,7 @@ export class KeysetPagination<T extends ObjectLiteral> {
   decode(cursor: string): KeysetPosition | undefined {
     try {
       const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-      if (typeof time === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(time)) && (!this.order.idsAreUuids || UUID.test(id))) {
+      if (typeof time === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(time)) && (!this.order.idsAreUuids || isUuid(id))) {
         return { time, id };
       }
     } catch {

@@ -108,10 +108,6 @@ export class AuthorizationCodeRepository {
     const { where, params } = tokenGroupFilter(group);
     await manager.query(`DELETE FROM authorization_codes WHERE ${where} AND consumed_at IS NULL`, params);
   }
-
-  async deleteExpired(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM authorization_codes WHERE expires_at < now() - interval '1 day'`);
-  }
 }
 
 function toRecord(row: RawCode): AuthorizationCodeRecord {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Conflict, NotFound } from '@app/core';
+import { Conflict, isUuid, NotFound } from '@app/core';
 import { DeviceAuthorizationEntity } from './device-authorization.entity';
-import { decodePendingCursor, DeviceAuthorizationRepository, isUuid, PendingPage } from './device-authorization.repository';
+import { decodePendingCursor, DeviceAuthorizationRepository, PendingPage } from './device-authorization.repository';
 
 /** What the admin API may do with device authorizations: see the pending ones and deny one. */
 @Injectable()

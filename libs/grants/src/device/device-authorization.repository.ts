@@ -192,10 +192,6 @@ export function decodePendingCursor(cursor: string): { createdAt: string; id: st
   return position && { createdAt: position.time, id: position.id };
 }
 
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
-
 /** `query()` answers SELECT/INSERT with the rows and UPDATE with `[rows, count]`; this gives the rows. */
 function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ClientEntity } from '@app/clients';
-import { GRANT_TYPES } from '@app/clients';
 import { AppConfig, FormParams, randomToken, sha256, UnauthorizedClient } from '@app/core';
+import { DEVICE_CODE_GRANT_TYPE } from '../handlers/device-code.grant';
 import { ScopePolicy } from '../scopes/scope-policy';
 import { DeviceAuthorizationRepository } from './device-authorization.repository';
 import { formatUserCode, generateUserCode } from './user-code';
@@ -32,7 +32,7 @@ export class DeviceAuthorizationService {
 
   async start(params: FormParams, client: ClientEntity): Promise<DeviceAuthorizationResponse> {
     // RFC 8628 §3.2 / RFC 6749 §5.2: a client not registered for the device grant is unauthorized_client.
-    if (!client.grantTypes.includes(GRANT_TYPES.deviceCode)) {
+    if (!client.grantTypes.includes(DEVICE_CODE_GRANT_TYPE)) {
       throw new UnauthorizedClient('This client may not use the device authorization grant');
     }
     const scopes = this.scopes.grantable(params.scope, client);

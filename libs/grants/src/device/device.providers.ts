@@ -2,16 +2,11 @@ import { DeviceAuthorizationAdminService } from './device-authorization-admin.se
 import { DeviceAuthorizationController } from './device-authorization.controller';
 import { DeviceAuthorizationRepository } from './device-authorization.repository';
 import { DeviceAuthorizationService } from './device-authorization.service';
-import { DeviceVerificationThrottle } from './device-verification-throttle.service';
-import { DeviceVerificationController } from './device-verification.controller';
-import { DeviceVerificationService } from './device-verification.service';
 
-/** The device flow's pieces, listed once so the grants module adds them with one line each. */
-export const DEVICE_CONTROLLERS = [DeviceAuthorizationController, DeviceVerificationController];
+/** The device flow's machine side (its verification page is in libs/interaction), listed once. */
+export const DEVICE_CONTROLLERS = [DeviceAuthorizationController];
 export const DEVICE_PROVIDERS = [
   DeviceAuthorizationRepository,
   DeviceAuthorizationService,
   DeviceAuthorizationAdminService,
-  DeviceVerificationService,
-  DeviceVerificationThrottle,
 ];

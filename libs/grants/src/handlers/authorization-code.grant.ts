@@ -30,18 +30,21 @@ export class AuthorizationCodeGrant implements GrantHandler {
     // deleted) or a failure of the database rolls the consumption back, and nothing was issued.
     const redemption = await this.dataSource.transaction(async (manager): Promise<Redemption> => {
       const result = await this.codes.consume(params.code, manager);
-      if (result.outcome === 'unknown') return { failure: new InvalidGrant('The authorization code is invalid') };
+      if (result.outcome === 'unknown') return { failure: new InvalidGrant('unknown authorization code') };
       if (result.outcome === 'replayed') {
         // RFC 6749 §4.1.2: a code used twice revokes what was issued from it, but only when its own client
         // replays it; another client presenting it must not be able to end the legitimate grant (RFC 9700 §4.5).
-        if (result.clientId === client.clientId) await this.refreshTokens.revokeFamily(result.grantId, manager);
-        return { failure: new InvalidGrant('The authorization code was already used') };
+        if (result.clientId !== client.clientId) {
+          return { failure: new InvalidGrant(`used authorization code of client ${result.clientId} presented by client ${client.clientId}`) };
+        }
+        await this.refreshTokens.revokeFamily(result.grantId, manager);
+        return { failure: new InvalidGrant(`authorization code of grant ${result.grantId} replayed; the grant is revoked`) };
       }
       const { code } = result;
       const failure = this.check(code, params, client);
       if (failure) return { failure };
       // Nothing was issued from this code yet: refusing here leaves no token to revoke.
-      if (!code.personEnabled) return { failure: new InvalidGrant('The person of this grant can no longer sign in') };
+      if (!code.personEnabled) return { failure: new InvalidGrant(`person ${code.userId} of grant ${code.grantId} is disabled`) };
       // RFC 8707 §2.2: refreshes of this grant stay on the resource its first access token targets.
       const resource = targetResource(code, params);
       const refresh = issuesRefreshToken(client, code.scopes)
@@ -82,12 +85,12 @@ export class AuthorizationCodeGrant implements GrantHandler {
   /** Why the code may not be redeemed by this request, or undefined. */
   private check(code: AuthorizationCodeRecord, params: FormParams, client: ClientEntity): OAuthError | undefined {
     // RFC 6749 §4.1.3: the code must have been issued to the authenticated client.
-    if (code.clientId !== client.clientId) return new InvalidGrant('The authorization code was issued to another client');
-    if (code.expiresAt.getTime() <= this.clock.now().getTime()) return new InvalidGrant('The authorization code has expired');
+    if (code.clientId !== client.clientId) return new InvalidGrant(`authorization code of client ${code.clientId} presented by client ${client.clientId}`);
+    if (code.expiresAt.getTime() <= this.clock.now().getTime()) return new InvalidGrant(`authorization code of grant ${code.grantId} expired at ${code.expiresAt.toISOString()}`);
     // RFC 6749 §4.1.3: redirect_uri must be identical to the one of the authorization request.
-    if (params.redirect_uri !== code.redirectUri) return new InvalidGrant('redirect_uri does not match the authorization request');
+    if (params.redirect_uri !== code.redirectUri) return new InvalidGrant('redirect_uri is not the one of the authorization request');
     // RFC 7636 §4.6: the verifier must match the challenge by its method.
-    if (!verifyPkce(code, params.code_verifier)) return new InvalidGrant('PKCE verification failed');
+    if (!verifyPkce(code, params.code_verifier)) return new InvalidGrant('code_verifier does not match the code_challenge');
     // Checked last, so only the client holding the code and its verifier learns which resource it is bound to.
     if (!isAuthorizedResource(code, params.resource)) return new InvalidTarget('The resource is not the one the authorization request named');
     return undefined;

@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import type { ClientEntity } from '@app/clients';
-import { GRANT_TYPES } from '@app/clients';
 import { AccessDenied, AuthorizationPending, ExpiredToken, FormParams, InvalidGrant, InvalidRequest, sha256, SlowDown } from '@app/core';
 import { RefreshTokenService } from '@app/tokens';
 import { UserService } from '@app/users';
@@ -9,12 +8,13 @@ import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
 import { ScopePolicy } from '../scopes/scope-policy';
 import { issuesRefreshToken, UserTokenIssuer } from './user-token-issuer';
 
-const USED_OR_UNKNOWN = 'The device code is invalid or was already used';
+/** RFC 8628 §3.4: the grant_type value of the device access token request. */
+export const DEVICE_CODE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
 
 /** RFC 8628 §3.4-3.5: the device polls with its device code until the person has decided. */
 @Grant()
 export class DeviceCodeGrant implements GrantHandler {
-  readonly grantType = GRANT_TYPES.deviceCode;
+  readonly grantType = DEVICE_CODE_GRANT_TYPE;
 
   constructor(
     private readonly authorizations: DeviceAuthorizationRepository,
@@ -30,7 +30,8 @@ export class DeviceCodeGrant implements GrantHandler {
     if (!params.device_code) throw new InvalidRequest('The device_code parameter is required');
     // RFC 6749 §5.2: a code issued to another client is invalid_grant, so the lookup includes the client.
     const poll = await this.authorizations.recordPoll(sha256(params.device_code), client.clientId);
-    if (!poll || poll.consumed) throw new InvalidGrant(USED_OR_UNKNOWN);
+    if (!poll) throw new InvalidGrant(`device code presented by client ${client.clientId} is unknown or another client's`);
+    if (poll.consumed) throw new InvalidGrant(`device authorization ${poll.id} was already redeemed`);
     // RFC 8628 §3.5: expired_token once the device code has expired.
     if (poll.expired) throw new ExpiredToken();
     // RFC 8628 §3.5: access_denied when the person denied the request.
@@ -42,12 +43,12 @@ export class DeviceCodeGrant implements GrantHandler {
     // Checked before the code is taken, so a bad resource does not burn an approved authorization.
     await this.scopes.resolveTarget(params.resource, client, poll.scopes, false);
     const redemption = await this.redeem(poll.id, client, params.resource);
-    if (!redemption) throw new InvalidGrant(USED_OR_UNKNOWN);
+    if (!redemption) throw new InvalidGrant(`device authorization ${poll.id} was redeemed by a concurrent poll, withdrawn or expired meanwhile`);
     const { grant, refreshToken } = redemption;
     const user = await this.users.findById(grant.userId);
     if (!user || user.disabled) {
       await this.refreshTokens.revokeFamily(grant.id);
-      throw new InvalidGrant(USED_OR_UNKNOWN, `user ${grant.userId} is disabled or gone`);
+      throw new InvalidGrant(`person ${grant.userId} is disabled or gone; grant ${grant.id} revoked`);
     }
     return this.issuer.respond({
       client,

@@ -41,7 +41,7 @@ export class RefreshTokenGrant implements GrantHandler {
       if (!user || user.disabled) {
         // Committed: the grant of a person who may no longer sign in ends here.
         await this.refreshTokens.revokeFamily(record.familyId, manager);
-        return { outcome: 'person-gone' };
+        return { outcome: 'person-gone', userId: record.userId, familyId: record.familyId };
       }
       const next = await this.refreshTokens.issue({ ...grantOf(record), ttlSeconds: client.refreshTokenTtl }, manager);
       const response = await this.issuer.respond(
@@ -60,15 +60,16 @@ export class RefreshTokenGrant implements GrantHandler {
       return { outcome: 'rotated', response };
     });
     if (outcome.outcome === 'rotated') return outcome.response;
-    if (outcome.outcome === 'reused') throw new InvalidGrant('The refresh token was already used; the grant is revoked');
-    if (outcome.outcome === 'person-gone') throw new InvalidGrant('The person of this grant can no longer sign in');
-    throw new InvalidGrant('The refresh token is invalid, expired or revoked');
+    if (outcome.outcome === 'reused') throw new InvalidGrant(`used refresh token presented by client ${client.clientId}; its family is revoked`);
+    if (outcome.outcome === 'person-gone') throw new InvalidGrant(`person ${outcome.userId} is disabled or gone; family ${outcome.familyId} revoked`);
+    throw new InvalidGrant(`refresh token presented by client ${client.clientId} is unknown, expired, revoked or another client's`);
   }
 }
 
 type Outcome =
   | { outcome: 'rotated'; response: TokenResponse }
-  | { outcome: 'reused' | 'invalid' | 'person-gone' };
+  | { outcome: 'person-gone'; userId: string; familyId: string }
+  | { outcome: 'reused' | 'invalid' };
 
 /** The new token keeps the family, person, resource and the full original scope (RFC 6749 §6). */
 function grantOf(record: RefreshTokenRecord) {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { ClientEntity } from '@app/clients';
+import { GRANT_TYPES } from '@app/clients';
 import { AppConfig, SigningAlgorithm } from '@app/core';
 import type { EntityManager } from 'typeorm';
 import { AccessTokenService, IdTokenService } from '@app/tokens';
-import { UserService } from '@app/users';
+import { ADMIN_ROLE, UserService } from '@app/users';
 import type { TokenResponse } from '../registry/grant-handler';
 import { ScopePolicy } from '../scopes/scope-policy';
 
@@ -83,9 +84,8 @@ export class UserTokenIssuer {
 }
 
 export const ADMIN_SCOPE = 'admin';
-const ADMIN_ROLE = 'admin';
 
 /** Refresh tokens go to clients that may use the refresh_token grant, or that asked for offline_access. */
 export function issuesRefreshToken(client: ClientEntity, scopes: readonly string[]): boolean {
-  return client.grantTypes.includes('refresh_token') || scopes.includes('offline_access');
+  return client.grantTypes.includes(GRANT_TYPES.refreshToken) || scopes.includes('offline_access');
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { errors, jwtVerify, JWTPayload } from 'jose';
+import { errors, jwtVerify } from 'jose';
 import type { EntityManager } from 'typeorm';
 import { AppConfig, Clock, randomToken } from '@app/core';
 import { JwsSigner } from '../keys/jws-signer';
 import { KeyStore } from '../keys/key-store.service';
 import { RevocationRepository } from '../revocation/revocation.repository';
+import type { AccessTokenClaims } from './access-token-claims';
 import { OpaqueAccessTokenRepository } from './opaque-access-token.repository';
 
 export interface AccessTokenRequest {
@@ -28,20 +29,6 @@ export interface IssuedAccessToken {
   jti: string;
   expiresIn: number;
   expiresAt: number;
-}
-
-export interface AccessTokenClaims extends JWTPayload {
-  iss: string;
-  sub: string;
-  aud: string | string[];
-  client_id: string;
-  scope: string;
-  jti: string;
-  iat: number;
-  exp: number;
-  gid?: string;
-  auth_time?: number;
-  sid?: string;
 }
 
 const ACCEPTED_ALGORITHMS = ['ES256', 'RS256', 'PS256', 'EdDSA'];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { sha256 } from '@app/core';
 import { cutoffKeysSql } from '../revocation/token-group';
-import type { AccessTokenClaims } from './access-token.service';
+import type { AccessTokenClaims } from './access-token-claims';
 
 interface OpaqueRow {
   jti: string;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ClientEntity, ClientRepository } from '@app/clients';
 import { AppConfig } from '@app/core';
-import { AccessTokenClaims, AccessTokenService, OPAQUE_ACCESS_TOKEN_PREFIX } from '../access/access-token.service';
+import type { AccessTokenClaims } from '../access/access-token-claims';
+import { AccessTokenService, OPAQUE_ACCESS_TOKEN_PREFIX } from '../access/access-token.service';
 import { RefreshTokenService } from '../refresh/refresh-token.service';
 
 export type IntrospectionResponse =

@@ -5,14 +5,13 @@ import { InvalidClient, InvalidRequest, readFormBody } from '@app/core';
 import { NoStore } from '../no-store.decorator';
 import { IntrospectionJwtService, INTROSPECTION_JWT_MEDIA_TYPE } from './introspection-jwt.service';
 import { IntrospectionResponse, IntrospectionService } from './introspection.service';
-import { RevocationService } from '../revocation/revocation.service';
 
+/** The RFC 7662 introspection endpoint. */
 @Controller('oauth2')
 @UseGuards(ClientAuthGuard)
 export class TokenIntrospectionController {
   constructor(
     private readonly introspection: IntrospectionService,
-    private readonly revocation: RevocationService,
     private readonly introspectionJwt: IntrospectionJwtService,
   ) {}
 
@@ -33,16 +32,5 @@ export class TokenIntrospectionController {
     if (!this.introspectionJwt.wants(request.headers.accept)) return response;
     void reply.type(INTROSPECTION_JWT_MEDIA_TYPE);
     return this.introspectionJwt.sign(response, client.clientId);
-  }
-
-  /** RFC 7009 §2.1 */
-  @Post('revoke')
-  @HttpCode(200)
-  @NoStore()
-  async revoke(@Req() request: FastifyRequest, @AuthenticatedClient() client: ClientEntity): Promise<Record<string, never>> {
-    const params = readFormBody(request);
-    if (!params.token) throw new InvalidRequest('The token parameter is required');
-    await this.revocation.revoke(params.token, client, params.token_type_hint);
-    return {};
   }
 }

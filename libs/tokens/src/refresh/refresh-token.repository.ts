@@ -98,10 +98,6 @@ export class RefreshTokenRepository {
     await manager.query(`SELECT 1 FROM refresh_tokens WHERE ${live} ORDER BY token_hash FOR UPDATE`, params);
     await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE ${live}`, params);
   }
-
-  async deleteExpired(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM refresh_tokens WHERE expires_at < now() - interval '1 day'`);
-  }
 }
 
 function toRecord(row: RawRefreshToken): RefreshTokenRecord {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig, Clock, randomToken, sha256 } from '@app/core';
-import { cookieName, readCookie, setCookie } from '../http/cookies';
+import { AppConfig, Clock, cookieName, randomToken, readCookie, setCookie, sha256 } from '@app/core';
 import { SsoSessionRepository, SsoSessionRow } from './sso-session.repository';
 
 export interface CurrentSession {

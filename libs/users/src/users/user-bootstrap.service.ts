@@ -1,9 +1,8 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig, APP_LOGGER, AppLogger, Conflict } from '@app/core';
+import { ADMIN_ROLE } from './roles';
 import { UserRepository } from './user.repository';
 import { UserService } from './user.service';
-
-export const ADMIN_ROLE = 'admin';
 
 /** Creates the first admin person from BOOTSTRAP_ADMIN_USERNAME/_PASSWORD; a no-op once it exists. */
 @Injectable()

@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { KeysetPage, KeysetPagination } from '@app/core';
+import { isUuid, KeysetPage, KeysetPagination } from '@app/core';
 import { UserEntity } from './user.entity';
 
 export type UserPage = KeysetPage<UserEntity>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True for a syntactically valid uuid: other ids cannot name a user and must not reach a uuid column. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 const pages = new KeysetPagination<UserEntity>(
   { timeColumn: 'user.created_at', idColumn: 'user.id', direction: 'ASC', idsAreUuids: true },

@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ClientEntity, ClientRepository, matchesRegisteredRedirectUri } from '@app/clients';
+import { AppConfig, Clock, OAuthError } from '@app/core';
+import { AuthorizationCodeRepository } from '@app/grants';
+import { ConsentService, SessionDetails, SsoSessionService } from '@app/users';
+import { AuthorizationRedirectError, ErrorPage } from '../http/page-errors';
+import { seeOther } from '../http/see-other';
+import type { AuthorizationParams } from './authorization-request.parser';
+import { AuthorizationRequestRepository, PendingRequest, StoredAuthorizationRequest } from './authorization-request.repository';
+import { successRedirect } from './authorization-response';
+import { BrowserBinding } from './browser-binding';
+
+/** Where the pages of the flow send the browser back to, relative to the issuer's path. */
+export const RESUME_PATH = '/oauth2/authorize/resume';
+
+type Step = 'login' | 'consent' | 'code';
+
+const requestGone = () =>
+  new ErrorPage('Sign-in request expired', 'This sign-in request is unknown, expired or already finished. Go back to the application and try again.');
+
+/**
+ * Moves an authorization request forward: sign-in if needed, consent if needed, then the code. A request
+ * is stored only when a step needs the person: that step redirects to its page, which comes back to the
+ * resume URL.
+ */
+@Injectable()
+export class AuthorizationFlow {
+  constructor(
+    private readonly requests: AuthorizationRequestRepository,
+    private readonly codes: AuthorizationCodeRepository,
+    private readonly clients: ClientRepository,
+    private readonly sessions: SsoSessionService,
+    private readonly consents: ConsentService,
+    private readonly browsers: BrowserBinding,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Where a sign-in that returns to `returnTo` finally redirects, when it resumes one of these requests:
+   * the login form's CSP form-action must allow the client's redirect that ends the flow.
+   */
+  async finalRedirectOf(returnTo: string): Promise<string | undefined> {
+    const prefix = this.resumePath('');
+    if (!returnTo.startsWith(prefix)) return undefined;
+    return (await this.requests.findPending(returnTo.slice(prefix.length)))?.redirectUri;
+  }
+
+  /** The browser path that continues the stored request `requestId` (under the issuer's path). */
+  resumePath(requestId: string): string {
+    return this.config.localPath(`${RESUME_PATH}?request=${requestId}`);
+  }
+
+  /** The pending request and its still-valid client; an HTML error page otherwise (nothing is trusted yet). */
+  async load(requestId: string | undefined): Promise<{ stored: StoredAuthorizationRequest; client: ClientEntity }> {
+    const stored = await this.requests.findPending(requestId);
+    if (!stored) throw requestGone();
+    const client = await this.clients.findById(stored.clientId);
+    if (!client || !matchesRegisteredRedirectUri(stored.redirectUri, client)) {
+      throw new ErrorPage('Unknown application', 'The application of this sign-in request is no longer registered.');
+    }
+    return { stored, client };
+  }
+
+  /**
+   * A new, validated request. A person already signed in who needs no page gets the code at once: nothing
+   * but the code is stored. Otherwise the request is stored and the browser goes to the first page.
+   */
+  async start(params: AuthorizationParams, client: ClientEntity, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const session = await this.sessions.current(request);
+    const fresh: PendingRequest = {
+      ...this.forHintedPerson(params, session),
+      createdAt: this.clock.now(),
+      consentedAt: null,
+      consentedBy: null,
+    };
+    const step = await this.nextStep(fresh, client, session);
+    if (step === 'code') return this.issueCode(fresh, client, session!, reply);
+    const id = await this.requests.create(fresh, fresh.createdAt, this.browsers.bind(request, reply));
+    return seeOther(reply, this.pageFor(step, id, fresh));
+  }
+
+  /** True when `request` comes from the browser that started the stored request. */
+  isOwnBrowser(stored: StoredAuthorizationRequest, request: FastifyRequest): boolean {
+    return this.browsers.isSameBrowser(request, stored.browserHash);
+  }
+
+  /**
+   * Decides the next step for the stored request named `requestId` and answers with a redirect. Another
+   * browser (a link passed on) gets a request of its own with the same parameters, so whoever continues
+   * it signs in and consents for themselves, as if they had opened the client's authorization URL.
+   */
+  async proceed(requestId: string, stored: StoredAuthorizationRequest, client: ClientEntity, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (!this.isOwnBrowser(stored, request)) return this.start(parametersOf(stored), client, request, reply);
+    const session = await this.sessions.current(request);
+    const step = await this.nextStep(stored, client, session);
+    if (step === 'login') return seeOther(reply, this.pageFor(step, requestId, stored));
+    // Past the sign-in page: the person is settled, so neither consent nor a code may go to the wrong one.
+    if (!isHintedPerson(stored, session!)) return this.refuseOtherPerson(stored);
+    if (step !== 'code') return seeOther(reply, this.pageFor(step, requestId, stored));
+    // One code per request, even if two tabs resume it at once.
+    if (!(await this.requests.complete(stored.idHash))) throw requestGone();
+    return this.issueCode(stored, client, session!, reply);
+  }
+
+  /** What the request needs next; prompt=none fails instead of showing a page. */
+  private async nextStep(pending: PendingRequest, client: ClientEntity, session: SessionDetails | undefined): Promise<Step> {
+    const fail = (error: OAuthError) => this.redirectError(pending, error);
+    // The session is only found while its person may sign in (SsoSessionRepository.findActive).
+    if (!session || this.needsLogin(pending, session)) {
+      // OIDC Core §3.1.2.1: prompt=none must not show any page.
+      if (pending.prompt.includes('none')) throw fail(new OAuthError('login_required', 'The person is not signed in'));
+      return 'login';
+    }
+    if (await this.needsConsent(pending, client, session.userId)) {
+      if (pending.prompt.includes('none')) throw fail(new OAuthError('consent_required', 'The person has not consented'));
+      return 'consent';
+    }
+    return 'code';
+  }
+
+  /**
+   * OIDC Core §3.1.2.1 id_token_hint: the client expects the person the hint names. When someone else is
+   * signed in, the sign-in page lets them continue as the right account (the request then needs a fresh
+   * sign-in, as with prompt=login, and `proceed` refuses anyone else); prompt=none cannot show that page, so
+   * it fails with login_required.
+   */
+  private forHintedPerson(params: AuthorizationParams, session: SessionDetails | undefined): AuthorizationParams {
+    if (!session || isHintedPerson(params, session)) return params;
+    if (params.prompt.includes('none')) {
+      throw this.redirectError(params, new OAuthError('login_required', 'The person signed in is not the one the id_token_hint names'));
+    }
+    return params.prompt.includes('login') ? params : { ...params, prompt: [...params.prompt, 'login'] };
+  }
+
+  /**
+   * OIDC Core §3.1.2.1: when the person who signed in is not the one the id_token_hint names, the request
+   * ends with login_required. Their new session stays: they did sign in, just not as the client expected.
+   */
+  private async refuseOtherPerson(stored: StoredAuthorizationRequest): Promise<never> {
+    await this.requests.complete(stored.idHash);
+    throw this.redirectError(stored, new OAuthError('login_required', 'The person signed in is not the one the id_token_hint names'));
+  }
+
+  private redirectError(params: AuthorizationParams, error: OAuthError): AuthorizationRedirectError {
+    return new AuthorizationRedirectError(error, params.redirectUri, params.state, this.config.issuer);
+  }
+
+  private pageFor(step: Exclude<Step, 'code'>, requestId: string, pending: PendingRequest): string {
+    if (step === 'consent') return this.config.localPath(`/oauth2/consent?request=${requestId}`);
+    const login = new URLSearchParams({ return_to: this.resumePath(requestId) });
+    if (pending.loginHint) login.set('login_hint', pending.loginHint);
+    return this.config.localPath(`/login?${login.toString()}`);
+  }
+
+  private async issueCode(pending: PendingRequest, client: ClientEntity, session: SessionDetails, reply: FastifyReply): Promise<void> {
+    const code = await this.codes.issue({
+      clientId: client.clientId,
+      redirectUri: pending.redirectUri,
+      userId: session.userId,
+      scopes: pending.scopes,
+      nonce: pending.nonce,
+      codeChallenge: pending.codeChallenge,
+      codeChallengeMethod: pending.codeChallengeMethod,
+      resource: pending.resource,
+      authTime: new Date(session.authTimeMs),
+      sessionId: session.sessionId,
+      expiresAt: new Date(this.clock.now().getTime() + this.config.authorizationCodeTtl * 1000),
+    });
+    return seeOther(reply, successRedirect(pending.redirectUri, code, pending.state, this.config.issuer));
+  }
+
+  /** Remembers that `userId` answered this request's consent page (prompt=consent shows it once to them). */
+  async markConsented(stored: StoredAuthorizationRequest, userId: string): Promise<void> {
+    await this.requests.markConsented(stored.idHash, userId);
+  }
+
+  /** The person said no: the request ends with access_denied (RFC 6749 §4.1.2.1). */
+  async deny(stored: StoredAuthorizationRequest): Promise<never> {
+    await this.requests.complete(stored.idHash);
+    throw this.redirectError(stored, new OAuthError('access_denied', 'The person denied the request'));
+  }
+
+  private needsLogin(stored: PendingRequest, session: SessionDetails): boolean {
+    // A sign-in that happened after this request started satisfies prompt=login and any max_age.
+    if (session.authTimeMs > stored.createdAt.getTime()) return false;
+    // OIDC Core §3.1.2.1 prompt=login: the person must sign in again.
+    if (stored.prompt.includes('login')) return true;
+    // OIDC Core §3.1.2.1 prompt=select_account: the sign-in page is where the person picks the account.
+    if (stored.prompt.includes('select_account')) return true;
+    // OIDC Core §3.1.2.1 max_age: the last sign-in must be recent enough, measured in milliseconds, so a
+    // sign-in earlier within the same second is not taken as "0 seconds ago". max_age=0 is "sign in again".
+    if (stored.maxAge === undefined) return false;
+    return stored.maxAge === 0 || this.clock.now().getTime() - session.authTimeMs > stored.maxAge * 1000;
+  }
+
+  private async needsConsent(stored: PendingRequest, client: ClientEntity, userId: string): Promise<boolean> {
+    // A consent given on this request counts only for the person who gave it.
+    if (stored.prompt.includes('consent')) return stored.consentedAt === null || stored.consentedBy !== userId;
+    if (client.firstParty) return false;
+    return (await this.consents.missingScopes(userId, client.clientId, stored.scopes)).length > 0;
+  }
+}
+
+/** The authorization parameters of a stored request, without what its storage and progress added. */
+function parametersOf(stored: StoredAuthorizationRequest): AuthorizationParams {
+  const { idHash: _id, browserHash: _browser, createdAt: _created, consentedAt: _at, consentedBy: _by, ...params } = stored;
+  return params;
+}
+
+/** True unless the request carries an id_token_hint naming someone other than the session's person. */
+function isHintedPerson(request: Pick<AuthorizationParams, 'idTokenHintSubject'>, session: SessionDetails): boolean {
+  return request.idTokenHintSubject === undefined || request.idTokenHintSubject === session.userId;
+}

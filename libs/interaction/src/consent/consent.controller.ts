@@ -1,0 +1,69 @@
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '@app/core';
+import { ConsentService, SsoSessionService, UserService } from '@app/users';
+import { AuthorizationFlow } from '../authorize/authorization-flow.service';
+import { CsrfService } from '../http/csrf.service';
+import { Page } from '../http/page.decorator';
+import { ErrorPage } from '../http/page-errors';
+import { pageHeaders } from '../http/page-headers';
+import { pageForm, pageQuery } from '../http/page-params';
+import { seeOther } from '../http/see-other';
+import { renderConsentPage } from './consent-page';
+
+const purpose = (requestId: string) => `consent:${requestId}`;
+
+/** The consent page of the authorization flow (GET shows it, POST records allow or deny). */
+@Page()
+@Controller('oauth2/consent')
+export class ConsentController {
+  constructor(
+    private readonly flow: AuthorizationFlow,
+    private readonly sessions: SsoSessionService,
+    private readonly users: UserService,
+    private readonly consents: ConsentService,
+    private readonly csrf: CsrfService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const requestId = pageQuery(request).request;
+    const { stored, client } = await this.flow.load(requestId);
+    // Another browser's request: the flow gives this browser a request of its own first.
+    if (!this.flow.isOwnBrowser(stored, request)) return this.backToFlow(reply, requestId!);
+    const session = await this.sessions.current(request);
+    const user = session && (await this.users.findById(session.userId));
+    // Not signed in (any more): the flow sends the browser to the login page first.
+    if (!session || !user) return this.backToFlow(reply, requestId!);
+    const page = renderConsentPage({
+      pathPrefix: this.config.pathPrefix,
+      clientName: client.clientName,
+      scopes: stored.scopes,
+      requestId: requestId!,
+      csrfToken: this.csrf.issue(request, reply, purpose(requestId!)),
+      username: user.username,
+    });
+    await reply.status(200).headers(pageHeaders(stored.redirectUri)).send(page);
+  }
+
+  @Post()
+  async decide(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const params = pageForm(request);
+    const { stored } = await this.flow.load(params.request);
+    if (!this.csrf.verify(request, purpose(params.request!), params.csrf_token)) {
+      throw new ErrorPage('Form expired', 'The consent form expired or did not come from this browser. Go back to the application and try again.', 403);
+    }
+    const session = await this.sessions.current(request);
+    if (!session || !this.flow.isOwnBrowser(stored, request)) return this.backToFlow(reply, params.request!);
+    if (params.decision === 'deny') return this.flow.deny(stored);
+    if (params.decision !== 'allow') throw new ErrorPage('Invalid request', 'Choose Allow or Deny.');
+    await this.consents.grant(session.userId, stored.clientId, stored.scopes);
+    await this.flow.markConsented(stored, session.userId);
+    return this.backToFlow(reply, params.request!);
+  }
+
+  private async backToFlow(reply: FastifyReply, requestId: string): Promise<void> {
+    await seeOther(reply, this.flow.resumePath(requestId));
+  }
+}

@@ -1,0 +1,62 @@
+import { escapeHtml, htmlPage } from '../http/html';
+
+export interface CodeFormModel {
+  /** The issuer's path (AppConfig.pathPrefix): the form posts back under it. */
+  pathPrefix: string;
+  csrfToken: string;
+  userCode?: string;
+  error?: string;
+}
+
+export interface ConfirmModel {
+  /** The issuer's path (AppConfig.pathPrefix): the form posts back under it. */
+  pathPrefix: string;
+  csrfToken: string;
+  /** Shown as XXXX-XXXX so the person can compare it with the device (RFC 8628 §5.4). */
+  userCode: string;
+  clientName: string;
+  scopes: readonly string[];
+}
+
+const alert = (message?: string) => (message ? `<p class="error" role="alert">${escapeHtml(message)}</p>` : '');
+
+/** Step 1: the person types the code their device shows. */
+export function renderCodeForm(model: CodeFormModel): string {
+  const value = model.userCode ? ` value="${escapeHtml(model.userCode)}"` : '';
+  const body = `<h1>Connect a device</h1>
+${alert(model.error)}
+<p>Enter the code shown on your device.</p>
+<form method="post" action="${escapeHtml(model.pathPrefix)}/device">
+  <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
+  <label for="user_code">Code</label>
+  <input id="user_code" name="user_code" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false"
+         maxlength="32" placeholder="XXXX-XXXX" required autofocus${value}>
+  <button type="submit">Continue</button>
+</form>`;
+  return htmlPage('Connect a device', body);
+}
+
+/** Step 2: the person sees which application asks for what, and allows or denies. */
+export function renderConfirm(model: ConfirmModel): string {
+  const scopes = model.scopes.length
+    ? `<ul class="scopes">${model.scopes.map((scope) => `<li><code>${escapeHtml(scope)}</code></li>`).join('')}</ul>`
+    : '<p>No particular permissions.</p>';
+  const body = `<h1>Allow access?</h1>
+<p><strong>${escapeHtml(model.clientName)}</strong> on a device wants to access your account.</p>
+<p>Code: <code>${escapeHtml(model.userCode)}</code>. Continue only if this is the code shown on a device you are setting up yourself.</p>
+<p>It asks for:</p>
+${scopes}
+<form method="post" action="${escapeHtml(model.pathPrefix)}/device">
+  <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
+  <input type="hidden" name="user_code" value="${escapeHtml(model.userCode)}">
+  <button type="submit" name="decision" value="allow">Allow</button>
+  <button type="submit" name="decision" value="deny" class="secondary">Deny</button>
+</form>`;
+  return htmlPage('Allow access?', body);
+}
+
+/** The end of the flow, or a stop: a title and one sentence. */
+export function renderMessage(title: string, message: string, isError = false): string {
+  const paragraph = isError ? alert(message) : `<p role="status">${escapeHtml(message)}</p>`;
+  return htmlPage(title, `<h1>${escapeHtml(title)}</h1>\n${paragraph}`);
+}

@@ -1,0 +1,97 @@
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig, FormParams } from '@app/core';
+import { SsoSessionService } from '@app/users';
+import { CsrfService } from '../http/csrf.service';
+import { HTML_PAGE_HEADERS } from '../http/html';
+import { Page } from '../http/page.decorator';
+import { ErrorPage } from '../http/page-errors';
+import { pageForm, pageQuery } from '../http/page-params';
+import { seeOther } from '../http/see-other';
+import { renderCodeForm, renderConfirm, renderMessage } from './device-pages';
+import { USER_CODE_WINDOW_SECONDS } from './device-verification-throttle.service';
+import { DeviceVerificationService } from './device-verification.service';
+
+const CSRF_PURPOSE = 'device-verification';
+const INVALID_CODE = 'That code is not valid or has expired. Check the code on your device and try again.';
+
+/**
+ * RFC 8628 §3.3: the verification page. `GET /device` asks for the code; `POST /device` looks it up
+ * for a signed-in person and shows the allow/deny page, whose answer is posted back here.
+ */
+@Page()
+@Controller('device')
+export class DeviceVerificationController {
+  constructor(
+    private readonly verification: DeviceVerificationService,
+    private readonly sessions: SsoSessionService,
+    private readonly csrf: CsrfService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  async form(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const query = orNothing(() => pageQuery(request));
+    // RFC 8628 §3.3.1: verification_uri_complete carries the code, so the person only confirms it.
+    const page = renderCodeForm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode: query?.user_code?.slice(0, 32) });
+    await send(reply, 200, page);
+  }
+
+  @Post()
+  async submit(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const params = orNothing(() => pageForm(request));
+    if (!params) return send(reply, 400, renderCodeForm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), error: 'The form was malformed; please try again.' }));
+    const userCode = params.user_code?.slice(0, 32);
+    if (!this.csrf.verify(request, CSRF_PURPOSE, params.csrf_token)) {
+      return send(reply, 403, renderCodeForm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode, error: 'The form expired; please try again.' }));
+    }
+    const session = await this.sessions.currentSession(request);
+    if (!session) return seeOther(reply, this.loginThenBack(userCode));
+    const lookup = await this.verification.lookup(userCode, { ip: request.ip, sessionId: session.sessionId });
+    if (lookup.kind === 'throttled') {
+      void reply.header('Retry-After', String(USER_CODE_WINDOW_SECONDS));
+      return send(reply, 429, renderMessage('Too many attempts', 'Too many wrong codes were entered. Wait 15 minutes, then try again.', true));
+    }
+    if (lookup.kind === 'invalid') {
+      return send(reply, 400, renderCodeForm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode, error: INVALID_CODE }));
+    }
+    if (params.decision === undefined) {
+      const scopes = lookup.authorization.scopes;
+      return send(reply, 200, renderConfirm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode: lookup.userCode, clientName: lookup.client.clientName, scopes }));
+    }
+    if (params.decision !== 'allow' && params.decision !== 'deny') {
+      return send(reply, 400, renderMessage('Something went wrong', 'Choose Allow or Deny.', true));
+    }
+    const allow = params.decision === 'allow';
+    if (!(await this.verification.decide(lookup.userCode, allow, session))) {
+      return send(reply, 400, renderMessage('Code no longer valid', 'This code was already used or has expired. Start again on your device.', true));
+    }
+    return allow
+      ? send(reply, 200, renderMessage('Device connected', 'You can return to your device; it will continue on its own.'))
+      : send(reply, 200, renderMessage('Access denied', 'The device was not given access to your account.'));
+  }
+
+  /** The sign-in page, returning to this page with the code the person typed. */
+  private loginThenBack(userCode: string | undefined): string {
+    const back = this.config.localPath(userCode ? `/device?user_code=${encodeURIComponent(userCode)}` : '/device');
+    return this.config.localPath(`/login?return_to=${encodeURIComponent(back)}`);
+  }
+
+  private token(request: FastifyRequest, reply: FastifyReply): string {
+    return this.csrf.issue(request, reply, CSRF_PURPOSE);
+  }
+}
+
+/** The page's parameters, or nothing when malformed: this page then shows its code form again. */
+function orNothing(read: () => FormParams): FormParams | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ErrorPage) return undefined;
+    throw error;
+  }
+}
+
+async function send(reply: FastifyReply, status: number, page: string): Promise<void> {
+  await reply.status(status).headers(HTML_PAGE_HEADERS).send(page);
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { ClientEntity } from '@app/clients';
+import { ClientRepository } from '@app/clients';
+import { DeviceAuthorizationEntity, DeviceAuthorizationRepository, formatUserCode, hashUserCode, normalizeUserCode } from '@app/grants';
+import { DeviceVerificationThrottle, ThrottleKeys } from './device-verification-throttle.service';
+
+export type CodeLookup =
+  | { kind: 'found'; authorization: DeviceAuthorizationEntity; client: ClientEntity; userCode: string }
+  | { kind: 'invalid' }
+  | { kind: 'throttled' };
+
+export interface Approver {
+  userId: string;
+  sessionId: string;
+  /** Seconds since the epoch (OIDC auth_time). */
+  authTime: number;
+}
+
+/** The verification page's rules: finding a user code (rate limited) and recording the decision. */
+@Injectable()
+export class DeviceVerificationService {
+  constructor(
+    private readonly authorizations: DeviceAuthorizationRepository,
+    private readonly clients: ClientRepository,
+    private readonly throttle: DeviceVerificationThrottle,
+  ) {}
+
+  /** RFC 8628 §5.1: user codes are guessable in principle, so wrong ones are limited per IP and session. */
+  async lookup(input: string | undefined, keys: ThrottleKeys): Promise<CodeLookup> {
+    if (!(await this.throttle.reserve(keys))) return { kind: 'throttled' };
+    const normalized = normalizeUserCode(input);
+    if (!normalized) return { kind: 'invalid' };
+    const authorization = await this.authorizations.findPendingByUserCode(hashUserCode(normalized));
+    const client = authorization && (await this.clients.findById(authorization.clientId));
+    if (!authorization || !client) return { kind: 'invalid' };
+    await this.throttle.release(keys);
+    return { kind: 'found', authorization, client, userCode: formatUserCode(normalized) };
+  }
+
+  /** Records allow or deny once; false when the code was decided elsewhere or expired meanwhile. */
+  async decide(userCode: string, allow: boolean, approver: Approver): Promise<boolean> {
+    const normalized = normalizeUserCode(userCode);
+    if (!normalized) return false;
+    const id = await this.authorizations.decide(hashUserCode(normalized), allow ? 'approved' : 'denied', {
+      userId: approver.userId,
+      sessionId: approver.sessionId,
+      authTime: new Date(approver.authTime * 1000),
+    });
+    return id !== undefined;
+  }
+}

@@ -1,0 +1,44 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_LOGGER, AppLogger, logError } from '@app/core';
+import { escapeHtml, HTML_PAGE_HEADERS, htmlPage } from './html';
+import { AuthorizationRedirectError, ErrorPage, FormRejected } from './page-errors';
+import { seeOther } from './see-other';
+
+/**
+ * The one place errors of the pages a person sees are rendered. A verified authorization request's error
+ * goes back to its client (a redirect); a rejected form is shown again by its page; anything else is an
+ * HTML page and never a redirect, since whatever failed came before a client and its redirect URI were
+ * verified. Internals never reach the page.
+ */
+@Catch()
+@Injectable()
+export class PageErrorFilter implements ExceptionFilter {
+  constructor(@Inject(APP_LOGGER) private readonly logger: AppLogger) {}
+
+  catch(error: unknown, host: ArgumentsHost): Promise<void> {
+    return this.render(error, host.switchToHttp().getRequest<FastifyRequest>(), host.switchToHttp().getResponse<FastifyReply>());
+  }
+
+  /** Also for errors raised before a page's handler runs (see `Page`). */
+  async render(error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (reply.sent) return;
+    if (error instanceof AuthorizationRedirectError) return seeOther(reply, error.location());
+    if (error instanceof FormRejected) return error.showFormAgain(request, reply);
+    await renderErrorPage(error instanceof ErrorPage ? error : this.pageFor(error, request), reply);
+  }
+
+  private pageFor(error: unknown, request: FastifyRequest): ErrorPage {
+    const oauthError = logError(error, request, this.logger);
+    if (oauthError.status >= 500) {
+      return new ErrorPage('Service unavailable', 'Sign-in is unavailable right now. Please try again in a moment.', oauthError.status, oauthError.code, oauthError.headers);
+    }
+    return new ErrorPage('Request not accepted', oauthError.description ?? 'The request is malformed.', oauthError.status, oauthError.code, oauthError.headers);
+  }
+}
+
+async function renderErrorPage(page: ErrorPage, reply: FastifyReply): Promise<void> {
+  const body = `<h1>${escapeHtml(page.title)}</h1><p class="error" role="alert">${escapeHtml(page.explanation)}</p>
+<p>Error code: <code>${escapeHtml(page.code)}</code></p>`;
+  await reply.status(page.status).headers({ ...HTML_PAGE_HEADERS, ...page.headers }).send(htmlPage(page.title, body));
+}

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import { ClientsModule } from '@app/clients';
+import { GrantsModule } from '@app/grants';
+import { TokensModule } from '@app/tokens';
+import { UsersModule } from '@app/users';
+import { AuthorizationFlow } from './authorize/authorization-flow.service';
+import { AuthorizationRequestRepository } from './authorize/authorization-request.repository';
+import { AuthorizeController } from './authorize/authorize.controller';
+import { BrowserBinding } from './authorize/browser-binding';
+import { ClientRedirectValidator } from './authorize/client-redirect.validator';
+import { ConsentController } from './consent/consent.controller';
+import { DeviceVerificationController } from './device/device-verification.controller';
+import { DeviceVerificationService } from './device/device-verification.service';
+import { DeviceVerificationThrottle } from './device/device-verification-throttle.service';
+import { CsrfService } from './http/csrf.service';
+import { PageErrorFilter } from './http/page-error.filter';
+import { LocalLoginGuard, LoginCsrfGuard } from './login/login.guards';
+import { LoginController } from './login/login.controller';
+import { LoginForm } from './login/login-form';
+import { LogoutController } from './logout/logout.controller';
+import { LogoutService } from './logout/logout.service';
+
+/** Every page a person sees: authorization, sign-in, consent, device verification, sign-out. */
+@Module({
+  imports: [AuditModule, ClientsModule, UsersModule, TokensModule, GrantsModule],
+  controllers: [AuthorizeController, LoginController, ConsentController, DeviceVerificationController, LogoutController],
+  providers: [
+    PageErrorFilter,
+    CsrfService,
+    AuthorizationFlow,
+    AuthorizationRequestRepository,
+    BrowserBinding,
+    ClientRedirectValidator,
+    LoginForm,
+    LoginCsrfGuard,
+    LocalLoginGuard,
+    DeviceVerificationService,
+    DeviceVerificationThrottle,
+    LogoutService,
+  ],
+  exports: [PageErrorFilter],
+})
+export class InteractionModule {}

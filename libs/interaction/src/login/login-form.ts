@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuditLog } from '@app/audit';
+import { AppConfig } from '@app/core';
+import { LoginFailed, LOGIN_FAILED_MESSAGE } from '@app/users';
+import { AuthorizationFlow } from '../authorize/authorization-flow.service';
+import { CsrfService } from '../http/csrf.service';
+import { FormRejected } from '../http/page-errors';
+import { pageHeaders } from '../http/page-headers';
+import { renderLoginPage } from './login-page';
+import { safeReturnTo } from './return-to';
+
+export const LOGIN_CSRF_PURPOSE = 'login';
+const FORM_EXPIRED_MESSAGE = 'The sign-in form expired; please try again';
+
+export interface LoginFormState {
+  returnTo: string;
+  username?: string;
+  error?: string;
+  status?: number;
+}
+
+/** The sign-in form, shown first and shown again after a failed attempt with one generic message. */
+@Injectable()
+export class LoginForm {
+  constructor(
+    private readonly csrf: CsrfService,
+    private readonly flow: AuthorizationFlow,
+    private readonly audit: AuditLog,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Where the form's answer may redirect, as `return_to` says, kept to this issuer's paths. */
+  returnTo(value: string | undefined): string {
+    return safeReturnTo(value, this.config.pathPrefix);
+  }
+
+  async show(request: FastifyRequest, reply: FastifyReply, state: LoginFormState): Promise<void> {
+    const page = renderLoginPage({
+      pathPrefix: this.config.pathPrefix,
+      csrfToken: this.csrf.issue(request, reply, LOGIN_CSRF_PURPOSE),
+      returnTo: state.returnTo,
+      username: state.username?.slice(0, 200),
+      error: state.error,
+    });
+    // The form's CSP must allow the redirect to the client that ends an authorization flow.
+    const target = await this.flow.finalRedirectOf(state.returnTo).catch(() => undefined);
+    await reply.status(state.status ?? 200).headers(pageHeaders(target)).send(page);
+  }
+
+  /** The submission did not come from our form in this browser. */
+  expired(): FormRejected {
+    return new FormRejected('form expired', (request, reply) => this.showAgain(request, reply, FORM_EXPIRED_MESSAGE, 403));
+  }
+
+  /** A failed sign-in: recorded in the audit log with its reason, shown with the one generic message. */
+  failed(failure: LoginFailed): FormRejected {
+    return new FormRejected(failure.reason, async (request, reply) => {
+      // The name typed is recorded (cut short), never the password.
+      await this.audit.record({
+        action: 'signin.failed',
+        actor: failure.userId ? { type: 'person', id: failure.userId } : { type: 'anonymous' },
+        target: { type: 'user', id: failure.userId ?? null },
+        origin: { ip: request.ip, userAgent: request.headers['user-agent'] },
+        details: { username: submitted(request, 'username')?.slice(0, 200) ?? null, reason: failure.reason },
+      });
+      await this.showAgain(request, reply, LOGIN_FAILED_MESSAGE, 401);
+    });
+  }
+
+  private showAgain(request: FastifyRequest, reply: FastifyReply, error: string, status: number): Promise<void> {
+    return this.show(request, reply, {
+      returnTo: this.returnTo(submitted(request, 'return_to')),
+      username: submitted(request, 'username'),
+      error,
+      status,
+    });
+  }
+}
+
+/** A field of the submitted form, read leniently: the form may be the malformed one being refused. */
+function submitted(request: FastifyRequest, name: string): string | undefined {
+  const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
+  return typeof body[name] === 'string' ? body[name] : undefined;
+}

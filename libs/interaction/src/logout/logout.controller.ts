@@ -1,0 +1,84 @@
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig, FormParams } from '@app/core';
+import { PersonAccessService } from '@app/grants';
+import { CurrentSession, SsoSessionService } from '@app/users';
+import { CsrfService } from '../http/csrf.service';
+import { Page } from '../http/page.decorator';
+import { ErrorPage } from '../http/page-errors';
+import { pageHeaders } from '../http/page-headers';
+import { pageForm, pageQuery } from '../http/page-params';
+import { seeOther } from '../http/see-other';
+import { renderLogoutConfirmPage, renderSignedOutPage } from './logout-pages';
+import { LogoutRequest, LogoutService, postLogoutLocation } from './logout.service';
+
+const CSRF_PURPOSE = 'logout';
+const INVALID_REQUEST = 'Invalid sign-out request';
+
+/**
+ * OIDC RP-Initiated Logout 1.0: the end_session_endpoint. Ends the browser's session and the tokens it
+ * produced, except grants with offline_access (OIDC Core §11).
+ */
+@Page()
+@Controller('oauth2/logout')
+export class LogoutController {
+  constructor(
+    private readonly logout: LogoutService,
+    private readonly sessions: SsoSessionService,
+    private readonly csrf: CsrfService,
+    private readonly config: AppConfig,
+    private readonly access: PersonAccessService,
+  ) {}
+
+  @Get()
+  async get(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.start(pageQuery(request, INVALID_REQUEST), request, reply);
+  }
+
+  @Post()
+  async post(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.start(pageForm(request, INVALID_REQUEST), request, reply);
+  }
+
+  @Post('confirm')
+  async confirm(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const params = pageForm(request, INVALID_REQUEST);
+    if (!this.csrf.verify(request, CSRF_PURPOSE, params.csrf_token)) {
+      throw new ErrorPage('Form expired', 'The sign-out form expired or did not come from this browser.', 403);
+    }
+    const logout = await this.logout.validate({ ...params, id_token_hint: '' });
+    await this.signOut(await this.sessions.currentSession(request), request, reply);
+    await this.finish(logout, reply);
+  }
+
+  private async start(params: FormParams, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const logout = await this.logout.validate(params);
+    const session = await this.sessions.currentSession(request);
+    // The hint proves the RP speaks for this very session: no need to ask (RP-Initiated Logout 1.0 §2).
+    const proven = session && logout.hint && logout.hint.sid === session.sessionId && logout.hint.sub === session.userId;
+    if (!session || proven) {
+      await this.signOut(session, request, reply);
+      return this.finish(logout, reply);
+    }
+    const page = renderLogoutConfirmPage({
+      pathPrefix: this.config.pathPrefix,
+      csrfToken: this.csrf.issue(request, reply, CSRF_PURPOSE),
+      clientId: logout.client?.clientId,
+      postLogoutRedirectUri: logout.postLogoutRedirectUri,
+      state: logout.state,
+    });
+    await reply.status(200).headers(pageHeaders(logout.postLogoutRedirectUri)).send(page);
+  }
+
+  /** The session's tokens end before the session: if that fails, the person is still signed in to try again. */
+  private async signOut(session: CurrentSession | undefined, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (session) await this.access.endSessionGrants(session.sessionId);
+    await this.sessions.end(request, reply);
+  }
+
+  private async finish(logout: LogoutRequest, reply: FastifyReply): Promise<void> {
+    const location = postLogoutLocation(logout);
+    if (location) return seeOther(reply, location);
+    await reply.status(200).headers(pageHeaders()).send(renderSignedOutPage());
+  }
+}
