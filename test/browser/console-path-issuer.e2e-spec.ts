@@ -14,6 +14,7 @@ const PREFIX = '/tenant-a';
  * server advertises.
  */
 describeWithChromium('admin console under an issuer with a path', () => {
+  // Not useTestServer: ISSUER names a port picked before the server starts, and the admin API is called under the issuer's path.
   let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;

@@ -4,17 +4,18 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeWithChromium, launchChromium } from '../support/chromium';
 import { ensureConsoleBuilt } from '../support/console-build';
-import { AdminApi } from '../support/admin';
 import { basicAuth, postForm, request } from '../support/http';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, startTestServer, TestServer } from '../support/test-server';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../support/test-server';
+import { useTestServer } from '../support/server-fixture';
 
 const ROOT = resolve(__dirname, '../..');
 const SHOTS = resolve(ROOT, 'test-artifacts/console');
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
 describeWithChromium('admin console', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  // The server looks for the console build when it starts, so the build comes first.
+  beforeAll(() => ensureConsoleBuilt(), 120_000);
+  const ctx = useTestServer();
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -25,12 +26,9 @@ describeWithChromium('admin console', () => {
   const shot = (name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
     mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer();
-    issuer = server.config.issuer;
-    admin = await AdminApi.connect(server);
-    discovery = (await request(`${server.baseUrl}/.well-known/openid-configuration`)).body;
+    issuer = ctx.server.config.issuer;
+    discovery = (await request(`${ctx.server.baseUrl}/.well-known/openid-configuration`)).body;
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
@@ -38,12 +36,11 @@ describeWithChromium('admin console', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
   });
 
   describe('serving', () => {
     it('serves the console under /console with a strict CSP of its own', async () => {
-      const response = await request(`${server.baseUrl}/console/`);
+      const response = await request(`${ctx.server.baseUrl}/console/`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/html');
       expect(response.text).toContain('<div id="root"></div>');
@@ -55,24 +52,24 @@ describeWithChromium('admin console', () => {
     });
 
     it('answers deep links with index.html and missing assets with 404', async () => {
-      const deep = await request(`${server.baseUrl}/console/applications/some-client/quick-start`);
+      const deep = await request(`${ctx.server.baseUrl}/console/applications/some-client/quick-start`);
       expect(deep.status).toBe(200);
       expect(deep.text).toContain('<div id="root"></div>');
       const asset = /src="(\/console\/assets\/[^"]+\.js)"/.exec(deep.text)?.[1];
       expect(asset).toBeDefined();
-      const script = await request(`${server.baseUrl}${asset}`);
+      const script = await request(`${ctx.server.baseUrl}${asset}`);
       expect(script.status).toBe(200);
       expect(script.headers.get('content-type')).toContain('javascript');
       expect(script.headers.get('cache-control')).toContain('immutable');
-      expect((await request(`${server.baseUrl}/console/assets/missing.js`)).status).toBe(404);
-      expect((await request(`${server.baseUrl}/console/..%2f..%2fpackage.json`)).text).not.toContain('"dependencies"');
-      const bare = await request(`${server.baseUrl}/console`);
+      expect((await request(`${ctx.server.baseUrl}/console/assets/missing.js`)).status).toBe(404);
+      expect((await request(`${ctx.server.baseUrl}/console/..%2f..%2fpackage.json`)).text).not.toContain('"dependencies"');
+      const bare = await request(`${ctx.server.baseUrl}/console`);
       expect(bare.status).toBe(301);
       expect(bare.headers.get('location')).toBe('/console/');
     });
 
     it('leaves the CSP of other pages alone', async () => {
-      const login = await request(`${server.baseUrl}/login`);
+      const login = await request(`${ctx.server.baseUrl}/login`);
       expect(login.headers.get('content-security-policy') ?? '').toContain("default-src 'none'");
       expect(login.headers.get('content-security-policy') ?? '').not.toContain("script-src 'self'");
     });
@@ -80,7 +77,7 @@ describeWithChromium('admin console', () => {
 
   describe('bootstrap client', () => {
     it('registers the console as a first-party public client bound to this issuer', async () => {
-      const response = await admin.get<Record<string, unknown>>('/admin/v1/clients/admin-console');
+      const response = await ctx.admin.get<Record<string, unknown>>('/admin/v1/clients/admin-console');
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({
         client_id: 'admin-console',
@@ -152,7 +149,7 @@ describeWithChromium('admin console', () => {
       await page.getByRole('button', { name: 'Create application' }).click();
       await page.getByRole('heading', { name: 'Orders SPA' }).waitFor();
       spaClientId = (await page.getByTestId('client-id').textContent())!;
-      const created = await admin.get<Record<string, unknown>>(`/admin/v1/clients/${spaClientId}`);
+      const created = await ctx.admin.get<Record<string, unknown>>(`/admin/v1/clients/${spaClientId}`);
       expect(created.body).toMatchObject({
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code', 'refresh_token'],
@@ -209,7 +206,7 @@ describeWithChromium('admin console', () => {
     });
 
     it('rotates the secret of a confidential app, shows it once, and the playground gets a token with it', async () => {
-      const service = await admin.registerClient({ client_name: 'Billing service', grant_types: ['client_credentials'], scope: 'billing:read' });
+      const service = await ctx.admin.registerClient({ client_name: 'Billing service', grant_types: ['client_credentials'], scope: 'billing:read' });
       await nav('Applications').click();
       await page.getByLabel('Search applications').fill('Billing');
       await page.getByRole('button', { name: 'Search' }).click();
@@ -220,7 +217,7 @@ describeWithChromium('admin console', () => {
       expect(secret).not.toBe(service.client_secret);
       await shot('06-secret-rotated');
       const token = (secretValue: string) =>
-        postForm(`${server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, { authorization: basicAuth(service.client_id, secretValue) });
+        postForm(`${ctx.server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, { authorization: basicAuth(service.client_id, secretValue) });
       expect((await token(secret)).status).toBe(200);
       expect((await token(service.client_secret!)).status).toBe(401);
       await page.getByRole('button', { name: 'I have stored it' }).click();
@@ -268,7 +265,7 @@ describeWithChromium('admin console', () => {
       await page.getByRole('group').getByRole('button', { name: 'Disable' }).click();
       await page.getByText('Disabled.').waitFor();
       await shot('08-person');
-      const listed = await admin.get<{ items: { username: string; disabled: boolean; roles: string[] }[] }>('/admin/v1/users?search=dana');
+      const listed = await ctx.admin.get<{ items: { username: string; disabled: boolean; roles: string[] }[] }>('/admin/v1/users?search=dana');
       expect(listed.body.items).toEqual([expect.objectContaining({ username: 'dana', disabled: true, roles: ['support'] })]);
 
       const { other, otherPage } = await freshSignIn(`${issuer}/login?return_to=/`, 'dana', 'a long enough password 42');
@@ -302,14 +299,14 @@ describeWithChromium('admin console', () => {
       await page.getByRole('button', { name: 'Rotate now' }).click();
       const secondSecret = (await page.getByTestId('client-secret').textContent())!;
       expect(secondSecret).not.toBe(firstSecret);
-      const introspect = (secret: string) => postForm(`${server.baseUrl}/oauth2/introspect`, { token: 'x' }, { authorization: basicAuth(apiClientId, secret) });
+      const introspect = (secret: string) => postForm(`${ctx.server.baseUrl}/oauth2/introspect`, { token: 'x' }, { authorization: basicAuth(apiClientId, secret) });
       expect((await introspect(secondSecret)).status).toBe(200);
       expect((await introspect(firstSecret)).status).toBe(401);
 
       await nav('APIs').click();
       await page.getByRole('link', { name: 'Orders API v2' }).waitFor();
       await shot('16-apis');
-      const listed = await admin.get<{ items: { name: string; scopes: { name: string }[] }[] }>('/admin/v1/apis');
+      const listed = await ctx.admin.get<{ items: { name: string; scopes: { name: string }[] }[] }>('/admin/v1/apis');
       expect(listed.body.items).toEqual([expect.objectContaining({ name: 'Orders API v2', scopes: [expect.objectContaining({ name: 'orders:read' }), expect.objectContaining({ name: 'orders:write' })] })]);
       await page.getByRole('link', { name: 'Orders API v2' }).click();
       await page.getByRole('button', { name: 'Delete API' }).click();
@@ -318,8 +315,8 @@ describeWithChromium('admin console', () => {
     });
 
     it('lists pending device sign-ins and denies one', async () => {
-      const device = await admin.registerClient({ client_name: 'TV app', token_endpoint_auth_method: 'none', grant_types: [DEVICE_GRANT], scope: 'openid' });
-      const started = await postForm<{ device_code: string }>(`${server.baseUrl}/oauth2/device_authorization`, { client_id: device.client_id, scope: 'openid' });
+      const device = await ctx.admin.registerClient({ client_name: 'TV app', token_endpoint_auth_method: 'none', grant_types: [DEVICE_GRANT], scope: 'openid' });
+      const started = await postForm<{ device_code: string }>(`${ctx.server.baseUrl}/oauth2/device_authorization`, { client_id: device.client_id, scope: 'openid' });
       expect(started.status).toBe(200);
       await nav('Devices').click();
       await page.getByRole('cell', { name: device.client_id }).waitFor();
@@ -328,7 +325,7 @@ describeWithChromium('admin console', () => {
       await page.getByRole('button', { name: 'Deny request' }).click();
       await page.getByText(`Denied the request of ${device.client_id}.`).waitFor();
       await page.getByText('No device is waiting.').waitFor();
-      const poll = await postForm(`${server.baseUrl}/oauth2/token`, { grant_type: DEVICE_GRANT, device_code: started.body.device_code, client_id: device.client_id });
+      const poll = await postForm(`${ctx.server.baseUrl}/oauth2/token`, { grant_type: DEVICE_GRANT, device_code: started.body.device_code, client_id: device.client_id });
       expect(poll.body.error).toBe('access_denied');
     });
 
@@ -354,7 +351,7 @@ describeWithChromium('admin console', () => {
       const text = (await page.locator('main').textContent())!;
       expect(text).not.toContain('a long enough password 42');
       expect(text).not.toContain(ADMIN_PASSWORD);
-      const changes = await admin.get<{ items: { actor_type: string; actor_id: string; action: string }[] }>(`/admin/v1/events?target_id=${spaClientId}`);
+      const changes = await ctx.admin.get<{ items: { actor_type: string; actor_id: string; action: string }[] }>(`/admin/v1/events?target_id=${spaClientId}`);
       adminId = changes.body.items.find((event) => event.action === 'client.created')!.actor_id;
       expect(changes.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'client.created', actor_type: 'person' }), expect.objectContaining({ action: 'client.updated', actor_type: 'person', actor_id: adminId })]));
     });
@@ -374,7 +371,7 @@ describeWithChromium('admin console', () => {
     });
 
     it('shows a person without the admin role a "not an administrator" page', async () => {
-      const created = await admin.send('POST', '/admin/v1/users', { username: 'fox', password: 'another long password 7', name: 'Fox Mulder', roles: ['support'] });
+      const created = await ctx.admin.send('POST', '/admin/v1/users', { username: 'fox', password: 'another long password 7', name: 'Fox Mulder', roles: ['support'] });
       expect(created.status).toBe(201);
       const { other, otherPage } = await freshSignIn(`${issuer}/console/`, 'fox', 'another long password 7');
       await otherPage.getByRole('heading', { name: 'You are not an administrator' }).waitFor();

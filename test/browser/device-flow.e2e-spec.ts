@@ -1,32 +1,28 @@
 import type { Browser, Page } from 'playwright-core';
 import { describeWithChromium, launchChromium } from '../support/chromium';
-import { AdminApi } from '../support/admin';
 import { decodeJwt } from '../support/http';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, startTestServer, TestServer } from '../support/test-server';
-import { poll, registerDeviceClient, startOk } from '../device/device-support';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../support/test-server';
+import { useTestServer } from '../support/server-fixture';
+import { poll, registerDeviceClient, startOk } from '../support/device';
 
 describeWithChromium('device flow in a real browser', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
     browser = await launchChromium();
     page = await (await browser.newContext()).newPage();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
   });
 
   it('enters the code, signs in on the login page, approves, and the device gets its tokens', async () => {
-    const client = await registerDeviceClient(admin, { client_name: 'Living Room TV' });
-    const started = await startOk(server, client, { scope: 'openid api:read' });
-    expect((await poll(server, client, started.device_code)).body.error).toBe('authorization_pending');
+    const client = await registerDeviceClient(ctx.admin, { client_name: 'Living Room TV' });
+    const started = await startOk(ctx.server, client, { scope: 'openid api:read' });
+    expect((await poll(ctx.server, client, started.device_code)).body.error).toBe('authorization_pending');
 
     // The person types the code by hand, in lower case and without the dash.
     await page.goto(started.verification_uri);
@@ -49,25 +45,25 @@ describeWithChromium('device flow in a real browser', () => {
     await page.getByRole('button', { name: 'Allow' }).click();
     await page.getByRole('heading', { name: 'Device connected' }).waitFor();
 
-    const tokens = await poll(server, client, started.device_code);
+    const tokens = await poll(ctx.server, client, started.device_code);
     expect(tokens.status).toBe(200);
     expect(decodeJwt(tokens.body.access_token as string).payload.client_id).toBe(client.client_id);
     expect(tokens.body.id_token).toEqual(expect.any(String));
   });
 
   it('a second device in the same browser session skips the login page; Deny ends it', async () => {
-    const client = await registerDeviceClient(admin, { client_name: 'Kitchen Display' });
-    const started = await startOk(server, client);
+    const client = await registerDeviceClient(ctx.admin, { client_name: 'Kitchen Display' });
+    const started = await startOk(ctx.server, client);
     await page.goto(started.verification_uri_complete);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Allow access?' }).waitFor();
     await page.getByRole('button', { name: 'Deny' }).click();
     await page.getByRole('heading', { name: 'Access denied' }).waitFor();
-    expect((await poll(server, client, started.device_code)).body.error).toBe('access_denied');
+    expect((await poll(ctx.server, client, started.device_code)).body.error).toBe('access_denied');
   });
 
   it('a wrong code shows a message on the page', async () => {
-    await page.goto(`${server.config.issuer}/device`);
+    await page.goto(`${ctx.server.config.issuer}/device`);
     await page.getByLabel('Code').fill('BCDF-GHJK');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('alert').waitFor();

@@ -2,10 +2,9 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { describeWithChromium, launchChromium } from '../support/chromium';
-import { AdminApi } from '../support/admin';
 import { decodeJwt } from '../support/http';
-import { startTestServer, TestServer } from '../support/test-server';
-
+import { TestServer } from '../support/test-server';
+import { useTestServer } from '../support/server-fixture';
 
 /**
  * A tiny single-page app: PKCE with WebCrypto, a redirect to our authorization endpoint, and the code
@@ -52,37 +51,32 @@ async function startSpa(server: TestServer, clientId: () => string): Promise<{ s
   return { spa, origin: `http://127.0.0.1:${(spa.address() as AddressInfo).port}` };
 }
 
-
 describeWithChromium('PKCE sign-in from a single-page app in Chromium', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let browser: Browser;
   let spa: Server;
   let origin: string;
   let clientId = '';
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-    ({ spa, origin } = await startSpa(server, () => clientId));
+    ({ spa, origin } = await startSpa(ctx.server, () => clientId));
     browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
     await new Promise((resolve) => spa?.close(resolve));
-    await server?.close();
   });
 
   // First-party: the login form's answer redirects straight to the SPA, which its CSP form-action must allow.
   it.each([[false], [true]])('signs in (first party: %s) through our pages and shows the token', async (firstParty) => {
-    const client = await admin.registerClient({
+    const client = await ctx.admin.registerClient({
       client_name: 'Browser SPA', application_type: 'native', redirect_uris: ['http://127.0.0.1/callback'],
       grant_types: ['authorization_code'], token_endpoint_auth_method: 'none', scope: 'openid profile', first_party: firstParty,
     });
     clientId = client.client_id;
     const username = `spa-person-${String(firstParty)}`;
-    const person = await admin.send<{ id: string }>('POST', '/admin/v1/users', { username, password: 'spa person password' });
+    const person = await ctx.admin.send<{ id: string }>('POST', '/admin/v1/users', { username, password: 'spa person password' });
     const page = await (await browser.newContext()).newPage();
     const blocked: string[] = [];
     page.on('console', (message) => { if (/Content Security Policy|form-action/i.test(message.text())) blocked.push(message.text()); });

@@ -1,7 +1,7 @@
 import { basicAuth, postForm, request } from '../support/http';
 import { useTestServer } from '../support/server-fixture';
-import { BrowserSession, hiddenField } from '../signin/browser-session';
-import { DEVICE_GRANT, decide, enterCode, registerDeviceClient, signedInBrowser, startDeviceFlow, startOk } from './device-support';
+import { BrowserSession, hiddenField } from '../support/browser-session';
+import { DEVICE_GRANT, decide, enterCode, registerDeviceClient, signedInBrowser, startDeviceFlow, startOk } from '../support/device';
 
 const USER_CODE = /^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/;
 

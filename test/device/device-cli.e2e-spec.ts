@@ -1,8 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { AdminApi } from '../support/admin';
-import { startTestServer, TestServer } from '../support/test-server';
-import { decide, registerDeviceClient, signedInBrowser } from './device-support';
+import { useTestServer } from '../support/server-fixture';
+import { decide, registerDeviceClient, signedInBrowser } from '../support/device';
 
 const CLI = join(__dirname, '..', '..', 'examples', 'device-cli', 'device-login.mjs');
 
@@ -38,28 +37,18 @@ function runCli(env: Record<string, string>, args: string[] = []): CliRun {
 }
 
 describe('examples/device-cli against the server', () => {
-  let server: TestServer;
-  let admin: AdminApi;
-
-  beforeAll(async () => {
-    server = await startTestServer({ DEVICE_POLL_INTERVAL: '1' });
-    admin = await AdminApi.connect(server);
-  });
-
-  afterAll(async () => {
-    await server.close();
-  });
+  const ctx = useTestServer({ DEVICE_POLL_INTERVAL: '1' });
 
   it('discovers, prints the code, polls while the person approves over HTTP, then prints the claims', async () => {
-    const client = await registerDeviceClient(admin, { client_name: 'Terminal' });
-    const cli = runCli({ ISSUER: server.config.issuer, CLIENT_ID: client.client_id }, ['--scope', 'openid api:read']);
+    const client = await registerDeviceClient(ctx.admin, { client_name: 'Terminal' });
+    const cli = runCli({ ISSUER: ctx.server.config.issuer, CLIENT_ID: client.client_id }, ['--scope', 'openid api:read']);
     try {
       const [, uri, userCode] = await cli.waitFor(/open (\S+) and enter the code ([A-Z]{4}-[A-Z]{4})/);
-      expect(uri).toBe(`${server.config.issuer}/device`);
+      expect(uri).toBe(`${ctx.server.config.issuer}/device`);
       await cli.waitFor(/Waiting for approval/);
       // Let it poll at least once while pending.
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      const browser = await signedInBrowser(server);
+      const browser = await signedInBrowser(ctx.server);
       expect((await decide(browser, userCode, 'allow')).status).toBe(200);
       expect(await cli.exited).toBe(0);
       const output = cli.output();
@@ -73,11 +62,11 @@ describe('examples/device-cli against the server', () => {
   });
 
   it('exits 1 with a message when the person denies', async () => {
-    const client = await registerDeviceClient(admin, { client_name: 'Terminal' });
-    const cli = runCli({}, [`--issuer=${server.config.issuer}`, `--client-id=${client.client_id}`]);
+    const client = await registerDeviceClient(ctx.admin, { client_name: 'Terminal' });
+    const cli = runCli({}, [`--issuer=${ctx.server.config.issuer}`, `--client-id=${client.client_id}`]);
     try {
       const [, , userCode] = await cli.waitFor(/open (\S+) and enter the code ([A-Z]{4}-[A-Z]{4})/);
-      const browser = await signedInBrowser(server);
+      const browser = await signedInBrowser(ctx.server);
       await decide(browser, userCode, 'deny');
       expect(await cli.exited).toBe(1);
       expect(cli.output()).toContain('access was denied');

@@ -1,6 +1,6 @@
 import { useTestServer } from '../support/server-fixture';
-import { hiddenField } from '../signin/browser-session';
-import { database, enterCode, registerDeviceClient, signedInBrowser, startOk } from './device-support';
+import { hiddenField } from '../support/browser-session';
+import { database, enterCode, registerDeviceClient, signedInBrowser, startOk } from '../support/device';
 
 /** RFC 8628 §5.1: user codes are short, so guessing them is limited per IP and per session. */
 describe('device verification rate limiting', () => {

@@ -1,4 +1,4 @@
-import { BrowserSession } from '../signin/browser-session';
+import { BrowserSession } from '../support/browser-session';
 import { basicAuth, postForm, request } from '../support/http';
 import { ADMIN_CLIENT_ID, ADMIN_PASSWORD, ADMIN_USERNAME } from '../support/test-server';
 import { useTestServer } from '../support/server-fixture';

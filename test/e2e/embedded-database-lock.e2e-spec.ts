@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuilt, ServerProcess } from '../multi-instance/server-process';
+import { ensureBuilt, ServerProcess } from '../support/server-process';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -16,6 +16,7 @@ const canRunAsPid1 = spawnSync(AS_PID_1[0], [...AS_PID_1.slice(1), 'true']).stat
  * died must not keep the server down, whatever pid the file names.
  */
 describe('embedded database lock on DATA_DIR', () => {
+  // Not useTestServer: server processes of their own on one data folder.
   let dataDir: string;
   let lockFile: string;
   const running: ServerProcess[] = [];

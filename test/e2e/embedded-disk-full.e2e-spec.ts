@@ -3,7 +3,7 @@ import { AdminApi } from '../support/admin';
 import { request } from '../support/http';
 import { SmallVolume } from '../support/small-volume';
 import { ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, TestServer } from '../support/test-server';
-import { ensureBuilt, ServerProcess } from '../multi-instance/server-process';
+import { ensureBuilt, ServerProcess } from '../support/server-process';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -13,6 +13,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * missing; and once space is freed everything works again without losing what was acknowledged.
  */
 (SmallVolume.isSupported() ? describe : describe.skip)('embedded database on a full disk', () => {
+  // Not useTestServer: a server process of its own on a small volume, restarted on it.
   let volume: SmallVolume;
   let server: ServerProcess | undefined;
   let dataDir: string;

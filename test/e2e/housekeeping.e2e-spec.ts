@@ -1,25 +1,19 @@
 import { DataSource } from 'typeorm';
 import { HousekeepingService } from '@app/core';
-import { startTestServer, TestServer } from '../support/test-server';
+import { useTestServer } from '../support/server-fixture';
 
 describe(HousekeepingService.name, () => {
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-
-  afterAll(async () => server.close());
+  const ctx = useTestServer();
 
   it('purges expired rows in batches and keeps live ones and those replay detection needs', async () => {
-    const db = server.app.get(DataSource);
+    const db = ctx.server.app.get(DataSource);
     const rows = Array.from({ length: 2500 }, (_, i) => `('expired-${i}', now() - interval '1 minute')`).join(',');
     await db.query(`INSERT INTO revoked_tokens (jti, expires_at) VALUES ${rows}`);
     await db.query(`INSERT INTO revoked_tokens (jti, expires_at) VALUES ('live', now() + interval '1 hour')`);
     await db.query(`INSERT INTO login_attempts (key, failures, window_start) VALUES ('old', 3, now() - interval '2 days'), ('recent', 3, now())`);
     await db.query(`INSERT INTO revoked_grants (grant_id, expires_at) VALUES ('recent-grant', now() + interval '1 minute')`);
 
-    const deleted = await server.app.get(HousekeepingService).runOnce();
+    const deleted = await ctx.server.app.get(HousekeepingService).runOnce();
 
     expect(deleted.revoked_tokens).toBe(2500);
     expect(deleted.login_attempts).toBe(1);

@@ -1,32 +1,26 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { KeyStore } from '@app/tokens';
-import { AdminApi } from '../support/admin';
 import { basicAuth, decodeJwt, postForm } from '../support/http';
-import { startTestServer, TestServer } from '../support/test-server';
+import { useTestServer } from '../support/server-fixture';
 
 describe('RFC 7662 introspection and RFC 7009 revocation', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer({ ACCESS_TOKEN_TTL: '60' });
   let service: { client_id: string; client_secret?: string };
   let other: { client_id: string; client_secret?: string };
 
   const token = async (client = service) => {
-    const response = await postForm<{ access_token: string }>(`${server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, { authorization: basicAuth(client.client_id, client.client_secret!) });
+    const response = await postForm<{ access_token: string }>(`${ctx.server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, { authorization: basicAuth(client.client_id, client.client_secret!) });
     return response.body.access_token;
   };
   const introspect = (value: string, client = service, extra: Record<string, string> = {}) =>
-    postForm(`${server.baseUrl}/oauth2/introspect`, { token: value, ...extra }, { authorization: basicAuth(client.client_id, client.client_secret!) });
+    postForm(`${ctx.server.baseUrl}/oauth2/introspect`, { token: value, ...extra }, { authorization: basicAuth(client.client_id, client.client_secret!) });
   const revoke = (value: string, client = service, extra: Record<string, string> = {}) =>
-    postForm(`${server.baseUrl}/oauth2/revoke`, { token: value, ...extra }, { authorization: basicAuth(client.client_id, client.client_secret!) });
+    postForm(`${ctx.server.baseUrl}/oauth2/revoke`, { token: value, ...extra }, { authorization: basicAuth(client.client_id, client.client_secret!) });
 
   beforeAll(async () => {
-    server = await startTestServer({ ACCESS_TOKEN_TTL: '60' });
-    admin = await AdminApi.connect(server);
-    service = await admin.registerClient({ client_name: 'svc', grant_types: ['client_credentials'], scope: 'orders:read' });
-    other = await admin.registerClient({ client_name: 'other', grant_types: ['client_credentials'], scope: 'x' });
+    service = await ctx.admin.registerClient({ client_name: 'svc', grant_types: ['client_credentials'], scope: 'orders:read' });
+    other = await ctx.admin.registerClient({ client_name: 'other', grant_types: ['client_credentials'], scope: 'x' });
   });
-
-  afterAll(async () => server.close());
 
   it('describes an active token (RFC 7662 §2.2)', async () => {
     const value = await token();
@@ -39,8 +33,8 @@ describe('RFC 7662 introspection and RFC 7009 revocation', () => {
       scope: 'orders:read',
       client_id: service.client_id,
       sub: service.client_id,
-      aud: server.config.issuer,
-      iss: server.config.issuer,
+      aud: ctx.server.config.issuer,
+      iss: ctx.server.config.issuer,
       exp: claims.exp,
       iat: claims.iat,
       jti: claims.jti,
@@ -69,7 +63,7 @@ describe('RFC 7662 introspection and RFC 7009 revocation', () => {
 
   it('answers inactive for an HS256 token keyed with our public key (algorithm confusion)', async () => {
     const genuine = decodeJwt(await token());
-    const jwks = await (await fetch(`${server.baseUrl}/oauth2/jwks`)).json() as { keys: Record<string, unknown>[] };
+    const jwks = await (await fetch(`${ctx.server.baseUrl}/oauth2/jwks`)).json() as { keys: Record<string, unknown>[] };
     const secret = new TextEncoder().encode(JSON.stringify(jwks.keys[0]));
     const forged = await new SignJWT({ ...genuine.payload })
       .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt', kid: genuine.header.kid as string })
@@ -79,7 +73,7 @@ describe('RFC 7662 introspection and RFC 7009 revocation', () => {
 
   it('answers inactive for an expired token signed with our own key', async () => {
     const genuine = decodeJwt(await token());
-    const key = server.app.get(KeyStore).activeKey();
+    const key = ctx.server.app.get(KeyStore).activeKey();
     const now = Math.floor(Date.now() / 1000);
     const expired = await new SignJWT({ ...genuine.payload, iat: now - 7200, exp: now - 3600 })
       .setProtectedHeader({ alg: key.alg, typ: 'at+jwt', kid: key.kid })
@@ -89,7 +83,7 @@ describe('RFC 7662 introspection and RFC 7009 revocation', () => {
 
   it('answers inactive for a token of ours with the wrong typ (RFC 9068 §4)', async () => {
     const genuine = decodeJwt(await token());
-    const key = server.app.get(KeyStore).activeKey();
+    const key = ctx.server.app.get(KeyStore).activeKey();
     const idTokenLike = await new SignJWT({ ...genuine.payload })
       .setProtectedHeader({ alg: key.alg, typ: 'JWT', kid: key.kid })
       .sign(key.privateKey);
@@ -97,19 +91,19 @@ describe('RFC 7662 introspection and RFC 7009 revocation', () => {
   });
 
   it('requires the caller to authenticate (RFC 7662 §2.1)', async () => {
-    const response = await postForm(`${server.baseUrl}/oauth2/introspect`, { token: await token() });
+    const response = await postForm(`${ctx.server.baseUrl}/oauth2/introspect`, { token: await token() });
     expect(response.status).toBe(401);
     expect(response.body.error).toBe('invalid_client');
   });
 
   it('rejects a wrong secret on introspection with 401', async () => {
-    const response = await postForm(`${server.baseUrl}/oauth2/introspect`, { token: 'x' }, { authorization: basicAuth(service.client_id, 'wrong') });
+    const response = await postForm(`${ctx.server.baseUrl}/oauth2/introspect`, { token: 'x' }, { authorization: basicAuth(service.client_id, 'wrong') });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Basic/);
   });
 
   it('requires the token parameter', async () => {
-    const response = await postForm(`${server.baseUrl}/oauth2/introspect`, {}, { authorization: basicAuth(service.client_id, service.client_secret!) });
+    const response = await postForm(`${ctx.server.baseUrl}/oauth2/introspect`, {}, { authorization: basicAuth(service.client_id, service.client_secret!) });
     expect(response.status).toBe(400);
     expect(response.body.error).toBe('invalid_request');
   });
@@ -137,7 +131,7 @@ describe('RFC 7662 introspection and RFC 7009 revocation', () => {
   });
 
   it('requires client authentication to revoke', async () => {
-    const response = await postForm(`${server.baseUrl}/oauth2/revoke`, { token: 'x' });
+    const response = await postForm(`${ctx.server.baseUrl}/oauth2/revoke`, { token: 'x' });
     expect(response.status).toBe(401);
     expect(response.body.error).toBe('invalid_client');
   });

@@ -1,10 +1,11 @@
 import { AppConfig } from '@app/core';
 import { request } from '../support/http';
 import { startTestServer } from '../support/test-server';
-import { ensureBuilt, ServerProcess } from '../multi-instance/server-process';
+import { ensureBuilt, ServerProcess } from '../support/server-process';
 
 // Its own file: passport strategies are process-wide, so each Jest file runs one server at a time.
 describe('ISSUER configuration', () => {
+  // Not useTestServer: only one test needs a server (with its own ISSUER); another starts a process that must refuse to start.
   it('uses ISSUER exactly as configured, without adding a slash, and serves it under its path', async () => {
     const custom = await startTestServer({ ISSUER: 'https://id.example.com/tenant-a' });
     try {

@@ -1,7 +1,7 @@
 import { AdminApi } from '../support/admin';
 import { ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, TestServer } from '../support/test-server';
 import { throwawayDatabase, ThrowawayDatabase } from '../support/throwaway-database';
-import { ensureBuilt, ServerProcess } from '../multi-instance/server-process';
+import { ensureBuilt, ServerProcess } from '../support/server-process';
 
 const SECRET = 'first-key-encryption-secret-0123456789';
 const OTHER_SECRET = 'another-key-encryption-secret-9876543210';
@@ -12,6 +12,7 @@ const OTHER_SECRET = 'another-key-encryption-secret-9876543210';
  * start healthy and fail later when a key it cannot read is needed.
  */
 describe('KEY_ENCRYPTION_SECRET across restarts', () => {
+  // Not useTestServer: server processes restarted on one database with another secret.
   const databases: ThrowawayDatabase[] = [];
   const running: ServerProcess[] = [];
 

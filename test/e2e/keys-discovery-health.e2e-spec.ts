@@ -4,6 +4,7 @@ import { basicAuth, decodeJwt, postForm, request } from '../support/http';
 import { startTestServer, TestServer, usesPostgres } from '../support/test-server';
 
 describe('discovery, JWKS, key rotation and health', () => {
+  // Not useTestServer: a test restarts the server and connects the admin API again.
   let server: TestServer;
   let admin: AdminApi;
   let service: { client_id: string; client_secret?: string };

@@ -5,9 +5,9 @@ import { AdminApi } from '../support/admin';
 import {
   ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, ADMIN_PASSWORD, ADMIN_USERNAME, freePort, startTestServer, TestServer,
 } from '../support/test-server';
-import { ensureBuilt, ServerProcess } from '../multi-instance/server-process';
-import { BrowserSession, hiddenField } from '../signin/browser-session';
-import { authorizeWithPkce, callbackParams, createPerson, registerWebClient, RegisteredClient } from '../signin/flow';
+import { ensureBuilt, ServerProcess } from '../support/server-process';
+import { BrowserSession, hiddenField } from '../support/browser-session';
+import { authorizeWithPkce, callbackParams, createPerson, registerWebClient, RegisteredClient } from '../support/sign-in';
 
 interface Tenant {
   prefix: string;
@@ -22,6 +22,7 @@ interface Tenant {
  * replaces nor ends the other's session. The second tenant is a process of its own, as in production.
  */
 describe('issuer paths on one host keep their own cookies', () => {
+  // Not useTestServer: two servers, one in this process and one as a process of its own.
   let inProcess: TestServer;
   let separate: ServerProcess;
   let dataDir: string;

@@ -1,8 +1,8 @@
 import { AdminApi } from '../support/admin';
 import { basicAuth, decodeJwt, postForm, request } from '../support/http';
 import { freePort, startTestServer, TestServer } from '../support/test-server';
-import { BrowserSession, formAction, hiddenField, PageResult } from '../signin/browser-session';
-import { authorizeUrl, callbackParams, createPerson, pkce, registerWebClient, RegisteredClient } from '../signin/flow';
+import { BrowserSession, formAction, hiddenField, PageResult } from '../support/browser-session';
+import { authorizeUrl, callbackParams, createPerson, pkce, registerWebClient, RegisteredClient } from '../support/sign-in';
 
 const PREFIX = '/tenant-a';
 
@@ -14,6 +14,7 @@ const PREFIX = '/tenant-a';
  * listening origin with the advertised path (`served`), which is what these tests are about.
  */
 describe('ISSUER with a path', () => {
+  // Not useTestServer: ISSUER names a port picked before the server starts, and the admin API is called under the issuer's path.
   let server: TestServer;
   let issuer: string;
   let origin: string;

@@ -2,9 +2,9 @@ import { Client } from 'pg';
 import { AdminApi } from '../support/admin';
 import { basicAuth, postForm, request } from '../support/http';
 import { startTestServer, TestServer, usesPostgres, ADMIN_PASSWORD, ADMIN_USERNAME } from '../support/test-server';
-import { BrowserSession } from '../signin/browser-session';
-import { authorize, authorizeUrl, callbackParams, pkce, redeemCode, registerWebClient } from '../signin/flow';
-import { TcpProxy } from './tcp-proxy';
+import { BrowserSession } from '../support/browser-session';
+import { authorize, authorizeUrl, callbackParams, pkce, redeemCode, registerWebClient } from '../support/sign-in';
+import { TcpProxy } from '../support/tcp-proxy';
 
 /**
  * Fail closed under database faults (issue: hardening): a real network cut between the server and
@@ -12,6 +12,7 @@ import { TcpProxy } from './tcp-proxy';
  * hang a query forever without the statement timeout.
  */
 (usesPostgres() ? describe : describe.skip)('database faults', () => {
+  // Not useTestServer: the server reaches PostgreSQL through a TCP proxy the tests cut.
   let server: TestServer;
   let proxy: TcpProxy;
   let admin: AdminApi;

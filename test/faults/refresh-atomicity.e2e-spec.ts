@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { useTestServer } from '../support/server-fixture';
 import { usesPostgres } from '../support/test-server';
-import { BrowserSession } from '../signin/browser-session';
-import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, introspect, pkce, registerWebClient, RegisteredClient, tokenRequest } from '../signin/flow';
+import { BrowserSession } from '../support/browser-session';
+import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, introspect, pkce, registerWebClient, RegisteredClient, tokenRequest } from '../support/sign-in';
 
 const LEDGER = 'https://ledger.refresh-atomicity.example.com';
 

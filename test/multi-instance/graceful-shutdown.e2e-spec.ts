@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, ADMIN_PASSWORD, ADMIN_USERNAME, usesPostgres } from '../support/test-server';
-import { BrowserSession, submitLogin } from '../signin/browser-session';
-import { ensureBuilt, ServerProcess } from './server-process';
+import { BrowserSession, submitLogin } from '../support/browser-session';
+import { ensureBuilt, ServerProcess } from '../support/server-process';
 
 /** SIGTERM: requests already being served finish with real answers, then the process exits cleanly. */
 (usesPostgres() ? describe : describe.skip)('graceful shutdown', () => {
+  // Not useTestServer: the server is a process of its own, so SIGTERM can be sent to it.
   let databaseName: string;
   let databaseUrl: string;
 

@@ -3,15 +3,16 @@ import { Client } from 'pg';
 import { AdminApi } from '../support/admin';
 import { basicAuth, postForm } from '../support/http';
 import { ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, TestServer, usesPostgres } from '../support/test-server';
-import { BrowserSession, submitLogin } from '../signin/browser-session';
-import { authorize, authorizeUrl, callbackParams, createPerson, introspect, pkce, redeemCode, registerWebClient, tokenRequest } from '../signin/flow';
-import { ensureBuilt, ServerProcess } from './server-process';
+import { BrowserSession, submitLogin } from '../support/browser-session';
+import { authorize, authorizeUrl, callbackParams, createPerson, introspect, pkce, redeemCode, registerWebClient, tokenRequest } from '../support/sign-in';
+import { ensureBuilt, ServerProcess } from '../support/server-process';
 
 /**
  * Two server processes on one PostgreSQL database, as behind a load balancer: every piece of state that
  * matters (codes, refresh families, revocations, lockouts, keys, client changes) must hold across them.
  */
 (usesPostgres() ? describe : describe.skip)('two instances on one database', () => {
+  // Not useTestServer: two server processes of their own on one database.
   let a: ServerProcess;
   let b: ServerProcess;
   let adminA: AdminApi;

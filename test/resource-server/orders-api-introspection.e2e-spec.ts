@@ -1,6 +1,5 @@
-import { AdminApi } from '../support/admin';
 import { decodeJwt } from '../support/http';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/server-fixture';
 import {
   type ApiRegistration,
   BILLING,
@@ -25,7 +24,7 @@ const ORDERS_SCOPES = [{ name: 'orders:read', description: 'Read orders' }, { na
  * token (RFC 7662), which is what makes revocation visible to it.
  */
 describe('orders-api with introspection (RFC 7662)', () => {
-  let server: TestServer;
+  const ctx = useTestServer();
   let client: ClientRegistration;
   let orders: ApiRegistration;
   let ordersOpaque: ApiRegistration;
@@ -33,7 +32,7 @@ describe('orders-api with introspection (RFC 7662)', () => {
 
   const start = async (audience: string, api: ApiRegistration, extra: Record<string, unknown> = {}) => {
     const running = await startOrdersApi({
-      issuer: server.config.issuer,
+      issuer: ctx.server.config.issuer,
       audience,
       mode: 'introspection',
       introspection: { clientId: api.client_id, clientSecret: api.client_secret },
@@ -44,18 +43,16 @@ describe('orders-api with introspection (RFC 7662)', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
-    const admin = await AdminApi.connect(server);
-    orders = await registerApi(admin, { identifier: ORDERS, name: 'Orders', scopes: ORDERS_SCOPES, access_token_format: 'jwt' });
-    await registerApi(admin, { identifier: BILLING, name: 'Billing', scopes: [{ name: 'billing:read' }], access_token_format: 'jwt' });
-    ordersOpaque = await registerApi(admin, {
+    orders = await registerApi(ctx.admin, { identifier: ORDERS, name: 'Orders', scopes: ORDERS_SCOPES, access_token_format: 'jwt' });
+    await registerApi(ctx.admin, { identifier: BILLING, name: 'Billing', scopes: [{ name: 'billing:read' }], access_token_format: 'jwt' });
+    ordersOpaque = await registerApi(ctx.admin, {
       identifier: ORDERS_OPAQUE,
       name: 'Orders (opaque tokens)',
       scopes: ORDERS_SCOPES,
       access_token_format: 'opaque',
       access_token_ttl: 600,
     });
-    client = await admin.registerClient({
+    client = await ctx.admin.registerClient({
       client_name: 'shop',
       grant_types: ['client_credentials'],
       scope: 'orders:read orders:write billing:read',
@@ -64,7 +61,6 @@ describe('orders-api with introspection (RFC 7662)', () => {
 
   afterAll(async () => {
     for (const running of started) await running.close();
-    await server?.close();
   });
 
   describe('without an answer cache (INTROSPECTION_CACHE_SECONDS=0)', () => {
@@ -77,21 +73,21 @@ describe('orders-api with introspection (RFC 7662)', () => {
 
     it('accepts a JWT for this API through the server and returns the caller', async () => {
       const before = calls.count(INTROSPECT_PATH);
-      const response = await ordersApi.get('/orders', await tokenFor(server, client, ORDERS));
+      const response = await ordersApi.get('/orders', await tokenFor(ctx.server, client, ORDERS));
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ caller: { sub: client.client_id, client_id: client.client_id } });
       expect(calls.count(INTROSPECT_PATH)).toBe(before + 1);
     });
 
     it('refuses a token for another API: the server shows an API only its own tokens (401 invalid_token)', async () => {
-      const response = await ordersApi.get('/orders', await tokenFor(server, client, BILLING));
+      const response = await ordersApi.get('/orders', await tokenFor(ctx.server, client, BILLING));
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm="orders", error="invalid_token"/);
       expect(response.body).toEqual({ error: 'invalid_token', error_description: 'The access token is not active' });
     });
 
     it('answers 403 insufficient_scope with scope="orders:write" for a read-only token', async () => {
-      const response = await ordersApi.post('/orders', { item: 'tea' }, await tokenFor(server, client, ORDERS, 'orders:read'));
+      const response = await ordersApi.post('/orders', { item: 'tea' }, await tokenFor(ctx.server, client, ORDERS, 'orders:read'));
       expect(response.status).toBe(403);
       expect(response.headers.get('www-authenticate')).toContain('error="insufficient_scope"');
       expect(response.headers.get('www-authenticate')).toContain('scope="orders:write"');
@@ -104,9 +100,9 @@ describe('orders-api with introspection (RFC 7662)', () => {
     });
 
     it('refuses a revoked token on the very next request', async () => {
-      const token = await tokenFor(server, client, ORDERS);
+      const token = await tokenFor(ctx.server, client, ORDERS);
       expect((await ordersApi.get('/orders', token)).status).toBe(200);
-      await revoke(server, client, token);
+      await revoke(ctx.server, client, token);
       const response = await ordersApi.get('/orders', token);
       expect(response.status).toBe(401);
       expect(response.body).toEqual({ error: 'invalid_token', error_description: 'The access token is not active' });
@@ -123,13 +119,13 @@ describe('orders-api with introspection (RFC 7662)', () => {
     });
 
     it('reuses an active answer, so a revocation is seen only when the cached answer runs out', async () => {
-      const token = await tokenFor(server, client, ORDERS);
+      const token = await tokenFor(ctx.server, client, ORDERS);
       const before = calls.count(INTROSPECT_PATH);
       expect((await ordersApi.get('/orders', token)).status).toBe(200);
       expect((await ordersApi.get('/orders', token)).status).toBe(200);
       expect(calls.count(INTROSPECT_PATH)).toBe(before + 1);
 
-      await revoke(server, client, token);
+      await revoke(ctx.server, client, token);
       expect((await ordersApi.get('/orders', token)).status).toBe(200);
 
       clock.advance(61);
@@ -139,8 +135,8 @@ describe('orders-api with introspection (RFC 7662)', () => {
     });
 
     it('refuses at once a revoked token it has not cached', async () => {
-      const token = await tokenFor(server, client, ORDERS);
-      await revoke(server, client, token);
+      const token = await tokenFor(ctx.server, client, ORDERS);
+      await revoke(ctx.server, client, token);
       expect((await ordersApi.get('/orders', token)).status).toBe(401);
     });
   });
@@ -153,7 +149,7 @@ describe('orders-api with introspection (RFC 7662)', () => {
     });
 
     it('gets reference tokens that only introspection can verify, and serves them', async () => {
-      const token = await tokenFor(server, client, ORDERS_OPAQUE);
+      const token = await tokenFor(ctx.server, client, ORDERS_OPAQUE);
       expect(token.split('.')).toHaveLength(1);
       const listed = await opaqueApi.get('/orders', token);
       expect(listed.status).toBe(200);
@@ -162,23 +158,23 @@ describe('orders-api with introspection (RFC 7662)', () => {
     });
 
     it('is refused by local JWT verification, which cannot read it', async () => {
-      const jwtOnly = await startOrdersApi({ issuer: server.config.issuer, audience: ORDERS_OPAQUE, mode: 'jwt' });
+      const jwtOnly = await startOrdersApi({ issuer: ctx.server.config.issuer, audience: ORDERS_OPAQUE, mode: 'jwt' });
       started.push(jwtOnly);
-      const response = await jwtOnly.get('/orders', await tokenFor(server, client, ORDERS_OPAQUE));
+      const response = await jwtOnly.get('/orders', await tokenFor(ctx.server, client, ORDERS_OPAQUE));
       expect(response.status).toBe(401);
       expect(response.body).toEqual({ error: 'invalid_token', error_description: 'The access token is malformed' });
     });
 
     it('does not accept a JWT issued for the JWT-format orders API', async () => {
-      const jwt = await tokenFor(server, client, ORDERS);
+      const jwt = await tokenFor(ctx.server, client, ORDERS);
       expect(decodeJwt(jwt).payload.aud).toBe(ORDERS);
       expect((await opaqueApi.get('/orders', jwt)).status).toBe(401);
     });
 
     it('refuses a revoked opaque token on the very next request', async () => {
-      const token = await tokenFor(server, client, ORDERS_OPAQUE);
+      const token = await tokenFor(ctx.server, client, ORDERS_OPAQUE);
       expect((await opaqueApi.get('/orders', token)).status).toBe(200);
-      await revoke(server, client, token);
+      await revoke(ctx.server, client, token);
       const response = await opaqueApi.get('/orders', token);
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toContain('error="invalid_token"');

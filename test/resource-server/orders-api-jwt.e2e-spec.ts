@@ -1,7 +1,6 @@
 import { exportSPKI, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
-import { AdminApi } from '../support/admin';
 import { basicAuth, decodeJwt, postForm, request } from '../support/http';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/server-fixture';
 import {
   type ApiRegistration,
   BILLING,
@@ -25,33 +24,30 @@ const JWKS_COOLDOWN_SECONDS = 30;
  * authorization server on PostgreSQL, over HTTP.
  */
 describe('orders-api with local JWT verification (RFC 9068, RFC 6750)', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let client: ClientRegistration;
   let orders: ApiRegistration;
   let ordersApi: RunningOrdersApi;
   const jwksFetches = new CountingFetch();
   const clock = new SkewableClock();
 
-  const ordersToken = (scope?: string) => tokenFor(server, client, ORDERS, scope);
+  const ordersToken = (scope?: string) => tokenFor(ctx.server, client, ORDERS, scope);
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-    orders = await registerApi(admin, {
+    orders = await registerApi(ctx.admin, {
       identifier: ORDERS,
       name: 'Orders',
       scopes: [{ name: 'orders:read', description: 'Read orders' }, { name: 'orders:write', description: 'Place orders' }],
       access_token_format: 'jwt',
     });
-    await registerApi(admin, { identifier: BILLING, name: 'Billing', scopes: [{ name: 'billing:read' }], access_token_format: 'jwt' });
-    client = await admin.registerClient({
+    await registerApi(ctx.admin, { identifier: BILLING, name: 'Billing', scopes: [{ name: 'billing:read' }], access_token_format: 'jwt' });
+    client = await ctx.admin.registerClient({
       client_name: 'shop',
       grant_types: ['client_credentials'],
       scope: 'orders:read orders:write billing:read',
     });
     ordersApi = await startOrdersApi({
-      issuer: server.config.issuer,
+      issuer: ctx.server.config.issuer,
       audience: ORDERS,
       mode: 'jwt',
       fetch: jwksFetches.fetch,
@@ -61,7 +57,6 @@ describe('orders-api with local JWT verification (RFC 9068, RFC 6750)', () => {
 
   afterAll(async () => {
     await ordersApi?.close();
-    await server?.close();
   });
 
   it('serves the public health route without a token', async () => {
@@ -89,7 +84,7 @@ describe('orders-api with local JWT verification (RFC 9068, RFC 6750)', () => {
   });
 
   it('refuses a token issued for another API (RFC 9068 §4: aud) with 401 invalid_token', async () => {
-    const billingToken = await tokenFor(server, client, BILLING);
+    const billingToken = await tokenFor(ctx.server, client, BILLING);
     expect(decodeJwt(billingToken).payload.aud).toBe(BILLING);
     const response = await ordersApi.get('/orders', billingToken);
     expect(response.status).toBe(401);
@@ -111,9 +106,9 @@ describe('orders-api with local JWT verification (RFC 9068, RFC 6750)', () => {
   it('cannot see a revocation: a revoked JWT is still accepted locally until it expires (use introspection for that)', async () => {
     const token = await ordersToken();
     expect((await ordersApi.get('/orders', token)).status).toBe(200);
-    await revoke(server, client, token);
+    await revoke(ctx.server, client, token);
     // The server knows (introspection says inactive); local verification only checks signature and claims.
-    const introspected = await postForm(`${server.baseUrl}/oauth2/introspect`, { token }, { authorization: basicAuth(orders.client_id, orders.client_secret) });
+    const introspected = await postForm(`${ctx.server.baseUrl}/oauth2/introspect`, { token }, { authorization: basicAuth(orders.client_id, orders.client_secret) });
     expect(introspected.body).toEqual({ active: false });
     expect((await ordersApi.get('/orders', token)).status).toBe(200);
   });
@@ -153,7 +148,7 @@ describe('orders-api with local JWT verification (RFC 9068, RFC 6750)', () => {
     });
 
     it('refuses HS256 keyed with the published public key, as JWK and as PEM (RFC 8725 §2.1 algorithm confusion)', async () => {
-      const jwks = await request<{ keys: JWK[] }>(`${server.baseUrl}${JWKS_PATH}`);
+      const jwks = await request<{ keys: JWK[] }>(`${ctx.server.baseUrl}${JWKS_PATH}`);
       const publicJwk = jwks.body.keys.find((key) => key.kid === header.kid)!;
       const pem = await exportSPKI(await importJWK(publicJwk, header.alg) as CryptoKey);
       for (const secret of [JSON.stringify(publicJwk), pem]) {
@@ -174,7 +169,7 @@ describe('orders-api with local JWT verification (RFC 9068, RFC 6750)', () => {
       const before = await ordersToken();
       expect((await ordersApi.get('/orders', before)).status).toBe(200);
       const fetchesBefore = jwksFetches.count(JWKS_PATH);
-      const rotated = await admin.send<{ kid: string }>('POST', '/admin/v1/keys/rotate', {});
+      const rotated = await ctx.admin.send<{ kid: string }>('POST', '/admin/v1/keys/rotate', {});
       expect(rotated.status).toBe(200);
       const after = await ordersToken();
       expect(decodeJwt(after).header).toMatchObject({ kid: rotated.body.kid });
@@ -189,7 +184,7 @@ describe('orders-api with local JWT verification (RFC 9068, RFC 6750)', () => {
       const fetchesBefore = jwksFetches.count(JWKS_PATH);
       expect(fetchesBefore).toBe(1);
 
-      const rotated = await admin.send<{ kid: string }>('POST', '/admin/v1/keys/rotate', { alg: 'RS256' });
+      const rotated = await ctx.admin.send<{ kid: string }>('POST', '/admin/v1/keys/rotate', { alg: 'RS256' });
       expect(rotated.status).toBe(200);
       const after = await ordersToken();
       expect(decodeJwt(after).header).toMatchObject({ kid: rotated.body.kid, alg: 'RS256' });

@@ -1,8 +1,8 @@
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../support/test-server';
 import { useTestServer } from '../support/server-fixture';
 import { basicAuth, postForm, postJson, request } from '../support/http';
-import { BrowserSession } from '../signin/browser-session';
-import { authorize, authorizeUrl, callbackParams, createPerson, pkce, redeemCode } from '../signin/flow';
+import { BrowserSession } from '../support/browser-session';
+import { authorize, authorizeUrl, callbackParams, createPerson, pkce, redeemCode } from '../support/sign-in';
 
 /**
  * Privilege escalation through the admin API (RFC 9700 §4.10 privilege restriction of access tokens, RFC

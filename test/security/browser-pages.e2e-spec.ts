@@ -1,8 +1,9 @@
-import { startTestServer, TestServer } from '../support/test-server';
+import { TestServer } from '../support/test-server';
+import { useTestServer } from '../support/server-fixture';
 import { AdminApi } from '../support/admin';
-import { BrowserSession, hiddenField, PageResult, submitLogin } from '../signin/browser-session';
-import { authorizeUrl, createPerson, pkce, registerWebClient, RegisteredClient } from '../signin/flow';
-import { registerDeviceClient, startOk } from '../device/device-support';
+import { BrowserSession, hiddenField, PageResult, submitLogin } from '../support/browser-session';
+import { authorizeUrl, createPerson, pkce, registerWebClient, RegisteredClient } from '../support/sign-in';
+import { registerDeviceClient, startOk } from '../support/device';
 
 const SIGNED_OUT = 'https://app.example.com/signed-out';
 
@@ -49,20 +50,13 @@ async function everyPage(server: TestServer, admin: AdminApi, client: Registered
  */
 describe('RFC 9700 §4.7 / §4.15: HTML pages (CSRF, framing, cookies, session fixation)', () => {
   describe('over http (local development issuer)', () => {
-    let server: TestServer;
-    let admin: AdminApi;
+    const ctx = useTestServer();
     let client: RegisteredClient;
     let pages: Array<[string, PageResult]>;
 
     beforeAll(async () => {
-      server = await startTestServer();
-      admin = await AdminApi.connect(server);
-      client = await registerWebClient(admin);
-      pages = await everyPage(server, admin, client);
-    });
-
-    afterAll(async () => {
-      await server.close();
+      client = await registerWebClient(ctx.admin);
+      pages = await everyPage(ctx.server, ctx.admin, client);
     });
 
     it('RFC 9700 §4.15: every page forbids framing (CSP frame-ancestors and X-Frame-Options) and caching', () => {
@@ -94,13 +88,13 @@ describe('RFC 9700 §4.7 / §4.15: HTML pages (CSRF, framing, cookies, session f
       let person: { username: string; password: string };
 
       beforeAll(async () => {
-        person = await createPerson(admin);
+        person = await createPerson(ctx.admin);
       });
 
       it('POST /login without, with a wrong, or with another browser\'s token does not sign in or count an attempt', async () => {
-        const browser = new BrowserSession(server.baseUrl);
+        const browser = new BrowserSession(ctx.server.baseUrl);
         const page = await browser.get('/login');
-        const otherBrowser = new BrowserSession(server.baseUrl);
+        const otherBrowser = new BrowserSession(ctx.server.baseUrl);
         const foreign = hiddenField((await otherBrowser.get('/login')).text, 'csrf_token');
         for (const csrf of [undefined, '', 'forged', foreign, `${hiddenField(page.text, 'csrf_token')}x`]) {
           const fields: Record<string, string> = { return_to: '/', username: person.username, password: person.password };
@@ -109,7 +103,7 @@ describe('RFC 9700 §4.7 / §4.15: HTML pages (CSRF, framing, cookies, session f
           expect({ csrf, status: result.status, sid: browser.cookie('sid') }).toEqual({ csrf, status: 403, sid: undefined });
         }
         // A token without its cookie (cross-site POST from a browser that never saw our page).
-        const cookieless = new BrowserSession(server.baseUrl);
+        const cookieless = new BrowserSession(ctx.server.baseUrl);
         const stripped = await cookieless.post('/login', { csrf_token: hiddenField(page.text, 'csrf_token'), return_to: '/', username: person.username, password: person.password });
         expect(stripped.status).toBe(403);
         // None of the forged posts counted against the account: the right password still works.
@@ -117,7 +111,7 @@ describe('RFC 9700 §4.7 / §4.15: HTML pages (CSRF, framing, cookies, session f
       });
 
       it('a CSRF token is bound to its form: the login token does not work for consent, device or logout', async () => {
-        const browser = new BrowserSession(server.baseUrl);
+        const browser = new BrowserSession(ctx.server.baseUrl);
         const loginToken = hiddenField((await browser.get('/login')).text, 'csrf_token');
         await submitLogin(browser, await browser.get('/login'), person.username, person.password);
         const consent = await browser.follow(await browser.get(authorizeUrl(client.client_id, { code_challenge: pkce().challenge, code_challenge_method: 'S256' })));
@@ -131,10 +125,10 @@ describe('RFC 9700 §4.7 / §4.15: HTML pages (CSRF, framing, cookies, session f
       });
 
       it('POST /oauth2/consent, /device and /oauth2/logout/confirm without or with a wrong token are 403 and change nothing', async () => {
-        const browser = new BrowserSession(server.baseUrl);
+        const browser = new BrowserSession(ctx.server.baseUrl);
         await submitLogin(browser, await browser.get('/login'), person.username, person.password);
         const consent = await browser.follow(await browser.get(authorizeUrl(client.client_id, { code_challenge: pkce().challenge, code_challenge_method: 'S256' })));
-        const device = await startOk(server, await registerDeviceClient(admin));
+        const device = await startOk(ctx.server, await registerDeviceClient(ctx.admin));
         for (const csrf of [undefined, 'forged']) {
           const extra: Record<string, string> = csrf === undefined ? {} : { csrf_token: csrf };
           const consentPost = await browser.post('/oauth2/consent', { request: hiddenField(consent.text, 'request'), decision: 'allow', ...extra });
@@ -150,30 +144,30 @@ describe('RFC 9700 §4.7 / §4.15: HTML pages (CSRF, framing, cookies, session f
 
     describe('session fixation (OWASP; RFC 9700 §4.7)', () => {
       it('a planted session cookie is not adopted: signing in issues a new value and the planted one stays anonymous', async () => {
-        const person = await createPerson(admin);
+        const person = await createPerson(ctx.admin);
         const planted = 'planted-by-the-attacker-0123456789abcdefABCDEF';
-        const victim = new BrowserSession(server.baseUrl);
+        const victim = new BrowserSession(ctx.server.baseUrl);
         victim.setCookie('sid', planted);
         expect((await submitLogin(victim, await victim.get('/login'), person.username, person.password)).status).toBe(303);
         expect(victim.cookie('sid')).toBeDefined();
         expect(victim.cookie('sid')).not.toBe(planted);
-        const attacker = new BrowserSession(server.baseUrl);
+        const attacker = new BrowserSession(ctx.server.baseUrl);
         attacker.setCookie('sid', planted);
         const start = await attacker.get(authorizeUrl(client.client_id, { code_challenge: pkce().challenge, code_challenge_method: 'S256' }));
         expect(start.location).toMatch(/^\/login\?/);
       });
 
       it('the session cookie changes at every sign-in, and the previous value no longer signs anyone in', async () => {
-        const first = await createPerson(admin);
-        const second = await createPerson(admin);
-        const browser = new BrowserSession(server.baseUrl);
+        const first = await createPerson(ctx.admin);
+        const second = await createPerson(ctx.admin);
+        const browser = new BrowserSession(ctx.server.baseUrl);
         await submitLogin(browser, await browser.get('/login'), first.username, first.password);
         const before = browser.cookie('sid')!;
         await submitLogin(browser, await browser.get('/login'), second.username, second.password);
         const after = browser.cookie('sid')!;
         expect(after).toBeDefined();
         expect(after).not.toBe(before);
-        const stale = new BrowserSession(server.baseUrl);
+        const stale = new BrowserSession(ctx.server.baseUrl);
         stale.setCookie('sid', before);
         const start = await stale.get(authorizeUrl(client.client_id, { code_challenge: pkce().challenge, code_challenge_method: 'S256' }));
         expect(start.location).toMatch(/^\/login\?/);
@@ -190,20 +184,14 @@ describe('RFC 9700 §4.7 / §4.15: HTML pages (CSRF, framing, cookies, session f
   });
 
   describe('behind an https issuer', () => {
-    let server: TestServer;
+    const ctx = useTestServer({ ISSUER: 'https://auth.example.com' });
     let pages: Array<[string, PageResult]>;
 
     beforeAll(async () => {
-      server = await startTestServer({ ISSUER: 'https://auth.example.com' });
-      const admin = await AdminApi.connect(server);
-      pages = await everyPage(server, admin, await registerWebClient(admin));
-      const person = await createPerson(admin);
-      const browser = new BrowserSession(server.baseUrl);
+      pages = await everyPage(ctx.server, ctx.admin, await registerWebClient(ctx.admin));
+      const person = await createPerson(ctx.admin);
+      const browser = new BrowserSession(ctx.server.baseUrl);
       pages.push(['POST /login (signed in)', await submitLogin(browser, await browser.get('/login'), person.username, person.password)]);
-    });
-
-    afterAll(async () => {
-      await server.close();
     });
 
     it('every cookie is Secure, HttpOnly, SameSite=Lax, Path=/, with a __Host- name (RFC 6265bis §4.1.3.2)', () => {

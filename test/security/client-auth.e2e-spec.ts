@@ -1,8 +1,8 @@
 import { ADMIN_CLIENT_ID } from '../support/test-server';
 import { useTestServer } from '../support/server-fixture';
 import { basicAuth, HttpResult, postForm } from '../support/http';
-import { registerWebClient, RegisteredClient } from '../signin/flow';
-import { median } from './security-support';
+import { registerWebClient, RegisteredClient } from '../support/sign-in';
+import { median } from '../support/security';
 
 const VOLATILE_HEADERS = new Set(['date', 'x-request-id', 'content-length', 'keep-alive', 'connection']);
 

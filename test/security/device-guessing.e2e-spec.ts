@@ -1,6 +1,6 @@
 import { useTestServer } from '../support/server-fixture';
-import { BrowserSession, hiddenField } from '../signin/browser-session';
-import { database, enterCode, registerDeviceClient, signedInBrowser, startOk } from '../device/device-support';
+import { BrowserSession, hiddenField } from '../support/browser-session';
+import { database, enterCode, registerDeviceClient, signedInBrowser, startOk } from '../support/device';
 
 const LIMIT = 10;
 

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { AdminApi } from '../support/admin';
 import { basicAuth } from '../support/http';
-import { startTestServer, TestServer } from '../support/test-server';
+import { useTestServer } from '../support/server-fixture';
 
 /**
  * Property-based fuzzing of every public endpoint with malformed requests (RFC 9700 §4 hardening):
@@ -108,26 +107,22 @@ function isSafeLocation(location: string, baseUrl: string, issuer: string): bool
 }
 
 describe('fuzzing every public endpoint (fast-check)', () => {
-  let server: TestServer;
+  const ctx = useTestServer();
   let adminToken: string;
   let client: { client_id: string; client_secret?: string };
 
   beforeAll(async () => {
-    server = await startTestServer();
-    const admin = await AdminApi.connect(server);
-    adminToken = admin.token;
-    client = await admin.registerClient({ client_name: 'fuzz', redirect_uris: [REGISTERED_REDIRECT], grant_types: ['authorization_code', 'refresh_token', 'client_credentials'], scope: 'openid profile' });
+    adminToken = ctx.admin.token;
+    client = await ctx.admin.registerClient({ client_name: 'fuzz', redirect_uris: [REGISTERED_REDIRECT], grant_types: ['authorization_code', 'refresh_token', 'client_credentials'], scope: 'openid profile' });
     // eslint-disable-next-line no-console
     console.log(`fuzz seed ${SEED}, ${RUNS} runs per property`);
   });
-
-  afterAll(async () => server.close());
 
   it('never answers 5xx, never leaks internals, never redirects to an unregistered URI', async () => {
     await fc.assert(
       fc.asyncProperty(requestShape, fc.boolean(), fc.boolean(), async (shape, withClient, withAdmin) => {
         if (withClient) shape.params.push(['client_id', client.client_id]);
-        const { url, init } = build(shape, server.baseUrl);
+        const { url, init } = build(shape, ctx.server.baseUrl);
         if (withAdmin && shape.path.startsWith('/admin')) (init.headers as Record<string, string>).authorization = `Bearer ${adminToken}`;
         if (withClient && shape.path.startsWith('/oauth2/') && !shape.authorization) {
           (init.headers as Record<string, string>).authorization = basicAuth(client.client_id, client.client_secret!);
@@ -138,7 +133,7 @@ describe('fuzzing every public endpoint (fast-check)', () => {
         if (response.status >= 500) throw new Error(`5xx: ${context}`);
         if (INTERNALS.test(text)) throw new Error(`internal detail: ${context}`);
         const location = response.headers.get('location');
-        if (location && !isSafeLocation(location, server.baseUrl, server.config.issuer)) throw new Error(`redirect to ${location}: ${context}`);
+        if (location && !isSafeLocation(location, ctx.server.baseUrl, ctx.server.config.issuer)) throw new Error(`redirect to ${location}: ${context}`);
         const type = response.headers.get('content-type') ?? '';
         if (response.status >= 400 && type.startsWith('application/json')) {
           const body = JSON.parse(text) as { error?: unknown };

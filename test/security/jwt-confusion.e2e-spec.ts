@@ -2,8 +2,8 @@ import { createHmac, createPublicKey } from 'node:crypto';
 import { exportJWK, generateKeyPair, JWK, SignJWT } from 'jose';
 import { useTestServer } from '../support/server-fixture';
 import { basicAuth, decodeJwt, postForm, request } from '../support/http';
-import { BrowserSession } from '../signin/browser-session';
-import { authorize, authorizeUrl, callbackParams, createPerson, pkce, redeemCode, registerWebClient, RegisteredClient, TokenSet } from '../signin/flow';
+import { BrowserSession } from '../support/browser-session';
+import { authorize, authorizeUrl, callbackParams, createPerson, pkce, redeemCode, registerWebClient, RegisteredClient, TokenSet } from '../support/sign-in';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../../libs/users/src/passwords/password-hasher.service';
 import { useTestServer } from '../support/server-fixture';
-import { BrowserSession, PageResult, submitLogin } from '../signin/browser-session';
-import { createPerson } from '../signin/flow';
-import { median } from './security-support';
+import { BrowserSession, PageResult, submitLogin } from '../support/browser-session';
+import { createPerson } from '../support/sign-in';
+import { median } from '../support/security';
 
 const LIMIT = 5;
 

@@ -1,8 +1,8 @@
 import { useTestServer } from '../support/server-fixture';
 import { request } from '../support/http';
 import { rawRequest, RawResponse } from '../support/raw-http';
-import { BrowserSession, submitLogin } from '../signin/browser-session';
-import { createPerson } from '../signin/flow';
+import { BrowserSession, submitLogin } from '../support/browser-session';
+import { createPerson } from '../support/sign-in';
 
 /** Our error shape: `{"error":"invalid_request","error_description":"..."}`, never Fastify's or Node's `{"statusCode":...}`. */
 function expectShaped(answer: { status: number; contentType: string | null | undefined; json: unknown }, status: number): void {

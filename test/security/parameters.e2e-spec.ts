@@ -1,8 +1,7 @@
-import { startTestServer, TestServer } from '../support/test-server';
-import { AdminApi } from '../support/admin';
+import { useTestServer } from '../support/server-fixture';
 import { basicAuth, request } from '../support/http';
-import { BrowserSession, hiddenField } from '../signin/browser-session';
-import { registerWebClient, RegisteredClient } from '../signin/flow';
+import { BrowserSession, hiddenField } from '../support/browser-session';
+import { registerWebClient, RegisteredClient } from '../support/sign-in';
 
 /**
  * RFC 6749 §3.1 / §3.2 (a parameter MUST NOT be included more than once), RFC 9700 §4 hardening against
@@ -10,7 +9,7 @@ import { registerWebClient, RegisteredClient } from '../signin/flow';
  * form endpoint, and bodies over BODY_LIMIT are 413 before anything is parsed.
  */
 describe('RFC 6749 §3.1: oversized, nested and duplicate parameters on every form endpoint', () => {
-  let server: TestServer;
+  const ctx = useTestServer();
   let client: RegisteredClient;
   let auth: Record<string, string>;
 
@@ -23,18 +22,12 @@ describe('RFC 6749 §3.1: oversized, nested and duplicate parameters on every fo
   const PAGE_ENDPOINTS = ['/login', '/oauth2/consent', '/device', '/oauth2/logout', '/oauth2/logout/confirm', '/oauth2/authorize'];
 
   beforeAll(async () => {
-    server = await startTestServer();
-    const admin = await AdminApi.connect(server);
-    client = await registerWebClient(admin, { grant_types: ['client_credentials', 'authorization_code', 'urn:ietf:params:oauth:grant-type:device_code'], scope: 'openid orders:read' });
+    client = await registerWebClient(ctx.admin, { grant_types: ['client_credentials', 'authorization_code', 'urn:ietf:params:oauth:grant-type:device_code'], scope: 'openid orders:read' });
     auth = { authorization: basicAuth(client.client_id, client.client_secret!) };
   });
 
-  afterAll(async () => {
-    await server.close();
-  });
-
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-    request(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body });
+    request(`${ctx.server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body });
 
   it('controls: the base requests are well-formed', async () => {
     expect((await post('/oauth2/token', 'grant_type=client_credentials', auth)).status).toBe(200);
@@ -65,7 +58,7 @@ describe('RFC 6749 §3.1: oversized, nested and duplicate parameters on every fo
     });
 
     it('a JSON body is refused, not parsed as parameters (RFC 6749 §3.2 form encoding only)', async () => {
-      const response = await request(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ [name]: value }) });
+      const response = await request(`${ctx.server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ [name]: value }) });
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
       expect(response.body.access_token).toBeUndefined();
@@ -75,7 +68,7 @@ describe('RFC 6749 §3.1: oversized, nested and duplicate parameters on every fo
   it('a NUL in the authorization request is a client error, never a 500 (found by the fuzz test)', async () => {
     for (const response of [
       await post('/oauth2/authorize', 'response_type=code&client_id=%00'),
-      await request(`${server.baseUrl}/oauth2/authorize?response_type=code&client_id=a%00b`),
+      await request(`${ctx.server.baseUrl}/oauth2/authorize?response_type=code&client_id=a%00b`),
       await post('/oauth2/token', `grant_type=client_credentials&client_id=a%00&client_secret=x`),
     ]) {
       expect(response.status).toBeGreaterThanOrEqual(400);
@@ -98,7 +91,7 @@ describe('RFC 6749 §3.1: oversized, nested and duplicate parameters on every fo
     });
 
     it.each(PAGE_ENDPOINTS)('RFC 6749 §3.1: %s refuses nested and repeated fields without acting on them', async (path) => {
-      const browser = new BrowserSession(server.baseUrl);
+      const browser = new BrowserSession(ctx.server.baseUrl);
       const login = await browser.get('/login');
       const csrf = hiddenField(login.text, 'csrf_token');
       const cases: Array<Record<string, string | string[]>> = [

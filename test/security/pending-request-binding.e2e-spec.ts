@@ -1,6 +1,6 @@
 import { useTestServer } from '../support/server-fixture';
-import { BrowserSession, hiddenField, PageResult, submitLogin } from '../signin/browser-session';
-import { authorize, authorizeWithPkce, callbackParams, createPerson, decideConsent, registerWebClient, RegisteredClient } from '../signin/flow';
+import { BrowserSession, hiddenField, PageResult, submitLogin } from '../support/browser-session';
+import { authorize, authorizeWithPkce, callbackParams, createPerson, decideConsent, registerWebClient, RegisteredClient } from '../support/sign-in';
 
 type Person = { username: string; password: string };
 

@@ -1,8 +1,8 @@
 import { useTestServer } from '../support/server-fixture';
 import { request } from '../support/http';
-import { BrowserSession } from '../signin/browser-session';
-import { authorize, callbackParams, createPerson, authorizeWithPkce, redeemCode, registerWebClient, RegisteredClient } from '../signin/flow';
-import { expectEnded, expectLive, OPAQUE_API_SCOPE, registerOpaqueApi, signInAndHold } from './held-tokens';
+import { BrowserSession } from '../support/browser-session';
+import { authorize, callbackParams, createPerson, authorizeWithPkce, redeemCode, registerWebClient, RegisteredClient } from '../support/sign-in';
+import { expectEnded, expectLive, OPAQUE_API_SCOPE, registerOpaqueApi, signInAndHold } from '../support/held-tokens';
 
 const SCOPE = `openid profile ${OPAQUE_API_SCOPE}`;
 

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { useTestServer } from '../support/server-fixture';
-import { BrowserSession } from '../signin/browser-session';
-import { authorizeUrl, callbackParams, CALLBACK, pkce, redeemCode, registerWebClient, RegisteredClient } from '../signin/flow';
-import { freshCode, signedInBrowser } from './security-support';
+import { BrowserSession } from '../support/browser-session';
+import { authorizeUrl, callbackParams, CALLBACK, pkce, redeemCode, registerWebClient, RegisteredClient } from '../support/sign-in';
+import { freshCode, signedInBrowser } from '../support/security';
 
 /** RFC 9700 §2.1.1 (PKCE required) and §4.8 (PKCE downgrade attacks), RFC 7636 §4. */
 describe('RFC 9700 §2.1.1 / §4.8: PKCE and its downgrades', () => {

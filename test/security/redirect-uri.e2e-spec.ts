@@ -1,7 +1,7 @@
 import { useTestServer } from '../support/server-fixture';
-import { BrowserSession } from '../signin/browser-session';
-import { authorizeUrl, CALLBACK, pkce, registerWebClient, RegisteredClient } from '../signin/flow';
-import { expectHtmlErrorPage } from './security-support';
+import { BrowserSession } from '../support/browser-session';
+import { authorizeUrl, CALLBACK, pkce, registerWebClient, RegisteredClient } from '../support/sign-in';
+import { expectHtmlErrorPage } from '../support/security';
 
 /**
  * RFC 9700 §4.1 (insufficient redirect URI validation) and §4.1.3 (exact string matching), RFC 9700 §4.11.2

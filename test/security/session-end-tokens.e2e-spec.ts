@@ -1,8 +1,8 @@
 import { useTestServer } from '../support/server-fixture';
-import { decide, poll, registerDeviceClient, startOk } from '../device/device-support';
-import { BrowserSession, hiddenField, submitLogin } from '../signin/browser-session';
-import { authorize, authorizeWithPkce, callbackParams, createPerson, redeemCode, registerWebClient, RegisteredClient } from '../signin/flow';
-import { expectEnded, expectLive, OPAQUE_API_SCOPE, refresh, registerOpaqueApi, signInAndHold } from './held-tokens';
+import { decide, poll, registerDeviceClient, startOk } from '../support/device';
+import { BrowserSession, hiddenField, submitLogin } from '../support/browser-session';
+import { authorize, authorizeWithPkce, callbackParams, createPerson, redeemCode, registerWebClient, RegisteredClient } from '../support/sign-in';
+import { expectEnded, expectLive, OPAQUE_API_SCOPE, refresh, registerOpaqueApi, signInAndHold } from '../support/held-tokens';
 
 const SCOPE = `openid profile ${OPAQUE_API_SCOPE}`;
 const OFFLINE_SCOPE = `openid offline_access ${OPAQUE_API_SCOPE}`;

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { useTestServer } from '../support/server-fixture';
 import { request } from '../support/http';
-import { BrowserSession, submitLogin } from '../signin/browser-session';
-import { createPerson } from '../signin/flow';
+import { BrowserSession, submitLogin } from '../support/browser-session';
+import { createPerson } from '../support/sign-in';
 
 const STORM = 40;
 

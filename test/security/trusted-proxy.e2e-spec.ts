@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { IP_ATTEMPT_LIMIT } from '../../libs/users/src/login/login-throttle.service';
 import { ServerFixture, useTestServer } from '../support/server-fixture';
-import { BrowserSession, hiddenField } from '../signin/browser-session';
-import { createPerson } from '../signin/flow';
+import { BrowserSession, hiddenField } from '../support/browser-session';
+import { createPerson } from '../support/sign-in';
 
 interface EventView {
   action: string;

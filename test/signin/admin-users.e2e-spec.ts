@@ -1,8 +1,8 @@
 import { ADMIN_USERNAME } from '../support/test-server';
 import { useTestServer } from '../support/server-fixture';
 import { request } from '../support/http';
-import { BrowserSession, submitLogin } from './browser-session';
-import { authorize, authorizeUrl, callbackParams, pkce, registerWebClient } from './flow';
+import { BrowserSession, submitLogin } from '../support/browser-session';
+import { authorize, authorizeUrl, callbackParams, pkce, registerWebClient } from '../support/sign-in';
 
 interface UserView {
   id: string;

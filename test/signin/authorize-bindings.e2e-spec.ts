@@ -1,7 +1,7 @@
 import { useTestServer } from '../support/server-fixture';
 import { decodeJwt } from '../support/http';
-import { BrowserSession, PageResult, submitLogin } from './browser-session';
-import { authorize, authorizeWithPkce, CALLBACK, callbackParams, createPerson, redeemCode, registerOrdersAndBillingApis, registerWebClient, RegisteredClient, signInThroughCodeFlow, tokenRequest } from './flow';
+import { BrowserSession, PageResult, submitLogin } from '../support/browser-session';
+import { authorize, authorizeWithPkce, CALLBACK, callbackParams, createPerson, redeemCode, registerOrdersAndBillingApis, registerWebClient, RegisteredClient, signInThroughCodeFlow, tokenRequest } from '../support/sign-in';
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
 

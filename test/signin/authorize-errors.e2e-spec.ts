@@ -1,6 +1,6 @@
 import { useTestServer } from '../support/server-fixture';
-import { BrowserSession } from './browser-session';
-import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, registerWebClient, RegisteredClient } from './flow';
+import { BrowserSession } from '../support/browser-session';
+import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, registerWebClient, RegisteredClient } from '../support/sign-in';
 
 describe('authorization endpoint: bad requests', () => {
   const ctx = useTestServer();

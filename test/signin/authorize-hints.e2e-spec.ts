@@ -2,8 +2,8 @@ import { SignJWT } from 'jose';
 import { KeyStore } from '@app/tokens';
 import { useTestServer } from '../support/server-fixture';
 import { decodeJwt } from '../support/http';
-import { BrowserSession, PageResult, submitLogin } from './browser-session';
-import { authorizeWithPkce, CALLBACK, callbackParams, createPerson, redeemCode, registerOrdersAndBillingApis, registerWebClient, RegisteredClient, signInThroughCodeFlow, tokenRequest } from './flow';
+import { BrowserSession, PageResult, submitLogin } from '../support/browser-session';
+import { authorizeWithPkce, CALLBACK, callbackParams, createPerson, redeemCode, registerOrdersAndBillingApis, registerWebClient, RegisteredClient, signInThroughCodeFlow, tokenRequest } from '../support/sign-in';
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
 

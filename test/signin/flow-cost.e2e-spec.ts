@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
-import { startTestServer, TestServer } from '../support/test-server';
-import { AdminApi } from '../support/admin';
-import { BrowserSession } from './browser-session';
-import { authorize, authorizeUrl, callbackParams, createPerson, pkce, redeemCode, registerWebClient, RegisteredClient } from './flow';
+import { useTestServer } from '../support/server-fixture';
+import { BrowserSession } from '../support/browser-session';
+import { authorize, authorizeUrl, callbackParams, createPerson, pkce, redeemCode, registerWebClient, RegisteredClient } from '../support/sign-in';
 
 /** Every SQL statement the server sends through TypeORM while `run` executes (transactions included). */
 async function statementsDuring(dataSource: DataSource, run: () => Promise<void>): Promise<string[]> {
@@ -29,26 +28,19 @@ const isWrite = (statement: string) => /^(WITH\b.*\b)?(INSERT|UPDATE|DELETE)\b/i
  * the code, its consumption and the refresh token.
  */
 describe('sign-in: database cost of a code flow with an SSO session', () => {
-  let server: TestServer;
-  let admin: AdminApi;
+  const ctx = useTestServer();
   let browser: BrowserSession;
   const clients: Partial<Record<'firstParty' | 'thirdParty', RegisteredClient>> = {};
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await AdminApi.connect(server);
-    const person = await createPerson(admin);
-    browser = new BrowserSession(server.baseUrl);
+    const person = await createPerson(ctx.admin);
+    browser = new BrowserSession(ctx.server.baseUrl);
     // Signs in once (and consents for the third-party client) so that later flows need no page.
-    const thirdParty = await registerWebClient(admin);
+    const thirdParty = await registerWebClient(ctx.admin);
     const signedIn = callbackParams(await authorize(browser, authorizeUrl(thirdParty.client_id, { code_challenge: pkce().challenge, code_challenge_method: 'S256', scope: 'openid offline_access' }), person));
     expect(signedIn.get('code')).toBeTruthy();
     clients.thirdParty = thirdParty;
-    clients.firstParty = await registerWebClient(admin, { first_party: true });
-  });
-
-  afterAll(async () => {
-    await server.close();
+    clients.firstParty = await registerWebClient(ctx.admin, { first_party: true });
   });
 
   async function ssoFlow(client: RegisteredClient): Promise<string[]> {
@@ -56,10 +48,10 @@ describe('sign-in: database cost of a code flow with an SSO session', () => {
     const url = authorizeUrl(client.client_id, { code_challenge: challenge, code_challenge_method: 'S256', scope: 'openid offline_access' });
     // The client registration is read once first, so its cache does not change the count below.
     expect(callbackParams(await browser.get(url)).get('code')).toBeTruthy();
-    return statementsDuring(server.app.get(DataSource), async () => {
+    return statementsDuring(ctx.server.app.get(DataSource), async () => {
       const page = await browser.get(url);
       const code = callbackParams(page).get('code')!;
-      const tokens = await redeemCode(server.baseUrl, client, code, verifier);
+      const tokens = await redeemCode(ctx.server.baseUrl, client, code, verifier);
       expect(tokens.status).toBe(200);
       expect(tokens.body.refresh_token).toBeDefined();
       expect(tokens.body.id_token).toBeDefined();

@@ -1,8 +1,8 @@
 import { useTestServer } from '../support/server-fixture';
 import { decodeJwt, request } from '../support/http';
 import { createHash } from 'node:crypto';
-import { BrowserSession, submitLogin } from './browser-session';
-import { authorize, authorizeUrl, callbackParams, createPerson, decideConsent, introspect, pkce, redeemCode, registerWebClient, tokenRequest } from './flow';
+import { BrowserSession, submitLogin } from '../support/browser-session';
+import { authorize, authorizeUrl, callbackParams, createPerson, decideConsent, introspect, pkce, redeemCode, registerWebClient, tokenRequest } from '../support/sign-in';
 
 describe('sign-in: authorization code with PKCE, OpenID Connect and single sign-on', () => {
   const ctx = useTestServer();

@@ -1,8 +1,8 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { useTestServer } from '../support/server-fixture';
 import { decodeJwt, request } from '../support/http';
-import { BrowserSession } from './browser-session';
-import { authorize, authorizeUrl, callbackParams, createPerson, pkce, redeemCode, registerWebClient, RegisteredClient, tokenRequest } from './flow';
+import { BrowserSession } from '../support/browser-session';
+import { authorize, authorizeUrl, callbackParams, createPerson, pkce, redeemCode, registerWebClient, RegisteredClient, tokenRequest } from '../support/sign-in';
 
 /**
  * OIDC Core §15.1 (RS256 must be available for ID tokens), Discovery §3 and Dynamic Client Registration §2

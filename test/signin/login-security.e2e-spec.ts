@@ -1,6 +1,6 @@
 import { useTestServer } from '../support/server-fixture';
-import { BrowserSession, submitLogin } from './browser-session';
-import { createPerson } from './flow';
+import { BrowserSession, submitLogin } from '../support/browser-session';
+import { createPerson } from '../support/sign-in';
 
 describe('login page: who may sign in', () => {
   const ctx = useTestServer();

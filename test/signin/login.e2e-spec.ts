@@ -1,19 +1,12 @@
-import { ADMIN_PASSWORD, ADMIN_USERNAME, startTestServer, TestServer } from '../support/test-server';
-import { BrowserSession, hiddenField, submitLogin } from './browser-session';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../support/test-server';
+import { useTestServer } from '../support/server-fixture';
+import { BrowserSession, hiddenField, submitLogin } from '../support/browser-session';
 
 describe('login page', () => {
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-
-  afterAll(async () => {
-    await server.close();
-  });
+  const ctx = useTestServer();
 
   it('shows an accessible form with a CSRF token and strict headers', async () => {
-    const browser = new BrowserSession(server.baseUrl);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     const page = await browser.get('/login?return_to=/somewhere');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
@@ -28,9 +21,9 @@ describe('login page', () => {
   });
 
   it('signs the bootstrap admin in and redirects to return_to with a hardened session cookie', async () => {
-    const browser = new BrowserSession(server.baseUrl);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     const page = await browser.get('/login?return_to=/next?x=1');
-    const response = await fetch(`${server.baseUrl}/login`, {
+    const response = await fetch(`${ctx.server.baseUrl}/login`, {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `csrf=${browser.cookie('csrf')}` },
@@ -46,7 +39,7 @@ describe('login page', () => {
 
   it('sends an absolute or protocol-relative return_to to /', async () => {
     for (const target of ['https://evil.example/', '//evil.example/x', '/\\evil.example']) {
-      const browser = new BrowserSession(server.baseUrl);
+      const browser = new BrowserSession(ctx.server.baseUrl);
       const page = await browser.get(`/login?return_to=${encodeURIComponent(target)}`);
       const result = await submitLogin(browser, page, ADMIN_USERNAME, ADMIN_PASSWORD);
       expect(result.status).toBe(303);
@@ -55,7 +48,7 @@ describe('login page', () => {
   });
 
   it('answers a wrong password and an unknown user with the same generic message', async () => {
-    const browser = new BrowserSession(server.baseUrl);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     const wrong = await submitLogin(browser, await browser.get('/login'), ADMIN_USERNAME, 'not the password');
     const unknown = await submitLogin(browser, await browser.get('/login'), 'nobody-here', 'not the password');
     for (const result of [wrong, unknown]) {
@@ -66,9 +59,9 @@ describe('login page', () => {
   });
 
   it('refuses a submission without the CSRF token of this browser', async () => {
-    const browser = new BrowserSession(server.baseUrl);
+    const browser = new BrowserSession(ctx.server.baseUrl);
     await browser.get('/login');
-    const other = new BrowserSession(server.baseUrl);
+    const other = new BrowserSession(ctx.server.baseUrl);
     const foreignToken = hiddenField((await other.get('/login')).text, 'csrf_token');
     const result = await browser.post('/login', { csrf_token: foreignToken, return_to: '/', username: ADMIN_USERNAME, password: ADMIN_PASSWORD });
     expect(result.status).toBe(403);

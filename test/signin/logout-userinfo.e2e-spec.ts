@@ -1,7 +1,7 @@
 import { useTestServer } from '../support/server-fixture';
 import { postForm, request } from '../support/http';
-import { BrowserSession, hiddenField } from './browser-session';
-import { authorize, authorizeUrl, callbackParams, createPerson, pkce, redeemCode, registerWebClient, RegisteredClient, TokenSet } from './flow';
+import { BrowserSession, hiddenField } from '../support/browser-session';
+import { authorize, authorizeUrl, callbackParams, createPerson, pkce, redeemCode, registerWebClient, RegisteredClient, TokenSet } from '../support/sign-in';
 
 describe('OpenID Connect: userinfo errors and RP-initiated logout', () => {
   const ctx = useTestServer();

@@ -1,6 +1,6 @@
 import { useTestServer } from '../support/server-fixture';
-import { BrowserSession, submitLogin } from './browser-session';
-import { authorizeWithPkce, callbackParams, createPerson, registerWebClient, RegisteredClient } from './flow';
+import { BrowserSession, submitLogin } from '../support/browser-session';
+import { authorizeWithPkce, callbackParams, createPerson, registerWebClient, RegisteredClient } from '../support/sign-in';
 
 /**
  * OIDC Core §3.1.2.1 max_age, compared at millisecond precision: max_age=0 always asks for a new sign-in,

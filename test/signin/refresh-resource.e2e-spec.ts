@@ -1,8 +1,8 @@
 import { useTestServer } from '../support/server-fixture';
 import { decodeJwt, postForm } from '../support/http';
-import { clientAuth, decide, DEVICE_GRANT, registerDeviceClient, signedInBrowser, startOk } from '../device/device-support';
-import { BrowserSession } from './browser-session';
-import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, registerOrdersAndBillingApis, registerWebClient, RegisteredClient, TokenSet, tokenRequest } from './flow';
+import { clientAuth, decide, DEVICE_GRANT, registerDeviceClient, signedInBrowser, startOk } from '../support/device';
+import { BrowserSession } from '../support/browser-session';
+import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, registerOrdersAndBillingApis, registerWebClient, RegisteredClient, TokenSet, tokenRequest } from '../support/sign-in';
 
 const ORDERS = 'https://orders.refresh-resource.example.com';
 const BILLING = 'https://billing.refresh-resource.example.com';

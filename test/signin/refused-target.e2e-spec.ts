@@ -1,6 +1,6 @@
 import { useTestServer } from '../support/server-fixture';
-import { BrowserSession } from './browser-session';
-import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, registerWebClient, RegisteredClient, tokenRequest } from './flow';
+import { BrowserSession } from '../support/browser-session';
+import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, registerWebClient, RegisteredClient, tokenRequest } from '../support/sign-in';
 
 const REPORTS = 'https://reports.refused-target.example.com';
 

@@ -1,7 +1,7 @@
 import { useTestServer } from '../support/server-fixture';
 import { request } from '../support/http';
-import { BrowserSession } from './browser-session';
-import { authorizeUrl, CALLBACK, callbackParams, pkce, registerWebClient, RegisteredClient } from './flow';
+import { BrowserSession } from '../support/browser-session';
+import { authorizeUrl, CALLBACK, callbackParams, pkce, registerWebClient, RegisteredClient } from '../support/sign-in';
 
 /**
  * OIDC Core §6 request objects are not supported, and discovery says so; a request that sends one gets the

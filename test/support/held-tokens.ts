@@ -1,8 +1,8 @@
-import { AdminApi } from '../support/admin';
-import { request } from '../support/http';
-import { BrowserSession } from '../signin/browser-session';
-import { authorize, authorizeWithPkce, callbackParams, introspect, redeemCode, RegisteredClient, tokenRequest, TokenSet } from '../signin/flow';
-import type { HttpResult } from '../support/http';
+import { AdminApi } from './admin';
+import { request } from './http';
+import { BrowserSession } from './browser-session';
+import { authorize, authorizeWithPkce, callbackParams, introspect, redeemCode, RegisteredClient, tokenRequest, TokenSet } from './sign-in';
+import type { HttpResult } from './http';
 
 /** An API that wants reference (opaque) access tokens, so both token formats can be checked. */
 export const OPAQUE_API = 'https://billing.held-tokens.example.com';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { AdminApi } from '../support/admin';
-import { postForm, basicAuth, HttpResult } from '../support/http';
+import { AdminApi } from './admin';
+import { postForm, basicAuth, HttpResult } from './http';
 import { BrowserSession, hiddenField, PageResult, submitLogin } from './browser-session';
 
 export const CALLBACK = 'https://app.example.com/callback';

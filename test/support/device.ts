@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { AdminApi } from '../support/admin';
-import { basicAuth, HttpResult, postForm } from '../support/http';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, TestServer } from '../support/test-server';
-import { BrowserSession, hiddenField, PageResult, submitLogin } from '../signin/browser-session';
+import { AdminApi } from './admin';
+import { basicAuth, HttpResult, postForm } from './http';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, TestServer } from './test-server';
+import { BrowserSession, hiddenField, PageResult, submitLogin } from './browser-session';
 
 /** RFC 8628 §3.4: the device grant's grant_type, as a client sends it. */
 export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';

@@ -1,7 +1,7 @@
-import { AdminApi } from '../support/admin';
-import { TestServer } from '../support/test-server';
-import { BrowserSession, PageResult } from '../signin/browser-session';
-import { authorize, authorizeUrl, callbackParams, createPerson, pkce, Pkce, RegisteredClient } from '../signin/flow';
+import { AdminApi } from './admin';
+import { TestServer } from './test-server';
+import { BrowserSession, PageResult } from './browser-session';
+import { authorize, authorizeUrl, callbackParams, createPerson, pkce, Pkce, RegisteredClient } from './sign-in';
 
 /** Asserts the answer is our HTML error page and not a redirect anywhere (RFC 9700 §4.11.2). */
 export function expectHtmlErrorPage(page: PageResult, status = 400): void {
