@@ -1,4 +1,4 @@
-import { escapeHtml, htmlPage } from '../http/html';
+import { DECISION_BUTTONS, escapeHtml, htmlPage } from '../http/html';
 
 const SCOPE_DESCRIPTIONS: Record<string, string> = {
   openid: 'Know who you are (your account identifier)',
@@ -32,8 +32,7 @@ export function renderConsentPage(model: ConsentPageModel): string {
 <form method="post" action="${escapeHtml(model.pathPrefix)}/oauth2/consent">
   <input type="hidden" name="request" value="${escapeHtml(model.requestId)}">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
-  <button type="submit" name="decision" value="allow">Allow</button>
-  <button type="submit" name="decision" value="deny" class="secondary">Deny</button>
+  ${DECISION_BUTTONS}
 </form>`;
   return htmlPage('Allow access?', body);
 }

@@ -1,4 +1,4 @@
-import { escapeHtml, htmlPage } from '../http/html';
+import { DECISION_BUTTONS, escapeHtml, htmlPage } from '../http/html';
 
 export interface CodeFormModel {
   /** The issuer's path (AppConfig.pathPrefix): the form posts back under it. */
@@ -49,8 +49,7 @@ ${scopes}
 <form method="post" action="${escapeHtml(model.pathPrefix)}/device">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
   <input type="hidden" name="user_code" value="${escapeHtml(model.userCode)}">
-  <button type="submit" name="decision" value="allow">Allow</button>
-  <button type="submit" name="decision" value="deny" class="secondary">Deny</button>
+  ${DECISION_BUTTONS}
 </form>`;
   return htmlPage('Allow access?', body);
 }

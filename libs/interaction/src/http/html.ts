@@ -40,3 +40,7 @@ export function htmlPage(title: string, body: string): string {
 <body><main>${body}</main></body>
 </html>`;
 }
+
+/** The Allow and Deny buttons of a decision form (consent, device approval); both post `decision`. */
+export const DECISION_BUTTONS = `<button type="submit" name="decision" value="allow">Allow</button>
+  <button type="submit" name="decision" value="deny" class="secondary">Deny</button>`;

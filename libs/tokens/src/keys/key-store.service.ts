@@ -5,7 +5,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { AppConfig, APP_LOGGER, AppLogger, ChangeFeed, Clock, SigningAlgorithm } from '@app/core';
 import { PrivateKeyCipher } from './private-key-cipher';
-import { assertSigningKeysReadable } from './signing-keys-readable';
 import { SigningKeyEntity, SigningKeyPurpose } from './signing-key.entity';
 
 /** OIDC Core §15.1: an OpenID provider must be able to sign ID tokens with RS256, whatever else it uses. */
@@ -64,13 +63,13 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    const { unencrypted } = await assertSigningKeysReadable(this.dataSource, this.cipher);
+    // Opens every key this server may sign with: a missing or changed KEY_ENCRYPTION_SECRET stops the start.
+    const { unencrypted } = await this.reload();
     if (unencrypted > 0 && this.cipher.encrypts) {
       // Not rewritten in place: other instances may be signing with these rows while this one starts.
       // Every key created from now on is encrypted, so these leave as keys rotate.
       this.logger.warn({ keys: unencrypted }, 'signing keys stored unencrypted, created before KEY_ENCRYPTION_SECRET was set: keys created from now on are encrypted, and two rotations retire these');
     }
-    await this.reload();
     await this.ensureKeys('tokens', this.config.signingAlgorithm);
     if (!this.active) throw new Error('No active signing key could be loaded');
     if (this.active.alg !== REQUIRED_ID_TOKEN_ALGORITHM) await this.ensureKeys('id_token', REQUIRED_ID_TOKEN_ALGORITHM);
@@ -203,7 +202,12 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
     void this.reload().catch((error: unknown) => this.logger.warn({ err: error }, 'key reload failed'));
   }
 
-  private async reload(): Promise<void> {
+  /**
+   * Loads the keys. The private parts of the `active` keys (signing now) and the `next` keys (signing after
+   * the next rotation) are opened, so a key that cannot be decrypted fails here, not at a rotation. Returns
+   * how many of those are stored unencrypted.
+   */
+  private async reload(): Promise<{ unencrypted: number }> {
     this.lastReloadAt = Date.now();
     const rows = await this.dataSource
       .getRepository(SigningKeyEntity)
@@ -214,13 +218,17 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
     const verificationKeys = new Map<string, LoadedKey>();
     const active = new Map<SigningKeyPurpose, ActiveKey>();
     this.withNext = new Set(rows.filter((row) => row.status === 'next').map((row) => row.purpose));
+    let unencrypted = 0;
     for (const row of rows) {
       const alg = row.alg as SigningAlgorithm;
       const publicKey = createPublicKey({ key: row.publicJwk as NodeJwk, format: 'jwk' });
       const loaded: LoadedKey = { kid: row.kid, alg, publicKey, publicJwk: row.publicJwk };
       verificationKeys.set(row.kid, loaded);
+      if (row.status === 'retired') continue;
+      if (!PrivateKeyCipher.isSealed(row.privateJwk)) unencrypted++;
+      const opened = this.cipher.open(row.privateJwk, row.kid);
       if (row.status === 'active') {
-        const privateKey = createPrivateKey({ key: JSON.parse(this.cipher.open(row.privateJwk, row.kid)) as NodeJwk, format: 'jwk' });
+        const privateKey = createPrivateKey({ key: JSON.parse(opened) as NodeJwk, format: 'jwk' });
         active.set(row.purpose, { ...loaded, privateKey });
       }
     }
@@ -228,6 +236,7 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
     if (active.has('tokens')) this.active = active.get('tokens');
     this.idTokenActive = active.get('id_token');
     this.publishedJwks = { keys: [...verificationKeys.values()].map((key) => key.publicJwk) };
+    return { unencrypted };
   }
 }
 
