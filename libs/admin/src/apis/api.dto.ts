@@ -13,7 +13,22 @@ export class ApiScopeDto {
   description?: string;
 }
 
-export class CreateApiDto implements ApiInput {
+/** Who may use the API, and who manages it: the same fields on creation and on change. */
+class ApiAccessPolicyDto implements Pick<ApiInput, 'allowed_groups' | 'allowed_clients' | 'owners'> {
+  @ApiPropertyOptional({ type: [String], description: 'Groups whose people may get tokens for this API; empty: every person' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true })
+  allowed_groups?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Clients that may use client_credentials for this API; empty: any client' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(200, { each: true })
+  allowed_clients?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Ids of the people (role app-owner) who manage this API' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  owners?: string[];
+}
+
+export class CreateApiDto extends ApiAccessPolicyDto implements ApiInput {
   @ApiProperty({ description: 'Absolute URI, the audience of tokens for this API', example: 'https://orders.example.com' })
   @IsString() @IsNotEmpty() @MaxLength(2000)
   identifier!: string;
@@ -33,21 +48,9 @@ export class CreateApiDto implements ApiInput {
   @ApiPropertyOptional({ enum: ['jwt', 'opaque'], default: 'jwt' })
   @IsOptional() @IsIn(['jwt', 'opaque'])
   access_token_format?: 'jwt' | 'opaque';
-
-  @ApiPropertyOptional({ type: [String], description: 'Groups whose people may get tokens for this API; empty: every person' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true })
-  allowed_groups?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Clients that may use client_credentials for this API; empty: any client' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(200, { each: true })
-  allowed_clients?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Ids of the people (role app-owner) who manage this API' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
-  owners?: string[];
 }
 
-export class UpdateApiDto implements Partial<ApiInput> {
+export class UpdateApiDto extends ApiAccessPolicyDto implements Partial<ApiInput> {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
   identifier?: string;
 
@@ -63,18 +66,6 @@ export class UpdateApiDto implements Partial<ApiInput> {
 
   @ApiPropertyOptional({ enum: ['jwt', 'opaque'] }) @IsOptional() @IsIn(['jwt', 'opaque'])
   access_token_format?: 'jwt' | 'opaque';
-
-  @ApiPropertyOptional({ type: [String], description: 'Groups whose people may get tokens for this API; empty: every person' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true })
-  allowed_groups?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Clients that may use client_credentials for this API; empty: any client' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(200, { each: true })
-  allowed_clients?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Ids of the people (role app-owner) who manage this API' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
-  owners?: string[];
 }
 
 export class ApiViewDto {
