@@ -2,6 +2,7 @@
  * Admin API shapes for groups, per-app access and admin roles (issue 13's contract). They live here until
  * the shared contracts lib carries them; each matches the contract's wire names exactly.
  */
+import type { ApiView, ClientView } from '@app/contracts';
 
 /** The admin permissions `GET /admin/v1/me` can list; for an app-owner the clients/apis ones mean "the ones I own". */
 export type Permission =
@@ -80,6 +81,9 @@ export interface ApiAccessFields {
   allowed_clients: string[];
   owners: string[];
 }
+
+export type ClientWithAccess = ClientView & ClientAccessFields;
+export type ApiWithAccess = ApiView & ApiAccessFields;
 
 /** The 409 body of `DELETE /admin/v1/groups/{id}` while apps or APIs still name the group. */
 export interface GroupInUse {

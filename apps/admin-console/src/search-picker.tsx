@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
+import { useId, useState } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { Page } from '@app/contracts';
 import { query } from './api';
 import { ErrorBanner, useSubmission } from './forms';
@@ -22,20 +22,28 @@ interface SearchPickerProps<T> {
 
 const RESULTS = 10;
 
-/** Finds something by a search term and acts on one of the results: a person or a group to add. */
+/**
+ * Finds something by a search term and acts on one of the results: a person or a group to add. It is not a
+ * form of its own, so it can sit inside one (owners in an application's form): Enter searches, and
+ * nothing here submits the form around it.
+ */
 export function SearchPicker<T>({ label, placeholder, source, itemKey, describe, actionLabel, onPick, exclude }: SearchPickerProps<T>) {
   const { api } = useSession();
+  const id = useId();
   const [term, setTerm] = useState('');
   const [results, setResults] = useState<T[]>();
   const lookup = useSubmission();
   const pick = useSubmission();
 
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    void lookup.run(async () => {
+  const search = () =>
+    lookup.run(async () => {
       const page = await api.get<Page<T>>(`${source}${query({ search: term.trim(), limit: RESULTS })}`);
       setResults(page.items);
     });
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    void search();
   };
   const choose = (item: T) =>
     pick.run(async () => {
@@ -46,15 +54,15 @@ export function SearchPicker<T>({ label, placeholder, source, itemKey, describe,
 
   return (
     <div className="picker">
-      <form className="search" role="search" aria-label={label} onSubmit={search}>
-        <label className="visually-hidden" htmlFor={`${label}-term`}>
+      <div className="search" role="search" aria-label={label}>
+        <label className="visually-hidden" htmlFor={id}>
           {label}
         </label>
-        <input id={`${label}-term`} type="search" placeholder={placeholder} value={term} onChange={(event) => setTerm(event.target.value)} />
-        <button type="submit" className="secondary" disabled={lookup.busy}>
+        <input id={id} type="search" placeholder={placeholder} value={term} onChange={(event) => setTerm(event.target.value)} onKeyDown={onKeyDown} />
+        <button type="button" className="secondary" disabled={lookup.busy} onClick={() => void search()}>
           Search
         </button>
-      </form>
+      </div>
       <ErrorBanner error={lookup.error ?? pick.error} />
       {shown && shown.length === 0 && <p className="empty">Nothing found{term.trim() ? ` for “${term.trim()}”` : ''}.</p>}
       {shown && shown.length > 0 && (

@@ -5,7 +5,7 @@ import { can, useMe } from './permissions';
 import { homeRoute, sectionOf, visibleSections } from './sections';
 import { useSession } from './session';
 import { ApplicationsPage } from './pages/applications-page';
-import { ApplicationPage } from './pages/application-page';
+import { APPLICATION_TABS, ApplicationPage } from './pages/application-page';
 import { CreateApplicationPage } from './pages/create-application-page';
 import { PeoplePage } from './pages/people-page';
 import { PersonPage } from './pages/person-page';
@@ -65,7 +65,7 @@ function Page({ route: asked }: { route: string }) {
   if (route === '/applications') return <ApplicationsPage />;
   if (route === '/applications/new') return can(me, 'clients:create') ? <CreateApplicationPage /> : <NotForYourRole what="Creating applications" home={home} />;
   const application = match('/applications/:id', route) ?? match('/applications/:id/:tab', route);
-  if (application?.id !== undefined) return <ApplicationPage clientId={application.id} tab={application.tab === 'quick-start' ? 'quick-start' : 'settings'} />;
+  if (application?.id !== undefined) return <ApplicationPage clientId={application.id} tab={APPLICATION_TABS.find((tab) => tab === application.tab) ?? 'settings'} />;
   if (route === '/people') return <PeoplePage />;
   const person = match('/people/:id', route);
   if (person?.id !== undefined) return <PersonPage key={person.id} userId={person.id} />;

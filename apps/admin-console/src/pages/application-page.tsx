@@ -1,17 +1,19 @@
 import { useState } from 'react';
-import type { ClientView } from '@app/contracts';
+import type { ClientWithAccess } from '../access-types';
 import { Loading, SecretPanel } from '../components';
 import { ErrorBanner } from '../forms';
 import { takeSecret } from '../one-time-secret';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
+import { ApplicationAccess } from './application-access';
 import { ApplicationSettings } from './application-settings';
 import { QuickStart } from './quick-start';
 
-type Tab = 'settings' | 'quick-start';
+export const APPLICATION_TABS = ['settings', 'access', 'quick-start'] as const;
+export type ApplicationTab = (typeof APPLICATION_TABS)[number];
 
-export function ApplicationPage({ clientId, tab }: { clientId: string; tab: Tab }) {
-  const client = useResource<ClientView>(`/clients/${encodeURIComponent(clientId)}`);
+export function ApplicationPage({ clientId, tab }: { clientId: string; tab: ApplicationTab }) {
+  const client = useResource<ClientWithAccess>(`/clients/${encodeURIComponent(clientId)}`);
   const [secret, setSecret] = useState<string | undefined>(() => takeSecret(clientId));
   const base = `/applications/${encodeURIComponent(clientId)}`;
 
@@ -41,11 +43,21 @@ export function ApplicationPage({ clientId, tab }: { clientId: string; tab: Tab 
         <Link to={base} current={tab === 'settings'}>
           Settings
         </Link>
+        <Link to={`${base}/access`} current={tab === 'access'}>
+          Access
+        </Link>
         <Link to={`${base}/quick-start`} current={tab === 'quick-start'}>
           Quick start
         </Link>
       </nav>
-      {tab === 'settings' ? <ApplicationSettings client={view} onSaved={client.setData} onSecret={setSecret} /> : <QuickStart client={view} />}
+      {tab === 'settings' && <ApplicationSettings client={view} onSaved={client.setData} onSecret={setSecret} />}
+      {tab === 'access' && <ApplicationAccess key={accessKey(view)} client={view} onSaved={client.setData} />}
+      {tab === 'quick-start' && <QuickStart client={view} />}
     </section>
   );
+}
+
+/** The access form starts over when the access lists change elsewhere (a settings save answers them too). */
+function accessKey(client: ClientWithAccess): string {
+  return JSON.stringify([client.allowed_groups, client.groups_claim_filter, client.owners]);
 }
