@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
 import { ClientsModule } from '@app/clients';
 import { GrantsModule } from '@app/grants';
@@ -14,7 +15,7 @@ import { KeysAdminController } from './keys/keys-admin.controller';
 import { UsersAdminController } from './users/users-admin.controller';
 
 @Module({
-  imports: [ClientsModule, TokensModule, GrantsModule, UsersModule, AuditModule],
+  imports: [AccessModule, ClientsModule, TokensModule, GrantsModule, UsersModule, AuditModule],
   controllers: [ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController, EventsAdminController],
   providers: [AdminAuthGuard, AuditInterceptor],
   exports: [AdminAuthGuard],

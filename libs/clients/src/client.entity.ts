@@ -75,6 +75,18 @@ export class ClientEntity {
   @Column({ name: 'refresh_token_ttl', type: 'integer', nullable: true })
   refreshTokenTtl!: number | null;
 
+  /** Names of the groups whose people may sign in; empty: everyone. */
+  @Column({ name: 'allowed_groups', type: 'text', array: true, default: () => "'{}'" })
+  allowedGroups!: string[];
+
+  /** Name prefixes the `groups` claim is cut down to; empty: every group. */
+  @Column({ name: 'groups_claim_filter', type: 'text', array: true, default: () => "'{}'" })
+  groupsClaimFilter!: string[];
+
+  /** Ids of the people who manage this client (admin role app-owner). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  owners!: string[];
+
   /** Set for the introspection credentials of a registered API (resource server). */
   @Column({ name: 'api_identifier', type: 'text', nullable: true })
   apiIdentifier!: string | null;

@@ -78,8 +78,10 @@ export class ClientRepository {
   }
 
   /** Keyset pagination ordered by creation, filtered by a case-insensitive search on id and name. */
-  async list(options: { limit: number; cursor?: string; search?: string }): Promise<ClientPage> {
+  /** `owner`: only the clients whose `owners` lists this person. */
+  async list(options: { limit: number; cursor?: string; search?: string; owner?: string }): Promise<ClientPage> {
     const query = this.repository.createQueryBuilder('client');
+    if (options.owner !== undefined) query.andWhere(':owner = ANY(client.owners)', { owner: options.owner });
     if (options.search) {
       query.andWhere('(client.client_id ILIKE :search OR client.client_name ILIKE :search)', {
         search: `%${escapeLike(options.search)}%`,

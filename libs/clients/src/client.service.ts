@@ -64,7 +64,7 @@ export class ClientService {
     return client;
   }
 
-  list(options: { limit: number; cursor?: string; search?: string }) {
+  list(options: { limit: number; cursor?: string; search?: string; owner?: string }) {
     return this.clients.list(options);
   }
 
@@ -123,6 +123,9 @@ export function toClientView(client: ClientEntity, clientSecret?: string): Clien
     id_token_signed_response_alg: client.idTokenSignedResponseAlg as ClientView['id_token_signed_response_alg'],
     access_token_ttl: client.accessTokenTtl,
     refresh_token_ttl: client.refreshTokenTtl,
+    allowed_groups: client.allowedGroups,
+    groups_claim_filter: client.groupsClaimFilter,
+    owners: client.owners,
     created_at: client.createdAt.toISOString(),
     updated_at: client.updatedAt.toISOString(),
   };

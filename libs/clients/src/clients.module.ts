@@ -3,6 +3,7 @@ import { PassportModule } from '@nestjs/passport';
 import { ClientAuthGuard } from './auth/client-auth.guard';
 import { ClientSecretBasicStrategy, ClientSecretPostStrategy, PublicClientStrategy } from './auth/client-auth.strategies';
 import { ClientAuthenticator } from './auth/client-authenticator.service';
+import { GroupReferencesRepository } from './access/group-references.repository';
 import { ApiRepository } from './apis/api.repository';
 import { ApiService } from './apis/api.service';
 import { ClientBootstrapService } from './client-bootstrap.service';
@@ -32,7 +33,8 @@ import { SupportedGrantTypes } from './registration/supported-grant-types';
     ClientBootstrapService,
     ConsoleClientBootstrapService,
     SupportedGrantTypes,
+    GroupReferencesRepository,
   ],
-  exports: [ApiService, ClientService, ClientRepository, ClientAuthenticator, ClientAuthGuard, ClientChangeNotifier, SupportedGrantTypes],
+  exports: [GroupReferencesRepository, ApiService, ClientService, ClientRepository, ClientAuthenticator, ClientAuthGuard, ClientChangeNotifier, SupportedGrantTypes],
 })
 export class ClientsModule {}

@@ -3,7 +3,9 @@ import { ClientEntity } from './client.entity';
 import { CreateClients1764100000000 } from './migrations/1764100000000-create-clients';
 import { CreateApis1764100004000 } from './migrations/1764100004000-create-apis';
 import { IdTokenSigningAlgorithm1764100011000 } from './migrations/1764100011000-id-token-signing-algorithm';
+import { AccessPolicies1764100017100 } from './migrations/1764100017100-access-policies';
 
+export * from './access/group-references.repository';
 export * from './apis/api.entity';
 export * from './apis/api.service';
 export * from './auth/client-auth.guard';
@@ -21,5 +23,5 @@ export * from './registration/scope';
 export * from './registration/supported-grant-types';
 
 export const CLIENTS_ENTITIES = [ClientEntity, ApiEntity];
-export const CLIENTS_MIGRATIONS = [CreateClients1764100000000, CreateApis1764100004000, IdTokenSigningAlgorithm1764100011000];
+export const CLIENTS_MIGRATIONS = [CreateClients1764100000000, CreateApis1764100004000, IdTokenSigningAlgorithm1764100011000, AccessPolicies1764100017100];
 export { decodeApiCursor } from './apis/api.repository';

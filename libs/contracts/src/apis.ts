@@ -5,6 +5,12 @@ export interface ApiInput {
   scopes?: Array<{ name: string; description?: string }>;
   access_token_ttl?: number | null;
   access_token_format?: 'jwt' | 'opaque';
+  /** Names of the groups whose people may get tokens for this API; absent or empty: every person. */
+  allowed_groups?: string[];
+  /** Clients that may get client_credentials tokens for this API; absent or empty: any client. */
+  allowed_clients?: string[];
+  /** Ids of the people (with role app-owner) who manage this API. */
+  owners?: string[];
 }
 
 export interface ApiView {
@@ -14,6 +20,9 @@ export interface ApiView {
   scopes: Array<{ name: string; description: string }>;
   access_token_ttl: number | null;
   access_token_format: 'jwt' | 'opaque';
+  allowed_groups: string[];
+  allowed_clients: string[];
+  owners: string[];
   /** The API's own credentials, for introspection. */
   client_id: string;
   /** Shown once, when created or rotated. */

@@ -23,6 +23,12 @@ export interface ClientMetadataInput {
   id_token_signed_response_alg?: IdTokenSigningAlgorithm;
   access_token_ttl?: number | null;
   refresh_token_ttl?: number | null;
+  /** Names of the groups whose people may sign in; absent or empty: everyone. */
+  allowed_groups?: string[];
+  /** Name prefixes: the `groups` claim carries only the groups starting with one of them. Empty: all. */
+  groups_claim_filter?: string[];
+  /** Ids of the people (with role app-owner) who manage this client. */
+  owners?: string[];
 }
 
 /** A registration as the admin API returns it (RFC 7591 §3.2.1). */
@@ -52,6 +58,9 @@ export interface ClientView {
   id_token_signed_response_alg: IdTokenSigningAlgorithm;
   access_token_ttl: number | null;
   refresh_token_ttl: number | null;
+  allowed_groups: string[];
+  groups_claim_filter: string[];
+  owners: string[];
   created_at: string;
   updated_at: string;
 }

@@ -4,3 +4,5 @@ export * from './users';
 export * from './apis';
 export * from './audit';
 export * from './device';
+export * from './groups';
+export * from './admin-access';

@@ -8,6 +8,8 @@ export interface CreateUserInput {
   family_name?: string;
   roles?: string[];
   email_verified?: boolean;
+  /** Names of the groups the person is put in, in the same transaction. */
+  groups?: string[];
 }
 
 /** `PATCH /admin/v1/users/:id`: only the fields sent change. */

@@ -21,3 +21,4 @@ export * from './time/clock';
 export * from './housekeeping/housekeeping.module';
 export * from './housekeeping/housekeeping.service';
 export * from './housekeeping/purge-task';
+export * from './validation/group-name';

@@ -1,7 +1,14 @@
+import { GroupEntity } from './groups/group.entity';
 import { UserEntity } from './users/user.entity';
 import { CreateUsers1764100002000 } from './migrations/1764100002000-create-users';
+import { CreateGroups1764100017000 } from './migrations/1764100017000-create-groups';
 
 export * from './consents/consent.service';
+export * from './groups/group.entity';
+export type { GroupMemberRow, GroupPersonRow, PersonGroupRow } from './groups/group.repository';
+export { isValidGroupCursor, MAX_LISTED_PEOPLE } from './groups/group.repository';
+export * from './groups/group.service';
+export { LoginThrottle } from './login/login-throttle.service';
 export { LoginFailed, LOGIN_FAILED_MESSAGE } from './login/login.service';
 export type { ConsentRow } from './consents/consent.repository';
 export * from './sessions/sso-session.service';
@@ -13,8 +20,8 @@ export * from './users/user.service';
 export * from './users/user-bootstrap.service';
 export * from './users.module';
 
-export const USERS_ENTITIES = [UserEntity];
-export const USERS_MIGRATIONS = [CreateUsers1764100002000];
+export const USERS_ENTITIES = [UserEntity, GroupEntity];
+export const USERS_MIGRATIONS = [CreateUsers1764100002000, CreateGroups1764100017000];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const USERS_PURGE_TASKS = [

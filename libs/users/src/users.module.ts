@@ -3,6 +3,8 @@ import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '@app/audit';
 import { ConsentRepository } from './consents/consent.repository';
 import { ConsentService } from './consents/consent.service';
+import { GroupRepository } from './groups/group.repository';
+import { GroupService } from './groups/group.service';
 import { LoginService } from './login/login.service';
 import { LoginThrottle } from './login/login-throttle.service';
 import { LocalStrategy } from './login/local.strategy';
@@ -27,7 +29,9 @@ import { UserService } from './users/user.service';
     SsoSessionService,
     ConsentRepository,
     ConsentService,
+    GroupRepository,
+    GroupService,
   ],
-  exports: [UserService, SsoSessionService, ConsentService, PassportModule],
+  exports: [UserService, SsoSessionService, ConsentService, GroupService, LoginThrottle, PassportModule],
 })
 export class UsersModule {}

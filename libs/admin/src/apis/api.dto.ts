@@ -33,6 +33,18 @@ export class CreateApiDto implements ApiInput {
   @ApiPropertyOptional({ enum: ['jwt', 'opaque'], default: 'jwt' })
   @IsOptional() @IsIn(['jwt', 'opaque'])
   access_token_format?: 'jwt' | 'opaque';
+
+  @ApiPropertyOptional({ type: [String], description: 'Groups whose people may get tokens for this API; empty: every person' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true })
+  allowed_groups?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Clients that may use client_credentials for this API; empty: any client' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(200, { each: true })
+  allowed_clients?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Ids of the people (role app-owner) who manage this API' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  owners?: string[];
 }
 
 export class UpdateApiDto implements Partial<ApiInput> {
@@ -51,6 +63,18 @@ export class UpdateApiDto implements Partial<ApiInput> {
 
   @ApiPropertyOptional({ enum: ['jwt', 'opaque'] }) @IsOptional() @IsIn(['jwt', 'opaque'])
   access_token_format?: 'jwt' | 'opaque';
+
+  @ApiPropertyOptional({ type: [String], description: 'Groups whose people may get tokens for this API; empty: every person' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true })
+  allowed_groups?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Clients that may use client_credentials for this API; empty: any client' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(200, { each: true })
+  allowed_clients?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Ids of the people (role app-owner) who manage this API' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  owners?: string[];
 }
 
 export class ApiViewDto {
@@ -60,6 +84,9 @@ export class ApiViewDto {
   @ApiProperty({ type: [ApiScopeDto] }) scopes!: ApiScopeDto[];
   @ApiProperty({ nullable: true, type: Number }) access_token_ttl!: number | null;
   @ApiProperty({ enum: ['jwt', 'opaque'] }) access_token_format!: string;
+  @ApiProperty({ type: [String] }) allowed_groups!: string[];
+  @ApiProperty({ type: [String] }) allowed_clients!: string[];
+  @ApiProperty({ type: [String] }) owners!: string[];
   @ApiProperty({ description: 'Introspection credentials of the API' }) client_id!: string;
   @ApiPropertyOptional({ description: 'Shown once' }) client_secret?: string;
   @ApiProperty() created_at!: string;

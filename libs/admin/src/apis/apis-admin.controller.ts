@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { PolicyReferences } from '@app/access';
 import { ApiService, decodeApiCursor, toApiView } from '@app/clients';
 import type { ApiView, Page } from '@app/contracts';
 import { AuditInterceptor } from '../audit/audit.interceptor';
@@ -15,13 +16,16 @@ import { ApiViewDto, CreateApiDto, UpdateApiDto } from './api.dto';
 @UseGuards(AdminAuthGuard)
 @UseInterceptors(AuditInterceptor)
 export class ApisAdminController {
-  constructor(private readonly apis: ApiService) {}
+  constructor(
+    private readonly apis: ApiService,
+    private readonly references: PolicyReferences,
+  ) {}
 
   @Post()
   @Audited({ action: 'api.created', targetType: 'api', targetField: 'id' })
   @ApiCreatedResponse({ type: ApiViewDto, description: 'The API with its introspection client_secret, shown this once' })
   async create(@Body(adminValidationPipe()) body: CreateApiDto): Promise<ApiView> {
-    const { api, clientSecret } = await this.apis.register(body);
+    const { api, clientSecret } = await this.apis.register(await this.references.apiInput(body));
     return toApiView(api, clientSecret);
   }
 
@@ -41,7 +45,8 @@ export class ApisAdminController {
   @Audited({ action: 'api.updated', targetType: 'api', targetParam: 'id' })
   @ApiOkResponse({ type: ApiViewDto })
   async update(@Param('id') id: string, @Body(adminValidationPipe()) body: UpdateApiDto): Promise<ApiView> {
-    return toApiView(await this.apis.update(id, body));
+    await this.apis.get(id);
+    return toApiView(await this.apis.update(id, await this.references.apiInput(body)));
   }
 
   @Delete(':id')

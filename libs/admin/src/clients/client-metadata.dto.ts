@@ -78,6 +78,18 @@ export class ClientMetadataDto implements ClientMetadataInput {
   @ApiPropertyOptional({ description: 'Refresh token lifetime in seconds', nullable: true, minimum: 60 })
   @IsOptional() @IsInt() @Min(60) @Max(365 * 86400)
   refresh_token_ttl?: number | null;
+
+  @ApiPropertyOptional({ type: [String], example: ['engineering'], description: 'Groups whose people may sign in; empty or absent: everyone' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true })
+  allowed_groups?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['team.'], description: 'The groups claim carries only groups starting with one of these' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  groups_claim_filter?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Ids of the people (role app-owner) who manage this client' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  owners?: string[];
 }
 
 export class ClientViewDto {
@@ -100,6 +112,9 @@ export class ClientViewDto {
   @ApiProperty({ enum: SIGNING_ALGORITHMS }) id_token_signed_response_alg!: string;
   @ApiProperty({ nullable: true, type: Number }) access_token_ttl!: number | null;
   @ApiProperty({ nullable: true, type: Number }) refresh_token_ttl!: number | null;
+  @ApiProperty({ type: [String] }) allowed_groups!: string[];
+  @ApiProperty({ type: [String] }) groups_claim_filter!: string[];
+  @ApiProperty({ type: [String] }) owners!: string[];
   @ApiProperty() created_at!: string;
   @ApiProperty() updated_at!: string;
 }

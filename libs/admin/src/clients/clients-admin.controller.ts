@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { PolicyReferences } from '@app/access';
 import { ClientService, isValidCursor, toClientView } from '@app/clients';
 import type { ClientView, Page } from '@app/contracts';
 import { AuditInterceptor } from '../audit/audit.interceptor';
@@ -15,13 +16,16 @@ import { ClientMetadataDto, ClientPageDto, ClientViewDto } from './client-metada
 @UseGuards(AdminAuthGuard)
 @UseInterceptors(AuditInterceptor)
 export class ClientsAdminController {
-  constructor(private readonly clients: ClientService) {}
+  constructor(
+    private readonly clients: ClientService,
+    private readonly references: PolicyReferences,
+  ) {}
 
   @Post()
   @Audited({ action: 'client.created', targetType: 'client', targetField: 'client_id' })
   @ApiCreatedResponse({ type: ClientViewDto, description: 'The registration, with client_secret shown this once' })
   async create(@Body(adminValidationPipe('client')) body: ClientMetadataDto): Promise<ClientView> {
-    const { client, clientSecret } = await this.clients.register(body);
+    const { client, clientSecret } = await this.clients.register(await this.references.clientInput(body));
     return toClientView(client, clientSecret);
   }
 
@@ -43,7 +47,8 @@ export class ClientsAdminController {
   @Audited({ action: 'client.updated', targetType: 'client', targetParam: 'clientId' })
   @ApiOkResponse({ type: ClientViewDto })
   async replace(@Param('clientId') clientId: string, @Body(adminValidationPipe('client')) body: ClientMetadataDto): Promise<ClientView> {
-    const { client, clientSecret } = await this.clients.update(clientId, body);
+    await this.clients.get(clientId);
+    const { client, clientSecret } = await this.clients.update(clientId, await this.references.clientInput(body));
     return toClientView(client, clientSecret);
   }
 
@@ -54,10 +59,7 @@ export class ClientsAdminController {
   async patch(@Param('clientId') clientId: string, @Body(adminValidationPipe('client')) body: ClientMetadataDto): Promise<ClientView> {
     const current = toClientView(await this.clients.get(clientId));
     const merged = { ...current, ...stripUndefined(body) };
-    const { client, clientSecret } = await this.clients.update(clientId, {
-      ...merged,
-      logo_uri: merged.logo_uri,
-    });
+    const { client, clientSecret } = await this.clients.update(clientId, await this.references.clientInput(merged));
     return toClientView(client, clientSecret);
   }
 

@@ -31,6 +31,10 @@ export class CreateUserDto implements CreateUserInput {
 
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean()
   email_verified?: boolean;
+
+  @ApiPropertyOptional({ type: [String], example: ['engineering'], description: 'Names of groups to put the person in' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true })
+  groups?: string[];
 }
 
 export class UpdateUserDto implements UpdateUserInput {

@@ -29,6 +29,18 @@ export class ApiEntity {
   @Column({ name: 'access_token_format', type: 'text', default: 'jwt' })
   accessTokenFormat!: AccessTokenFormat;
 
+  /** Names of the groups whose people may get tokens for this API; empty: every person. */
+  @Column({ name: 'allowed_groups', type: 'text', array: true, default: () => "'{}'" })
+  allowedGroups!: string[];
+
+  /** Clients that may get client_credentials tokens for this API; empty: any client. */
+  @Column({ name: 'allowed_clients', type: 'text', array: true, default: () => "'{}'" })
+  allowedClients!: string[];
+
+  /** Ids of the people who manage this API (admin role app-owner). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  owners!: string[];
+
   /** The API's own credentials, for introspection. */
   @Column({ name: 'client_id', type: 'text' })
   clientId!: string;

@@ -63,8 +63,10 @@ export class ApiRepository {
     return saved;
   }
 
-  async list(options: { limit: number; cursor?: string; search?: string }): Promise<{ items: ApiEntity[]; nextCursor: string | null }> {
+  /** `owner`: only the APIs whose `owners` lists this person. */
+  async list(options: { limit: number; cursor?: string; search?: string; owner?: string }): Promise<{ items: ApiEntity[]; nextCursor: string | null }> {
     const query = this.repository.createQueryBuilder('api');
+    if (options.owner !== undefined) query.andWhere(':owner = ANY(api.owners)', { owner: options.owner });
     if (options.search) {
       query.andWhere('(api.identifier ILIKE :search OR api.name ILIKE :search)', { search: `%${options.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     }

@@ -49,6 +49,9 @@ export class ApiService {
         scopes,
         accessTokenTtl: input.access_token_ttl ?? null,
         accessTokenFormat: input.access_token_format ?? 'jwt',
+        allowedGroups: unique(input.allowed_groups ?? []),
+        allowedClients: unique(input.allowed_clients ?? []),
+        owners: unique(input.owners ?? []),
         clientId: client.clientId,
       });
       return manager.getRepository(ApiEntity).save(entity);
@@ -71,7 +74,7 @@ export class ApiService {
     return this.apis.findByClientId(clientId);
   }
 
-  list(options: { limit: number; cursor?: string; search?: string }) {
+  list(options: { limit: number; cursor?: string; search?: string; owner?: string }) {
     return this.apis.list(options);
   }
 
@@ -84,6 +87,9 @@ export class ApiService {
     if (input.scopes !== undefined) api.scopes = validScopes(input.scopes);
     if (input.access_token_ttl !== undefined) api.accessTokenTtl = input.access_token_ttl;
     if (input.access_token_format !== undefined) api.accessTokenFormat = input.access_token_format;
+    if (input.allowed_groups !== undefined) api.allowedGroups = unique(input.allowed_groups);
+    if (input.allowed_clients !== undefined) api.allowedClients = unique(input.allowed_clients);
+    if (input.owners !== undefined) api.owners = unique(input.owners);
     const saved = await this.apis.save(api);
     this.changes.clientChanged(api.clientId);
     return saved;
@@ -114,6 +120,9 @@ export function toApiView(api: ApiEntity, clientSecret?: string): ApiView {
     scopes: api.scopes,
     access_token_ttl: api.accessTokenTtl,
     access_token_format: api.accessTokenFormat,
+    allowed_groups: api.allowedGroups,
+    allowed_clients: api.allowedClients,
+    owners: api.owners,
     client_id: api.clientId,
     created_at: api.createdAt.toISOString(),
     updated_at: api.updatedAt.toISOString(),
@@ -148,4 +157,8 @@ function fieldError(field: string, message: string): InvalidRequest {
   const error = new InvalidRequest(`${field} ${message}`);
   error.fields = { [field]: message };
   return error;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
 }

@@ -1,4 +1,4 @@
-import { InvalidClientMetadata, InvalidRedirectUri } from '@app/core';
+import { groupNameProblem, InvalidClientMetadata, InvalidRedirectUri } from '@app/core';
 import type { ClientMetadataInput } from '@app/contracts';
 import type { ApplicationType, TokenEndpointAuthMethod } from '../client.entity';
 import { GRANT_TYPES } from './grant-types';
@@ -26,6 +26,9 @@ export interface NormalizedClientMetadata {
   idTokenSignedResponseAlg: string;
   accessTokenTtl: number | null;
   refreshTokenTtl: number | null;
+  allowedGroups: string[];
+  groupsClaimFilter: string[];
+  owners: string[];
 }
 
 const SUPPORTED_RESPONSE_TYPES = ['code'];
@@ -104,6 +107,15 @@ export function normalizeClientMetadata(
     problems.id_token_signed_response_alg = `must be one of ${policy.idTokenAlgorithms.join(', ')}`;
   }
 
+  const allowedGroups = unique(input.allowed_groups ?? []);
+  const badGroup = allowedGroups.find((name) => groupNameProblem(name));
+  if (badGroup !== undefined) problems.allowed_groups = `"${String(badGroup).slice(0, 100)}" is not a group name`;
+  const groupsClaimFilter = unique(input.groups_claim_filter ?? []);
+  if (groupsClaimFilter.some((prefix) => typeof prefix !== 'string' || !/^[A-Za-z0-9._:-]{1,100}$/.test(prefix))) {
+    problems.groups_claim_filter = 'must be group name prefixes: letters, digits or . _ : -';
+  }
+  const owners = unique(input.owners ?? []);
+
   const isPublic = authMethod === 'none';
   // PKCE is mandatory for public clients (RFC 9700 §2.1.1); confidential clients may opt out.
   if (isPublic && input.require_pkce === false) problems.require_pkce = 'public clients must use PKCE';
@@ -135,6 +147,9 @@ export function normalizeClientMetadata(
     idTokenSignedResponseAlg: idTokenAlg,
     accessTokenTtl: input.access_token_ttl ?? null,
     refreshTokenTtl: input.refresh_token_ttl ?? null,
+    allowedGroups,
+    groupsClaimFilter,
+    owners,
   };
 }
 

@@ -4,7 +4,7 @@ import { GRANT_TYPES } from '@app/clients';
 import { AppConfig, SigningAlgorithm } from '@app/core';
 import type { EntityManager } from 'typeorm';
 import { AccessTokenService, IdTokenService } from '@app/tokens';
-import { ADMIN_ROLE, UserService } from '@app/users';
+import { ADMIN_SCOPES, grantableAdminScopes, UserService } from '@app/users';
 import type { TokenResponse } from '../registry/grant-handler';
 import { ScopePolicy } from '../scopes/scope-policy';
 
@@ -74,16 +74,15 @@ export class UserTokenIssuer {
     return response;
   }
 
-  /** The `admin` scope is granted to a person only while they hold the admin role, whatever the client asks. */
+  /** Admin scopes are granted to a person only while an admin role of theirs allows them, whatever the client asks. */
   private async withoutPrivilegedScopes(userId: string, scopes: readonly string[], manager?: EntityManager): Promise<string[]> {
-    if (!scopes.includes(ADMIN_SCOPE)) return [...scopes];
+    const privileged = (scope: string) => (ADMIN_SCOPES as readonly string[]).includes(scope);
+    if (!scopes.some(privileged)) return [...scopes];
     const user = await this.users.findById(userId, manager);
-    if (user && !user.disabled && user.roles.includes(ADMIN_ROLE)) return [...scopes];
-    return scopes.filter((scope) => scope !== ADMIN_SCOPE);
+    const allowed = user && !user.disabled ? grantableAdminScopes(user.roles) : new Set<string>();
+    return scopes.filter((scope) => !privileged(scope) || allowed.has(scope));
   }
 }
-
-export const ADMIN_SCOPE = 'admin';
 
 /** Refresh tokens go to clients that may use the refresh_token grant, or that asked for offline_access. */
 export function issuesRefreshToken(client: ClientEntity, scopes: readonly string[]): boolean {

@@ -40,6 +40,11 @@ export class LoginThrottle {
     );
   }
 
+  /** An administrator unlocks the account: its failed attempts are forgotten (the IP's count stays). */
+  async unlock(username: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM login_attempts WHERE key = $1`, [accountKey(username)]);
+  }
+
   /** The attempt was refused before its password was checked (no capacity): it does not count. */
   async release(username: string, ip: string): Promise<void> {
     // One row per statement: no statement here holds a lock while waiting for another.

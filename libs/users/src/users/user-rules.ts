@@ -1,4 +1,4 @@
-import { InvalidRequest } from '@app/core';
+import { fieldError } from '../groups/group-rules';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../passwords/password-hasher.service';
 
 // Letters, digits and the punctuation found in e-mail addresses; no spaces or control characters.
@@ -24,8 +24,3 @@ export function normalizeRoles(roles: readonly string[] | undefined): string[] {
   return unique;
 }
 
-function fieldError(field: string, message: string): InvalidRequest {
-  const error = new InvalidRequest(`${field}: ${message}`);
-  error.fields = { [field]: message };
-  return error;
-}

@@ -34,15 +34,19 @@ export class UserRepository {
       .getOne();
   }
 
+  findByUsername(username: string): Promise<UserEntity | null> {
+    return this.repository.createQueryBuilder('user').where('lower(user.username) = lower(:username)', { username }).getOne();
+  }
+
   async usernameTaken(username: string, exceptId?: string): Promise<boolean> {
     const query = this.repository.createQueryBuilder('user').where('lower(user.username) = lower(:username)', { username });
     if (exceptId) query.andWhere('user.id <> :exceptId', { exceptId });
     return (await query.getCount()) > 0;
   }
 
-  async insert(user: Partial<UserEntity>): Promise<UserEntity> {
-    const result = await this.repository.insert(user);
-    return (await this.findById(String(result.identifiers[0].id)))!;
+  async insert(user: Partial<UserEntity>, manager?: EntityManager): Promise<UserEntity> {
+    const result = await (manager ? manager.getRepository(UserEntity) : this.repository).insert(user);
+    return (await this.findById(String(result.identifiers[0].id), manager))!;
   }
 
   async update(id: string, changes: Partial<UserEntity>): Promise<void> {

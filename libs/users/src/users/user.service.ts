@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, NotFound } from '@app/core';
 import type { CreateUserInput, UpdateUserInput, UserView } from '@app/contracts';
+import { GroupService } from '../groups/group.service';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { SsoSessionRepository } from '../sessions/sso-session.repository';
 import { UserEntity } from './user.entity';
 import { UserPage, UserRepository } from './user.repository';
 import { assertPassword, assertUsername, normalizeRoles } from './user-rules';
+import { isUniqueViolation } from './unique-violation';
 
 /** Creating, changing and removing people. */
 @Injectable()
@@ -15,24 +17,32 @@ export class UserService {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SsoSessionRepository,
+    private readonly groups: GroupService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async create(input: CreateUserInput): Promise<UserEntity> {
     assertUsername(input.username);
     assertPassword(input.password);
     const roles = normalizeRoles(input.roles);
+    const groups = await this.groups.resolveNames(input.groups ?? [], 'groups');
     if (await this.users.usernameTaken(input.username)) throw new Conflict(`The username ${input.username} is taken`);
     const passwordHash = await this.hasher.hash(input.password);
     try {
-      return await this.users.insert({
-        username: input.username,
-        passwordHash,
-        email: input.email ?? null,
-        emailVerified: input.email_verified ?? false,
-        name: input.name ?? null,
-        givenName: input.given_name ?? null,
-        familyName: input.family_name ?? null,
-        roles,
+      // The person and their memberships are one row set: a failure leaves neither behind.
+      return await this.dataSource.transaction(async (manager) => {
+        const user = await this.users.insert({
+          username: input.username,
+          passwordHash,
+          email: input.email ?? null,
+          emailVerified: input.email_verified ?? false,
+          name: input.name ?? null,
+          givenName: input.given_name ?? null,
+          familyName: input.family_name ?? null,
+          roles,
+        }, manager);
+        await this.groups.addPersonToGroups(user.id, groups, manager);
+        return user;
       });
     } catch (error) {
       // Two creations of one username at once: the unique index decides.
@@ -44,6 +54,11 @@ export class UserService {
   /** The person, or undefined: used by sign-in flows, which treat a missing person like a disabled one. */
   async findById(id: string, manager?: EntityManager): Promise<UserEntity | undefined> {
     return (await this.users.findById(id, manager)) ?? undefined;
+  }
+
+  /** The person of this username, whatever its case. */
+  async findByUsername(username: string): Promise<UserEntity | undefined> {
+    return (await this.users.findByUsername(username)) ?? undefined;
   }
 
   async get(id: string): Promise<UserEntity> {
@@ -95,11 +110,6 @@ export class UserService {
   async delete(id: string): Promise<void> {
     if (!(await this.users.delete(id))) throw new NotFound(`No user with id ${id}`);
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const candidate = error as { code?: string; driverError?: { code?: string } };
-  return candidate.code === '23505' || candidate.driverError?.code === '23505';
 }
 
 /** The admin API's view of a person. */

@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A named set of people (and of other groups): the unit of per-app access and of the `groups` claim. */
+@Entity('groups')
+export class GroupEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Unique regardless of case; a scope-token-like name such as `engineering` or `team.payments`. */
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', default: '' })
+  description!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
