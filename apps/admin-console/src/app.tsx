@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
+import type { AdminMeView } from '@app/contracts';
 import type { User, UserManager } from 'oidc-client-ts';
 import { createApiClient } from './api';
-import type { MeView } from './access-types';
 import { ADMIN_ROLES, createUserManager, displayName, loadDiscovery, rolesOf } from './auth';
 import type { Discovery } from './auth';
 import { consolePath, consoleRoute, issuerFromLocation } from './console-base';
@@ -20,7 +20,7 @@ type Boot =
   | { state: 'failed'; title: string; detail: string; retry?: boolean }
   | { state: 'not-admin'; session: Session }
   | { state: 'signed-out' }
-  | { state: 'ready'; session: Session; me: MeView };
+  | { state: 'ready'; session: Session; me: AdminMeView };
 
 /** The console's root: once the caller's permissions are known it becomes the first section they may read. */
 const DEFAULT_ROUTE = '/';
@@ -60,7 +60,7 @@ async function boot(onSignedOut: () => void): Promise<Boot> {
     return { state: 'loading', message: 'Taking you to sign-in…' };
   }
   const session = createSession(issuer, discovery, manager, user, onSignedOut);
-  let me: MeView | undefined;
+  let me: AdminMeView | undefined;
   try {
     me = await loadMe(session.api, user);
   } catch (error) {

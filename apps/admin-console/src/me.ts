@@ -1,7 +1,7 @@
+import type { AdminMeView } from '@app/contracts';
 import type { User } from 'oidc-client-ts';
 import { ApiFailure } from './api';
 import type { ApiClient } from './api';
-import type { MeView } from './access-types';
 import { hasAdminScope } from './auth';
 
 /**
@@ -9,11 +9,11 @@ import { hasAdminScope } from './auth';
  * nothing (no admin role, so no admin scope, or a role that grants no permission). Other failures throw:
  * those are the server's trouble, not the person's.
  */
-export async function loadMe(api: ApiClient, user: User): Promise<MeView | undefined> {
+export async function loadMe(api: ApiClient, user: User): Promise<AdminMeView | undefined> {
   if (!hasAdminScope(user)) return undefined;
-  let me: MeView;
+  let me: AdminMeView;
   try {
-    me = await api.get<MeView>('/me');
+    me = await api.get<AdminMeView>('/me');
   } catch (error) {
     if (error instanceof ApiFailure && (error.status === 401 || error.status === 403)) return undefined;
     throw error;

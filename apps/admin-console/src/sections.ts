@@ -1,11 +1,11 @@
-import type { MeView, Permission } from './access-types';
+import type { AdminMeView, AdminPermission } from '@app/contracts';
 import { can } from './permissions';
 
 export interface Section {
   to: string;
   label: string;
   /** The permission that lets the caller read this section; without it the section is not shown. */
-  needs: Permission;
+  needs: AdminPermission;
 }
 
 /** The console's sections in navigation order. The playground lists applications, so it goes with them. */
@@ -20,7 +20,7 @@ export const SECTIONS: readonly Section[] = [
   { to: '/playground', label: 'Playground', needs: 'clients:read' },
 ];
 
-export function visibleSections(me: MeView): Section[] {
+export function visibleSections(me: AdminMeView): Section[] {
   return SECTIONS.filter((section) => can(me, section.needs));
 }
 
@@ -30,6 +30,6 @@ export function sectionOf(route: string): Section | undefined {
 }
 
 /** Where the console opens: the first section the caller may read (Applications for a full admin). */
-export function homeRoute(me: MeView): string | undefined {
+export function homeRoute(me: AdminMeView): string | undefined {
   return visibleSections(me)[0]?.to;
 }

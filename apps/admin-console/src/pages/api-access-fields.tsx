@@ -1,10 +1,12 @@
-import type { ClientView, Page } from '@app/contracts';
-import type { ApiAccessFields } from '../access-types';
+import type { ApiView, ClientView, Page } from '@app/contracts';
 import { AddNameInput, ListField } from '../forms';
 import { useCan } from '../permissions';
 import { useResource } from '../use-resource';
 import { GroupNamesField } from './group-names-field';
 import { OwnersField } from './owners-field';
+
+/** The lists that say who may use an API; the rest of the API form edits what it is. */
+export type ApiAccessFields = Pick<ApiView, 'allowed_groups' | 'allowed_clients' | 'owners'>;
 
 /** Suggests the client IDs of the first hundred applications while typing. */
 function ClientIdInput({ onAdd }: { onAdd: (clientId: string) => void }) {

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import type { ApiInput } from '@app/contracts';
-import type { ApiAccessFields, ApiWithAccess } from '../access-types';
+import type { ApiInput, ApiView } from '@app/contracts';
 import { ErrorBanner, Field, OtherErrors, useFormValues, useSubmission } from '../forms';
 import { ApiAccessFieldset } from './api-access-fields';
+import type { ApiAccessFields } from './api-access-fields';
 
 interface ScopeRow {
   name: string;
@@ -20,14 +20,13 @@ interface FormState {
 
 export type ApiFormInput = ApiInput & ApiAccessFields;
 
-function toForm(api?: ApiWithAccess): FormState {
+function toForm(api?: ApiView): FormState {
   return {
     identifier: api?.identifier ?? '',
     name: api?.name ?? '',
     scopes: api?.scopes.map((scope) => ({ ...scope })) ?? [{ name: '', description: '' }],
     access_token_format: api?.access_token_format ?? 'jwt',
     access_token_ttl: api?.access_token_ttl?.toString() ?? '',
-    // `?? []`: a server from before groups leaves these out.
     access: { allowed_groups: api?.allowed_groups ?? [], allowed_clients: api?.allowed_clients ?? [], owners: api?.owners ?? [] },
   };
 }
@@ -57,7 +56,7 @@ export function ApiForm({
   readOnly = false,
   children,
 }: {
-  api?: ApiWithAccess;
+  api?: ApiView;
   label: string;
   onSubmit: (input: ApiFormInput) => Promise<void>;
   readOnly?: boolean;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ApiWithAccess } from '../access-types';
+import type { ApiView } from '@app/contracts';
 import { ConfirmAction, formatDate, Loading, Notice, SecretPanel } from '../components';
 import { ErrorBanner, useSubmission } from '../forms';
 import { takeSecret } from '../one-time-secret';
@@ -15,19 +15,19 @@ export function ApiPage({ id }: { id: string }) {
   const { navigate } = useRouter();
   const canWrite = useCan('apis:write');
   const path = `/apis/${encodeURIComponent(id)}`;
-  const { data: view, error: loadError, setData: setView } = useResource<ApiWithAccess>(path);
+  const { data: view, error: loadError, setData: setView } = useResource<ApiView>(path);
   const action = useSubmission();
   const [secret, setSecret] = useState<string | undefined>(() => takeSecret(id));
   const [saved, setSaved] = useState(false);
 
   const save = async (input: ApiFormInput) => {
     setSaved(false);
-    setView(await api.send<ApiWithAccess>('PATCH', path, input));
+    setView(await api.send<ApiView>('PATCH', path, input));
     setSaved(true);
   };
   const rotate = () =>
     action.run(async () => {
-      const rotated = await api.send<ApiWithAccess>('POST', `${path}/secret`);
+      const rotated = await api.send<ApiView>('POST', `${path}/secret`);
       if (rotated.client_secret) setSecret(rotated.client_secret);
     });
   const remove = () =>

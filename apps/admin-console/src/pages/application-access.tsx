@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ClientWithAccess } from '../access-types';
+import type { ClientView } from '@app/contracts';
 import { Notice } from '../components';
 import { ErrorBanner, Field, OtherErrors, useFormValues, useSubmission, words } from '../forms';
 import { useCan } from '../permissions';
@@ -10,16 +10,15 @@ import { OwnersField } from './owners-field';
 
 const SHOWN_FIELDS = ['allowed_groups', 'groups_claim_filter', 'owners'];
 
-function toForm(client: ClientWithAccess) {
-  // `?? []`: a server from before groups leaves these out.
-  return { allowed_groups: client.allowed_groups ?? [], groups_claim_filter: (client.groups_claim_filter ?? []).join(' '), owners: client.owners ?? [] };
+function toForm(client: ClientView) {
+  return { allowed_groups: client.allowed_groups, groups_claim_filter: client.groups_claim_filter.join(' '), owners: client.owners };
 }
 
 /**
  * Who may sign in to an application (its allowed groups), which groups its tokens name, and who owns
  * it; then who that lets in. Changing it takes `clients:write`; reading it, `clients:read`.
  */
-export function ApplicationAccess({ client, onSaved }: { client: ClientWithAccess; onSaved: (client: ClientWithAccess) => void }) {
+export function ApplicationAccess({ client, onSaved }: { client: ClientView; onSaved: (client: ClientView) => void }) {
   const { api } = useSession();
   const canWrite = useCan('clients:write');
   const [saved, setSaved] = useState(false);
@@ -30,7 +29,7 @@ export function ApplicationAccess({ client, onSaved }: { client: ClientWithAcces
   const errors = submission.fieldErrors;
 
   const save = async () => {
-    const updated = await api.send<ClientWithAccess>('PATCH', `/clients/${encodeURIComponent(client.client_id)}`, {
+    const updated = await api.send<ClientView>('PATCH', `/clients/${encodeURIComponent(client.client_id)}`, {
       allowed_groups: values.allowed_groups,
       groups_claim_filter: words(values.groups_claim_filter),
       owners: values.owners,

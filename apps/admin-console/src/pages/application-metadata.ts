@@ -1,5 +1,4 @@
 import type { ClientMetadataInput, ClientView } from '@app/contracts';
-import type { ClientAccessFields, ClientWithAccess } from '../access-types';
 import { lines } from '../forms';
 import { GRANT } from '../grant-types';
 
@@ -53,7 +52,7 @@ export function toForm(client: ClientView): ApplicationFormState {
  * The whole registration for `PUT`: the form's values, and the rest kept as the server has it — the access
  * lists included, which the Access tab edits, so a settings save does not open the app to everyone.
  */
-export function toMetadata(client: ClientWithAccess, form: ApplicationFormState): ClientMetadataInput & Partial<ClientAccessFields> {
+export function toMetadata(client: ClientView, form: ApplicationFormState): ClientMetadataInput {
   const ttl = (value: string) => (value.trim() === '' ? null : Number(value));
   return {
     client_name: form.client_name.trim(),

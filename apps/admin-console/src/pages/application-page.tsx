@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ClientWithAccess } from '../access-types';
+import type { ClientView } from '@app/contracts';
 import { Loading, SecretPanel } from '../components';
 import { ErrorBanner } from '../forms';
 import { takeSecret } from '../one-time-secret';
@@ -13,7 +13,7 @@ export const APPLICATION_TABS = ['settings', 'access', 'quick-start'] as const;
 export type ApplicationTab = (typeof APPLICATION_TABS)[number];
 
 export function ApplicationPage({ clientId, tab }: { clientId: string; tab: ApplicationTab }) {
-  const client = useResource<ClientWithAccess>(`/clients/${encodeURIComponent(clientId)}`);
+  const client = useResource<ClientView>(`/clients/${encodeURIComponent(clientId)}`);
   const [secret, setSecret] = useState<string | undefined>(() => takeSecret(clientId));
   const base = `/applications/${encodeURIComponent(clientId)}`;
 
@@ -58,6 +58,6 @@ export function ApplicationPage({ clientId, tab }: { clientId: string; tab: Appl
 }
 
 /** The access form starts over when the access lists change elsewhere (a settings save answers them too). */
-function accessKey(client: ClientWithAccess): string {
+function accessKey(client: ClientView): string {
   return JSON.stringify([client.allowed_groups, client.groups_claim_filter, client.owners]);
 }

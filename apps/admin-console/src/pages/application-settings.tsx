@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ClientWithAccess } from '../access-types';
+import type { ClientView } from '@app/contracts';
 import { isConfidential } from '../application-types';
 import { CONSOLE_CLIENT_ID } from '../auth';
 import { ConfirmAction, formatDate, Notice } from '../components';
@@ -11,7 +11,7 @@ import { useSession } from '../session';
 import { AUTH_METHODS, SHOWN_FIELDS, toForm, toMetadata } from './application-metadata';
 
 /** An application's settings form, its credentials and its deletion; read-only without `clients:write`. */
-export function ApplicationSettings({ client, onSaved, onSecret }: { client: ClientWithAccess; onSaved: (client: ClientWithAccess) => void; onSecret: (secret: string) => void }) {
+export function ApplicationSettings({ client, onSaved, onSecret }: { client: ClientView; onSaved: (client: ClientView) => void; onSecret: (secret: string) => void }) {
   const { api } = useSession();
   const canWrite = useCan('clients:write');
   const { navigate } = useRouter();
@@ -29,7 +29,7 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
     set('grant_types', on ? [...values.grant_types.filter((g) => g !== grant), grant] : values.grant_types.filter((g) => g !== grant));
 
   const submit = async () => {
-    const updated = await api.send<ClientWithAccess>('PUT', path, toMetadata(client, values));
+    const updated = await api.send<ClientView>('PUT', path, toMetadata(client, values));
     if (updated.client_secret) onSecret(updated.client_secret);
     onSaved(updated);
     form.replace(toForm(updated));
@@ -37,7 +37,7 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
   };
   const rotate = () =>
     action.run(async () => {
-      const rotated = await api.send<ClientWithAccess>('POST', `${path}/secret`);
+      const rotated = await api.send<ClientView>('POST', `${path}/secret`);
       if (rotated.client_secret) onSecret(rotated.client_secret);
     });
   const remove = () =>

@@ -1,4 +1,4 @@
-import type { ClientAccessView } from '../access-types';
+import type { AppAccessView } from '@app/contracts';
 import { Loading } from '../components';
 import { ErrorBanner } from '../forms';
 import { ListTable } from '../list-table';
@@ -7,12 +7,12 @@ import { useCan } from '../permissions';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
 
-type Person = NonNullable<ClientAccessView['people']>[number];
+type Person = AppAccessView['people'][number];
 
 /** "Who can sign in and why": everyone, or each person the allowed groups let in and through which. */
 export function ApplicationSignIns({ clientId, changes }: { clientId: string; changes: number }) {
   const canReadPeople = useCan('people:read');
-  const access = useResource<ClientAccessView>(`/clients/${encodeURIComponent(clientId)}/access`, changes);
+  const access = useResource<AppAccessView>(`/clients/${encodeURIComponent(clientId)}/access`, changes);
   const view = access.data;
   const columns: Column<Person>[] = [
     { label: 'Username', cell: (person) => (canReadPeople ? <Link to={`/people/${encodeURIComponent(person.id)}`}>{person.username}</Link> : person.username) },
@@ -28,10 +28,10 @@ export function ApplicationSignIns({ clientId, changes }: { clientId: string; ch
       {view && !view.everyone && (
         <>
           <p>Members of {view.allowed_groups.join(', ')}, directly or through a group inside them.</p>
-          {(view.people ?? []).length === 0 ? (
+          {view.people.length === 0 ? (
             <p className="empty">Nobody is in those groups yet, so nobody can sign in.</p>
           ) : (
-            <ListTable items={view.people ?? []} columns={columns} rowKey={(person) => person.id} />
+            <ListTable items={view.people} columns={columns} rowKey={(person) => person.id} />
           )}
         </>
       )}

@@ -1,10 +1,18 @@
 import { useState } from 'react';
-import type { GroupInUse, GroupView } from '../access-types';
+import type { GroupView } from '@app/contracts';
 import { ApiFailure } from '../api';
 import { ConfirmAction } from '../components';
 import { ErrorBanner, useSubmission } from '../forms';
 import { useRouter } from '../router';
 import { useSession } from '../session';
+
+/** The 409 body of `DELETE /admin/v1/groups/{id}` while applications or APIs still name the group. */
+interface GroupInUse {
+  error: 'conflict';
+  error_description?: string;
+  clients?: string[];
+  apis?: string[];
+}
 
 /** The 409 answer of a delete, read as the applications and APIs that still allow the group. */
 function inUse(error: unknown): GroupInUse | undefined {

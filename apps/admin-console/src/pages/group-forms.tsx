@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { GroupView } from '../access-types';
+import type { GroupView } from '@app/contracts';
 import { Notice } from '../components';
 import { ErrorBanner, Field, OtherErrors, useFormValues, useSubmission } from '../forms';
 import { useRouter } from '../router';

@@ -1,5 +1,4 @@
-import type { UserView } from '@app/contracts';
-import type { GroupMemberView, GroupView } from '../access-types';
+import type { GroupMemberView, GroupView, UserView } from '@app/contracts';
 import { Loading } from '../components';
 import { ErrorBanner, useSubmission } from '../forms';
 import { ListTable } from '../list-table';

@@ -1,5 +1,4 @@
-import type { Page } from '@app/contracts';
-import type { GroupView } from '../access-types';
+import type { GroupView, Page } from '@app/contracts';
 import { AddNameInput, ListField } from '../forms';
 import { useCan } from '../permissions';
 import { useResource } from '../use-resource';

@@ -1,4 +1,4 @@
-import type { GroupView } from '../access-types';
+import type { GroupView } from '@app/contracts';
 import { Loading } from '../components';
 import { ErrorBanner } from '../forms';
 import { useCan } from '../permissions';

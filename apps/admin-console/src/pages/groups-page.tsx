@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { GroupView } from '../access-types';
+import type { GroupView } from '@app/contracts';
 import { formatDate } from '../components';
 import { PageHead, SearchForm } from '../list-page';
 import { PagedTable } from '../list-table';

@@ -1,4 +1,4 @@
-import type { PersonAppView } from '../access-types';
+import type { PersonAppAccessView } from '@app/contracts';
 import { Loading } from '../components';
 import { ErrorBanner } from '../forms';
 import { useCan } from '../permissions';
@@ -8,7 +8,7 @@ import { useResource } from '../use-resource';
 /** "Which apps": the applications a person may sign in to, each open to everyone or reached through groups. */
 export function PersonApps({ userId, username, changes }: { userId: string; username: string; changes: number }) {
   const canReadClients = useCan('clients:read');
-  const access = useResource<{ items: PersonAppView[] }>(`/users/${encodeURIComponent(userId)}/access`, changes);
+  const access = useResource<{ items: PersonAppAccessView[] }>(`/users/${encodeURIComponent(userId)}/access`, changes);
   const items = access.data?.items;
   return (
     <section className="panel" aria-labelledby="apps-title">

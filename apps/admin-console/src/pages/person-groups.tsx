@@ -1,4 +1,4 @@
-import type { GroupView, PersonGroupView } from '../access-types';
+import type { GroupView, PersonGroupView } from '@app/contracts';
 import { Loading } from '../components';
 import { ErrorBanner } from '../forms';
 import { useCan } from '../permissions';
