@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { PolicyReferences } from '@app/access';
 import { ApiService, decodeApiCursor, toApiView } from '@app/clients';
 import type { ApiView, Page } from '@app/contracts';
+import { AuditChanges, Changes } from '../audit/audit-changes';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { Audited } from '../audit/audited.decorator';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
@@ -44,9 +45,12 @@ export class ApisAdminController {
   @Patch(':id')
   @Audited({ action: 'api.updated', targetType: 'api', targetParam: 'id' })
   @ApiOkResponse({ type: ApiViewDto })
-  async update(@Param('id') id: string, @Body(adminValidationPipe()) body: UpdateApiDto): Promise<ApiView> {
-    await this.apis.get(id);
-    return toApiView(await this.apis.update(id, await this.references.apiInput(body)));
+  async update(@Param('id') id: string, @Body(adminValidationPipe()) body: UpdateApiDto, @Changes() changes: AuditChanges): Promise<ApiView> {
+    const before = toApiView(await this.apis.get(id));
+    const after = toApiView(await this.apis.update(id, await this.references.apiInput(body)));
+    // Access-policy fields are audited with their values before and after.
+    for (const field of ['allowed_groups', 'allowed_clients', 'owners'] as const) changes.change(field, before[field], after[field]);
+    return after;
   }
 
   @Delete(':id')
