@@ -3,14 +3,17 @@ import type { GroupView } from '@app/contracts';
 import { ApiFailure } from '../api';
 import { ConfirmAction } from '../components';
 import { ErrorBanner, useSubmission } from '../forms';
-import { useRouter } from '../router';
+import { useCan } from '../permissions';
+import { Link, useRouter } from '../router';
 import { useSession } from '../session';
 
 /** The 409 body of `DELETE /admin/v1/groups/{id}` while applications or APIs still name the group. */
 interface GroupInUse {
   error: 'conflict';
   error_description?: string;
+  /** Client IDs. */
   clients?: string[];
+  /** API identifiers. */
   apis?: string[];
 }
 
@@ -27,6 +30,7 @@ function inUse(error: unknown): GroupInUse | undefined {
 export function GroupDeletion({ group }: { group: GroupView }) {
   const { api } = useSession();
   const { navigate } = useRouter();
+  const canReadClients = useCan('clients:read');
   const action = useSubmission();
   const [blocked, setBlocked] = useState<GroupInUse>();
   const path = `/groups/${encodeURIComponent(group.id)}`;
@@ -51,8 +55,22 @@ export function GroupDeletion({ group }: { group: GroupView }) {
       {blocked ? (
         <div className="banner error" role="alert">
           <p>{blocked.error_description ?? 'The group is still in use.'}</p>
-          {(blocked.clients?.length ?? 0) > 0 && <p>Applications that allow it: {blocked.clients?.join(', ')}</p>}
-          {(blocked.apis?.length ?? 0) > 0 && <p>APIs that allow it: {blocked.apis?.join(', ')}</p>}
+          {blocked.clients && blocked.clients.length > 0 && (
+            <p>
+              Applications that allow it:{' '}
+              {blocked.clients.map((clientId, index) => (
+                <span key={clientId}>
+                  {index > 0 && ', '}
+                  {canReadClients ? <Link to={`/applications/${encodeURIComponent(clientId)}/access`}>{clientId}</Link> : <code>{clientId}</code>}
+                </span>
+              ))}
+            </p>
+          )}
+          {blocked.apis && blocked.apis.length > 0 && (
+            <p>
+              APIs that allow it: <code>{blocked.apis.join(', ')}</code>
+            </p>
+          )}
           <p>Deleting anyway takes the group off their lists; an application left with no allowed group lets everyone sign in.</p>
           <div className="actions">
             <ConfirmAction label="Delete anyway" question={`Delete “${group.name}” and take it off those lists?`} confirmLabel="Delete permanently" onConfirm={() => remove(true)} />
