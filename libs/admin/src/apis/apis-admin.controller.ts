@@ -6,7 +6,9 @@ import type { ApiView, Page } from '@app/contracts';
 import { AuditChanges, Changes } from '../audit/audit-changes';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { Audited } from '../audit/audited.decorator';
+import { AdminActor } from '../auth/admin-actor';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { readPageQuery } from '../pagination';
 import { adminValidationPipe } from '../validation/admin-validation.pipe';
 import { ApiViewDto, CreateApiDto, UpdateApiDto } from './api.dto';
@@ -31,8 +33,10 @@ export class ApisAdminController {
   }
 
   @Get()
-  async list(@Query() query: Record<string, unknown>): Promise<Page<ApiView>> {
-    const page = await this.apis.list(readPageQuery(query, (cursor) => decodeApiCursor(cursor) !== undefined));
+  async list(@Query() query: Record<string, unknown>, @CurrentActor() actor: AdminActor): Promise<Page<ApiView>> {
+    // An app owner's list holds only their own APIs.
+    const owner = actor.ownsOnly('apis:read') ? actor.id : undefined;
+    const page = await this.apis.list({ ...readPageQuery(query, (cursor) => decodeApiCursor(cursor) !== undefined), owner });
     return { items: page.items.map((api) => toApiView(api)), next_cursor: page.nextCursor };
   }
 

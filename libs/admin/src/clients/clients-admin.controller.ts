@@ -6,7 +6,9 @@ import type { AppAccessView, ClientView, Page } from '@app/contracts';
 import { AuditChanges, Changes } from '../audit/audit-changes';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { Audited } from '../audit/audited.decorator';
+import { AdminActor } from '../auth/admin-actor';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { readPageQuery } from '../pagination';
 import { adminValidationPipe } from '../validation/admin-validation.pipe';
 import { ClientMetadataDto, ClientPageDto, ClientViewDto } from './client-metadata.dto';
@@ -33,8 +35,10 @@ export class ClientsAdminController {
 
   @Get()
   @ApiOkResponse({ type: ClientPageDto })
-  async list(@Query() query: Record<string, unknown>): Promise<Page<ClientView>> {
-    const page = await this.clients.list(readPageQuery(query, isValidCursor));
+  async list(@Query() query: Record<string, unknown>, @CurrentActor() actor: AdminActor): Promise<Page<ClientView>> {
+    // An app owner's list holds only their own clients.
+    const owner = actor.ownsOnly('clients:read') ? actor.id : undefined;
+    const page = await this.clients.list({ ...readPageQuery(query, isValidCursor), owner });
     return { items: page.items.map((client) => toClientView(client)), next_cursor: page.nextCursor };
   }
 
