@@ -51,13 +51,9 @@ export function ApplicationPage({ clientId, tab }: { clientId: string; tab: Appl
         </Link>
       </nav>
       {tab === 'settings' && <ApplicationSettings client={view} onSaved={client.setData} onSecret={setSecret} />}
-      {tab === 'access' && <ApplicationAccess key={accessKey(view)} client={view} onSaved={client.setData} />}
+      {/* Each tab starts from the application as it is when opened, so a save on one shows on the other. */}
+      {tab === 'access' && <ApplicationAccess client={view} onSaved={client.setData} />}
       {tab === 'quick-start' && <QuickStart client={view} />}
     </section>
   );
-}
-
-/** The access form starts over when the access lists change elsewhere (a settings save answers them too). */
-function accessKey(client: ClientView): string {
-  return JSON.stringify([client.allowed_groups, client.groups_claim_filter, client.owners]);
 }
