@@ -251,6 +251,45 @@ describeWithChromium('admin console: groups, per-app access and limited admin ro
     });
   });
 
+  describe('as an auditor', () => {
+    let page: Page;
+    let context: BrowserContext;
+    let app: { client_id: string };
+
+    beforeAll(async () => {
+      await aPerson('audrey', ['auditor']);
+      app = await ctx.admin.registerClient({ client_name: 'Ledger', redirect_uris: ['https://ledger.example.com/cb'], token_endpoint_auth_method: 'none' });
+      ({ context, page } = await signInToConsole('audrey', PASSWORD));
+    }, 60_000);
+
+    afterAll(async () => {
+      await context?.close();
+    });
+
+    it('reads every section but is offered nothing that changes them', async () => {
+      await page.waitForURL(`${issuer}/console/applications`);
+      for (const shown of ['Applications', 'APIs', 'People', 'Groups', 'Audit log']) await expect(nav(page, shown).count()).resolves.toBe(1);
+      await expect(page.getByRole('link', { name: 'Create application' }).count()).resolves.toBe(0);
+
+      await page.goto(`${issuer}/console/applications/${app.client_id}`);
+      await page.getByRole('heading', { name: 'Ledger', level: 1 }).waitFor();
+      await expect(page.getByLabel('Name', { exact: true }).isDisabled()).resolves.toBe(true);
+      for (const hidden of ['Save changes', 'Delete application']) await expect(page.getByRole('button', { name: hidden }).count()).resolves.toBe(0);
+      await page.getByRole('navigation', { name: 'Application' }).getByRole('link', { name: 'Access' }).click();
+      await page.getByRole('region', { name: 'Who can sign in' }).getByText('Everyone with an account').waitFor();
+      await expect(page.getByRole('button', { name: 'Save access' }).count()).resolves.toBe(0);
+      await expect(page.getByRole('button', { name: 'Add group' }).count()).resolves.toBe(0);
+
+      await nav(page, 'Groups').click();
+      await page.getByRole('link', { name: 'engineering' }).waitFor();
+      await expect(page.getByRole('button', { name: 'Create group' }).count()).resolves.toBe(0);
+      await nav(page, 'People').click();
+      await page.getByRole('link', { name: 'erin', exact: true }).waitFor();
+      await expect(page.getByRole('button', { name: 'Add person' }).count()).resolves.toBe(0);
+      await shot(page, '08-auditor-people');
+    });
+  });
+
   describe('as an app-owner', () => {
     let page: Page;
     let context: BrowserContext;
