@@ -85,7 +85,7 @@ describeWithChromium('admin console', () => {
         grant_types: ['authorization_code', 'refresh_token'],
         redirect_uris: [`${issuer}/console/callback`],
         post_logout_redirect_uris: [`${issuer}/console/`],
-        scope: 'openid profile email admin',
+        scope: 'openid profile email roles admin',
         first_party: true,
         require_pkce: true,
       });

@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
+import type { AdminMeView } from '@app/contracts';
 import type { User, UserManager } from 'oidc-client-ts';
 import { createApiClient } from './api';
-import { createUserManager, displayName, isAdministrator, loadDiscovery, rolesOf } from './auth';
+import { ADMIN_ROLES, createUserManager, displayName, loadDiscovery, rolesOf } from './auth';
 import type { Discovery } from './auth';
 import { consolePath, consoleRoute, issuerFromLocation } from './console-base';
+import { loadMe } from './me';
+import { MeProvider } from './permissions';
 import { RouterProvider } from './router';
+import { homeRoute } from './sections';
 import { SessionContext } from './session';
 import type { Session } from './session';
 import { PlaygroundCallback } from './playground/playground-callback';
@@ -16,9 +20,10 @@ type Boot =
   | { state: 'failed'; title: string; detail: string; retry?: boolean }
   | { state: 'not-admin'; session: Session }
   | { state: 'signed-out' }
-  | { state: 'ready'; session: Session };
+  | { state: 'ready'; session: Session; me: AdminMeView };
 
-const DEFAULT_ROUTE = '/applications';
+/** The console's root: once the caller's permissions are known it becomes the first section they may read. */
+const DEFAULT_ROUTE = '/';
 let started: Promise<Boot> | undefined;
 
 /** Signs in (or finishes signing in) and decides what the person may see. */
@@ -54,9 +59,17 @@ async function boot(onSignedOut: () => void): Promise<Boot> {
     await manager.signinRedirect({ state: { returnTo } });
     return { state: 'loading', message: 'Taking you to sign-in…' };
   }
-  if (consoleRoute() === '/') window.history.replaceState(null, '', consolePath(DEFAULT_ROUTE));
   const session = createSession(issuer, discovery, manager, user, onSignedOut);
-  return isAdministrator(user) ? { state: 'ready', session } : { state: 'not-admin', session };
+  let me: AdminMeView | undefined;
+  try {
+    me = await loadMe(session.api, user);
+  } catch (error) {
+    return { state: 'failed', title: 'Your permissions could not be read', detail: String((error as Error).message), retry: true };
+  }
+  if (!me) return { state: 'not-admin', session };
+  const home = homeRoute(me);
+  if (consoleRoute() === '/' && home) window.history.replaceState(null, '', consolePath(home));
+  return { state: 'ready', session, me };
 }
 
 function createSession(issuer: string, discovery: Discovery, manager: UserManager, user: User, onSignedOut: () => void): Session {
@@ -132,9 +145,9 @@ function SignedInApp() {
       return (
         <Splash
           title="You are not an administrator"
-          detail={`You are signed in as ${displayName(boot_.session.user)}, who does not have the admin role${
-            rolesOf(boot_.session.user).length ? ` (roles: ${rolesOf(boot_.session.user).join(', ')})` : ''
-          }. Ask an administrator to grant it, or sign in as someone else.`}
+          detail={`You are signed in as ${displayName(boot_.session.user)}, who holds none of the console's roles (${ADMIN_ROLES.join(', ')})${
+            rolesOf(boot_.session.user).length ? `; their roles: ${rolesOf(boot_.session.user).join(', ')}` : ''
+          }. Ask an administrator to grant one, or sign in as someone else.`}
         >
           <button type="button" onClick={() => void boot_.session.signOut()}>
             Sign out
@@ -144,9 +157,11 @@ function SignedInApp() {
     case 'ready':
       return (
         <SessionContext.Provider value={boot_.session}>
-          <RouterProvider>
-            <Shell />
-          </RouterProvider>
+          <MeProvider value={boot_.me}>
+            <RouterProvider>
+              <Shell />
+            </RouterProvider>
+          </MeProvider>
         </SessionContext.Provider>
       );
   }

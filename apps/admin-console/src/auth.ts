@@ -2,7 +2,10 @@ import { InMemoryWebStorage, User, UserManager, WebStorageStateStore } from 'oid
 import { CONSOLE_SEGMENT } from './console-base';
 
 export const CONSOLE_CLIENT_ID = 'admin-console';
-export const ADMIN_ROLE = 'admin';
+/** The roles that open the console; the admin API then limits each to what its role may do. */
+export const ADMIN_ROLES = ['admin', 'auditor', 'helpdesk', 'app-owner'] as const;
+/** Granted by the server to a person only while they hold one of ADMIN_ROLES. */
+export const ADMIN_SCOPE = 'admin';
 
 export type Discovery = Record<string, unknown> & { issuer: string };
 
@@ -26,7 +29,8 @@ export function createUserManager(issuer: string, discovery: Discovery): UserMan
     redirect_uri: `${issuer}${CONSOLE_SEGMENT}/callback`,
     post_logout_redirect_uri: `${issuer}${CONSOLE_SEGMENT}/`,
     response_type: 'code',
-    scope: 'openid profile email admin',
+    // `roles` puts the person's roles in the ID token and userinfo, so a refusal can say which they hold.
+    scope: 'openid profile email roles admin',
     loadUserInfo: Boolean(discovery.userinfo_endpoint),
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
     automaticSilentRenew: true,
@@ -42,8 +46,12 @@ export function rolesOf(user: User): string[] {
   return [];
 }
 
-export function isAdministrator(user: User): boolean {
-  return rolesOf(user).includes(ADMIN_ROLE) && (user.scopes.length === 0 || user.scopes.includes(ADMIN_ROLE));
+/**
+ * Whether the token can be worth a `GET /admin/v1/me`: the server left out the admin scope when the person
+ * holds no admin role. (An answer without a scope list means the scope asked for was granted as asked.)
+ */
+export function hasAdminScope(user: User): boolean {
+  return user.scopes.length === 0 || user.scopes.includes(ADMIN_SCOPE);
 }
 
 export function displayName(user: User): string {

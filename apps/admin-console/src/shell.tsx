@@ -1,12 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { displayName } from './auth';
 import { Link, match, useRouter } from './router';
+import { can, useMe } from './permissions';
+import { homeRoute, sectionOf, visibleSections } from './sections';
 import { useSession } from './session';
 import { ApplicationsPage } from './pages/applications-page';
-import { ApplicationPage } from './pages/application-page';
+import { APPLICATION_TABS, ApplicationPage } from './pages/application-page';
 import { CreateApplicationPage } from './pages/create-application-page';
 import { PeoplePage } from './pages/people-page';
 import { PersonPage } from './pages/person-page';
+import { GroupsPage } from './pages/groups-page';
+import { GroupPage } from './pages/group-page';
 import { KeysPage } from './pages/keys-page';
 import { ApisPage } from './pages/apis-page';
 import { ApiPage } from './pages/api-page';
@@ -14,19 +18,10 @@ import { AuditLogPage } from './pages/audit-log-page';
 import { DeviceAuthorizationsPage } from './pages/device-authorizations-page';
 import { PlaygroundPage } from './playground/playground-page';
 
-const SECTIONS = [
-  { to: '/applications', label: 'Applications' },
-  { to: '/apis', label: 'APIs' },
-  { to: '/people', label: 'People' },
-  { to: '/devices', label: 'Devices' },
-  { to: '/keys', label: 'Signing keys' },
-  { to: '/events', label: 'Audit log' },
-  { to: '/playground', label: 'Playground' },
-];
-
 export function Shell() {
   const { route } = useRouter();
   const session = useSession();
+  const me = useMe();
   const mainRef = useRef<HTMLElement>(null);
   // Move focus to the new page's content so keyboard and screen reader users land where the page changed.
   useEffect(() => {
@@ -40,7 +35,7 @@ export function Shell() {
       <header className="topbar">
         <span className="brand">Admin console</span>
         <nav aria-label="Sections" className="sections">
-          {SECTIONS.map((section) => (
+          {visibleSections(me).map((section) => (
             <Link key={section.to} to={section.to} current={route === section.to || route.startsWith(`${section.to}/`)}>
               {section.label}
             </Link>
@@ -60,14 +55,23 @@ export function Shell() {
   );
 }
 
-function Page({ route }: { route: string }) {
-  if (route === '/applications' || route === '/') return <ApplicationsPage />;
-  if (route === '/applications/new') return <CreateApplicationPage />;
+/** The page for a route, or why it is not shown: a section outside the caller's role is not opened at all. */
+function Page({ route: asked }: { route: string }) {
+  const me = useMe();
+  const home = homeRoute(me);
+  const route = asked === '/' && home ? home : asked;
+  const section = sectionOf(route);
+  if (section && !can(me, section.needs)) return <NotForYourRole what={section.label} home={home} />;
+  if (route === '/applications') return <ApplicationsPage />;
+  if (route === '/applications/new') return can(me, 'clients:create') ? <CreateApplicationPage /> : <NotForYourRole what="Creating applications" home={home} />;
   const application = match('/applications/:id', route) ?? match('/applications/:id/:tab', route);
-  if (application?.id !== undefined) return <ApplicationPage clientId={application.id} tab={application.tab === 'quick-start' ? 'quick-start' : 'settings'} />;
+  if (application?.id !== undefined) return <ApplicationPage clientId={application.id} tab={APPLICATION_TABS.find((tab) => tab === application.tab) ?? 'settings'} />;
   if (route === '/people') return <PeoplePage />;
   const person = match('/people/:id', route);
-  if (person?.id !== undefined) return <PersonPage userId={person.id} />;
+  if (person?.id !== undefined) return <PersonPage key={person.id} userId={person.id} />;
+  if (route === '/groups') return <GroupsPage />;
+  const group = match('/groups/:id', route);
+  if (group?.id !== undefined) return <GroupPage key={group.id} groupId={group.id} />;
   if (route === '/keys') return <KeysPage />;
   if (route === '/apis') return <ApisPage />;
   const api = match('/apis/:id', route);
@@ -79,8 +83,24 @@ function Page({ route }: { route: string }) {
     <section>
       <h1>Page not found</h1>
       <p>
-        There is nothing at this address. <Link to="/applications">Go to applications</Link>.
+        There is nothing at this address. <HomeLink home={home} />
       </p>
     </section>
   );
+}
+
+function NotForYourRole({ what, home }: { what: string; home: string | undefined }) {
+  return (
+    <section>
+      <h1>Not available to your role</h1>
+      <p>
+        {what} is not part of what your admin role may see or do. <HomeLink home={home} />
+      </p>
+    </section>
+  );
+}
+
+function HomeLink({ home }: { home: string | undefined }) {
+  const section = home ? sectionOf(home) : undefined;
+  return section ? <Link to={section.to}>Go to {section.label.toLowerCase()}</Link> : null;
 }

@@ -16,10 +16,11 @@ export interface Resource<T> {
 }
 
 /**
- * One admin API read, `GET /admin/v1{path}`: asked when the page opens, again when the path changes or on
- * `reload()`. The answer to a request that was overtaken by a newer one is dropped.
+ * One admin API read, `GET /admin/v1{path}`: asked when the page opens, again when the path changes, on
+ * `reload()`, or when `changes` moves on (a page counting its own writes, so every part of it that shows
+ * their effects asks again). The answer to a request that was overtaken by a newer one is dropped.
  */
-export function useResource<T>(path: string): Resource<T> {
+export function useResource<T>(path: string, changes = 0): Resource<T> {
   const { api } = useSession();
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>();
@@ -39,7 +40,7 @@ export function useResource<T>(path: string): Resource<T> {
     return () => {
       current = false;
     };
-  }, [api, path, version]);
+  }, [api, path, version, changes]);
 
   const reload = useCallback(() => setVersion((value) => value + 1), []);
   return { data, error, loading: data === undefined && !error, reload, setData };

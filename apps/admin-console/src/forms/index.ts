@@ -3,6 +3,7 @@ export { ErrorBanner, OtherErrors } from './error-banner';
 export { Field } from './field';
 export type { FieldControlProps } from './field';
 export { fieldErrors } from './field-errors';
+export { AddNameInput, ListField } from './list-field';
 export { lines, words } from './text-lists';
 export { useFormValues } from './use-form-values';
 export type { FormValues } from './use-form-values';

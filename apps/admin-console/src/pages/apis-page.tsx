@@ -1,13 +1,15 @@
 import { useState } from 'react';
-import type { ApiInput, ApiView } from '@app/contracts';
+import type { ApiView } from '@app/contracts';
 import { PageHead, SearchForm } from '../list-page';
 import { PagedTable } from '../list-table';
 import type { Column } from '../list-table';
 import { keepSecret } from '../one-time-secret';
+import { useCan } from '../permissions';
 import { Link, useRouter } from '../router';
 import { useSession } from '../session';
 import { useSearchedList } from '../use-paged-list';
 import { ApiForm } from './api-form';
+import type { ApiFormInput } from './api-form';
 
 const PAGE_SIZE = 20;
 
@@ -23,8 +25,9 @@ export function ApisPage() {
   const { navigate } = useRouter();
   const { applied, search, ...list } = useSearchedList<ApiView>('/apis', PAGE_SIZE);
   const [creating, setCreating] = useState(false);
+  const canCreate = useCan('apis:create');
 
-  const create = async (input: ApiInput) => {
+  const create = async (input: ApiFormInput) => {
     const created = await api.send<ApiView>('POST', '/apis', input);
     if (created.client_secret) keepSecret(created.id, created.client_secret);
     navigate(`/apis/${encodeURIComponent(created.id)}`);
@@ -33,7 +36,7 @@ export function ApisPage() {
   return (
     <section>
       <PageHead title="APIs">
-        {!creating && (
+        {canCreate && !creating && (
           <button type="button" onClick={() => setCreating(true)}>
             Register API
           </button>

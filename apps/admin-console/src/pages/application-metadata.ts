@@ -48,7 +48,10 @@ export function toForm(client: ClientView): ApplicationFormState {
   };
 }
 
-/** The whole registration for `PUT`: the form's values, and the rest kept as the server has it. */
+/**
+ * The whole registration for `PUT`: the form's values, and the rest kept as the server has it — the access
+ * lists included, which the Access tab edits, so a settings save does not open the app to everyone.
+ */
 export function toMetadata(client: ClientView, form: ApplicationFormState): ClientMetadataInput {
   const ttl = (value: string) => (value.trim() === '' ? null : Number(value));
   return {
@@ -66,6 +69,9 @@ export function toMetadata(client: ClientView, form: ApplicationFormState): Clie
     allow_plain_pkce: client.allow_plain_pkce,
     access_token_ttl: ttl(form.access_token_ttl),
     refresh_token_ttl: ttl(form.refresh_token_ttl),
+    allowed_groups: client.allowed_groups,
+    groups_claim_filter: client.groups_claim_filter,
+    owners: client.owners,
     ...(client.logo_uri ? { logo_uri: client.logo_uri } : {}),
     ...(client.client_uri ? { client_uri: client.client_uri } : {}),
     ...(client.policy_uri ? { policy_uri: client.policy_uri } : {}),

@@ -5,13 +5,15 @@ import { CONSOLE_CLIENT_ID } from '../auth';
 import { ConfirmAction, formatDate, Notice } from '../components';
 import { ErrorBanner, Field, OtherErrors, useFormValues, useSubmission } from '../forms';
 import { grantLabel, inDisplayOrder, useSupportedGrants } from '../grant-types';
+import { useCan } from '../permissions';
 import { useRouter } from '../router';
 import { useSession } from '../session';
 import { AUTH_METHODS, SHOWN_FIELDS, toForm, toMetadata } from './application-metadata';
 
-/** An application's settings form, its credentials and its deletion. */
+/** An application's settings form, its credentials and its deletion; read-only without `clients:write`. */
 export function ApplicationSettings({ client, onSaved, onSecret }: { client: ClientView; onSaved: (client: ClientView) => void; onSecret: (secret: string) => void }) {
   const { api } = useSession();
+  const canWrite = useCan('clients:write');
   const { navigate } = useRouter();
   const [saved, setSaved] = useState(false);
   const form = useFormValues(() => toForm(client), () => setSaved(false));
@@ -47,65 +49,70 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
   return (
     <>
       <form onSubmit={save.onSubmit(submit)} noValidate className="form" aria-label="Application settings">
-        <Field label="Name" error={errors.client_name}>
-          {(props) => <input {...props} type="text" {...form.text('client_name')} />}
-        </Field>
-        <Field label="Redirect URIs" hint="One per line; matched exactly." error={errors.redirect_uris}>
-          {(props) => <textarea {...props} rows={3} {...form.text('redirect_uris')} />}
-        </Field>
-        <Field label="Post-logout redirect URIs" hint="One per line." error={errors.post_logout_redirect_uris}>
-          {(props) => <textarea {...props} rows={2} {...form.text('post_logout_redirect_uris')} />}
-        </Field>
-        <Field label="Scopes" hint="Space-separated." error={errors.scope}>
-          {(props) => <input {...props} type="text" {...form.text('scope')} />}
-        </Field>
-        <fieldset className={`checks${errors.grant_types || errors.response_types ? ' has-error' : ''}`}>
-          <legend>Grant types</legend>
-          {grants.map((grant) => (
-            <label key={grant}>
-              <input type="checkbox" checked={values.grant_types.includes(grant)} onChange={(event) => toggleGrant(grant, event.target.checked)} /> {grantLabel(grant)}
+        {/* A disabled fieldset turns every control in it read-only, for roles that may only look. */}
+        <fieldset className="bare" disabled={!canWrite}>
+          <Field label="Name" error={errors.client_name}>
+            {(props) => <input {...props} type="text" {...form.text('client_name')} />}
+          </Field>
+          <Field label="Redirect URIs" hint="One per line; matched exactly." error={errors.redirect_uris}>
+            {(props) => <textarea {...props} rows={3} {...form.text('redirect_uris')} />}
+          </Field>
+          <Field label="Post-logout redirect URIs" hint="One per line." error={errors.post_logout_redirect_uris}>
+            {(props) => <textarea {...props} rows={2} {...form.text('post_logout_redirect_uris')} />}
+          </Field>
+          <Field label="Scopes" hint="Space-separated." error={errors.scope}>
+            {(props) => <input {...props} type="text" {...form.text('scope')} />}
+          </Field>
+          <fieldset className={`checks${errors.grant_types || errors.response_types ? ' has-error' : ''}`}>
+            <legend>Grant types</legend>
+            {grants.map((grant) => (
+              <label key={grant}>
+                <input type="checkbox" checked={values.grant_types.includes(grant)} onChange={(event) => toggleGrant(grant, event.target.checked)} /> {grantLabel(grant)}
+              </label>
+            ))}
+            {(errors.grant_types || errors.response_types) && (
+              <p className="field-error" role="alert">
+                {errors.grant_types ?? errors.response_types}
+              </p>
+            )}
+          </fieldset>
+          <Field label="Token endpoint authentication" error={errors.token_endpoint_auth_method}>
+            {(props) => (
+              <select {...props} {...form.choice('token_endpoint_auth_method', AUTH_METHODS)}>
+                <option value="none">None (public client)</option>
+                <option value="client_secret_basic">Client secret (HTTP Basic)</option>
+                <option value="client_secret_post">Client secret (form body)</option>
+              </select>
+            )}
+          </Field>
+          <div className="checks">
+            <label>
+              <input type="checkbox" {...form.checkbox('require_pkce')} /> Require PKCE
             </label>
-          ))}
-          {(errors.grant_types || errors.response_types) && (
-            <p className="field-error" role="alert">
-              {errors.grant_types ?? errors.response_types}
-            </p>
-          )}
+            {errors.require_pkce && <p className="field-error">{errors.require_pkce}</p>}
+            <label>
+              <input type="checkbox" {...form.checkbox('first_party')} /> First-party (no consent screen)
+            </label>
+          </div>
+          <div className="row">
+            <Field label="Access token lifetime (seconds)" hint="Empty: server default." error={errors.access_token_ttl}>
+              {(props) => <input {...props} type="number" min={30} inputMode="numeric" {...form.text('access_token_ttl')} />}
+            </Field>
+            <Field label="Refresh token lifetime (seconds)" hint="Empty: server default." error={errors.refresh_token_ttl}>
+              {(props) => <input {...props} type="number" min={60} inputMode="numeric" {...form.text('refresh_token_ttl')} />}
+            </Field>
+          </div>
         </fieldset>
-        <Field label="Token endpoint authentication" error={errors.token_endpoint_auth_method}>
-          {(props) => (
-            <select {...props} {...form.choice('token_endpoint_auth_method', AUTH_METHODS)}>
-              <option value="none">None (public client)</option>
-              <option value="client_secret_basic">Client secret (HTTP Basic)</option>
-              <option value="client_secret_post">Client secret (form body)</option>
-            </select>
-          )}
-        </Field>
-        <div className="checks">
-          <label>
-            <input type="checkbox" {...form.checkbox('require_pkce')} /> Require PKCE
-          </label>
-          {errors.require_pkce && <p className="field-error">{errors.require_pkce}</p>}
-          <label>
-            <input type="checkbox" {...form.checkbox('first_party')} /> First-party (no consent screen)
-          </label>
-        </div>
-        <div className="row">
-          <Field label="Access token lifetime (seconds)" hint="Empty: server default." error={errors.access_token_ttl}>
-            {(props) => <input {...props} type="number" min={30} inputMode="numeric" {...form.text('access_token_ttl')} />}
-          </Field>
-          <Field label="Refresh token lifetime (seconds)" hint="Empty: server default." error={errors.refresh_token_ttl}>
-            {(props) => <input {...props} type="number" min={60} inputMode="numeric" {...form.text('refresh_token_ttl')} />}
-          </Field>
-        </div>
         <OtherErrors errors={errors} shown={SHOWN_FIELDS} />
         <ErrorBanner error={save.error} />
         {saved && <Notice>Saved.</Notice>}
-        <div className="actions">
-          <button type="submit" disabled={save.busy}>
-            {save.busy ? 'Saving…' : 'Save changes'}
-          </button>
-        </div>
+        {canWrite && (
+          <div className="actions">
+            <button type="submit" disabled={save.busy}>
+              {save.busy ? 'Saving…' : 'Save changes'}
+            </button>
+          </div>
+        )}
       </form>
       <section className="panel" aria-labelledby="credentials-title">
         <h2 id="credentials-title">Credentials</h2>
@@ -115,7 +122,7 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
         {isConfidential(client) ? (
           <>
             <p>The secret is stored hashed and cannot be shown again. Rotating makes the old one stop working at once.</p>
-            <ConfirmAction label="Rotate secret" question="Rotate the secret? The current one stops working now." confirmLabel="Rotate now" onConfirm={rotate} />
+            {canWrite && <ConfirmAction label="Rotate secret" question="Rotate the secret? The current one stops working now." confirmLabel="Rotate now" onConfirm={rotate} />}
           </>
         ) : (
           <p>Public client: it has no secret and must use PKCE.</p>
@@ -127,11 +134,13 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
           <p>The server keeps it in step with its issuer at every start, so it cannot be deleted here.</p>
         </section>
       ) : (
-        <section className="panel danger-zone" aria-labelledby="danger-title">
-          <h2 id="danger-title">Delete application</h2>
-          <p>Its tokens stop being accepted for new requests and it can no longer sign anyone in.</p>
-          <ConfirmAction label="Delete application" question={`Delete “${client.client_name}”? This cannot be undone.`} confirmLabel="Delete permanently" onConfirm={remove} />
-        </section>
+        canWrite && (
+          <section className="panel danger-zone" aria-labelledby="danger-title">
+            <h2 id="danger-title">Delete application</h2>
+            <p>Its tokens stop being accepted for new requests and it can no longer sign anyone in.</p>
+            <ConfirmAction label="Delete application" question={`Delete “${client.client_name}”? This cannot be undone.`} confirmLabel="Delete permanently" onConfirm={remove} />
+          </section>
+        )
       )}
       <ErrorBanner error={action.error} />
     </>

@@ -3,6 +3,7 @@ import { kindOf, presetOf } from '../application-types';
 import { PageHead, SearchForm } from '../list-page';
 import { PagedTable } from '../list-table';
 import type { Column } from '../list-table';
+import { useCan } from '../permissions';
 import { Link } from '../router';
 import { useSearchedList } from '../use-paged-list';
 
@@ -25,12 +26,15 @@ const COLUMNS: Column<ClientView>[] = [
 
 export function ApplicationsPage() {
   const { applied, search, ...list } = useSearchedList<ClientView>('/clients', PAGE_SIZE);
+  const canCreate = useCan('clients:create');
   return (
     <section>
       <PageHead title="Applications">
-        <Link to="/applications/new" className="button">
-          Create application
-        </Link>
+        {canCreate && (
+          <Link to="/applications/new" className="button">
+            Create application
+          </Link>
+        )}
       </PageHead>
       <SearchForm id="app-search" label="Search applications" placeholder="Search by name or client ID" onSearch={search} />
       <PagedTable

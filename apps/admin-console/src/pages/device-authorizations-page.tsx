@@ -5,6 +5,7 @@ import { useSubmission } from '../forms';
 import { PageHead } from '../list-page';
 import { PagedTable } from '../list-table';
 import type { Column } from '../list-table';
+import { useCan } from '../permissions';
 import { useSession } from '../session';
 import { usePagedList } from '../use-paged-list';
 
@@ -13,6 +14,7 @@ export function DeviceAuthorizationsPage() {
   const { reload, ...list } = usePagedList<DeviceAuthorizationView>('/device-authorizations', { limit: 20 });
   const [denied, setDenied] = useState<string>();
   const action = useSubmission();
+  const canDeny = useCan('devices:write');
 
   const deny = (item: DeviceAuthorizationView) =>
     action.run(async () => {
@@ -26,12 +28,14 @@ export function DeviceAuthorizationsPage() {
     { label: 'Scopes', cell: (item) => item.scope || '—' },
     { label: 'Started', cell: (item) => formatDate(item.created_at) },
     { label: 'Expires', cell: (item) => formatDate(item.expires_at) },
-    {
+  ];
+  if (canDeny) {
+    columns.push({
       label: 'Actions',
       hiddenLabel: true,
       cell: (item) => <ConfirmAction label="Deny" question={`Deny the sign-in request of ${item.client_id}?`} confirmLabel="Deny request" onConfirm={() => deny(item)} />,
-    },
-  ];
+    });
+  }
 
   return (
     <section>

@@ -5,6 +5,7 @@ import { ErrorBanner, useSubmission } from '../forms';
 import { PageHead } from '../list-page';
 import { ListTable } from '../list-table';
 import type { Column } from '../list-table';
+import { useCan } from '../permissions';
 import { useSession } from '../session';
 import { useResource } from '../use-resource';
 
@@ -22,6 +23,7 @@ export function KeysPage() {
   const { api } = useSession();
   const { data, error: loadError, reload } = useResource<{ items: SigningKeyView[] }>('/keys');
   const action = useSubmission();
+  const canRotate = useCan('keys:write');
   const [rotated, setRotated] = useState<string>();
   const keys = data?.items;
   const error = action.error ?? loadError;
@@ -36,13 +38,15 @@ export function KeysPage() {
   return (
     <section>
       <PageHead title="Signing keys">
-        <ConfirmAction
-          label="Rotate signing key"
-          question="Create a new signing key? New tokens are signed with it; the current key stays published until its tokens expire."
-          confirmLabel="Rotate now"
-          danger={false}
-          onConfirm={rotate}
-        />
+        {canRotate && (
+          <ConfirmAction
+            label="Rotate signing key"
+            question="Create a new signing key? New tokens are signed with it; the current key stays published until its tokens expire."
+            confirmLabel="Rotate now"
+            danger={false}
+            onConfirm={rotate}
+          />
+        )}
       </PageHead>
       <p>
         Tokens are signed with the active key. When it is not RS256, an RS256 key is kept beside it for the ID tokens of

@@ -5,6 +5,7 @@ import { ErrorBanner, Field, OtherErrors, useFormValues, useSubmission, words } 
 import { PageHead, SearchForm } from '../list-page';
 import { PagedTable } from '../list-table';
 import type { Column } from '../list-table';
+import { useCan } from '../permissions';
 import { Link, useRouter } from '../router';
 import { useSession } from '../session';
 import { useSearchedList } from '../use-paged-list';
@@ -26,6 +27,7 @@ const COLUMNS: Column<UserView>[] = [
 export function PeoplePage() {
   const { applied, search, ...list } = useSearchedList<UserView>('/users', PAGE_SIZE);
   const [creating, setCreating] = useState(false);
+  const canCreate = useCan('people:write');
 
   if (list.error instanceof ApiFailure && list.error.status === 404) {
     return (
@@ -39,7 +41,7 @@ export function PeoplePage() {
   return (
     <section>
       <PageHead title="People">
-        {!creating && (
+        {canCreate && !creating && (
           <button type="button" onClick={() => setCreating(true)}>
             Add person
           </button>

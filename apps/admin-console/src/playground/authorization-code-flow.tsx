@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ClientView } from '@app/contracts';
 import { ErrorBanner, Field } from '../forms';
+import { useCan } from '../permissions';
 import { useSession } from '../session';
 import { ExchangeView } from './exchange-view';
 import { createPkce, keepPendingFlow, listenForReturn, playgroundRedirectUri, postForm, randomToken } from './oauth';
@@ -21,6 +22,7 @@ interface Started {
 /** Authorization code + PKCE (RFC 7636), one visible step at a time. */
 export function AuthorizationCodeFlow({ client, resumed, onClientChanged }: { client: ClientView; resumed?: PendingFlow; onClientChanged: (client: ClientView) => void }) {
   const { api, issuer, discovery } = useSession();
+  const canChangeClient = useCan('clients:write');
   const callback = playgroundRedirectUri(issuer);
   const [redirectUri, setRedirectUri] = useState(resumed?.redirectUri ?? (client.redirect_uris.includes(callback) ? callback : (client.redirect_uris[0] ?? '')));
   const [scope, setScope] = useState(resumed?.scope ?? client.scope);
@@ -95,9 +97,11 @@ export function AuthorizationCodeFlow({ client, resumed, onClientChanged }: { cl
         {!client.redirect_uris.includes(callback) && (
           <p className="hint-box">
             To receive the code here, the application must allow <code>{callback}</code> as a redirect URI.{' '}
-            <button type="button" className="secondary small" onClick={() => void addCallback()}>
-              Add it to this application
-            </button>
+            {canChangeClient && (
+              <button type="button" className="secondary small" onClick={() => void addCallback()}>
+                Add it to this application
+              </button>
+            )}
           </p>
         )}
         <Field label="Scope">{(props) => <input {...props} type="text" value={scope} onChange={(event) => setScope(event.target.value)} />}</Field>
