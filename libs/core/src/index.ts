@@ -2,6 +2,7 @@ export * from './config/app-config';
 export * from './config/config-error';
 export * from './config/trust-proxy';
 export * from './core.module';
+export * from './crypto/at-rest-cipher';
 export * from './crypto/secrets';
 export * from './cache/expiring-cache';
 export * from './database/change-feed.service';

@@ -1,6 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-
-const PREFIX = 'enc:v1:';
+import { AtRestCipher, SealedValueError } from '@app/core';
 
 /** A stored private key cannot be read with the KEY_ENCRYPTION_SECRET this server has (or lacks). */
 export class KeyEncryptionSecretError extends Error {
@@ -15,45 +13,33 @@ export class KeyEncryptionSecretError extends Error {
   }
 }
 
-/**
- * Encrypts private JWKs at rest with AES-256-GCM under a key derived (HKDF-SHA256) from
- * KEY_ENCRYPTION_SECRET. Without a secret the JWK is stored as plain JSON.
- */
+/** Private JWKs at rest, sealed under their own derived key; without a secret, plain JSON. */
 export class PrivateKeyCipher {
-  private readonly key: Buffer | undefined;
+  private readonly cipher: AtRestCipher;
 
   constructor(secret: string | undefined) {
-    this.key = secret ? Buffer.from(hkdfSync('sha256', secret, 'signing-keys', 'private-jwk-v1', 32)) : undefined;
+    this.cipher = new AtRestCipher(secret, 'signing-keys', 'private-jwk-v1');
   }
 
   get encrypts(): boolean {
-    return this.key !== undefined;
+    return this.cipher.encrypts;
   }
 
   static isSealed(stored: string): boolean {
-    return stored.startsWith(PREFIX);
+    return AtRestCipher.isSealed(stored);
   }
 
   seal(plain: string): string {
-    if (!this.key) return plain;
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+    return this.cipher.seal(plain);
   }
 
   /** The plain JWK; `kid` only names the key in the error when it cannot be opened. */
   open(stored: string, kid?: string): string {
-    if (!PrivateKeyCipher.isSealed(stored)) return stored;
-    if (!this.key) throw new KeyEncryptionSecretError('missing', kid);
-    const raw = Buffer.from(stored.slice(PREFIX.length), 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
-    decipher.setAuthTag(raw.subarray(12, 28));
     try {
-      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
-    } catch {
-      // GCM authentication failed: another key derived the ciphertext (or the stored value was altered).
-      throw new KeyEncryptionSecretError('mismatch', kid);
+      return this.cipher.open(stored);
+    } catch (error) {
+      if (error instanceof SealedValueError) throw new KeyEncryptionSecretError(error.reason, kid);
+      throw error;
     }
   }
 }
