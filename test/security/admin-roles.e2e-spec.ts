@@ -25,6 +25,7 @@ interface Fixtures {
   person(): Promise<string>;
   group(): Promise<string>;
   groupWithMember(): Promise<{ group: string; member: string }>;
+  provider(): Promise<string>;
   ownerId: string;
 }
 
@@ -47,6 +48,7 @@ const PEOPLE_SUPPORT: Who[] = ['admin', 'helpdesk', 'machine:people'];
 const APP_READERS: Who[] = ['admin', 'auditor', 'owner', 'machine:read'];
 const APP_WRITERS: Who[] = ['admin', 'owner'];
 const suffix = () => randomBytes(4).toString('hex');
+const oidcProvider = () => ({ type: 'oidc', name: `idp-${suffix()}`, issuer: 'https://idp.example.com', client_id: 'ours', client_secret: 'shh' });
 
 const CASES: RouteCase[] = [
   { route: 'GET /admin/v1/me', allowed: EVERYONE, ok: 200, call: async () => ({ path: '/admin/v1/me' }) },
@@ -104,6 +106,12 @@ const CASES: RouteCase[] = [
   { route: 'GET /admin/v1/keys', allowed: READERS, ok: 200, call: async () => ({ path: '/admin/v1/keys' }) },
   { route: 'POST /admin/v1/keys/rotate', allowed: ['admin'], ok: 200, call: async () => ({ path: '/admin/v1/keys/rotate', body: {} }) },
   { route: 'GET /admin/v1/events', allowed: READERS, ok: 200, call: async () => ({ path: '/admin/v1/events' }) },
+  { route: 'POST /admin/v1/identity-providers', allowed: ['admin'], ok: 201, call: async () => ({ path: '/admin/v1/identity-providers', body: oidcProvider() }) },
+  { route: 'GET /admin/v1/identity-providers', allowed: READERS, ok: 200, call: async () => ({ path: '/admin/v1/identity-providers' }) },
+  { route: 'GET /admin/v1/identity-providers/:id', allowed: READERS, ok: 200, call: async (f) => ({ path: `/admin/v1/identity-providers/${await f.provider()}` }) },
+  { route: 'PATCH /admin/v1/identity-providers/:id', allowed: ['admin'], ok: 200, call: async (f) => ({ path: `/admin/v1/identity-providers/${await f.provider()}`, body: { display_name: 'Renamed' } }) },
+  { route: 'DELETE /admin/v1/identity-providers/:id', allowed: ['admin'], ok: 204, call: async (f) => ({ path: `/admin/v1/identity-providers/${await f.provider()}` }) },
+
   { route: 'GET /admin/v1/device-authorizations', allowed: READERS, ok: 200, call: async () => ({ path: '/admin/v1/device-authorizations' }) },
   // Allowed, but there is no such device authorization: 404 proves the caller got past authorization.
   { route: 'POST /admin/v1/device-authorizations/:id/deny', allowed: ['admin'], ok: 404, call: async () => ({ path: `/admin/v1/device-authorizations/${randomUUID()}/deny` }) },
@@ -163,6 +171,7 @@ describe('admin API: every route authorized by role, route by route', () => {
       api: async (own) => (await created<{ id: string }>('POST', '/admin/v1/apis', { identifier: `https://api-${suffix()}.example.com`, name: 'API', owners: own ? [owner.id] : [] })).id,
       person: async () => (await createPerson(ctx.admin)).id,
       group: async () => (await created<{ id: string }>('POST', '/admin/v1/groups', { name: `group-${suffix()}` })).id,
+      provider: async () => (await created<{ id: string }>('POST', '/admin/v1/identity-providers', oidcProvider())).id,
       groupWithMember: async () => {
         const group = (await created<{ id: string }>('POST', '/admin/v1/groups', { name: `group-${suffix()}` })).id;
         const member = (await createPerson(ctx.admin)).id;

@@ -4,6 +4,7 @@ import { AdminModule } from '@app/admin';
 import { AUDIT_ENTITIES, AUDIT_MIGRATIONS, AUDIT_PURGE_TASKS, AuditModule } from '@app/audit';
 import { CLIENTS_ENTITIES, CLIENTS_MIGRATIONS, ClientsModule } from '@app/clients';
 import { AppConfig, AppLogger, CoreModule, DatabaseModule, HousekeepingModule } from '@app/core';
+import { FEDERATION_ENTITIES, FEDERATION_MIGRATIONS, FederationModule } from '@app/federation';
 import { GRANTS_ENTITIES, GRANTS_MIGRATIONS, GRANTS_PURGE_TASKS, GrantsModule } from '@app/grants';
 import { INTERACTION_PURGE_TASKS, InteractionModule } from '@app/interaction';
 import { TOKENS_ENTITIES, TOKENS_MIGRATIONS, TOKENS_PURGE_TASKS, TokensModule } from '@app/tokens';
@@ -21,8 +22,8 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, logger),
         DatabaseModule.forRoot({
-          entities: [...CLIENTS_ENTITIES, ...USERS_ENTITIES, ...TOKENS_ENTITIES, ...GRANTS_ENTITIES, ...AUDIT_ENTITIES],
-          migrations: [...CLIENTS_MIGRATIONS, ...USERS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS, ...AUDIT_MIGRATIONS],
+          entities: [...CLIENTS_ENTITIES, ...USERS_ENTITIES, ...TOKENS_ENTITIES, ...GRANTS_ENTITIES, ...AUDIT_ENTITIES, ...FEDERATION_ENTITIES],
+          migrations: [...CLIENTS_MIGRATIONS, ...USERS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS, ...AUDIT_MIGRATIONS, ...FEDERATION_MIGRATIONS],
         }),
         HousekeepingModule.forRoot([...GRANTS_PURGE_TASKS, ...INTERACTION_PURGE_TASKS, ...TOKENS_PURGE_TASKS, ...USERS_PURGE_TASKS, ...AUDIT_PURGE_TASKS]),
         AuditModule,
@@ -30,6 +31,7 @@ export class AppModule {
         UsersModule,
         TokensModule,
         GrantsModule,
+        FederationModule,
         InteractionModule,
         AdminModule,
         ConsoleStaticModule,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
+import { FederationModule } from '@app/federation';
 import { ClientsModule } from '@app/clients';
 import { GrantsModule } from '@app/grants';
 import { TokensModule } from '@app/tokens';
@@ -12,13 +13,14 @@ import { AdminAuthGuard } from './auth/admin-auth.guard';
 import { MeAdminController } from './auth/me-admin.controller';
 import { ClientsAdminController } from './clients/clients-admin.controller';
 import { DeviceAuthorizationsAdminController } from './device/device-authorizations-admin.controller';
+import { IdentityProvidersAdminController } from './identity-providers/identity-providers-admin.controller';
 import { GroupsAdminController } from './groups/groups-admin.controller';
 import { KeysAdminController } from './keys/keys-admin.controller';
 import { UsersAdminController } from './users/users-admin.controller';
 
 @Module({
-  imports: [AccessModule, ClientsModule, TokensModule, GrantsModule, UsersModule, AuditModule],
-  controllers: [MeAdminController, ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController, GroupsAdminController, EventsAdminController],
+  imports: [AccessModule, FederationModule, ClientsModule, TokensModule, GrantsModule, UsersModule, AuditModule],
+  controllers: [MeAdminController, ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController, GroupsAdminController, IdentityProvidersAdminController, EventsAdminController],
   providers: [AdminAuthGuard, AuditInterceptor],
   exports: [AdminAuthGuard],
 })

@@ -15,7 +15,9 @@ export type AdminPermission =
   | 'keys:write'
   | 'audit:read'
   | 'devices:read'
-  | 'devices:write';
+  | 'devices:write'
+  | 'providers:read'
+  | 'providers:write';
 
 export interface AdminMeView {
   sub: string;

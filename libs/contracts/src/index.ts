@@ -6,3 +6,4 @@ export * from './audit';
 export * from './device';
 export * from './groups';
 export * from './admin-access';
+export * from './identity-providers';

@@ -2,6 +2,7 @@ import { GroupEntity } from './groups/group.entity';
 import { UserEntity } from './users/user.entity';
 import { CreateUsers1764100002000 } from './migrations/1764100002000-create-users';
 import { CreateGroups1764100017000 } from './migrations/1764100017000-create-groups';
+import { GroupMemberSource1764100017050 } from './migrations/1764100017050-group-member-source';
 
 export * from './consents/consent.service';
 export * from './groups/group.entity';
@@ -21,7 +22,7 @@ export * from './users/user-bootstrap.service';
 export * from './users.module';
 
 export const USERS_ENTITIES = [UserEntity, GroupEntity];
-export const USERS_MIGRATIONS = [CreateUsers1764100002000, CreateGroups1764100017000];
+export const USERS_MIGRATIONS = [CreateUsers1764100002000, CreateGroups1764100017000, GroupMemberSource1764100017050];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const USERS_PURGE_TASKS = [

@@ -9,6 +9,7 @@ export const ALL_PERMISSIONS: readonly AdminPermission[] = [
   'keys:read', 'keys:write',
   'audit:read',
   'devices:read', 'devices:write',
+  'providers:read', 'providers:write',
 ];
 
 const READ_PERMISSIONS = ALL_PERMISSIONS.filter((permission) => permission.endsWith(':read'));

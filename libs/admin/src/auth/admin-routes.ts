@@ -76,6 +76,12 @@ export const ADMIN_ROUTES: Readonly<Record<string, AdminRouteRule>> = {
 
   'GET /admin/v1/events': { permission: 'audit:read' },
 
+  'POST /admin/v1/identity-providers': { permission: 'providers:write' },
+  'GET /admin/v1/identity-providers': { permission: 'providers:read' },
+  'GET /admin/v1/identity-providers/:id': { permission: 'providers:read' },
+  'PATCH /admin/v1/identity-providers/:id': { permission: 'providers:write' },
+  'DELETE /admin/v1/identity-providers/:id': { permission: 'providers:write' },
+
   'GET /admin/v1/device-authorizations': { permission: 'devices:read' },
   'POST /admin/v1/device-authorizations/:id/deny': { permission: 'devices:write' },
 };

@@ -90,13 +90,41 @@ export class GroupRepository {
     return pages.readPage(query, options.limit, options.cursor ? pages.decode(options.cursor) : undefined);
   }
 
-  /** Puts a person in a group; false when they already were. */
+  /**
+   * Puts a person in a group; false when they already were. An administrator's membership has no source,
+   * and making one where a directory put the person turns it into theirs, which the directory then keeps.
+   */
   async addPerson(groupId: string, userId: string, manager?: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await (manager ?? this.dataSource).query(
-      `INSERT INTO group_members (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING group_id`,
+    const rows: Array<{ inserted: boolean }> = await (manager ?? this.dataSource).query(
+      `INSERT INTO group_members AS m (group_id, user_id) VALUES ($1, $2)
+       ON CONFLICT (group_id, user_id) DO UPDATE SET source = NULL WHERE m.source IS NOT NULL
+       RETURNING (xmax = 0) AS inserted`,
       [groupId, userId],
     );
-    return rows.length > 0;
+    return rows.some((row) => row.inserted);
+  }
+
+  /**
+   * Makes the memberships `source` manages for this person exactly `groupIds`: ones it no longer names go,
+   * new ones come; a membership an administrator made (no source) is neither taken over nor removed.
+   */
+  async syncSourced(userId: string, source: string, groupIds: readonly string[], manager?: EntityManager): Promise<{ added: number; removed: number }> {
+    const runner = manager ?? this.dataSource;
+    const [, removed]: [unknown[], number] = await runner.query(
+      `DELETE FROM group_members WHERE user_id = $1 AND source = $2 AND NOT (group_id = ANY($3::uuid[]))`,
+      [userId, source, groupIds],
+    );
+    const added: unknown[] = await runner.query(
+      `INSERT INTO group_members (group_id, user_id, source) SELECT unnest($3::uuid[]), $1, $2
+       ON CONFLICT (group_id, user_id) DO NOTHING RETURNING group_id`,
+      [userId, source, groupIds],
+    );
+    return { added: added.length, removed };
+  }
+
+  /** A directory removed: the memberships it managed go with it. */
+  async removeSourced(source: string, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource).query(`DELETE FROM group_members WHERE source = $1`, [source]);
   }
 
   async removePerson(groupId: string, userId: string): Promise<boolean> {

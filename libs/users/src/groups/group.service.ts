@@ -74,6 +74,11 @@ export class GroupService {
     return found;
   }
 
+  /** The groups of these names that exist, whatever their case; unknown names are left out. */
+  findByNames(names: readonly string[], manager?: EntityManager): Promise<GroupEntity[]> {
+    return this.groups.findByNames(names, manager);
+  }
+
   directMembers(groupId: string): Promise<GroupMemberRow[]> {
     return this.groups.directMembers(groupId);
   }
@@ -88,6 +93,15 @@ export class GroupService {
 
   peopleInGroups(names: readonly string[]) {
     return this.groups.peopleInGroups(names);
+  }
+
+  /** The memberships a directory (`source`) manages for the person become exactly these groups. */
+  syncSourcedMemberships(userId: string, source: string, groups: readonly GroupEntity[], manager?: EntityManager) {
+    return this.groups.syncSourced(userId, source, groups.map((group) => group.id), manager);
+  }
+
+  removeSourcedMemberships(source: string, manager?: EntityManager): Promise<void> {
+    return this.groups.removeSourced(source, manager);
   }
 
   /** Puts the person in these groups, inside the transaction that creates them. */

@@ -38,8 +38,8 @@ export class UserRepository {
     return this.repository.createQueryBuilder('user').where('lower(user.username) = lower(:username)', { username }).getOne();
   }
 
-  async usernameTaken(username: string, exceptId?: string): Promise<boolean> {
-    const query = this.repository.createQueryBuilder('user').where('lower(user.username) = lower(:username)', { username });
+  async usernameTaken(username: string, exceptId?: string, manager?: EntityManager): Promise<boolean> {
+    const query = (manager ? manager.getRepository(UserEntity) : this.repository).createQueryBuilder('user').where('lower(user.username) = lower(:username)', { username });
     if (exceptId) query.andWhere('user.id <> :exceptId', { exceptId });
     return (await query.getCount()) > 0;
   }

@@ -22,16 +22,17 @@ export class UserService {
     private readonly dataSource: DataSource,
   ) {}
 
-  async create(input: CreateUserInput): Promise<UserEntity> {
+  /** `manager`: create the person inside the caller's transaction (which then owns the commit). */
+  async create(input: CreateUserInput, manager?: EntityManager): Promise<UserEntity> {
     assertUsername(input.username);
     assertPassword(input.password);
     const roles = normalizeRoles(input.roles);
-    const groups = await this.groups.resolveNames(input.groups ?? [], 'groups');
-    if (await this.users.usernameTaken(input.username)) throw new Conflict(`The username ${input.username} is taken`);
+    const groups = await this.groups.resolveNames(input.groups ?? [], 'groups', manager);
+    if (await this.users.usernameTaken(input.username, undefined, manager)) throw new Conflict(`The username ${input.username} is taken`);
     const passwordHash = await this.hasher.hash(input.password);
     try {
       // The person and their memberships are one row set: a failure leaves neither behind.
-      return await this.dataSource.transaction(async (manager) => {
+      const write = async (manager: EntityManager) => {
         const user = await this.users.insert({
           username: input.username,
           passwordHash,
@@ -44,7 +45,8 @@ export class UserService {
         }, manager);
         await this.groups.addPersonToGroups(user.id, groups, manager);
         return user;
-      });
+      };
+      return await (manager ? write(manager) : this.dataSource.transaction(write));
     } catch (error) {
       // Two creations of one username at once: the unique index decides.
       if (isUniqueViolation(error)) throw new Conflict(`The username ${input.username} is taken`);

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { GrantsModule } from '@app/grants';
+import { UsersModule } from '@app/users';
+import { FederatedAccounts } from './accounts/federated-accounts.service';
+import { IdentityProviderService } from './providers/identity-provider.service';
+
+/** Signing people in through upstream identity providers: OpenID Providers and LDAP directories. */
+@Module({
+  imports: [UsersModule, GrantsModule],
+  providers: [IdentityProviderService, FederatedAccounts],
+  exports: [IdentityProviderService, FederatedAccounts],
+})
+export class FederationModule {}
