@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { OidcFederationModule } from '@app/federation';
 import { ClientsModule } from '@app/clients';
 import { GrantsModule } from '@app/grants';
 import { TokensModule } from '@app/tokens';
@@ -15,7 +16,9 @@ import { DeviceVerificationService } from './device/device-verification.service'
 import { DeviceVerificationThrottle } from './device/device-verification-throttle.service';
 import { CsrfService } from './http/csrf.service';
 import { PageErrorFilter } from './http/page-error.filter';
-import { LocalLoginGuard, LoginCsrfGuard } from './login/login.guards';
+import { FederationController } from './federation/federation.controller';
+import { FederationFlow } from './federation/federation-flow.service';
+import { HomeRealmGuard, LocalLoginGuard, LoginCsrfGuard } from './login/login.guards';
 import { LoginController } from './login/login.controller';
 import { LoginForm } from './login/login-form';
 import { LogoutController } from './logout/logout.controller';
@@ -23,8 +26,8 @@ import { LogoutService } from './logout/logout.service';
 
 /** Every page a person sees: authorization, sign-in, consent, device verification, sign-out. */
 @Module({
-  imports: [AuditModule, ClientsModule, UsersModule, TokensModule, GrantsModule],
-  controllers: [AuthorizeController, LoginController, ConsentController, DeviceVerificationController, LogoutController],
+  imports: [AuditModule, ClientsModule, UsersModule, TokensModule, GrantsModule, OidcFederationModule],
+  controllers: [AuthorizeController, LoginController, ConsentController, DeviceVerificationController, LogoutController, FederationController],
   providers: [
     PageErrorFilter,
     CsrfService,
@@ -35,6 +38,8 @@ import { LogoutService } from './logout/logout.service';
     LoginForm,
     LoginCsrfGuard,
     LocalLoginGuard,
+    HomeRealmGuard,
+    FederationFlow,
     DeviceVerificationService,
     DeviceVerificationThrottle,
     LogoutService,

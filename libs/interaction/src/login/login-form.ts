@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditLog } from '@app/audit';
 import { AppConfig } from '@app/core';
+import { HomeRealmDiscovery, IdentityProviderService } from '@app/federation';
 import { LoginFailed, LOGIN_FAILED_MESSAGE } from '@app/users';
 import { AuthorizationFlow } from '../authorize/authorization-flow.service';
 import { CsrfService } from '../http/csrf.service';
@@ -28,6 +29,8 @@ export class LoginForm {
     private readonly flow: AuthorizationFlow,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
+    private readonly identityProviders: IdentityProviderService,
+    private readonly homeRealm: HomeRealmDiscovery,
   ) {}
 
   /** Where the form's answer may redirect, as `return_to` says, kept to this issuer's paths. */
@@ -36,7 +39,10 @@ export class LoginForm {
   }
 
   async show(request: FastifyRequest, reply: FastifyReply, state: LoginFormState): Promise<void> {
+    const providers = await this.identityProviders.listEnabled('oidc');
     const page = renderLoginPage({
+      providers: providers.map((provider) => ({ name: provider.name, displayName: provider.displayName })),
+      passwordOptional: await this.homeRealm.anyRoutedDomain(providers),
       pathPrefix: this.config.pathPrefix,
       csrfToken: this.csrf.issue(request, reply, LOGIN_CSRF_PURPOSE),
       returnTo: state.returnTo,
@@ -45,7 +51,8 @@ export class LoginForm {
     });
     // The form's CSP must allow the redirect to the client that ends an authorization flow.
     const target = await this.flow.finalRedirectOf(state.returnTo).catch(() => undefined);
-    await reply.status(state.status ?? 200).headers(pageHeaders(target)).send(page);
+    const headers = withFormTargets(pageHeaders(target), await this.homeRealm.formTargets(providers));
+    await reply.status(state.status ?? 200).headers(headers).send(page);
   }
 
   /** The submission did not come from our form in this browser. */
@@ -82,4 +89,12 @@ export class LoginForm {
 function submitted(request: FastifyRequest, name: string): string | undefined {
   const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
   return typeof body[name] === 'string' ? body[name] : undefined;
+}
+
+/** The page headers with form-action also allowing the upstreams that home-realm discovery may send to. */
+function withFormTargets(headers: Record<string, string>, origins: string[]): Record<string, string> {
+  const sources = origins.filter((origin) => /^https?:\/\/[\w.:[\]-]+$/.test(origin));
+  if (sources.length === 0) return headers;
+  const csp = headers['Content-Security-Policy'].replace("form-action 'self'", `form-action 'self' ${sources.join(' ')}`);
+  return { ...headers, 'Content-Security-Policy': csp };
 }

@@ -7,6 +7,10 @@ export interface LoginPageModel {
   returnTo: string;
   username?: string;
   error?: string;
+  /** Enabled upstream OpenID Providers, one button each. */
+  providers?: ReadonlyArray<{ name: string; displayName: string }>;
+  /** Some provider owns a domain: a name `x@that-domain` is sent there, so the password may be left empty. */
+  passwordOptional?: boolean;
 }
 
 /** The sign-in form: labelled fields, one submit button, no script. */
@@ -20,8 +24,19 @@ ${error}
   <label for="username">Username</label>
   <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required${model.username ? ` value="${escapeHtml(model.username)}"` : ' autofocus'}>
   <label for="password">Password</label>
-  <input id="password" name="password" type="password" autocomplete="current-password" required${model.username ? ' autofocus' : ''}>
+  <input id="password" name="password" type="password" autocomplete="current-password"${model.passwordOptional ? '' : ' required'}${model.username ? ' autofocus' : ''}>
   <button type="submit">Sign in</button>
-</form>`;
+</form>${providerButtons(model)}`;
   return htmlPage('Sign in', body);
+}
+
+/** Links, not scripts or forms: the page's CSP stays as it is, and each is a plain GET to our own start route. */
+function providerButtons(model: LoginPageModel): string {
+  if (!model.providers?.length) return '';
+  const hint = model.passwordOptional ? '<p>Work account? Type your e-mail address and leave the password empty.</p>\n' : '';
+  const links = model.providers.map((provider) => {
+    const href = `${model.pathPrefix}/federation/${encodeURIComponent(provider.name)}/start?${new URLSearchParams({ return_to: model.returnTo })}`;
+    return `  <li><a class="button secondary" href="${escapeHtml(href)}">Sign in with ${escapeHtml(provider.displayName)}</a></li>`;
+  });
+  return `\n<section aria-label="Other ways to sign in">\n${hint}<ul class="providers">\n${links.join('\n')}\n</ul>\n</section>`;
 }

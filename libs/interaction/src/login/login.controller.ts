@@ -5,7 +5,7 @@ import { SsoSessionService, UserEntity } from '@app/users';
 import { Page } from '../http/page.decorator';
 import { pageForm, pageQuery } from '../http/page-params';
 import { seeOther } from '../http/see-other';
-import { LocalLoginGuard, LoginCsrfGuard } from './login.guards';
+import { HomeRealmGuard, LocalLoginGuard, LoginCsrfGuard } from './login.guards';
 import { LoginForm } from './login-form';
 
 /** The sign-in page: `GET /login?return_to=/path` shows the form, `POST /login` signs in and goes back. */
@@ -25,7 +25,7 @@ export class LoginController {
   }
 
   @Post()
-  @UseGuards(LoginCsrfGuard, LocalLoginGuard)
+  @UseGuards(LoginCsrfGuard, HomeRealmGuard, LocalLoginGuard)
   async submit(@Req() request: FastifyRequest & { user: UserEntity }, @Res() reply: FastifyReply): Promise<void> {
     // A new session id at every sign-in, so a planted cookie never becomes an authenticated one.
     await this.sessions.start(request, reply, request.user.id);

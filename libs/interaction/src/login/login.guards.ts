@@ -1,9 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
-import { OAuthError, readFormBody } from '@app/core';
+import { AppConfig, OAuthError, readFormBody } from '@app/core';
+import { HomeRealmDiscovery } from '@app/federation';
 import { LoginFailed } from '@app/users';
 import { CsrfService } from '../http/csrf.service';
+import { FormRejected } from '../http/page-errors';
+import { seeOther } from '../http/see-other';
 import { LOGIN_CSRF_PURPOSE, LoginForm } from './login-form';
 
 /** Runs before the password check, so forged submissions are not even counted as attempts. */
@@ -26,6 +29,30 @@ export class LoginCsrfGuard implements CanActivate {
     }
     if (!this.csrf.verify(request, LOGIN_CSRF_PURPOSE, params.csrf_token)) throw this.form.expired();
     return true;
+  }
+}
+
+/**
+ * Home-realm discovery, after the CSRF check and before the password check: a name `x@domain` whose domain
+ * an enabled OpenID Provider owns goes to that provider (with the name as login_hint), and no password
+ * typed here is looked at, counted or needed. The answer is the form's, so it travels as FormRejected.
+ */
+@Injectable()
+export class HomeRealmGuard implements CanActivate {
+  constructor(
+    private readonly homeRealm: HomeRealmDiscovery,
+    private readonly form: LoginForm,
+    private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const params = readFormBody(request);
+    const username = params.username?.trim();
+    const provider = await this.homeRealm.providerFor(username);
+    if (!provider || !username) return true;
+    const start = `${this.config.pathPrefix}/federation/${encodeURIComponent(provider.name)}/start?${new URLSearchParams({ return_to: this.form.returnTo(params.return_to), login_hint: username })}`;
+    throw new FormRejected('home-realm', (_request, reply) => seeOther(reply, start));
   }
 }
 
