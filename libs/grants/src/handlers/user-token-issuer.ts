@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PersonClaims } from '@app/access';
 import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES } from '@app/clients';
 import { AppConfig, SigningAlgorithm } from '@app/core';
@@ -29,6 +30,7 @@ export class UserTokenIssuer {
     private readonly scopePolicy: ScopePolicy,
     private readonly config: AppConfig,
     private readonly users: UserService,
+    private readonly personClaims: PersonClaims,
   ) {}
 
   /**
@@ -41,6 +43,8 @@ export class UserTokenIssuer {
     const scopes = await this.withoutPrivilegedScopes(grant.userId, grant.scopes, manager);
     // Scopes were settled at authorization: a resource only narrows them to what its API defines.
     const target = await this.scopePolicy.resolveTarget(grant.resource, grant.client, scopes, false, manager);
+    // One reading for both tokens, so the id_token and the access token agree.
+    const personClaims = await this.personClaims.forScopes(grant.userId, grant.client, target.scopes, manager);
     const access = await this.accessTokens.issue({
       clientId: grant.client.clientId,
       subject: grant.userId,
@@ -51,6 +55,7 @@ export class UserTokenIssuer {
       authTime,
       sessionId: grant.sessionId ?? undefined,
       format: target.format,
+      personClaims,
     }, manager);
     const response: TokenResponse = {
       access_token: access.token,
@@ -69,6 +74,7 @@ export class UserTokenIssuer {
         sessionId: grant.sessionId,
         accessToken: access.token,
         alg: grant.client.idTokenSignedResponseAlg as SigningAlgorithm,
+        personClaims,
       });
     }
     return response;
