@@ -9,14 +9,16 @@ import { ApisAdminController } from './apis/apis-admin.controller';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { EventsAdminController } from './audit/events-admin.controller';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
+import { MeAdminController } from './auth/me-admin.controller';
 import { ClientsAdminController } from './clients/clients-admin.controller';
 import { DeviceAuthorizationsAdminController } from './device/device-authorizations-admin.controller';
+import { GroupsAdminController } from './groups/groups-admin.controller';
 import { KeysAdminController } from './keys/keys-admin.controller';
 import { UsersAdminController } from './users/users-admin.controller';
 
 @Module({
   imports: [AccessModule, ClientsModule, TokensModule, GrantsModule, UsersModule, AuditModule],
-  controllers: [ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController, EventsAdminController],
+  controllers: [MeAdminController, ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController, GroupsAdminController, EventsAdminController],
   providers: [AdminAuthGuard, AuditInterceptor],
   exports: [AdminAuthGuard],
 })

@@ -3,9 +3,12 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { PolicyReferences } from '@app/access';
 import { ApiService, decodeApiCursor, toApiView } from '@app/clients';
 import type { ApiView, Page } from '@app/contracts';
+import { AuditChanges, Changes } from '../audit/audit-changes';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { Audited } from '../audit/audited.decorator';
+import { AdminActor } from '../auth/admin-actor';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { readPageQuery } from '../pagination';
 import { adminValidationPipe } from '../validation/admin-validation.pipe';
 import { ApiViewDto, CreateApiDto, UpdateApiDto } from './api.dto';
@@ -30,8 +33,10 @@ export class ApisAdminController {
   }
 
   @Get()
-  async list(@Query() query: Record<string, unknown>): Promise<Page<ApiView>> {
-    const page = await this.apis.list(readPageQuery(query, (cursor) => decodeApiCursor(cursor) !== undefined));
+  async list(@Query() query: Record<string, unknown>, @CurrentActor() actor: AdminActor): Promise<Page<ApiView>> {
+    // An app owner's list holds only their own APIs.
+    const owner = actor.ownsOnly('apis:read') ? actor.id : undefined;
+    const page = await this.apis.list({ ...readPageQuery(query, (cursor) => decodeApiCursor(cursor) !== undefined), owner });
     return { items: page.items.map((api) => toApiView(api)), next_cursor: page.nextCursor };
   }
 
@@ -44,9 +49,12 @@ export class ApisAdminController {
   @Patch(':id')
   @Audited({ action: 'api.updated', targetType: 'api', targetParam: 'id' })
   @ApiOkResponse({ type: ApiViewDto })
-  async update(@Param('id') id: string, @Body(adminValidationPipe()) body: UpdateApiDto): Promise<ApiView> {
-    await this.apis.get(id);
-    return toApiView(await this.apis.update(id, await this.references.apiInput(body)));
+  async update(@Param('id') id: string, @Body(adminValidationPipe()) body: UpdateApiDto, @Changes() changes: AuditChanges): Promise<ApiView> {
+    const before = toApiView(await this.apis.get(id));
+    const after = toApiView(await this.apis.update(id, await this.references.apiInput(body)));
+    // Access-policy fields are audited with their values before and after.
+    for (const field of ['allowed_groups', 'allowed_clients', 'owners'] as const) changes.change(field, before[field], after[field]);
+    return after;
   }
 
   @Delete(':id')

@@ -5,14 +5,16 @@ import { from, Observable } from 'rxjs';
 import { mergeMap } from 'rxjs/operators';
 import { AuditActor, AuditLog } from '@app/audit';
 import type { AccessTokenClaims } from '@app/tokens';
+import { changesOf, RequestWithChanges } from './audit-changes';
 import { AUDITED, AuditedRoute } from './audited.decorator';
 
-type AdminRequest = FastifyRequest & { adminClaims?: AccessTokenClaims };
+type AdminRequest = FastifyRequest & RequestWithChanges & { adminClaims?: AccessTokenClaims };
 
 /**
  * Records every admin change that succeeded, after the handler answered and before the answer is sent.
  * Who comes from the claims AdminAuthGuard verified; what from the route's @Audited; the body's field
- * names (never their values) say what was touched.
+ * names (never their values) say what was touched; handlers that know them add before/after values
+ * through AuditChanges.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -45,6 +47,11 @@ export class AuditInterceptor implements NestInterceptor {
     if (typeof query.client_id === 'string') details.client_id = query.client_id;
     if (params.clientId && route.targetParam !== 'clientId') details.client_id = params.clientId;
     if (request.adminClaims && request.adminClaims.sub !== request.adminClaims.client_id) details.via_client = request.adminClaims.client_id;
+    const reported = changesOf(request);
+    if (reported) {
+      Object.assign(details, reported.details);
+      if (Object.keys(reported.changes).length > 0) details.changes = reported.changes;
+    }
     return this.audit.record({
       action: route.action,
       actor: actorOf(request.adminClaims),

@@ -1,13 +1,19 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ClientRepository } from '@app/clients';
-import { AppConfig, InsufficientScope, InvalidToken, OAuthError } from '@app/core';
+import { ApiService, ClientRepository } from '@app/clients';
+import { AppConfig, APP_LOGGER, AppLogger, InsufficientScope, InvalidToken, NotFound, OAuthError } from '@app/core';
 import { AccessTokenClaims, AccessTokenService } from '@app/tokens';
-import { ADMIN_ROLE, UserService } from '@app/users';
+import { ADMIN_SCOPE, ADMIN_SCOPES, adminRolesOf, UserService } from '@app/users';
+import { AdminActor } from './admin-actor';
+import { ADMIN_ROUTES, AdminRouteRule, routeKey } from './admin-routes';
 
-export const ADMIN_SCOPE = 'admin';
+export type AdminRequest = FastifyRequest & { adminClaims?: AccessTokenClaims; adminActor?: AdminActor };
 
-/** RFC 6750 bearer authentication for the admin API: a valid, unrevoked token of ours with scope `admin`. */
+/**
+ * RFC 6750 bearer authentication for the admin API, then authorization by ADMIN_ROUTES: a valid, unrevoked
+ * token of ours with an admin scope, held by a client (its scopes decide) or by a person who holds an admin
+ * role now (roles and scopes decide together).
+ */
 @Injectable()
 export class AdminAuthGuard implements CanActivate {
   constructor(
@@ -15,12 +21,28 @@ export class AdminAuthGuard implements CanActivate {
     private readonly config: AppConfig,
     private readonly users: UserService,
     private readonly clients: ClientRepository,
+    private readonly apis: ApiService,
+    @Inject(APP_LOGGER) private readonly logger: AppLogger,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<FastifyRequest & { adminClaims?: AccessTokenClaims }>();
-    const token = bearerToken(request.headers.authorization);
-    const claims = await this.accessTokens.verifyActive(token);
+    const request = context.switchToHttp().getRequest<AdminRequest>();
+    const claims = await this.authenticate(request);
+    const actor = await this.actorOf(claims);
+    const path = request.routeOptions.url ?? '';
+    const rule = ADMIN_ROUTES[routeKey(request.method, path)];
+    if (!rule) {
+      this.logger.error({ method: request.method, path }, 'admin route without an authorization rule: refused');
+      throw refused('This route is not open to anyone');
+    }
+    await this.authorize(rule, actor, request);
+    request.adminClaims = claims;
+    request.adminActor = actor;
+    return true;
+  }
+
+  private async authenticate(request: AdminRequest): Promise<AccessTokenClaims> {
+    const claims = await this.accessTokens.verifyActive(bearerToken(request.headers.authorization));
     if (!claims) throw new InvalidToken();
     // A deleted client's tokens die with it: client_credentials tokens are not persisted, so nothing else revokes them.
     if (!(await this.clients.findById(claims.client_id))) throw new InvalidToken();
@@ -28,18 +50,58 @@ export class AdminAuthGuard implements CanActivate {
     if (!audiences.includes(this.config.issuer) && !audiences.includes(this.config.defaultAudience)) {
       throw new InvalidToken('The access token is not meant for this API');
     }
-    if (!claims.scope.split(' ').includes(ADMIN_SCOPE)) throw new InsufficientScope(ADMIN_SCOPE);
-    // A person's token must belong to someone who is an administrator now: the scope alone is not proof,
-    // and a role removed or an account disabled takes effect at once.
-    if (claims.sub !== claims.client_id) {
-      const person = await this.users.findById(claims.sub);
-      if (!person || person.disabled || !person.roles.includes(ADMIN_ROLE)) {
-        throw new OAuthError('insufficient_scope', 'Administrators only').withHeader('WWW-Authenticate', `Bearer error="insufficient_scope", scope="${ADMIN_SCOPE}"`);
+    return claims;
+  }
+
+  /** A person's token must belong to someone who is an administrator now: a removed role or a disabled account takes effect at once. */
+  private async actorOf(claims: AccessTokenClaims): Promise<AdminActor> {
+    const scopes = claims.scope.split(' ').filter((scope) => (ADMIN_SCOPES as readonly string[]).includes(scope));
+    if (scopes.length === 0) throw new InsufficientScope(ADMIN_SCOPE);
+    if (claims.sub === claims.client_id) return AdminActor.client(claims.client_id, scopes);
+    const person = await this.users.findById(claims.sub);
+    if (!person || person.disabled || adminRolesOf(person.roles).length === 0) throw refused('Administrators only', ADMIN_SCOPE);
+    return AdminActor.person(person.id, claims.client_id, person.roles, scopes);
+  }
+
+  private async authorize(rule: AdminRouteRule, actor: AdminActor, request: AdminRequest): Promise<void> {
+    const params = (request.params ?? {}) as Record<string, string>;
+    const body = isRecord(request.body) ? request.body : {};
+    if (rule.permission !== null && !actor.can(rule.permission)) {
+      const alternative = rule.alternative;
+      const onlyThose = alternative && Object.keys(body).length > 0 && Object.keys(body).every((field) => alternative.onlyFields.includes(field));
+      if (!alternative || !onlyThose || !actor.can(alternative.permission)) throw refused(`This administrator may not do this (${rule.permission})`);
+    }
+    if (rule.permission !== null && rule.owned && typeof rule.owned === 'object' && actor.ownsOnly(rule.permission)) {
+      if (!(await this.owns(actor, rule.owned, params))) {
+        // Not yours: as if it did not exist, so an app owner cannot learn which other apps there are.
+        const id = 'client' in rule.owned ? params[rule.owned.client] : params[rule.owned.api];
+        throw new NotFound('client' in rule.owned ? `No client with id ${id}` : `No API with id ${id}`);
       }
     }
-    request.adminClaims = claims;
-    return true;
+    if (rule.grantsRoles && Array.isArray(body.roles) && !actor.holdsRoles(body.roles.filter((role): role is string => typeof role === 'string'))) {
+      throw refused('Nobody may hand out an administrator role they do not hold');
+    }
+    if (rule.targetPerson) {
+      const target = await this.users.findById(params[rule.targetPerson]);
+      if (target && !actor.holdsRoles(target.roles)) throw refused('This person holds administrator powers beyond yours');
+    }
   }
+
+  private async owns(actor: AdminActor, owned: { client: string } | { api: string }, params: Record<string, string>): Promise<boolean> {
+    if ('client' in owned) return (await this.clients.findById(params[owned.client] ?? ''))?.owners.includes(actor.id) ?? false;
+    const api = await this.apis.get(params[owned.api] ?? '').catch(() => undefined);
+    return api?.owners.includes(actor.id) ?? false;
+  }
+}
+
+/** RFC 6750 §3.1: 403 insufficient_scope, the answer for "authenticated, but not allowed to". */
+function refused(description: string, scope?: string): OAuthError {
+  const challenge = scope ? `Bearer error="insufficient_scope", scope="${scope}"` : 'Bearer error="insufficient_scope"';
+  return new OAuthError('insufficient_scope', description).withHeader('WWW-Authenticate', challenge);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** RFC 6750 §2.1: `Authorization: Bearer <token>`; a missing header is a bare 401 challenge (§3.1). */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import type { ConsentView, CreateUserInput, SessionView, SetPasswordInput, UpdateUserInput, UserView } from '@app/contracts';
+import type { ConsentView, CreateUserInput, PersonAppAccessView, SessionView, SetPasswordInput, UpdateUserInput, UserView } from '@app/contracts';
 
 export class CreateUserDto implements CreateUserInput {
   @ApiProperty({ example: 'ada', description: 'Unique regardless of case' })
@@ -114,4 +114,15 @@ export class SessionViewDto implements SessionView {
 
 export class SessionListDto {
   @ApiProperty({ type: [SessionViewDto] }) items!: SessionViewDto[];
+}
+
+export class PersonAppAccessViewDto implements PersonAppAccessView {
+  @ApiProperty() client_id!: string;
+  @ApiProperty() client_name!: string;
+  @ApiProperty({ description: 'The app admits everyone' }) everyone!: boolean;
+  @ApiProperty({ type: [String], description: 'Otherwise, the allowed groups the person is in' }) via!: string[];
+}
+
+export class PersonAccessListDto {
+  @ApiProperty({ type: [PersonAppAccessViewDto] }) items!: PersonAppAccessViewDto[];
 }

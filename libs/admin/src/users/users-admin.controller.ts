@@ -1,15 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { ConsentView, Page, SessionView, UserView } from '@app/contracts';
+import { AppAccessPolicy } from '@app/access';
+import type { ConsentView, Page, PersonAppAccessView, PersonGroupView, SessionView, UserView } from '@app/contracts';
 import { InvalidRequest } from '@app/core';
 import { PersonAccessService } from '@app/grants';
-import { ConsentService, isValidUserCursor, SsoSessionService, toUserView, UserService } from '@app/users';
+import { ConsentService, GroupService, isValidUserCursor, LoginThrottle, SsoSessionService, toUserView, UserService } from '@app/users';
+import { AuditChanges, Changes } from '../audit/audit-changes';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { Audited } from '../audit/audited.decorator';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { readPageQuery } from '../pagination';
 import { adminValidationPipe } from '../validation/admin-validation.pipe';
-import { ConsentListDto, CreateUserDto, SessionListDto, SetPasswordDto, UpdateUserDto, UserPageDto, UserViewDto } from './user.dto';
+import { PersonGroupListDto } from '../groups/group.dto';
+import { ConsentListDto, CreateUserDto, PersonAccessListDto, SessionListDto, SetPasswordDto, UpdateUserDto, UserPageDto, UserViewDto } from './user.dto';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -22,13 +25,18 @@ export class UsersAdminController {
     private readonly consents: ConsentService,
     private readonly sessions: SsoSessionService,
     private readonly access: PersonAccessService,
+    private readonly groups: GroupService,
+    private readonly apps: AppAccessPolicy,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   @Post()
   @Audited({ action: 'user.created', targetType: 'user', targetField: 'id' })
   @ApiCreatedResponse({ type: UserViewDto, description: 'The person, who can sign in at once' })
-  async create(@Body(adminValidationPipe()) body: CreateUserDto): Promise<UserView> {
-    return toUserView(await this.users.create(body));
+  async create(@Body(adminValidationPipe()) body: CreateUserDto, @Changes() changes: AuditChanges): Promise<UserView> {
+    const user = await this.users.create(body);
+    if (body.groups?.length) changes.change('groups', [], (await this.groups.groupsOfPerson(user.id)).filter((row) => row.direct).map((row) => row.group.name));
+    return toUserView(user);
   }
 
   @Get()
@@ -49,8 +57,11 @@ export class UsersAdminController {
   @Patch(':id')
   @Audited({ action: 'user.updated', targetType: 'user', targetParam: 'id' })
   @ApiOkResponse({ type: UserViewDto })
-  async update(@Param('id') id: string, @Body(adminValidationPipe()) body: UpdateUserDto): Promise<UserView> {
-    return toUserView(await this.access.update(id, body));
+  async update(@Param('id') id: string, @Body(adminValidationPipe()) body: UpdateUserDto, @Changes() changes: AuditChanges): Promise<UserView> {
+    const before = await this.users.get(id);
+    const after = await this.access.update(id, body);
+    changes.change('roles', before.roles, after.roles).change('disabled', before.disabled, after.disabled);
+    return toUserView(after);
   }
 
   @Delete(':id')
@@ -68,6 +79,32 @@ export class UsersAdminController {
   @ApiNoContentResponse()
   async setPassword(@Param('id') id: string, @Body(adminValidationPipe()) body: SetPasswordDto): Promise<void> {
     await this.access.setPassword(id, body.password);
+  }
+
+  /** Every group the person is in, directly or through a group inside it. */
+  @Get(':id/groups')
+  @ApiOkResponse({ type: PersonGroupListDto })
+  async listGroups(@Param('id') id: string): Promise<{ items: PersonGroupView[] }> {
+    await this.users.get(id);
+    const rows = await this.groups.groupsOfPerson(id);
+    return { items: rows.map((row) => ({ id: row.group.id, name: row.group.name, description: row.group.description, direct: row.direct, via: row.via })) };
+  }
+
+  /** Which apps the person may sign in to, and why: everyone may, or through which allowed groups. */
+  @Get(':id/access')
+  @ApiOkResponse({ type: PersonAccessListDto })
+  async listApps(@Param('id') id: string): Promise<{ items: PersonAppAccessView[] }> {
+    await this.users.get(id);
+    return { items: await this.apps.appsOf(id) };
+  }
+
+  /** Forgets the person's failed sign-in attempts, so a locked-out account can sign in again at once. */
+  @Post(':id/unlock')
+  @Audited({ action: 'user.unlocked', targetType: 'user', targetParam: 'id' })
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async unlock(@Param('id') id: string): Promise<void> {
+    await this.throttle.unlock((await this.users.get(id)).username);
   }
 
   @Get(':id/consents')

@@ -28,7 +28,8 @@ export class PersonAccessService {
   }
 
   async delete(id: string): Promise<void> {
-    await this.users.get(id);
+    // A deletion that will be refused (the last administrator) must not end their tokens first.
+    await this.users.assertDeletable(id);
     // Tokens first: after a failed deletion the person is still there for a retry to end them.
     await this.revocation.revoke(personGroup(id));
     await this.users.delete(id);

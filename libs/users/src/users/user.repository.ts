@@ -49,13 +49,13 @@ export class UserRepository {
     return (await this.findById(String(result.identifiers[0].id), manager))!;
   }
 
-  async update(id: string, changes: Partial<UserEntity>): Promise<void> {
-    await this.repository.update({ id }, changes);
+  async update(id: string, changes: Partial<UserEntity>, manager?: EntityManager): Promise<void> {
+    await (manager ? manager.getRepository(UserEntity) : this.repository).update({ id }, changes);
   }
 
-  async delete(id: string): Promise<boolean> {
+  async delete(id: string, manager?: EntityManager): Promise<boolean> {
     if (!isUuid(id)) return false;
-    const result = await this.repository.delete({ id });
+    const result = await (manager ? manager.getRepository(UserEntity) : this.repository).delete({ id });
     return (result.affected ?? 0) > 0;
   }
 

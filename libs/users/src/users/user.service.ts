@@ -9,6 +9,7 @@ import { UserEntity } from './user.entity';
 import { UserPage, UserRepository } from './user.repository';
 import { assertPassword, assertUsername, normalizeRoles } from './user-rules';
 import { isUniqueViolation } from './unique-violation';
+import { assertAnotherAdministrator, endsAdministrator } from './last-admin';
 
 /** Creating, changing and removing people. */
 @Injectable()
@@ -88,7 +89,10 @@ export class UserService {
     if (input.disabled !== undefined) changes.disabled = input.disabled;
     if (Object.keys(changes).length > 0) {
       try {
-        await this.users.update(id, changes);
+        await this.dataSource.transaction(async (manager) => {
+          if (endsAdministrator(user, changes)) await assertAnotherAdministrator(manager, id);
+          await this.users.update(id, changes, manager);
+        });
       } catch (error) {
         if (isUniqueViolation(error)) throw new Conflict(`The username ${String(input.username)} is taken`);
         throw error;
@@ -107,8 +111,19 @@ export class UserService {
     await this.sessions.endAllForUser(id);
   }
 
+  /** Refuses (409) before anything else is done to a person whose deletion would be refused. */
+  async assertDeletable(id: string): Promise<void> {
+    const user = await this.get(id);
+    if (endsAdministrator(user, 'delete')) await this.dataSource.transaction((manager) => assertAnotherAdministrator(manager, id));
+  }
+
   async delete(id: string): Promise<void> {
-    if (!(await this.users.delete(id))) throw new NotFound(`No user with id ${id}`);
+    const deleted = await this.dataSource.transaction(async (manager) => {
+      const user = await this.users.findById(id, manager);
+      if (user && endsAdministrator(user, 'delete')) await assertAnotherAdministrator(manager, id);
+      return this.users.delete(id, manager);
+    });
+    if (!deleted) throw new NotFound(`No user with id ${id}`);
   }
 }
 

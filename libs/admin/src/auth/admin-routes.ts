@@ -1,0 +1,83 @@
+import type { AdminPermission } from '@app/contracts';
+
+/** How one admin route is authorized. */
+export interface AdminRouteRule {
+  /** The permission the route needs; null: any administrator may call it (who am I). */
+  permission: AdminPermission | null;
+  /**
+   * An app owner reaches the route only for what they own: `client` or `api` names the route parameter
+   * holding the client's or API's id (anything else answers 404, as if it did not exist); `list` cuts a
+   * list down to theirs.
+   */
+  owned?: { client: string } | { api: string } | 'list';
+  /** The route may also be used with this permission when the body changes only these fields. */
+  alternative?: { permission: AdminPermission; onlyFields: readonly string[] };
+  /** The route acts on the person of this parameter: the caller must hold every admin role they hold. */
+  targetPerson?: string;
+  /** The body's `roles` may hand out only admin roles the caller holds. */
+  grantsRoles?: boolean;
+}
+
+const ownClient = { client: 'clientId' } as const;
+const ownApi = { api: 'id' } as const;
+const person = 'id';
+
+/**
+ * Every admin API route and who may call it, in one place. A route missing here is refused to everyone
+ * (and the route-by-route test fails), so a new route cannot ship open by accident.
+ */
+export const ADMIN_ROUTES: Readonly<Record<string, AdminRouteRule>> = {
+  'GET /admin/v1/me': { permission: null },
+
+  'POST /admin/v1/clients': { permission: 'clients:create' },
+  'GET /admin/v1/clients': { permission: 'clients:read', owned: 'list' },
+  'GET /admin/v1/clients/:clientId': { permission: 'clients:read', owned: ownClient },
+  'GET /admin/v1/clients/:clientId/access': { permission: 'clients:read', owned: ownClient },
+  'PUT /admin/v1/clients/:clientId': { permission: 'clients:write', owned: ownClient },
+  'PATCH /admin/v1/clients/:clientId': { permission: 'clients:write', owned: ownClient },
+  'DELETE /admin/v1/clients/:clientId': { permission: 'clients:write', owned: ownClient },
+  'POST /admin/v1/clients/:clientId/secret': { permission: 'clients:write', owned: ownClient },
+
+  'POST /admin/v1/apis': { permission: 'apis:create' },
+  'GET /admin/v1/apis': { permission: 'apis:read', owned: 'list' },
+  'GET /admin/v1/apis/:id': { permission: 'apis:read', owned: ownApi },
+  'PATCH /admin/v1/apis/:id': { permission: 'apis:write', owned: ownApi },
+  'DELETE /admin/v1/apis/:id': { permission: 'apis:write', owned: ownApi },
+  'POST /admin/v1/apis/:id/secret': { permission: 'apis:write', owned: ownApi },
+
+  'POST /admin/v1/users': { permission: 'people:write', grantsRoles: true },
+  'GET /admin/v1/users': { permission: 'people:read' },
+  'GET /admin/v1/users/:id': { permission: 'people:read' },
+  'PATCH /admin/v1/users/:id': { permission: 'people:write', alternative: { permission: 'people:support', onlyFields: ['disabled'] }, targetPerson: person, grantsRoles: true },
+  'DELETE /admin/v1/users/:id': { permission: 'people:write', targetPerson: person },
+  'POST /admin/v1/users/:id/password': { permission: 'people:support', targetPerson: person },
+  'POST /admin/v1/users/:id/unlock': { permission: 'people:support', targetPerson: person },
+  'GET /admin/v1/users/:id/sessions': { permission: 'people:read' },
+  'DELETE /admin/v1/users/:id/sessions': { permission: 'people:support', targetPerson: person },
+  'GET /admin/v1/users/:id/groups': { permission: 'people:read' },
+  'GET /admin/v1/users/:id/access': { permission: 'people:read' },
+  'GET /admin/v1/users/:id/consents': { permission: 'people:read' },
+  'DELETE /admin/v1/users/:id/consents': { permission: 'people:write', targetPerson: person },
+  'DELETE /admin/v1/users/:id/consents/:clientId': { permission: 'people:write', targetPerson: person },
+
+  'POST /admin/v1/groups': { permission: 'groups:write' },
+  'GET /admin/v1/groups': { permission: 'groups:read' },
+  'GET /admin/v1/groups/:id': { permission: 'groups:read' },
+  'PATCH /admin/v1/groups/:id': { permission: 'groups:write' },
+  'DELETE /admin/v1/groups/:id': { permission: 'groups:write' },
+  'GET /admin/v1/groups/:id/members': { permission: 'groups:read' },
+  'PUT /admin/v1/groups/:id/members/:memberId': { permission: 'groups:write' },
+  'DELETE /admin/v1/groups/:id/members/:memberId': { permission: 'groups:write' },
+
+  'GET /admin/v1/keys': { permission: 'keys:read' },
+  'POST /admin/v1/keys/rotate': { permission: 'keys:write' },
+
+  'GET /admin/v1/events': { permission: 'audit:read' },
+
+  'GET /admin/v1/device-authorizations': { permission: 'devices:read' },
+  'POST /admin/v1/device-authorizations/:id/deny': { permission: 'devices:write' },
+};
+
+export function routeKey(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path}`;
+}
