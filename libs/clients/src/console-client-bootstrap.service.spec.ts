@@ -67,7 +67,7 @@ describe(ConsoleClientBootstrapService.name, () => {
       grantTypes: ['authorization_code', 'refresh_token'],
       redirectUris: ['https://id.example.com/console/callback'],
       postLogoutRedirectUris: ['https://id.example.com/console/'],
-      scopes: ['openid', 'profile', 'email', 'admin'],
+      scopes: ['openid', 'profile', 'email', 'roles', 'admin'],
       firstParty: true,
       requirePkce: true,
     });

@@ -20,7 +20,8 @@ export function consoleClientMetadata(issuer: string): ClientMetadataInput {
     grant_types: [GRANT_TYPES.authorizationCode, GRANT_TYPES.refreshToken],
     response_types: ['code'],
     token_endpoint_auth_method: 'none',
-    scope: 'openid profile email admin',
+    // roles: the console shows each administrator only what their roles let them do.
+    scope: 'openid profile email roles admin',
     first_party: true,
     require_pkce: true,
   };
@@ -28,7 +29,7 @@ export function consoleClientMetadata(issuer: string): ClientMetadataInput {
 
 /**
  * Registers the admin console's client at every start; when it exists but no longer matches (ISSUER changed,
- * someone edited it), it is put back, keeping the token lifetimes an administrator chose.
+ * someone edited it), it is put back, keeping the token lifetimes and the access policy an administrator chose.
  */
 @Injectable()
 export class ConsoleClientBootstrapService implements OnApplicationBootstrap {
@@ -57,6 +58,9 @@ export class ConsoleClientBootstrapService implements OnApplicationBootstrap {
       ...wanted,
       access_token_ttl: existing.accessTokenTtl,
       refresh_token_ttl: existing.refreshTokenTtl,
+      allowed_groups: existing.allowedGroups,
+      groups_claim_filter: existing.groupsClaimFilter,
+      owners: existing.owners,
     });
     this.logger.info({ clientId: CONSOLE_CLIENT_ID, redirectUris: wanted.redirect_uris }, 'admin console client updated');
   }

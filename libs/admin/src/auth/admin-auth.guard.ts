@@ -5,7 +5,7 @@ import { AppConfig, APP_LOGGER, AppLogger, InsufficientScope, InvalidToken, NotF
 import { AccessTokenClaims, AccessTokenService } from '@app/tokens';
 import { ADMIN_SCOPE, ADMIN_SCOPES, adminRolesOf, UserService } from '@app/users';
 import { AdminActor } from './admin-actor';
-import { ADMIN_ROUTES, AdminRouteRule, routeKey } from './admin-routes';
+import { ADMIN_ROUTES, AdminRouteRule, routeKeyOf } from './admin-routes';
 
 export type AdminRequest = FastifyRequest & { adminClaims?: AccessTokenClaims; adminActor?: AdminActor };
 
@@ -29,10 +29,10 @@ export class AdminAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AdminRequest>();
     const claims = await this.authenticate(request);
     const actor = await this.actorOf(claims);
-    const path = request.routeOptions.url ?? '';
-    const rule = ADMIN_ROUTES[routeKey(request.method, path)];
+    const route = routeKeyOf(context);
+    const rule = ADMIN_ROUTES[route];
     if (!rule) {
-      this.logger.error({ method: request.method, path }, 'admin route without an authorization rule: refused');
+      this.logger.error({ route }, 'admin route without an authorization rule: refused');
       throw refused('This route is not open to anyone');
     }
     await this.authorize(rule, actor, request);

@@ -1,3 +1,5 @@
+import { ExecutionContext, RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import type { AdminPermission } from '@app/contracts';
 
 /** How one admin route is authorized. */
@@ -78,6 +80,13 @@ export const ADMIN_ROUTES: Readonly<Record<string, AdminRouteRule>> = {
   'POST /admin/v1/device-authorizations/:id/deny': { permission: 'devices:write' },
 };
 
-export function routeKey(method: string, path: string): string {
-  return `${method.toUpperCase()} ${path}`;
+/**
+ * `METHOD /admin/v1/...` of the handler about to run, from the controller's and handler's own route
+ * metadata: the same whatever issuer path prefixes the URL.
+ */
+export function routeKeyOf(context: ExecutionContext): string {
+  const base = String(Reflect.getMetadata(PATH_METADATA, context.getClass()) ?? '');
+  const path = String(Reflect.getMetadata(PATH_METADATA, context.getHandler()) ?? '');
+  const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, context.getHandler()) as RequestMethod];
+  return `${method} /${[base, path].map((part) => part.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
 }

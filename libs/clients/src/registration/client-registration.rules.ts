@@ -89,7 +89,8 @@ export function normalizeClientMetadata(
     if (problem) redirectProblems[`post_logout_redirect_uris[${index}]`] = problem;
   });
 
-  const scopes = parseScope(input.scope);
+  // A client registered without scopes reads back as scope "": sending that back (PATCH, PUT) means none.
+  const scopes = input.scope === '' ? [] : parseScope(input.scope);
   if (!scopes) problems.scope = 'must be space-separated scope tokens (RFC 6749 §3.3)';
 
   for (const field of ['logo_uri', 'client_uri', 'policy_uri', 'tos_uri'] as const) {
