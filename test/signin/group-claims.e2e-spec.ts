@@ -1,7 +1,7 @@
 import { useTestServer } from '../support/server-fixture';
 import { basicAuth, decodeJwt, postForm, request } from '../support/http';
 import { BrowserSession, submitLogin } from '../support/browser-session';
-import { decide, poll, registerDeviceClient, startDeviceFlow, startOk } from '../support/device';
+import { decide, DeviceStart, poll, registerDeviceClient, startDeviceFlow, startOk } from '../support/device';
 import { createGroup, putInGroup, registerApi, takeOutOfGroup } from '../support/groups';
 import { OPAQUE_API, OPAQUE_API_SCOPE, refresh } from '../support/held-tokens';
 import { authorize, authorizeWithPkce, callbackParams, createPerson, introspect, redeemCode, registerWebClient, RegisteredClient, TokenSet } from '../support/sign-in';
@@ -143,7 +143,7 @@ describe('the groups and roles claims', () => {
     it('at the device authorization endpoint and the token endpoint (client_credentials)', async () => {
       const tv = await registerDeviceClient(ctx.admin, { scope: 'openid profile' });
       const started = await startDeviceFlow(ctx.server, tv, { scope: 'openid roles' });
-      expect({ status: started.status, error: (started.body as unknown as { error: string }).error }).toEqual({ status: 400, error: 'invalid_scope' });
+      expect({ status: started.status, error: (started.body as Partial<DeviceStart> & { error?: string }).error }).toEqual({ status: 400, error: 'invalid_scope' });
       const service = await ctx.admin.registerClient({ client_name: 'Batch', grant_types: ['client_credentials'], token_endpoint_auth_method: 'client_secret_basic', scope: 'orders:read' });
       const refused = await postForm(`${base()}/oauth2/token`, { grant_type: 'client_credentials', scope: 'groups' }, { authorization: basicAuth(service.client_id, service.client_secret!) });
       expect({ status: refused.status, error: refused.body.error }).toEqual({ status: 400, error: 'invalid_scope' });
