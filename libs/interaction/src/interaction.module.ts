@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
 import { OidcFederationModule } from '@app/federation';
 import { ClientsModule } from '@app/clients';
@@ -26,7 +27,7 @@ import { LogoutService } from './logout/logout.service';
 
 /** Every page a person sees: authorization, sign-in, consent, device verification, sign-out. */
 @Module({
-  imports: [AuditModule, ClientsModule, UsersModule, TokensModule, GrantsModule, OidcFederationModule],
+  imports: [AccessModule, AuditModule, ClientsModule, UsersModule, TokensModule, GrantsModule, OidcFederationModule],
   controllers: [AuthorizeController, LoginController, ConsentController, DeviceVerificationController, LogoutController, FederationController],
   providers: [
     PageErrorFilter,
