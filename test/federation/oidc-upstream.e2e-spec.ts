@@ -57,7 +57,7 @@ describe('sign-in through an upstream OpenID Provider (node-oidc-provider as "Co
     expect(page.text).not.toMatch(/name="password"[^>]*required/);
   });
 
-  it('signs in through the button: PKCE and nonce to the upstream, a JIT account linked by sub, the mapped group a membership here', async () => {
+  it('signs in through the button: PKCE and nonce to the upstream, a JIT account linked by sub, the mapped group in our tokens', async () => {
     const before = await users();
     const { browser, page, verifier } = await loginPageOfClient();
     const start = await browser.get(providerButton(page, 'Contoso'));
@@ -77,8 +77,9 @@ describe('sign-in through an upstream OpenID Provider (node-oidc-provider as "Co
     expect(tokens.status).toBe(200);
     const idToken = decodeJwt(tokens.body.id_token!).payload;
     expect(idToken.iss).toBe(ctx.server.config.issuer);
-    const userinfo = await request<{ sub: string; email: string }>(`${ctx.server.baseUrl}/oauth2/userinfo`, { headers: { authorization: `Bearer ${tokens.body.access_token}` } });
-    expect(userinfo.body).toMatchObject({ sub: idToken.sub, email: 'ada@contoso.com' });
+    expect(idToken.groups).toEqual(['engineering']);
+    const userinfo = await request<{ sub: string; email: string; groups: string[] }>(`${ctx.server.baseUrl}/oauth2/userinfo`, { headers: { authorization: `Bearer ${tokens.body.access_token}` } });
+    expect(userinfo.body).toMatchObject({ sub: idToken.sub, email: 'ada@contoso.com', groups: ['engineering'] });
     // The mapped upstream group is a membership here, marked as the provider's; the unmapped one is ignored.
     const groups = await ctx.admin.get<{ items: Array<{ name: string }> }>(`/admin/v1/users/${idToken.sub}/groups`);
     expect(groups.body.items.map((group) => group.name)).toEqual(['engineering']);
@@ -93,8 +94,8 @@ describe('sign-in through an upstream OpenID Provider (node-oidc-provider as "Co
     expect(events.body.items.some((event) => event.details.provider === 'contoso')).toBe(true);
   });
 
-  it('reuses the linked account at the next sign-in, even after the upstream changed the e-mail address', async () => {
-    await contoso.control({ accounts: { [ADA.sub]: { claims: { email: 'ada.lovelace@contoso.com' } } } });
+  it('reuses the linked account at the next sign-in, even after the upstream changed the e-mail address; a dropped group goes', async () => {
+    await contoso.control({ accounts: { [ADA.sub]: { claims: { email: 'ada.lovelace@contoso.com', groups: ['contoso-unmapped'] } } } });
     const before = await users();
     const linked = await linkOf(ADA.sub);
     const { browser, page } = await loginPageOfClient();
@@ -103,7 +104,8 @@ describe('sign-in through an upstream OpenID Provider (node-oidc-provider as "Co
     expect(await users()).toBe(before);
     expect(await linkOf(ADA.sub)).toBe(linked);
     expect((await ctx.admin.get<{ email: string }>(`/admin/v1/users/${linked}`)).body.email).toBe('ada.lovelace@contoso.com');
-    await contoso.control({ accounts: { [ADA.sub]: { claims: { email: 'ada@contoso.com' } } } });
+    expect((await ctx.admin.get<{ items: unknown[] }>(`/admin/v1/users/${linked}/groups`)).body.items).toEqual([]);
+    await contoso.control({ accounts: { [ADA.sub]: { claims: { email: 'ada@contoso.com', groups: ADA.claims.groups } } } });
   });
 
   it('routes a name of a provider\'s domain to it (home-realm discovery) without checking a password', async () => {
