@@ -193,7 +193,7 @@ describe('sign-in through an upstream OpenID Provider (node-oidc-provider as "Co
 
   it('names the provider when the upstream is down, and the local login keeps working', async () => {
     const closed = await freePort();
-    const id = await registerOidcProvider(ctx.admin, { name: 'fabrikam', display_name: 'Fabrikam', issuer: `http://127.0.0.1:${closed}`, client_id: 'x', client_secret: 'y' });
+    const id = await registerOidcProvider(ctx.admin, { name: 'fabrikam', display_name: 'Fabrikam', issuer: `http://127.0.0.1:${closed}`, client_id: 'x', client_secret: 'y', domains: ['fabrikam.example'] });
     const browser = new BrowserSession(ctx.server.baseUrl);
     const down = await browser.get('/federation/fabrikam/start?return_to=/');
     expect(down.status).toBe(502);

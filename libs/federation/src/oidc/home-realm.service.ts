@@ -27,17 +27,18 @@ export class HomeRealmDiscovery {
   /**
    * The origins the login form's answer may end up at: a routed name goes on to its upstream's
    * authorization endpoint, and browsers hold every redirect after a form submission to the page's CSP
-   * form-action. The issuer's origin stands in when the upstream cannot be asked right now.
+   * form-action. The login page never waits on an upstream: until its configuration is known, the
+   * issuer's origin stands in (where the authorization endpoint of Entra ID, Google and Okta lives), and
+   * the configuration is fetched in the background for the next page.
    */
-  async formTargets(providers: IdentityProviderEntity[]): Promise<string[]> {
-    const origins = await Promise.all(
-      providers
-        .filter((provider) => provider.oidc.domains.length > 0)
-        .map(async (provider) => {
-          const endpoint = await this.discovery.discover(provider.oidc.issuer, provider.displayName).then((upstream) => upstream.metadata.authorization_endpoint, () => provider.oidc.issuer);
-          return new URL(endpoint).origin;
-        }),
-    );
+  formTargets(providers: IdentityProviderEntity[]): string[] {
+    const origins = providers
+      .filter((provider) => provider.oidc.domains.length > 0)
+      .flatMap((provider) => {
+        const known = this.discovery.known(provider.oidc.issuer);
+        if (!known) void this.discovery.discover(provider.oidc.issuer, provider.displayName).catch(() => undefined);
+        return [new URL(provider.oidc.issuer).origin, ...(known ? [new URL(known.authorization_endpoint).origin] : [])];
+      });
     return [...new Set(origins)];
   }
 }

@@ -36,6 +36,12 @@ export class UpstreamDiscovery {
     return upstream;
   }
 
+  /** What is known already, without asking the upstream (for pages that must not wait on it). */
+  known(issuer: string): UpstreamMetadata | undefined {
+    const cached = this.cache.get(issuer);
+    return cached && Date.now() - cached.at < CACHE_MS ? cached.upstream.metadata : undefined;
+  }
+
   /** Forgets what was fetched, so the next sign-in asks the upstream again (after a failure). */
   forget(issuer: string): void {
     this.cache.delete(issuer);
