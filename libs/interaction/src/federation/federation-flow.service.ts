@@ -30,7 +30,7 @@ export class FederationFlow {
   async start(request: FastifyRequest, reply: FastifyReply, name: string, query: FormParams): Promise<string> {
     const provider = await this.provider(name);
     const returnTo = safeReturnTo(query.return_to, this.config.pathPrefix);
-    return this.failingAsPage(provider, () => this.upstream.begin(provider, this.binding.bind(request, reply), returnTo, query.login_hint));
+    return this.failingAsPage(request, provider, () => this.upstream.begin(provider, this.binding.bind(request, reply), returnTo, query.login_hint));
   }
 
   /** Completes the sign-in and answers where the person was going. */
@@ -38,7 +38,7 @@ export class FederationFlow {
     const provider = await this.provider(name);
     const origin = { ip: request.ip, userAgent: request.headers['user-agent'] };
     try {
-      const { user, returnTo } = await this.failingAsPage(provider, () =>
+      const { user, returnTo } = await this.failingAsPage(request, provider, () =>
         this.upstream.complete(provider, this.binding.bind(request, reply), { state: query.state, code: query.code, error: query.error, iss: query.iss }),
       );
       // A new session id at every sign-in, so a planted cookie never becomes an authenticated one.
@@ -70,12 +70,20 @@ export class FederationFlow {
     return provider;
   }
 
-  private async failingAsPage<T>(provider: IdentityProviderEntity, run: () => Promise<T>): Promise<T> {
+  private async failingAsPage<T>(request: FastifyRequest, provider: IdentityProviderEntity, run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
       if (!(error instanceof UpstreamFailed)) throw error;
       this.logger.warn({ provider: provider.name, kind: error.kind, detail: error.detail }, 'upstream sign-in failed');
+      // Who it was is unknown (nothing from the upstream is believed); the kind tells forged from down.
+      await this.audit.record({
+        action: 'signin.failed',
+        actor: { type: 'anonymous' },
+        target: { type: 'user', id: null },
+        origin: { ip: request.ip, userAgent: request.headers['user-agent'] },
+        details: { provider: provider.name, reason: `upstream-${error.kind}` },
+      });
       throw new ErrorPage(
         `Sign-in with ${provider.displayName} failed`,
         `${provider.displayName} ${error.message}. You can try again, or sign in here with a password.`,
