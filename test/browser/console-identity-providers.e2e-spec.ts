@@ -104,6 +104,12 @@ describeWithChromium('admin console: sign-in providers', () => {
       await form.getByRole('button', { name: 'Add mapping' }).click();
       await form.getByLabel('Upstream group 1').fill('6f1d-engineering-object-id');
       await form.getByLabel('Our group 1').selectOption('engineering');
+      // One upstream group maps to one of ours: a second row for it is pointed out before anything is sent.
+      await form.getByRole('button', { name: 'Add mapping' }).click();
+      await form.getByLabel('Upstream group 2').fill('6f1d-engineering-object-id');
+      await form.getByText('“6f1d-engineering-object-id” is mapped twice: keep one row for it.').waitFor();
+      await form.getByRole('button', { name: 'Remove mapping 2' }).click();
+      await expect(form.getByText(/is mapped twice/).count()).resolves.toBe(0);
       const patch = page.waitForRequest((request) => request.method() === 'PATCH' && request.url().includes('/admin/v1/identity-providers/'));
       await form.getByRole('button', { name: 'Save changes' }).click();
       expect((await patch).postDataJSON()).toEqual({ display_name: 'Contoso Ltd', group_mapping: { '6f1d-engineering-object-id': 'engineering' } });

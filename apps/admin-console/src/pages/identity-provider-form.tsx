@@ -6,6 +6,7 @@ import { GroupMappingField } from './group-mapping-field';
 import { LDAP_FIELDS, LdapFields, OIDC_FIELDS, OidcFields } from './identity-provider-fields';
 import { LDAP_TEMPLATES, LDAP_TEMPLATE_DEFAULTS, OIDC_TEMPLATES, TEMPLATE_CHOICES, isLdapTemplate } from './identity-provider-templates';
 import type { ProviderType, TemplateChoice } from './identity-provider-templates';
+import { repeatedUpstream } from './identity-provider-values';
 import type { ProviderFormState } from './identity-provider-values';
 
 const COMMON_FIELDS = ['type', 'template', 'name', 'display_name', 'enabled', 'jit', 'group_mapping', 'client_secret', 'bind_password'];
@@ -111,8 +112,13 @@ export function IdentityProviderForm({
   const errors = submission.fieldErrors;
   const secret = <SecretField form={form} errors={errors} secretSet={secretSet} creating={creating} readOnly={readOnly} />;
   const kindProps = { form, errors, creating, secret };
+  const repeated = repeatedUpstream(values.mapping);
+  const submit = async () => {
+    if (repeated) throw new Error(`The upstream group “${repeated}” is mapped twice; each upstream group maps to one of our groups.`);
+    await onSubmit(values);
+  };
   return (
-    <form onSubmit={submission.onSubmit(() => onSubmit(values))} noValidate className="form" aria-label={label}>
+    <form onSubmit={submission.onSubmit(submit)} noValidate className="form" aria-label={label}>
       <fieldset className="bare" disabled={readOnly}>
         {creating && <KindChoice form={form} />}
         <div className="row">
@@ -129,7 +135,7 @@ export function IdentityProviderForm({
           </p>
         )}
         {values.type === 'oidc' ? <OidcFields {...kindProps} /> : <LdapFields {...kindProps} />}
-        <GroupMappingField rows={values.mapping} onChange={(rows) => set('mapping', rows)} error={errors.group_mapping} disabled={readOnly} />
+        <GroupMappingField rows={values.mapping} onChange={(rows) => set('mapping', rows)} error={errors.group_mapping ?? (repeated && `“${repeated}” is mapped twice: keep one row for it.`)} disabled={readOnly} />
         <div className="checks">
           <label>
             <input type="checkbox" {...form.checkbox('jit')} /> Create accounts on first sign-in (just in time)

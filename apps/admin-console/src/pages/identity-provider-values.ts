@@ -76,6 +76,17 @@ function mappingRows(mapping: GroupMapping | undefined): MappingRow[] {
   return Object.entries(mapping ?? {}).map(([upstream, group]) => ({ upstream, group }));
 }
 
+/** The API maps each upstream group to one of ours (an object), so a second row for it would be lost. */
+export function repeatedUpstream(rows: readonly MappingRow[]): string | undefined {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const upstream = row.upstream.trim();
+    if (upstream && seen.has(upstream)) return upstream;
+    seen.add(upstream);
+  }
+  return undefined;
+}
+
 function mappingOf(rows: readonly MappingRow[]): GroupMapping {
   return Object.fromEntries(rows.filter((row) => row.upstream.trim() !== '').map((row) => [row.upstream.trim(), row.group]));
 }
