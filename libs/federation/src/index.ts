@@ -5,6 +5,7 @@ export * from './accounts/federated-accounts.service';
 export * from './accounts/federation-refused';
 export type { UpstreamProfile } from './accounts/upstream-profile';
 export * from './federation.module';
+export * from './ldap/ldap-sync.service';
 export * from './providers/identity-provider.entity';
 export * from './providers/identity-provider.service';
 export type { LdapProviderConfig, OidcProviderConfig } from './providers/provider-config';
