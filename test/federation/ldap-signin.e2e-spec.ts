@@ -1,7 +1,6 @@
 import { createServer, Socket } from 'node:net';
 import { Change, Attribute } from 'ldapts';
-import { LdapDirectory } from '@app/federation/ldap/ldap-directory';
-import type { LdapProviderConfig } from '@app/federation';
+import { LdapDirectory, type LdapProviderConfig } from '@app/federation';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, freePort } from '../support/test-server';
 import { BrowserSession, submitLogin } from '../support/browser-session';
 import { groupDn, LDAP_PEOPLE, PEOPLE_DN, personDn } from '../support/slapd';

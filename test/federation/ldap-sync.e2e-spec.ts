@@ -2,7 +2,7 @@ import { Attribute, Change } from 'ldapts';
 import { Client } from 'pg';
 import { IdentityProviderService, LdapSync } from '@app/federation';
 import { authorizeWithPkce, tokenRequest } from '../support/sign-in';
-import { groupDn, LDAP_PEOPLE, personDn } from '../support/slapd';
+import { groupDn, LDAP_PEOPLE, personDn, USER_FILTER } from '../support/slapd';
 import { usesPostgres } from '../support/test-server';
 import { groupsAfterSignIn, LdapSignIn, signInOnLoginPage, useLdapServer } from './ldap-fixture';
 
@@ -89,7 +89,7 @@ describe('LDAP directory sync (real slapd)', () => {
     try {
       expect(await sync().sync(await provider())).toMatchObject({ ran: true, listed: 0, disabled: 0 });
     } finally {
-      await ctx.admin.send('PATCH', `/admin/v1/identity-providers/${ctx.provider.id}`, { user_filter: ctx.provider.user_filter });
+      await ctx.admin.send('PATCH', `/admin/v1/identity-providers/${ctx.provider.id}`, { user_filter: USER_FILTER });
     }
     expect((await user(String(ada.claims!.sub))).disabled).toBe(false);
   });

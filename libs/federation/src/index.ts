@@ -6,6 +6,8 @@ export * from './accounts/federation-refused';
 export type { UpstreamProfile } from './accounts/upstream-profile';
 export * from './federation.module';
 export * from './ldap/ldap-sync.service';
+export { LdapDirectory } from './ldap/ldap-directory';
+export type { LdapPerson, LdapTimeouts } from './ldap/ldap-directory';
 export * from './providers/identity-provider.entity';
 export * from './providers/identity-provider.service';
 export type { LdapProviderConfig, OidcProviderConfig } from './providers/provider-config';
