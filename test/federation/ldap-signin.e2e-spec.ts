@@ -97,7 +97,7 @@ describe('sign in with an LDAP directory on our login page (real slapd)', () => 
     expect(result.login.text).toContain(GENERIC);
   });
 
-  it('RFC 4513 §5.1.2: an empty password is refused before any connection to the directory', async () => {
+  it('RFC 4513 §5.1.2: an empty password is refused before any connection to the directory; a silent one times out', async () => {
     let connections = 0;
     const sockets = new Set<Socket>();
     const listener = createServer((socket) => {
@@ -115,6 +115,11 @@ describe('sign in with an LDAP directory on our login page (real slapd)', () => 
       const directory = new LdapDirectory('counting', config, undefined, { connectMs: 500, operationMs: 500 });
       expect(await directory.authenticate('ada', '')).toBeUndefined();
       expect(connections).toBe(0);
+      // The same listener never answers: a real attempt gives up at the operation timeout, as unavailable.
+      const started = Date.now();
+      await expect(directory.authenticate('ada', 'a password')).rejects.toMatchObject({ name: 'DirectoryUnavailable' });
+      expect(connections).toBe(1);
+      expect(Date.now() - started).toBeLessThan(3000);
       // The page refuses it too, with the generic answer.
       const browser = new BrowserSession(ctx.server.baseUrl);
       const answer = await submitLogin(browser, await browser.get('/login'), 'ada', '');
