@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { AccessModule } from '@app/access';
 import { ClientsModule } from '@app/clients';
 import { TokensModule } from '@app/tokens';
 import { UsersModule } from '@app/users';
@@ -23,7 +24,7 @@ import { UserinfoService } from './oidc/userinfo.service';
 import { TokenController } from './token/token.controller';
 
 @Module({
-  imports: [DiscoveryModule, ClientsModule, TokensModule, UsersModule],
+  imports: [DiscoveryModule, AccessModule, ClientsModule, TokensModule, UsersModule],
   controllers: [TokenController, DiscoveryController, UserinfoController, ...DEVICE_CONTROLLERS],
   providers: [
     GrantRegistry,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
 import { ClientsModule } from '@app/clients';
 import { GrantsModule } from '@app/grants';
@@ -23,7 +24,7 @@ import { LogoutService } from './logout/logout.service';
 
 /** Every page a person sees: authorization, sign-in, consent, device verification, sign-out. */
 @Module({
-  imports: [AuditModule, ClientsModule, UsersModule, TokensModule, GrantsModule],
+  imports: [AccessModule, AuditModule, ClientsModule, UsersModule, TokensModule, GrantsModule],
   controllers: [AuthorizeController, LoginController, ConsentController, DeviceVerificationController, LogoutController],
   providers: [
     PageErrorFilter,

@@ -12,7 +12,7 @@ const SLOW_DOWN_SECONDS = 5;
  * found only with the client it was issued to, a too-early poll of a pending authorization raises the
  * interval, and an approved authorization is redeemed once.
  */
-export class InMemoryDeviceAuthorizations implements Pick<DeviceAuthorizationRepository, 'recordPoll' | 'consume'>, TransactionalState {
+export class InMemoryDeviceAuthorizations implements Pick<DeviceAuthorizationRepository, 'recordPoll' | 'consume' | 'markDenied'>, TransactionalState {
   private readonly rows = new Map<string, DeviceAuthorizationEntity>();
   private counter = 0;
 
@@ -43,6 +43,10 @@ export class InMemoryDeviceAuthorizations implements Pick<DeviceAuthorizationRep
     if (!row || row.clientId !== clientId || row.consumedAt !== null || row.status !== 'approved' || row.expiresAt <= now) return undefined;
     row.consumedAt = now;
     return { id: row.id, clientId: row.clientId, userId: row.userId!, sessionId: row.sessionId, authTime: row.authTime, scopes: [...row.scopes] };
+  }
+
+  async markDenied(id: string): Promise<void> {
+    this.rows.get(id)!.status = 'denied';
   }
 
   /** The person decides at the verification page while the device polls. */

@@ -7,3 +7,4 @@ export * from './in-memory-refresh-tokens';
 export * from './in-memory-users';
 export * from './recording-access-tokens';
 export * from './recording-token-issuer';
+export * from './in-memory-groups';

@@ -153,6 +153,14 @@ export class DeviceAuthorizationRepository {
   }
 
   /**
+   * An authorization just taken for redemption whose person may no longer use the client: it stays spent,
+   * and its later polls answer access_denied rather than "already redeemed".
+   */
+  async markDenied(id: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE device_authorizations SET status = 'denied' WHERE id = $1`, [id]);
+  }
+
+  /**
    * Denies the group's approved authorizations the device has not redeemed yet: its next poll gets
    * access_denied. A redemption in flight is waited for, as for codes.
    */

@@ -1,18 +1,18 @@
 import { INVALID_GRANT_DESCRIPTION, InvalidTarget, type FormParams } from '@app/core';
 import { aClient, anAuthorizationCode, CODE_VERIFIER, PERSON_ID } from '../../../../test/support/fixtures';
-import { FakeDataSource, FixedClock, InMemoryAuthorizationCodes, InMemoryRefreshTokens, RecordingTokenIssuer } from '../../../../test/support/fakes';
+import { FakeDataSource, FixedClock, InMemoryAuthorizationCodes, InMemoryGroups, InMemoryRefreshTokens, RecordingTokenIssuer } from '../../../../test/support/fakes';
 import { AuthorizationCodeGrant } from './authorization-code.grant';
 
 const API = 'https://orders.example.com';
 
-function build() {
+function build(groups = new InMemoryGroups()) {
   const clock = new FixedClock();
   const codes = new InMemoryAuthorizationCodes();
   const refreshTokens = new InMemoryRefreshTokens(clock);
   const issuer = new RecordingTokenIssuer();
   const dataSource = new FakeDataSource([codes, refreshTokens]);
-  const sut = new AuthorizationCodeGrant(codes.asRepository(), refreshTokens.asService(), issuer.asIssuer(), dataSource.asDataSource(), clock);
-  return { sut, clock, codes, refreshTokens, issuer };
+  const sut = new AuthorizationCodeGrant(codes.asRepository(), refreshTokens.asService(), issuer.asIssuer(), dataSource.asDataSource(), clock, groups.policy());
+  return { sut, clock, codes, refreshTokens, issuer, groups };
 }
 
 /** The token request of RFC 6749 §4.1.3 for `code`; an `undefined` in `changes` leaves the parameter out. */
@@ -125,6 +125,22 @@ describe(AuthorizationCodeGrant.name, () => {
       const { sut, codes } = build();
       const code = codes.add(anAuthorizationCode({ codeChallenge: null, codeChallengeMethod: null }));
       await expect(sut.handle(redemption(code), aClient())).rejects.toMatchObject(invalidGrant('code_verifier'));
+    });
+
+    it('for the code of a person taken out of the client\'s allowed groups since, which it spends, issuing nothing', async () => {
+      const { sut, codes, issuer, refreshTokens } = build(new InMemoryGroups().putIn(PERSON_ID, 'contractors'));
+      const code = codes.add(anAuthorizationCode());
+      const client = aClient({ allowedGroups: ['engineering'] });
+      await expect(sut.handle(redemption(code), client)).rejects.toMatchObject(invalidGrant(`person ${PERSON_ID} of grant grant-1 is no longer in a group allowed`));
+      expect(issuer.grants).toEqual([]);
+      expect(refreshTokens.family('grant-1')).toEqual([]);
+      await expect(sut.handle(redemption(code), client)).rejects.toMatchObject({ code: 'invalid_grant' });
+    });
+
+    it('for the code of a person still in one of the client\'s allowed groups, issues', async () => {
+      const { sut, codes, issuer } = build(new InMemoryGroups().putIn(PERSON_ID, 'engineering'));
+      await expect(sut.handle(redemption(codes.add(anAuthorizationCode())), aClient({ allowedGroups: ['finance', 'engineering'] }))).resolves.toMatchObject({ token_type: 'Bearer' });
+      expect(issuer.grants).toHaveLength(1);
     });
 
     it('for the code of a person who may no longer sign in, issuing nothing', async () => {

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { AppAccessPolicy } from '@app/access';
 import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES } from '@app/clients';
 import { Clock, FormParams, InvalidGrant, InvalidRequest, InvalidTarget, OAuthError } from '@app/core';
@@ -21,6 +22,7 @@ export class AuthorizationCodeGrant implements GrantHandler {
     private readonly issuer: UserTokenIssuer,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly access: AppAccessPolicy,
   ) {}
 
   async handle(params: FormParams, client: ClientEntity): Promise<TokenResponse> {
@@ -45,6 +47,10 @@ export class AuthorizationCodeGrant implements GrantHandler {
       if (failure) return { failure };
       // Nothing was issued from this code yet: refusing here leaves no token to revoke.
       if (!code.personEnabled) return { failure: new InvalidGrant(`person ${code.userId} of grant ${code.grantId} is disabled`) };
+      // Taken out of the client's allowed groups since the code was issued: the code is spent, no token.
+      if (!(await this.access.mayUseClient(code.userId, client, manager))) {
+        return { failure: new InvalidGrant(`person ${code.userId} of grant ${code.grantId} is no longer in a group allowed to use client ${client.clientId}`) };
+      }
       // RFC 8707 §2.2: refreshes of this grant stay on the resource its first access token targets.
       const resource = targetResource(code, params);
       const refresh = issuesRefreshToken(client, code.scopes)

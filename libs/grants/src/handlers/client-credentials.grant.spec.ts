@@ -1,13 +1,15 @@
 import { aConfig, anApi, aServiceClient, FIXTURE_ISSUER } from '../../../../test/support/fixtures';
-import { InMemoryApis, RecordingAccessTokens } from '../../../../test/support/fakes';
+import { InMemoryApis, InMemoryGroups, RecordingAccessTokens } from '../../../../test/support/fakes';
 import { ScopePolicy } from '../scopes/scope-policy';
 import { ClientCredentialsGrant } from './client-credentials.grant';
 
 describe(ClientCredentialsGrant.name, () => {
   const orders = anApi({ accessTokenTtl: 120, accessTokenFormat: 'opaque' });
+  const ledger = anApi({ id: 'a1b2c3d4-0000-4000-8000-000000000001', identifier: 'https://ledger.example.com', name: 'Ledger', clientId: 'ledger-api', allowedClients: ['reporting-service'] });
   const build = (config = aConfig({ ACCESS_TOKEN_TTL: '900' })) => {
     const accessTokens = new RecordingAccessTokens();
-    const sut = new ClientCredentialsGrant(accessTokens.asService(), new ScopePolicy(config, new InMemoryApis(orders).asService()), config);
+    const scopes = new ScopePolicy(config, new InMemoryApis(orders, ledger).asService());
+    const sut = new ClientCredentialsGrant(accessTokens.asService(), scopes, config, new InMemoryGroups().policy());
     return { sut, accessTokens };
   };
 
@@ -55,5 +57,22 @@ describe(ClientCredentialsGrant.name, () => {
     const { sut, accessTokens } = build();
     await expect(sut.handle({ resource: 'https://unknown.example.com' }, aServiceClient())).rejects.toMatchObject({ code: 'invalid_target' });
     expect(accessTokens.requests).toEqual([]);
+  });
+
+  describe('RFC 8707 §2: an API that lists its allowed_clients', () => {
+    it('refuses any other client as invalid_target, issuing nothing', async () => {
+      const { sut, accessTokens } = build();
+      await expect(sut.handle({ resource: ledger.identifier }, aServiceClient())).rejects.toMatchObject({
+        code: 'invalid_target',
+        description: `This client may not request tokens for ${ledger.identifier}`,
+      });
+      expect(accessTokens.requests).toEqual([]);
+    });
+
+    it('issues to a listed client', async () => {
+      const { sut, accessTokens } = build();
+      await expect(sut.handle({ resource: ledger.identifier }, aServiceClient({ clientId: 'reporting-service' }))).resolves.toMatchObject({ scope: 'orders:read orders:write' });
+      expect(accessTokens.requests[0]).toMatchObject({ audience: ledger.identifier, subject: 'reporting-service' });
+    });
   });
 });

@@ -1,6 +1,7 @@
+import { AppAccessPolicy } from '@app/access';
 import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES } from '@app/clients';
-import { AppConfig, FormParams } from '@app/core';
+import { AppConfig, FormParams, InvalidTarget } from '@app/core';
 import { AccessTokenService } from '@app/tokens';
 import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
 import { ScopePolicy } from '../scopes/scope-policy';
@@ -14,11 +15,16 @@ export class ClientCredentialsGrant implements GrantHandler {
     private readonly accessTokens: AccessTokenService,
     private readonly scopes: ScopePolicy,
     private readonly config: AppConfig,
+    private readonly access: AppAccessPolicy,
   ) {}
 
   async handle(params: FormParams, client: ClientEntity): Promise<TokenResponse> {
     const requested = this.scopes.grantable(params.scope, client);
     const target = await this.scopes.resolveTarget(params.resource, client, requested, params.scope !== undefined);
+    // RFC 8707 §2: an API that lists the clients allowed to call it on their own behalf refuses the others.
+    if (target.api && !this.access.clientMayUseApi(client.clientId, target.api)) {
+      throw new InvalidTarget(`This client may not request tokens for ${target.api.identifier}`);
+    }
     const ttl = target.accessTokenTtl ?? client.accessTokenTtl ?? this.config.accessTokenTtl;
     const issued = await this.accessTokens.issue({
       clientId: client.clientId,

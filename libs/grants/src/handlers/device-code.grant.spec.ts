@@ -5,6 +5,7 @@ import {
   FixedClock,
   InMemoryApis,
   InMemoryDeviceAuthorizations,
+  InMemoryGroups,
   InMemoryRefreshTokens,
   InMemoryUsers,
   RecordingTokenIssuer,
@@ -13,16 +14,17 @@ import { ScopePolicy } from '../scopes/scope-policy';
 import { DEVICE_CODE_GRANT_TYPE, DeviceCodeGrant } from './device-code.grant';
 
 const orders = anApi();
+const payroll = anApi({ id: 'a1b2c3d4-0000-4000-8000-000000000002', identifier: 'https://payroll.example.com', name: 'Payroll', clientId: 'payroll-api', allowedGroups: ['finance'] });
 
-function build(users = new InMemoryUsers(aPerson())) {
+function build(users = new InMemoryUsers(aPerson()), groups = new InMemoryGroups()) {
   const clock = new FixedClock();
   const authorizations = new InMemoryDeviceAuthorizations(clock);
   const refreshTokens = new InMemoryRefreshTokens(clock);
   const issuer = new RecordingTokenIssuer();
-  const scopes = new ScopePolicy(aConfig(), new InMemoryApis(orders).asService());
+  const scopes = new ScopePolicy(aConfig(), new InMemoryApis(orders, payroll).asService());
   const dataSource = new FakeDataSource([authorizations, refreshTokens]);
-  const sut = new DeviceCodeGrant(authorizations.asRepository(), users.asService(), refreshTokens.asService(), issuer.asIssuer(), scopes, dataSource.asDataSource());
-  return { sut, clock, authorizations, refreshTokens, issuer };
+  const sut = new DeviceCodeGrant(authorizations.asRepository(), users.asService(), refreshTokens.asService(), issuer.asIssuer(), scopes, dataSource.asDataSource(), groups.policy());
+  return { sut, clock, authorizations, refreshTokens, issuer, groups };
 }
 
 const poll = (deviceCode: string, extra: Record<string, string> = {}): FormParams => ({ grant_type: DEVICE_CODE_GRANT_TYPE, device_code: deviceCode, ...extra });
@@ -115,6 +117,38 @@ describe(DeviceCodeGrant.name, () => {
       await expect(sut.handle(poll(deviceCode, { resource: 'https://unknown.example.com' }), aDeviceClient())).rejects.toMatchObject({ code: 'invalid_target' });
       expect(authorizations.isConsumed(authorization.id)).toBe(false);
       await expect(sut.handle(poll(deviceCode), aDeviceClient())).resolves.toMatchObject({ token_type: 'Bearer' });
+    });
+  });
+
+  describe('a person taken out of the client\'s allowed groups since approving', () => {
+    it('RFC 8628 §3.5: gets access_denied, at this poll and the next ones, and no token', async () => {
+      const { sut, authorizations, issuer, refreshTokens } = build(undefined, new InMemoryGroups().putIn(PERSON_ID, 'contractors'));
+      const authorization = aDeviceAuthorization();
+      const deviceCode = authorizations.add(authorization);
+      const client = aDeviceClient({ allowedGroups: ['engineering'] });
+      await expect(sut.handle(poll(deviceCode), client)).rejects.toMatchObject({ code: 'access_denied' });
+      await expect(sut.handle(poll(deviceCode), client)).rejects.toMatchObject({ code: 'access_denied' });
+      expect(authorizations.isConsumed(authorization.id)).toBe(true);
+      expect(issuer.grants).toEqual([]);
+      expect(refreshTokens.family(authorization.id)).toEqual([]);
+    });
+  });
+
+  describe('RFC 8707 §2: an API limited to some groups', () => {
+    it('refuses a person outside them as invalid_target without using the approval up', async () => {
+      const { sut, authorizations, issuer } = build(undefined, new InMemoryGroups().putIn(PERSON_ID, 'engineering'));
+      const authorization = aDeviceAuthorization();
+      const deviceCode = authorizations.add(authorization);
+      await expect(sut.handle(poll(deviceCode, { resource: payroll.identifier }), aDeviceClient())).rejects.toMatchObject({ code: 'invalid_target' });
+      expect(authorizations.isConsumed(authorization.id)).toBe(false);
+      expect(issuer.grants).toEqual([]);
+      await expect(sut.handle(poll(deviceCode), aDeviceClient())).resolves.toMatchObject({ token_type: 'Bearer' });
+    });
+
+    it('issues for a person in one of them', async () => {
+      const { sut, authorizations, issuer } = build(undefined, new InMemoryGroups().putIn(PERSON_ID, 'finance'));
+      await sut.handle(poll(authorizations.add(aDeviceAuthorization()), { resource: payroll.identifier }), aDeviceClient());
+      expect(issuer.grants[0].resource).toBe(payroll.identifier);
     });
   });
 

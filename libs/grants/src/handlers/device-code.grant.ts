@@ -1,15 +1,18 @@
 import { DataSource } from 'typeorm';
+import { AppAccessPolicy } from '@app/access';
 import type { ClientEntity } from '@app/clients';
 import { AccessDenied, AuthorizationPending, ExpiredToken, FormParams, InvalidGrant, InvalidRequest, sha256, SlowDown } from '@app/core';
 import { RefreshTokenService } from '@app/tokens';
 import { UserService } from '@app/users';
 import { ConsumedAuthorization, DeviceAuthorizationRepository } from '../device/device-authorization.repository';
 import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
-import { ScopePolicy } from '../scopes/scope-policy';
-import { issuesRefreshToken, UserTokenIssuer } from './user-token-issuer';
+import { AccessTarget, ScopePolicy } from '../scopes/scope-policy';
+import { assertPersonMayUseApi, issuesRefreshToken, UserTokenIssuer } from './user-token-issuer';
 
 /** RFC 8628 §3.4: the grant_type value of the device access token request. */
 export const DEVICE_CODE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
+
+type Redemption = { grant: ConsumedAuthorization; refreshToken?: string } | 'denied' | undefined;
 
 /** RFC 8628 §3.4-3.5: the device polls with its device code until the person has decided. */
 @Grant()
@@ -23,6 +26,7 @@ export class DeviceCodeGrant implements GrantHandler {
     private readonly issuer: UserTokenIssuer,
     private readonly scopes: ScopePolicy,
     private readonly dataSource: DataSource,
+    private readonly access: AppAccessPolicy,
   ) {}
 
   async handle(params: FormParams, client: ClientEntity): Promise<TokenResponse> {
@@ -31,19 +35,20 @@ export class DeviceCodeGrant implements GrantHandler {
     // RFC 6749 §5.2: a code issued to another client is invalid_grant, so the lookup includes the client.
     const poll = await this.authorizations.recordPoll(sha256(params.device_code), client.clientId);
     if (!poll) throw new InvalidGrant(`device code presented by client ${client.clientId} is unknown or another client's`);
+    // RFC 8628 §3.5: access_denied, also once a redemption found the person no longer allowed (it is spent then).
+    if (poll.status === 'denied' && !poll.expired) throw new AccessDenied('The authorization request was denied');
     if (poll.consumed) throw new InvalidGrant(`device authorization ${poll.id} was already redeemed`);
     // RFC 8628 §3.5: expired_token once the device code has expired.
     if (poll.expired) throw new ExpiredToken();
-    // RFC 8628 §3.5: access_denied when the person denied the request.
-    if (poll.status === 'denied') throw new AccessDenied('The authorization request was denied');
     if (poll.status === 'pending') {
       // RFC 8628 §3.5: slow_down is authorization_pending with a longer interval.
       throw poll.slowedDown ? new SlowDown() : new AuthorizationPending();
     }
     // Checked before the code is taken, so a bad resource does not burn an approved authorization.
-    await this.scopes.resolveTarget(params.resource, client, poll.scopes, false);
-    const redemption = await this.redeem(poll.id, client, params.resource);
+    const target = await this.scopes.resolveTarget(params.resource, client, poll.scopes, false);
+    const redemption = await this.redeem(poll.id, client, params.resource, target);
     if (!redemption) throw new InvalidGrant(`device authorization ${poll.id} was redeemed by a concurrent poll, withdrawn or expired meanwhile`);
+    if (redemption === 'denied') throw new AccessDenied('The person may no longer use this application');
     const { grant, refreshToken } = redemption;
     const user = await this.users.findById(grant.userId);
     if (!user || user.disabled) {
@@ -67,11 +72,20 @@ export class DeviceCodeGrant implements GrantHandler {
    * Takes the approved authorization with one atomic UPDATE (of concurrent pollers only one wins) and
    * stores its refresh token in the same transaction. The refresh token is bound to `resource`, the target
    * of the access token issued with it (RFC 8707 §2.2).
+   *
+   * A person taken out of the client's allowed groups since approving gets `denied`: the authorization is
+   * spent and marked denied, committed. An API they may not use is refused (invalid_target) and rolls the
+   * consumption back, so the device may ask again without that resource.
    */
-  private redeem(id: string, client: ClientEntity, resource: string | undefined): Promise<{ grant: ConsumedAuthorization; refreshToken?: string } | undefined> {
-    return this.dataSource.transaction(async (manager) => {
+  private redeem(id: string, client: ClientEntity, resource: string | undefined, target: AccessTarget): Promise<Redemption> {
+    return this.dataSource.transaction(async (manager): Promise<Redemption> => {
       const grant = await this.authorizations.consume(id, client.clientId, manager);
       if (!grant) return undefined;
+      if (!(await this.access.mayUseClient(grant.userId, client, manager))) {
+        await this.authorizations.markDenied(grant.id, manager);
+        return 'denied';
+      }
+      await assertPersonMayUseApi(this.access, grant.userId, target, manager);
       if (!issuesRefreshToken(client, grant.scopes)) return { grant };
       const refresh = await this.refreshTokens.issue(
         {

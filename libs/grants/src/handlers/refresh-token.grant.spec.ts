@@ -1,17 +1,17 @@
 import { INVALID_GRANT_DESCRIPTION, InvalidTarget, type FormParams } from '@app/core';
 import { aClient, aPerson, aRefreshTokenRecord, PERSON_ID } from '../../../../test/support/fixtures';
-import { FakeDataSource, FixedClock, InMemoryRefreshTokens, InMemoryUsers, RecordingTokenIssuer } from '../../../../test/support/fakes';
+import { FakeDataSource, FixedClock, InMemoryGroups, InMemoryRefreshTokens, InMemoryUsers, RecordingTokenIssuer } from '../../../../test/support/fakes';
 import { RefreshTokenGrant } from './refresh-token.grant';
 
 const API = 'https://orders.example.com';
 
-function build(users = new InMemoryUsers(aPerson())) {
+function build(users = new InMemoryUsers(aPerson()), groups = new InMemoryGroups()) {
   const clock = new FixedClock();
   const refreshTokens = new InMemoryRefreshTokens(clock);
   const issuer = new RecordingTokenIssuer();
   const dataSource = new FakeDataSource([refreshTokens]);
-  const sut = new RefreshTokenGrant(refreshTokens.asService(), issuer.asIssuer(), users.asService(), dataSource.asDataSource());
-  return { sut, clock, refreshTokens, issuer };
+  const sut = new RefreshTokenGrant(refreshTokens.asService(), issuer.asIssuer(), users.asService(), dataSource.asDataSource(), groups.policy());
+  return { sut, clock, refreshTokens, issuer, groups };
 }
 
 const refresh = (token: string, extra: Record<string, string> = {}): FormParams => ({ grant_type: 'refresh_token', refresh_token: token, ...extra });
@@ -120,6 +120,30 @@ describe(RefreshTokenGrant.name, () => {
       await expect(sut.handle(refresh(refreshTokens.add(aRefreshTokenRecord())), aClient())).rejects.toMatchObject(invalidGrant(`person ${PERSON_ID}`));
       expect(refreshTokens.isFamilyRevoked('family-1')).toBe(true);
       expect(issuer.grants).toEqual([]);
+    });
+  });
+
+  describe('a person taken out of the client\'s allowed groups', () => {
+    it('gets invalid_grant, and the family is revoked: the revocation commits although the request fails', async () => {
+      const groups = new InMemoryGroups().putIn(PERSON_ID, 'contractors');
+      const { sut, refreshTokens, issuer } = build(undefined, groups);
+      const token = refreshTokens.add(aRefreshTokenRecord());
+      await expect(sut.handle(refresh(token), aClient({ allowedGroups: ['engineering'] }))).rejects.toMatchObject(invalidGrant(`person ${PERSON_ID} is no longer in a group allowed`));
+      expect(refreshTokens.isFamilyRevoked('family-1')).toBe(true);
+      expect(issuer.grants).toEqual([]);
+    });
+
+    it('also when the request asks for a wider scope: the grant has ended whatever is asked', async () => {
+      const { sut, refreshTokens } = build(undefined, new InMemoryGroups());
+      const token = refreshTokens.add(aRefreshTokenRecord());
+      await expect(sut.handle(refresh(token, { scope: 'openid orders:write' }), aClient({ allowedGroups: ['engineering'] }))).rejects.toMatchObject({ code: 'invalid_grant' });
+      expect(refreshTokens.isFamilyRevoked('family-1')).toBe(true);
+    });
+
+    it('while still in one of them (the policy counts nested groups), refreshes as before', async () => {
+      const { sut, refreshTokens } = build(undefined, new InMemoryGroups().putIn(PERSON_ID, 'team.payments', 'engineering'));
+      await expect(sut.handle(refresh(refreshTokens.add(aRefreshTokenRecord())), aClient({ allowedGroups: ['engineering'] }))).resolves.toMatchObject({ token_type: 'Bearer' });
+      expect(refreshTokens.isFamilyRevoked('family-1')).toBe(false);
     });
   });
 

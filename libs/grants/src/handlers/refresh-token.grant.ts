@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppAccessPolicy } from '@app/access';
 import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES, parseScope } from '@app/clients';
 import { FormParams, InvalidGrant, InvalidRequest, InvalidScope, InvalidTarget } from '@app/core';
@@ -17,6 +18,7 @@ export class RefreshTokenGrant implements GrantHandler {
     private readonly issuer: UserTokenIssuer,
     private readonly users: UserService,
     private readonly dataSource: DataSource,
+    private readonly access: AppAccessPolicy,
   ) {}
 
   async handle(params: FormParams, client: ClientEntity): Promise<TokenResponse> {
@@ -31,17 +33,14 @@ export class RefreshTokenGrant implements GrantHandler {
       const result = await this.refreshTokens.consume(params.refresh_token, client.clientId, manager);
       if (result.outcome !== 'rotated') return result;
       const { record } = result;
+      // Before the request's own checks: a grant that has ended ends whatever the request asks.
+      const ended = await this.endIfPersonMayNotContinue(record, client, manager);
+      if (ended) return ended;
       // RFC 6749 §6: the scope may only narrow.
       const wider = requested.find((scope) => !record.scopes.includes(scope));
       if (wider) throw new InvalidScope(`The scope ${wider} was not granted`);
       if (!isAuthorizedResource(record, params.resource)) {
         throw new InvalidTarget('The resource is not the one this grant was issued for');
-      }
-      const user = await this.users.findById(record.userId, manager);
-      if (!user || user.disabled) {
-        // Committed: the grant of a person who may no longer sign in ends here.
-        await this.refreshTokens.revokeFamily(record.familyId, manager);
-        return { outcome: 'person-gone', userId: record.userId, familyId: record.familyId };
       }
       const next = await this.refreshTokens.issue({ ...grantOf(record), ttlSeconds: client.refreshTokenTtl }, manager);
       const response = await this.issuer.respond(
@@ -62,13 +61,31 @@ export class RefreshTokenGrant implements GrantHandler {
     if (outcome.outcome === 'rotated') return outcome.response;
     if (outcome.outcome === 'reused') throw new InvalidGrant(`used refresh token presented by client ${client.clientId}; its family is revoked`);
     if (outcome.outcome === 'person-gone') throw new InvalidGrant(`person ${outcome.userId} is disabled or gone; family ${outcome.familyId} revoked`);
+    if (outcome.outcome === 'access-lost') {
+      throw new InvalidGrant(`person ${outcome.userId} is no longer in a group allowed to use client ${client.clientId}; family ${outcome.familyId} revoked`);
+    }
     throw new InvalidGrant(`refresh token presented by client ${client.clientId} is unknown, expired, revoked or another client's`);
+  }
+
+  /**
+   * Revokes the family of a person who is disabled or gone, or no longer in a group allowed to use the
+   * client. Returned, not thrown, so the revocation commits with the consumption: the grant ends here,
+   * the access tokens issued from it included.
+   */
+  private async endIfPersonMayNotContinue(record: RefreshTokenRecord, client: ClientEntity, manager: EntityManager): Promise<Outcome | undefined> {
+    const user = await this.users.findById(record.userId, manager);
+    let outcome: 'person-gone' | 'access-lost' | undefined;
+    if (!user || user.disabled) outcome = 'person-gone';
+    else if (!(await this.access.mayUseClient(record.userId, client, manager))) outcome = 'access-lost';
+    if (!outcome) return undefined;
+    await this.refreshTokens.revokeFamily(record.familyId, manager);
+    return { outcome, userId: record.userId, familyId: record.familyId };
   }
 }
 
 type Outcome =
   | { outcome: 'rotated'; response: TokenResponse }
-  | { outcome: 'person-gone'; userId: string; familyId: string }
+  | { outcome: 'person-gone' | 'access-lost'; userId: string; familyId: string }
   | { outcome: 'reused' | 'invalid' };
 
 /** The new token keeps the family, person, resource and the full original scope (RFC 6749 §6). */

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { AppAccessPolicy, PersonClaims } from '@app/access';
 import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES } from '@app/clients';
-import { AppConfig, SigningAlgorithm } from '@app/core';
+import { AppConfig, InvalidTarget, SigningAlgorithm } from '@app/core';
 import type { EntityManager } from 'typeorm';
 import { AccessTokenService, IdTokenService } from '@app/tokens';
 import { ADMIN_SCOPES, grantableAdminScopes, UserService } from '@app/users';
 import type { TokenResponse } from '../registry/grant-handler';
-import { ScopePolicy } from '../scopes/scope-policy';
+import { AccessTarget, ScopePolicy } from '../scopes/scope-policy';
 
 export interface UserGrant {
   client: ClientEntity;
@@ -29,6 +30,8 @@ export class UserTokenIssuer {
     private readonly scopePolicy: ScopePolicy,
     private readonly config: AppConfig,
     private readonly users: UserService,
+    private readonly access: AppAccessPolicy,
+    private readonly personClaims: PersonClaims,
   ) {}
 
   /**
@@ -41,6 +44,9 @@ export class UserTokenIssuer {
     const scopes = await this.withoutPrivilegedScopes(grant.userId, grant.scopes, manager);
     // Scopes were settled at authorization: a resource only narrows them to what its API defines.
     const target = await this.scopePolicy.resolveTarget(grant.resource, grant.client, scopes, false, manager);
+    await assertPersonMayUseApi(this.access, grant.userId, target, manager);
+    // One reading for both tokens, so the id_token and the access token agree.
+    const personClaims = await this.personClaims.forScopes(grant.userId, grant.client, target.scopes, manager);
     const access = await this.accessTokens.issue({
       clientId: grant.client.clientId,
       subject: grant.userId,
@@ -51,6 +57,7 @@ export class UserTokenIssuer {
       authTime,
       sessionId: grant.sessionId ?? undefined,
       format: target.format,
+      personClaims,
     }, manager);
     const response: TokenResponse = {
       access_token: access.token,
@@ -69,6 +76,7 @@ export class UserTokenIssuer {
         sessionId: grant.sessionId,
         accessToken: access.token,
         alg: grant.client.idTokenSignedResponseAlg as SigningAlgorithm,
+        personClaims,
       });
     }
     return response;
@@ -81,6 +89,16 @@ export class UserTokenIssuer {
     const user = await this.users.findById(userId, manager);
     const allowed = user && !user.disabled ? grantableAdminScopes(user.roles) : new Set<string>();
     return scopes.filter((scope) => !privileged(scope) || allowed.has(scope));
+  }
+}
+
+/**
+ * RFC 8707 §2: an API limited to some groups is a resource this person may not have a token for. Checked
+ * at every issuance, refreshes included, so a person taken out of the groups gets no new token for it.
+ */
+export async function assertPersonMayUseApi(access: AppAccessPolicy, userId: string, target: AccessTarget, manager?: EntityManager): Promise<void> {
+  if (target.api && !(await access.mayUseApi(userId, target.api, manager))) {
+    throw new InvalidTarget(`The resource ${target.api.identifier} is not available to this person`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PersonClaims } from '@app/access';
 import { ClientRepository } from '@app/clients';
 import { AppConfig, InsufficientScope, InvalidToken } from '@app/core';
 import { AccessTokenService } from '@app/tokens';
@@ -12,12 +13,14 @@ export class UserinfoService {
     private readonly users: UserService,
     private readonly config: AppConfig,
     private readonly clients: ClientRepository,
+    private readonly personClaims: PersonClaims,
   ) {}
 
   async claims(token: string): Promise<Record<string, unknown>> {
     const claims = await this.accessTokens.verifyActive(token);
     if (!claims) throw new InvalidToken();
-    if (!(await this.clients.findById(claims.client_id))) throw new InvalidToken('The client of this token no longer exists');
+    const client = await this.clients.findById(claims.client_id);
+    if (!client) throw new InvalidToken('The client of this token no longer exists');
     const audiences = ([] as string[]).concat(claims.aud);
     if (!audiences.includes(this.config.issuer) && !audiences.includes(this.config.defaultAudience)) {
       throw new InvalidToken('The access token is not meant for the userinfo endpoint');
@@ -27,7 +30,8 @@ export class UserinfoService {
     if (!scopes.includes('openid')) throw new InsufficientScope('openid');
     const user = await this.users.findById(claims.sub);
     if (!user || user.disabled) throw new InvalidToken('The person of this token can no longer sign in');
-    return userClaims(user, scopes);
+    // Read now, as the profile claims are: userinfo tells what is true of the person at this moment.
+    return { ...userClaims(user, scopes), ...(await this.personClaims.forScopes(user.id, client, scopes)) };
   }
 }
 

@@ -62,6 +62,11 @@ describe(ScopePolicy.name, () => {
       expect(target.scopes).toEqual(['openid', 'profile', 'orders:read']);
     });
 
+    it('keeps groups and roles, the person\'s claims an API decides by, also when they were requested', async () => {
+      const target = await sut.resolveTarget(orders.identifier, client, ['openid', 'groups', 'roles', 'orders:read'], true);
+      expect(target.scopes).toEqual(['openid', 'groups', 'roles', 'orders:read']);
+    });
+
     it('refuses a requested scope the API does not define as invalid_scope', async () => {
       await expect(sut.resolveTarget(orders.identifier, client, ['orders:read', 'billing:read'], true)).rejects.toMatchObject({
         code: 'invalid_scope',

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AccessTokenFormat, ApiEntity, ClientEntity } from '@app/clients';
+import { GROUPS_SCOPE, ROLES_SCOPE } from '@app/access';
 import { ApiService, parseScope } from '@app/clients';
 import { AppConfig, InvalidScope, InvalidTarget } from '@app/core';
 
-/** Scopes that belong to OpenID Connect or to the server itself, not to any API. */
-const PROTOCOL_SCOPES = new Set(['openid', 'profile', 'email', 'address', 'phone', 'offline_access']);
+/**
+ * Scopes that belong to OpenID Connect or to the server itself, not to any API. `groups` and `roles` are
+ * the person's, so an API's token keeps them: the API is what decides by them.
+ */
+const PROTOCOL_SCOPES = new Set(['openid', 'profile', 'email', 'address', 'phone', 'offline_access', GROUPS_SCOPE, ROLES_SCOPE]);
 
 /** Where an access token goes: its audience, the scopes it carries, and how it is issued. */
 export interface AccessTarget {

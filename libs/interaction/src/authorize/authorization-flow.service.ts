@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppAccessPolicy } from '@app/access';
 import { ClientEntity, ClientRepository, matchesRegisteredRedirectUri } from '@app/clients';
 import { AppConfig, Clock, OAuthError } from '@app/core';
 import { AuthorizationCodeRepository } from '@app/grants';
@@ -14,7 +15,8 @@ import { BrowserBinding } from './browser-binding';
 /** Where the pages of the flow send the browser back to, relative to the issuer's path. */
 export const RESUME_PATH = '/oauth2/authorize/resume';
 
-type Step = 'login' | 'consent' | 'code';
+/** `denied`: the person signed in is not in a group allowed to use the client. */
+type Step = 'login' | 'denied' | 'consent' | 'code';
 
 const requestGone = () =>
   new ErrorPage('Sign-in request expired', 'This sign-in request is unknown, expired or already finished. Go back to the application and try again.');
@@ -35,6 +37,7 @@ export class AuthorizationFlow {
     private readonly browsers: BrowserBinding,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly access: AppAccessPolicy,
   ) {}
 
   /**
@@ -76,6 +79,7 @@ export class AuthorizationFlow {
       consentedBy: null,
     };
     const step = await this.nextStep(fresh, client, session);
+    if (step === 'denied') throw this.accessDenied(fresh, client);
     if (step === 'code') return this.issueCode(fresh, client, session!, reply);
     const id = await this.requests.create(fresh, fresh.createdAt, this.browsers.bind(request, reply));
     return seeOther(reply, this.pageFor(step, id, fresh));
@@ -98,6 +102,10 @@ export class AuthorizationFlow {
     if (step === 'login') return seeOther(reply, this.pageFor(step, requestId, stored));
     // Past the sign-in page: the person is settled, so neither consent nor a code may go to the wrong one.
     if (!isHintedPerson(stored, session!)) return this.refuseOtherPerson(stored);
+    if (step === 'denied') {
+      await this.requests.complete(stored.idHash);
+      throw this.accessDenied(stored, client);
+    }
     if (step !== 'code') return seeOther(reply, this.pageFor(step, requestId, stored));
     // One code per request, even if two tabs resume it at once.
     if (!(await this.requests.complete(stored.idHash))) throw requestGone();
@@ -113,6 +121,9 @@ export class AuthorizationFlow {
       if (pending.prompt.includes('none')) throw fail(new OAuthError('login_required', 'The person is not signed in'));
       return 'login';
     }
+    // Before consent and before any code, prompt=none included. Another person than the id_token_hint's is
+    // refused by the caller as such (login_required), so this answer does not tell the client about them.
+    if (isHintedPerson(pending, session) && !(await this.admits(client, session.userId))) return 'denied';
     if (await this.needsConsent(pending, client, session.userId)) {
       if (pending.prompt.includes('none')) throw fail(new OAuthError('consent_required', 'The person has not consented'));
       return 'consent';
@@ -143,11 +154,25 @@ export class AuthorizationFlow {
     throw this.redirectError(stored, new OAuthError('login_required', 'The person signed in is not the one the id_token_hint names'));
   }
 
+  /** True when the person may use the client: it names no allowed groups, or they are in one of them. */
+  admits(client: ClientEntity, userId: string): Promise<boolean> {
+    return this.access.mayUseClient(userId, client);
+  }
+
+  /** RFC 6749 §4.1.2.1: access_denied, to the verified redirect URI with state and (RFC 9207) iss. */
+  private accessDenied(params: AuthorizationParams, client: ClientEntity): AuthorizationRedirectError {
+    return this.redirectError(params, new OAuthError(
+      'access_denied',
+      'The person signed in is not in a group allowed to use this application',
+      `client ${client.clientId} admits only the groups ${client.allowedGroups.join(', ')}`,
+    ));
+  }
+
   private redirectError(params: AuthorizationParams, error: OAuthError): AuthorizationRedirectError {
     return new AuthorizationRedirectError(error, params.redirectUri, params.state, this.config.issuer);
   }
 
-  private pageFor(step: Exclude<Step, 'code'>, requestId: string, pending: PendingRequest): string {
+  private pageFor(step: 'login' | 'consent', requestId: string, pending: PendingRequest): string {
     if (step === 'consent') return this.config.localPath(`/oauth2/consent?request=${requestId}`);
     const login = new URLSearchParams({ return_to: this.resumePath(requestId) });
     if (pending.loginHint) login.set('login_hint', pending.loginHint);

@@ -5,6 +5,8 @@ const SCOPE_DESCRIPTIONS: Record<string, string> = {
   profile: 'See your name and username',
   email: 'See your e-mail address',
   offline_access: 'Keep access while you are not using it',
+  groups: 'See the groups you are in',
+  roles: 'See your roles',
 };
 
 export interface ConsentPageModel {

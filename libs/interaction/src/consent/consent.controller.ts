@@ -34,8 +34,9 @@ export class ConsentController {
     if (!this.flow.isOwnBrowser(stored, request)) return this.backToFlow(reply, requestId!);
     const session = await this.sessions.current(request);
     const user = session && (await this.users.findById(session.userId));
-    // Not signed in (any more): the flow sends the browser to the login page first.
-    if (!session || !user) return this.backToFlow(reply, requestId!);
+    // Not signed in (any more): the flow sends the browser to the login page first. Signed in as someone the
+    // client does not admit (another tab signed in since): the flow ends the request with access_denied.
+    if (!session || !user || !(await this.flow.admits(client, session.userId))) return this.backToFlow(reply, requestId!);
     const page = renderConsentPage({
       pathPrefix: this.config.pathPrefix,
       clientName: client.clientName,
@@ -50,7 +51,7 @@ export class ConsentController {
   @Post()
   async decide(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const params = pageForm(request);
-    const { stored } = await this.flow.load(params.request);
+    const { stored, client } = await this.flow.load(params.request);
     if (!this.csrf.verify(request, purpose(params.request!), params.csrf_token)) {
       throw new ErrorPage('Form expired', 'The consent form expired or did not come from this browser. Go back to the application and try again.', 403);
     }
@@ -58,6 +59,8 @@ export class ConsentController {
     if (!session || !this.flow.isOwnBrowser(stored, request)) return this.backToFlow(reply, params.request!);
     if (params.decision === 'deny') return this.flow.deny(stored);
     if (params.decision !== 'allow') throw new ErrorPage('Invalid request', 'Choose Allow or Deny.');
+    // No consent is recorded for a person the client does not admit; the flow then answers access_denied.
+    if (!(await this.flow.admits(client, session.userId))) return this.backToFlow(reply, params.request!);
     await this.consents.grant(session.userId, stored.clientId, stored.scopes);
     await this.flow.markConsented(stored, session.userId);
     return this.backToFlow(reply, params.request!);

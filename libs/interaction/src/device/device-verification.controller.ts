@@ -55,6 +55,10 @@ export class DeviceVerificationController {
     if (lookup.kind === 'invalid') {
       return send(reply, 400, renderCodeForm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode, error: INVALID_CODE }));
     }
+    // Checked again when the decision is posted: the person may have been taken out of the groups meanwhile.
+    if (!(await this.verification.admitOrDeny(lookup.userCode, lookup.client, session))) {
+      return send(reply, 403, renderMessage('No access', `You do not have access to ${lookup.client.clientName}. Ask your administrator if you need it.`, true));
+    }
     if (params.decision === undefined) {
       const scopes = lookup.authorization.scopes;
       return send(reply, 200, renderConfirm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode: lookup.userCode, clientName: lookup.client.clientName, scopes }));

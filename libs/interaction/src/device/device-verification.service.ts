@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AppAccessPolicy } from '@app/access';
 import type { ClientEntity } from '@app/clients';
 import { ClientRepository } from '@app/clients';
 import { DeviceAuthorizationEntity, DeviceAuthorizationRepository, formatUserCode, hashUserCode, normalizeUserCode } from '@app/grants';
@@ -23,6 +24,7 @@ export class DeviceVerificationService {
     private readonly authorizations: DeviceAuthorizationRepository,
     private readonly clients: ClientRepository,
     private readonly throttle: DeviceVerificationThrottle,
+    private readonly access: AppAccessPolicy,
   ) {}
 
   /** RFC 8628 §5.1: user codes are guessable in principle, so wrong ones are limited per IP and session. */
@@ -35,6 +37,16 @@ export class DeviceVerificationService {
     if (!authorization || !client) return { kind: 'invalid' };
     await this.throttle.release(keys);
     return { kind: 'found', authorization, client, userCode: formatUserCode(normalized) };
+  }
+
+  /**
+   * True when the person may use the code's client. When not, the authorization is denied at once, before
+   * any allow/deny page: the device's next poll gets access_denied (RFC 8628 §3.5) instead of waiting.
+   */
+  async admitOrDeny(userCode: string, client: ClientEntity, approver: Approver): Promise<boolean> {
+    if (await this.access.mayUseClient(approver.userId, client)) return true;
+    await this.decide(userCode, false, approver);
+    return false;
   }
 
   /** Records allow or deny once; false when the code was decided elsewhere or expired meanwhile. */

@@ -1,7 +1,16 @@
 import type { JWTPayload } from 'jose';
 
+/**
+ * The person's `groups` and `roles` (RFC 9068 §2.2.3.1), present only when the grant's scopes asked for
+ * them. Worked out by the grant; the token only carries them.
+ */
+export interface PersonClaimValues {
+  groups?: string[];
+  roles?: string[];
+}
+
 /** The claims of one of our access tokens (RFC 9068 §2.2), JWT or reference token alike. */
-export interface AccessTokenClaims extends JWTPayload {
+export interface AccessTokenClaims extends JWTPayload, PersonClaimValues {
   iss: string;
   sub: string;
   aud: string | string[];
@@ -14,4 +23,12 @@ export interface AccessTokenClaims extends JWTPayload {
   gid?: string;
   auth_time?: number;
   sid?: string;
+}
+
+/** Only the person claims that are there, so a token without them carries no empty keys. */
+export function presentPersonClaims(claims: PersonClaimValues | undefined): PersonClaimValues {
+  const present: PersonClaimValues = {};
+  if (claims?.groups) present.groups = [...claims.groups];
+  if (claims?.roles) present.roles = [...claims.roles];
+  return present;
 }

@@ -6,7 +6,7 @@ import { AppConfig, Clock, randomToken } from '@app/core';
 import { JwsSigner } from '../keys/jws-signer';
 import { KeyStore } from '../keys/key-store.service';
 import { RevocationRepository } from '../revocation/revocation.repository';
-import type { AccessTokenClaims } from './access-token-claims';
+import { AccessTokenClaims, PersonClaimValues, presentPersonClaims } from './access-token-claims';
 import { OpaqueAccessTokenRepository } from './opaque-access-token.repository';
 
 export interface AccessTokenRequest {
@@ -22,6 +22,8 @@ export interface AccessTokenRequest {
   sessionId?: string;
   /** `opaque`: a random reference token stored hashed, for APIs that want them; default an RFC 9068 JWT. */
   format?: 'jwt' | 'opaque';
+  /** The person's groups and roles, for the scopes that asked for them. */
+  personClaims?: PersonClaimValues;
 }
 
 export interface IssuedAccessToken {
@@ -73,7 +75,7 @@ export class AccessTokenService {
     // RFC 9068 §2.2 asks only for a unique jti. randomUUID draws from a buffered entropy pool, where
     // randomBytes makes a system call per token.
     const jti = randomUUID();
-    const claims: Record<string, unknown> = { client_id: request.clientId, scope: request.scopes.join(' ') };
+    const claims: Record<string, unknown> = { client_id: request.clientId, scope: request.scopes.join(' '), ...presentPersonClaims(request.personClaims) };
     if (request.grantId) claims.gid = request.grantId;
     if (request.authTime !== undefined) claims.auth_time = request.authTime;
     if (request.sessionId) claims.sid = request.sessionId;

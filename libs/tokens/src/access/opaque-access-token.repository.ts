@@ -15,6 +15,8 @@ interface OpaqueRow {
   auth_time: string | null;
   issued_at: string;
   expires_at: Date;
+  groups: string[] | null;
+  roles: string[] | null;
 }
 
 /** Persistence of opaque (reference) access tokens; the format decision is made elsewhere. */
@@ -22,11 +24,15 @@ interface OpaqueRow {
 export class OpaqueAccessTokenRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Stores the token; inside a transaction with its manager, so it commits with the grant that issued it. */
+  /**
+   * Stores the token; inside a transaction with its manager, so it commits with the grant that issued it.
+   * The person claims are stored as issued: introspection answers what the token was given, as a JWT's
+   * claims would, whatever the person's groups are by then. NULL means the claim was not asked for.
+   */
   async save(token: string, claims: AccessTokenClaims, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
-      `INSERT INTO opaque_access_tokens (token_hash, jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp($11))`,
+      `INSERT INTO opaque_access_tokens (token_hash, jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at, groups, roles)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp($11), $12, $13)`,
       [
         sha256(token),
         claims.jti,
@@ -39,6 +45,8 @@ export class OpaqueAccessTokenRepository {
         claims.auth_time ?? null,
         claims.iat,
         claims.exp,
+        claims.groups ?? null,
+        claims.roles ?? null,
       ],
     );
   }
@@ -58,7 +66,7 @@ export class OpaqueAccessTokenRepository {
                               AND c.issued_before >= to_timestamp(o.issued_at))))`
       : '';
     const rows: OpaqueRow[] = await this.dataSource.query(
-      `SELECT jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at
+      `SELECT jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at, groups, roles
          FROM opaque_access_tokens o WHERE token_hash = $1 AND expires_at > now() ${revokedFilter}`,
       [sha256(token)],
     );
@@ -77,6 +85,8 @@ export class OpaqueAccessTokenRepository {
     if (row.grant_id) claims.gid = row.grant_id;
     if (row.session_id) claims.sid = row.session_id;
     if (row.auth_time) claims.auth_time = Number(row.auth_time);
+    if (row.groups) claims.groups = row.groups;
+    if (row.roles) claims.roles = row.roles;
     return claims;
   }
 }

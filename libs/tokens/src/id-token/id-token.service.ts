@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader, errors } from 'jose';
 import { AppConfig, Clock, SigningAlgorithm } from '@app/core';
 import { JwsSigner } from '../keys/jws-signer';
+import { PersonClaimValues, presentPersonClaims } from '../access/access-token-claims';
 import { KeyStore, REQUIRED_ID_TOKEN_ALGORITHM } from '../keys/key-store.service';
 
 export interface IdTokenRequest {
@@ -16,6 +17,8 @@ export interface IdTokenRequest {
   accessToken?: string;
   /** The client's registered id_token_signed_response_alg. */
   alg?: SigningAlgorithm;
+  /** The person's groups and roles, for the scopes that asked for them. */
+  personClaims?: PersonClaimValues;
 }
 
 export interface IdTokenHintClaims {
@@ -29,8 +32,9 @@ const AT_HASH_DIGEST: Record<SigningAlgorithm, string> = { ES256: 'sha256', RS25
 const ACCEPTED_ALGORITHMS = ['ES256', 'RS256', 'PS256', 'EdDSA'];
 
 /**
- * OpenID Connect ID Tokens (OIDC Core §2): only the claims the protocol needs plus `sid`; profile and
- * e-mail claims are served by the userinfo endpoint.
+ * OpenID Connect ID Tokens (OIDC Core §2): only the claims the protocol needs plus `sid`, and `groups` and
+ * `roles` when asked for, since clients decide with them right at sign-in; profile and e-mail claims are
+ * served by the userinfo endpoint.
  */
 @Injectable()
 export class IdTokenService {
@@ -46,7 +50,7 @@ export class IdTokenService {
     // gets RS256, which every OpenID provider must offer.
     const key = (request.alg && this.keys.idTokenKey(request.alg)) || this.keys.idTokenKey(REQUIRED_ID_TOKEN_ALGORITHM) || this.keys.activeKey();
     const iat = this.clock.epochSeconds();
-    const claims: Record<string, unknown> = {};
+    const claims: Record<string, unknown> = { ...presentPersonClaims(request.personClaims) };
     if (request.authTime !== undefined) claims.auth_time = request.authTime;
     if (request.nonce) claims.nonce = request.nonce;
     if (request.sessionId) claims.sid = request.sessionId;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClientEntity, ClientRepository } from '@app/clients';
 import { AppConfig } from '@app/core';
-import type { AccessTokenClaims } from '../access/access-token-claims';
+import { AccessTokenClaims, presentPersonClaims } from '../access/access-token-claims';
 import { AccessTokenService, OPAQUE_ACCESS_TOKEN_PREFIX } from '../access/access-token.service';
 import { RefreshTokenService } from '../refresh/refresh-token.service';
 
@@ -19,6 +19,8 @@ export type IntrospectionResponse =
       jti: string;
       token_type: string;
       auth_time?: number;
+      groups?: string[];
+      roles?: string[];
     }
   | RefreshTokenIntrospection;
 
@@ -67,6 +69,8 @@ export class IntrospectionService {
       iat: claims.iat,
       jti: claims.jti,
       token_type: 'Bearer',
+      // RFC 7662 §2.2: the token's own claims; for a reference token, those stored when it was issued.
+      ...presentPersonClaims(claims),
     };
     if (claims.auth_time !== undefined) response.auth_time = claims.auth_time;
     return response;
