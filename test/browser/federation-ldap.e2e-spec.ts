@@ -35,7 +35,10 @@ describeWithChromium('sign in with an LDAP directory person in Chromium (real sl
     const code = new URL(page.url()).searchParams.get('code')!;
     const tokens = await redeemCode(ctx.server.baseUrl, ctx.client, code, verifier);
     expect(tokens.status).toBe(200);
-    const sub = String(decodeJwt(tokens.body.id_token!).payload.sub);
+    const idToken = decodeJwt(tokens.body.id_token!).payload;
+    const sub = String(idToken.sub);
+    // The mapped groups (engineers by DN, staff by cn through nesting) are in our tokens.
+    expect([...(decodeJwt(tokens.body.access_token).payload.groups as string[])].sort()).toEqual(['engineering', 'everyone']);
     const groups = await ctx.admin.get<{ items: Array<{ name: string }> }>(`/admin/v1/users/${sub}/groups`);
     expect(groups.body.items.map((group) => group.name).sort()).toEqual(['engineering', 'everyone']);
     const user = await ctx.admin.get<{ username: string; email: string }>(`/admin/v1/users/${sub}`);
