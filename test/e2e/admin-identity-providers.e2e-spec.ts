@@ -47,8 +47,11 @@ describe('admin API: /admin/v1/identity-providers', () => {
     const patched = await ctx.admin.send<IdentityProviderView>('PATCH', `/admin/v1/identity-providers/${created.body.id}`, { display_name: 'Okta', enabled: false });
     expect(patched.body).toMatchObject({ display_name: 'Okta', enabled: false, scopes: ['openid', 'profile', 'email', 'groups'], secret_set: true });
     expect((await ctx.admin.send<ErrorBody>('PATCH', `/admin/v1/identity-providers/${created.body.id}`, { name: 'other' })).body.fields).toHaveProperty('name');
-    const cleared = await ctx.admin.send<IdentityProviderView>('PATCH', `/admin/v1/identity-providers/${created.body.id}`, { client_secret: null });
-    expect(cleared.body.secret_set).toBe(false);
+    const cleared = await ctx.admin.send<IdentityProviderView>('PATCH', `/admin/v1/identity-providers/${created.body.id}`, { client_secret: null, groups_claim: null });
+    expect(cleared.body).toMatchObject({ secret_set: false, groups_claim: null, template: 'okta' });
+    // A later change of another field keeps what was cleared.
+    const again = await ctx.admin.send<IdentityProviderView>('PATCH', `/admin/v1/identity-providers/${created.body.id}`, { display_name: 'Okta again' });
+    expect(again.body).toMatchObject({ display_name: 'Okta again', groups_claim: null, secret_set: false });
   });
 
   it('answers bad input with 400 naming the field, a taken name with 409', async () => {
@@ -66,7 +69,8 @@ describe('admin API: /admin/v1/identity-providers', () => {
       const response = await create(body);
       expect({ name: body.name, status: response.status, field: Object.keys(response.body.fields ?? {})[0] }).toEqual({ name: body.name, status: 400, field });
     }
-    expect((await create({ type: 'oidc', name: 'contoso', issuer: 'https://idp.example.com', client_id: 'x' })).status).toBe(409);
+    const taken = await create({ type: 'oidc', name: 'contoso', issuer: 'https://idp.example.com', client_id: 'x' });
+    expect({ status: taken.status, fields: taken.body.fields }).toEqual({ status: 409, fields: { name: 'is taken' } });
     expect((await ctx.admin.send<ErrorBody>('POST', '/admin/v1/identity-providers', ['not', 'an', 'object'])).status).toBe(400);
   });
 

@@ -14,6 +14,7 @@ export const SECTIONS: readonly Section[] = [
   { to: '/apis', label: 'APIs', needs: 'apis:read' },
   { to: '/people', label: 'People', needs: 'people:read' },
   { to: '/groups', label: 'Groups', needs: 'groups:read' },
+  { to: '/providers', label: 'Sign-in providers', needs: 'providers:read' },
   { to: '/devices', label: 'Devices', needs: 'devices:read' },
   { to: '/keys', label: 'Signing keys', needs: 'keys:read' },
   { to: '/events', label: 'Audit log', needs: 'audit:read' },

@@ -11,6 +11,8 @@ import { PeoplePage } from './pages/people-page';
 import { PersonPage } from './pages/person-page';
 import { GroupsPage } from './pages/groups-page';
 import { GroupPage } from './pages/group-page';
+import { IdentityProvidersPage } from './pages/identity-providers-page';
+import { IdentityProviderPage } from './pages/identity-provider-page';
 import { KeysPage } from './pages/keys-page';
 import { ApisPage } from './pages/apis-page';
 import { ApiPage } from './pages/api-page';
@@ -72,6 +74,9 @@ function Page({ route: asked }: { route: string }) {
   if (route === '/groups') return <GroupsPage />;
   const group = match('/groups/:id', route);
   if (group?.id !== undefined) return <GroupPage key={group.id} groupId={group.id} />;
+  if (route === '/providers') return <IdentityProvidersPage />;
+  const provider = match('/providers/:id', route);
+  if (provider?.id !== undefined) return <IdentityProviderPage key={provider.id} id={provider.id} />;
   if (route === '/keys') return <KeysPage />;
   if (route === '/apis') return <ApisPage />;
   const api = match('/apis/:id', route);

@@ -16,7 +16,8 @@ export interface OidcProviderInput {
   scopes?: string[];
   /** E-mail domains whose people this provider signs in (home-realm discovery). */
   domains?: string[];
-  groups_claim?: string;
+  /** null: the upstream sends no groups. */
+  groups_claim?: string | null;
   group_mapping?: GroupMapping;
   jit?: boolean;
   link_by_verified_email?: boolean;
@@ -53,7 +54,7 @@ export interface LdapProviderInput {
 export type IdentityProviderInput = OidcProviderInput | LdapProviderInput;
 
 /** An identity provider as the admin API returns it: everything but its secret. */
-export type IdentityProviderView = (Omit<OidcProviderInput, 'client_secret' | 'template'> | Omit<LdapProviderInput, 'bind_password' | 'template'>) & {
+export type IdentityProviderView = (Omit<OidcProviderInput, 'client_secret'> | Omit<LdapProviderInput, 'bind_password'>) & {
   id: string;
   display_name: string;
   enabled: boolean;

@@ -10,7 +10,9 @@ export type { GroupMemberRow, GroupPersonRow, PersonGroupRow } from './groups/gr
 export { isValidGroupCursor, MAX_LISTED_PEOPLE } from './groups/group.repository';
 export * from './groups/group.service';
 export { LoginThrottle } from './login/login-throttle.service';
-export { LoginFailed, LOGIN_FAILED_MESSAGE } from './login/login.service';
+export { LoginFailed, LoginService, LOGIN_FAILED_MESSAGE } from './login/login.service';
+export { DirectoryUnavailable } from './login/password-directory';
+export type { PasswordDirectory } from './login/password-directory';
 export type { ConsentRow } from './consents/consent.repository';
 export * from './sessions/sso-session.service';
 export type { SsoSessionRow } from './sessions/sso-session.repository';

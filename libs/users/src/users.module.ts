@@ -32,6 +32,6 @@ import { UserService } from './users/user.service';
     GroupRepository,
     GroupService,
   ],
-  exports: [UserService, SsoSessionService, ConsentService, GroupService, LoginThrottle, PassportModule],
+  exports: [UserService, SsoSessionService, ConsentService, GroupService, LoginThrottle, LoginService, PassportModule],
 })
 export class UsersModule {}

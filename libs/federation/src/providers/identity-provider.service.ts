@@ -24,7 +24,7 @@ export class IdentityProviderService {
   async create(input: IdentityProviderInput): Promise<IdentityProviderEntity> {
     const provider = normalizeProvider(input);
     await this.checkMapping(provider.config.groupMapping);
-    if (await this.repository.exists({ where: { name: provider.name } })) throw new Conflict(`An identity provider named ${provider.name} exists`);
+    if (await this.repository.exists({ where: { name: provider.name } })) throw nameTaken(provider.name);
     const row = Object.assign(new IdentityProviderEntity(), {
       name: provider.name,
       type: provider.type,
@@ -37,7 +37,7 @@ export class IdentityProviderService {
       const { identifiers } = await this.repository.insert(row);
       return this.get(String(identifiers[0].id));
     } catch (error) {
-      if ((error as { code?: string; driverError?: { code?: string } }).driverError?.code === '23505') throw new Conflict(`An identity provider named ${provider.name} exists`);
+      if ((error as { code?: string; driverError?: { code?: string } }).driverError?.code === '23505') throw nameTaken(provider.name);
       throw error;
     }
   }
@@ -122,7 +122,8 @@ export function toProviderView(provider: IdentityProviderEntity, issuer: string,
       client_id: config.clientId,
       scopes: config.scopes,
       domains: config.domains,
-      groups_claim: config.groupsClaim ?? undefined,
+      template: config.template ?? undefined,
+      groups_claim: config.groupsClaim,
       group_mapping: config.groupMapping,
       jit: config.jit,
       link_by_verified_email: config.linkByVerifiedEmail,
@@ -152,7 +153,13 @@ export function toProviderView(provider: IdentityProviderEntity, issuer: string,
 function toInput(provider: IdentityProviderEntity): IdentityProviderInput {
   const view = toProviderView(provider, '', false) as unknown as Record<string, unknown>;
   const { id: _id, secret_set: _set, redirect_uri: _uri, created_at: _c, updated_at: _u, ...input } = view;
-  return { ...input, template: (provider.config as { template: string | null }).template ?? undefined } as IdentityProviderInput;
+  return input as unknown as IdentityProviderInput;
+}
+
+function nameTaken(name: string): Conflict {
+  const error = new Conflict(`An identity provider named ${name} exists`);
+  error.fields = { name: 'is taken' };
+  return error;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
