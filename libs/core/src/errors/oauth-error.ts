@@ -109,6 +109,13 @@ export class InvalidRequest extends OAuthError {
   constructor(description: string, detail?: string) {
     super('invalid_request', description, detail);
   }
+
+  /** One field of an admin API body is wrong: the description names it, `fields` carries it to the console. */
+  static forField(field: string, message: string): InvalidRequest {
+    const error = new InvalidRequest(`${field}: ${message}`);
+    error.fields = { [field]: message };
+    return error;
+  }
 }
 
 export class InvalidClient extends OAuthError {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
 import type { IdentityProviderInput, IdentityProviderView } from '@app/contracts';
-import { AppConfig, AtRestCipher, Conflict, isUuid, NotFound } from '@app/core';
+import { AppConfig, AtRestCipher, Conflict, InvalidRequest, isUuid, NotFound } from '@app/core';
 import { GroupService } from '@app/users';
 import { IdentityProviderEntity } from './identity-provider.entity';
-import { fieldError, LdapProviderConfig, normalizeProvider, OidcProviderConfig } from './provider-config';
+import { LdapProviderConfig, normalizeProvider, OidcProviderConfig } from './provider-config';
 
 /** Registration of identity providers; their secrets are sealed at rest and never leave the server. */
 @Injectable()
@@ -75,8 +75,8 @@ export class IdentityProviderService {
   /** Changes the fields sent; the type and the name stay (the name is in the upstream's redirect URI). */
   async update(id: string, input: Partial<IdentityProviderInput>): Promise<IdentityProviderEntity> {
     const current = await this.get(id);
-    if (input.type !== undefined && input.type !== current.type) throw fieldError('type', 'cannot change; create another provider');
-    if (input.name !== undefined && input.name !== current.name) throw fieldError('name', 'cannot change: the upstream knows it in the redirect URI');
+    if (input.type !== undefined && input.type !== current.type) throw InvalidRequest.forField('type', 'cannot change; create another provider');
+    if (input.name !== undefined && input.name !== current.name) throw InvalidRequest.forField('name', 'cannot change: the upstream knows it in the redirect URI');
     const merged = { ...toInput(current), ...stripUndefined(input), type: current.type, name: current.name } as IdentityProviderInput;
     const provider = normalizeProvider(merged);
     await this.checkMapping(provider.config.groupMapping);

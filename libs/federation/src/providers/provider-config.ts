@@ -80,26 +80,26 @@ const LDAP_TEMPLATES: Record<NonNullable<LdapProviderInput['template']>, Pick<Ld
 /** Validates a provider as the admin API received it and fills in its template; every problem names its field. */
 export function normalizeProvider(input: IdentityProviderInput): NormalizedProvider {
   const name = input.name;
-  if (typeof name !== 'string' || !NAME.test(name)) throw fieldError('name', 'must be 1-63 lower-case letters, digits or -, starting with a letter or digit');
+  if (typeof name !== 'string' || !NAME.test(name)) throw InvalidRequest.forField('name', 'must be 1-63 lower-case letters, digits or -, starting with a letter or digit');
   const common = { name, displayName: text(input.display_name, 'display_name', 100) ?? name, enabled: input.enabled ?? true };
   if (input.type === 'oidc') return { type: 'oidc', ...common, config: oidcConfig(input), secret: input.client_secret };
   if (input.type === 'ldap') return { type: 'ldap', ...common, config: ldapConfig(input), secret: input.bind_password };
-  throw fieldError('type', 'must be oidc or ldap');
+  throw InvalidRequest.forField('type', 'must be oidc or ldap');
 }
 
 function oidcConfig(input: OidcProviderInput): OidcProviderConfig {
   const template = input.template ? OIDC_TEMPLATES[input.template] : undefined;
-  if (input.template && !template) throw fieldError('template', `must be one of ${Object.keys(OIDC_TEMPLATES).join(', ')}`);
+  if (input.template && !template) throw InvalidRequest.forField('template', `must be one of ${Object.keys(OIDC_TEMPLATES).join(', ')}`);
   const issuer = input.issuer ?? (input.template === 'google-workspace' ? template!.example : undefined);
-  if (!issuer || !isHttpsUrl(issuer)) throw fieldError('issuer', 'must be the https URL of the upstream issuer');
-  if (template && !template.issuer.test(issuer)) throw fieldError('issuer', `a ${input.template} issuer looks like ${template.example}`);
+  if (!issuer || !isHttpsUrl(issuer)) throw InvalidRequest.forField('issuer', 'must be the https URL of the upstream issuer');
+  if (template && !template.issuer.test(issuer)) throw InvalidRequest.forField('issuer', `a ${input.template} issuer looks like ${template.example}`);
   const clientId = text(input.client_id, 'client_id', 500);
-  if (!clientId) throw fieldError('client_id', 'is required');
+  if (!clientId) throw InvalidRequest.forField('client_id', 'is required');
   const scopes = list(input.scopes, 'scopes') ?? template?.scopes ?? ['openid', 'profile', 'email'];
-  if (!scopes.includes('openid')) throw fieldError('scopes', 'must include openid');
+  if (!scopes.includes('openid')) throw InvalidRequest.forField('scopes', 'must include openid');
   const domains = (list(input.domains, 'domains') ?? []).map((domain) => domain.toLowerCase());
   const badDomain = domains.find((domain) => !DOMAIN.test(domain));
-  if (badDomain !== undefined) throw fieldError('domains', `"${badDomain.slice(0, 100)}" is not a domain name`);
+  if (badDomain !== undefined) throw InvalidRequest.forField('domains', `"${badDomain.slice(0, 100)}" is not a domain name`);
   return {
     template: input.template ?? null,
     issuer: issuer.replace(/\/+$/, ''),
@@ -116,26 +116,26 @@ function oidcConfig(input: OidcProviderInput): OidcProviderConfig {
 
 function ldapConfig(input: LdapProviderInput): LdapProviderConfig {
   const template = LDAP_TEMPLATES[input.template ?? 'openldap'];
-  if (!template) throw fieldError('template', `must be one of ${Object.keys(LDAP_TEMPLATES).join(', ')}`);
-  if (typeof input.url !== 'string' || !/^ldaps?:\/\/[^/\s]+\/?$/.test(input.url)) throw fieldError('url', 'must be ldap://host:port or ldaps://host:port');
+  if (!template) throw InvalidRequest.forField('template', `must be one of ${Object.keys(LDAP_TEMPLATES).join(', ')}`);
+  if (typeof input.url !== 'string' || !/^ldaps?:\/\/[^/\s]+\/?$/.test(input.url)) throw InvalidRequest.forField('url', 'must be ldap://host:port or ldaps://host:port');
   const userBaseDn = text(input.user_base_dn, 'user_base_dn', 1000);
-  if (!userBaseDn) throw fieldError('user_base_dn', 'is required');
+  if (!userBaseDn) throw InvalidRequest.forField('user_base_dn', 'is required');
   const userFilter = text(input.user_filter, 'user_filter', 1000) ?? template.userFilter;
-  if (!userFilter.includes('{username}')) throw fieldError('user_filter', 'must contain {username}');
+  if (!userFilter.includes('{username}')) throw InvalidRequest.forField('user_filter', 'must contain {username}');
   const groupFilter = text(input.group_filter, 'group_filter', 1000) ?? template.groupFilter;
-  if (!groupFilter.includes('{dn}')) throw fieldError('group_filter', 'must contain {dn}');
+  if (!groupFilter.includes('{dn}')) throw InvalidRequest.forField('group_filter', 'must contain {dn}');
   const attributes = { ...template.attributes };
   for (const [key, value] of Object.entries(input.attributes ?? {})) {
     const field = { given_name: 'givenName', family_name: 'familyName' }[key] ?? key;
-    if (!(field in attributes)) throw fieldError('attributes', `unknown attribute role ${key.slice(0, 50)}`);
+    if (!(field in attributes)) throw InvalidRequest.forField('attributes', `unknown attribute role ${key.slice(0, 50)}`);
     const attribute = text(value, `attributes.${key}`, 100);
     if (attribute) attributes[field as keyof typeof attributes] = attribute;
   }
   const interval = input.sync_interval_s;
   if (interval !== undefined && interval !== null && (!Number.isInteger(interval) || interval < 60 || interval > 7 * 86400)) {
-    throw fieldError('sync_interval_s', 'must be whole seconds from 60 to 604800');
+    throw InvalidRequest.forField('sync_interval_s', 'must be whole seconds from 60 to 604800');
   }
-  if (input.url.startsWith('ldaps://') && input.start_tls) throw fieldError('start_tls', 'is for ldap:// URLs; ldaps:// is TLS from the start');
+  if (input.url.startsWith('ldaps://') && input.start_tls) throw InvalidRequest.forField('start_tls', 'is for ldap:// URLs; ldaps:// is TLS from the start');
   return {
     template: input.template ?? null,
     url: input.url.replace(/\/$/, ''),
@@ -155,24 +155,24 @@ function ldapConfig(input: LdapProviderInput): LdapProviderConfig {
 
 function mapping(value: unknown): GroupMapping {
   if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw fieldError('group_mapping', 'must map upstream groups to group names');
+  if (typeof value !== 'object' || Array.isArray(value)) throw InvalidRequest.forField('group_mapping', 'must map upstream groups to group names');
   const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length > 500) throw fieldError('group_mapping', 'may map at most 500 groups');
-  if (entries.some(([from, to]) => from.length === 0 || from.length > 1000 || typeof to !== 'string')) throw fieldError('group_mapping', 'must map upstream groups to group names');
+  if (entries.length > 500) throw InvalidRequest.forField('group_mapping', 'may map at most 500 groups');
+  if (entries.some(([from, to]) => from.length === 0 || from.length > 1000 || typeof to !== 'string')) throw InvalidRequest.forField('group_mapping', 'must map upstream groups to group names');
   return Object.fromEntries(entries) as GroupMapping;
 }
 
 function list(value: unknown, field: string): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || value.length > 50 || value.some((item) => typeof item !== 'string' || item.length === 0 || item.length > 200)) {
-    throw fieldError(field, 'must be a list of at most 50 strings');
+    throw InvalidRequest.forField(field, 'must be a list of at most 50 strings');
   }
   return [...new Set(value as string[])];
 }
 
 function text(value: unknown, field: string, max: number): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || value.length > max) throw fieldError(field, `must be a string of at most ${max} characters`);
+  if (typeof value !== 'string' || value.length > max) throw InvalidRequest.forField(field, `must be a string of at most ${max} characters`);
   return value.trim() || undefined;
 }
 
@@ -186,8 +186,3 @@ function isHttpsUrl(value: string): boolean {
   }
 }
 
-export function fieldError(field: string, message: string): InvalidRequest {
-  const error = new InvalidRequest(`${field}: ${message}`);
-  error.fields = { [field]: message };
-  return error;
-}

@@ -4,11 +4,6 @@ export const MAX_GROUP_DESCRIPTION = 500;
 
 export function assertGroupName(name: unknown, field = 'name'): asserts name is string {
   const problem = groupNameProblem(name);
-  if (problem) throw fieldError(field, problem);
+  if (problem) throw InvalidRequest.forField(field, problem);
 }
 
-export function fieldError(field: string, message: string): InvalidRequest {
-  const error = new InvalidRequest(`${field}: ${message}`);
-  error.fields = { [field]: message };
-  return error;
-}

@@ -5,7 +5,7 @@ import { UserRepository } from '../users/user.repository';
 import { isUniqueViolation } from '../users/unique-violation';
 import { GroupEntity } from './group.entity';
 import { GroupMemberRow, GroupPage, GroupRepository, PersonGroupRow } from './group.repository';
-import { assertGroupName, fieldError, MAX_GROUP_DESCRIPTION } from './group-rules';
+import { assertGroupName, MAX_GROUP_DESCRIPTION } from './group-rules';
 
 export interface GroupInput {
   name?: string;
@@ -70,7 +70,7 @@ export class GroupService {
   async resolveNames(names: readonly string[], field: string, manager?: EntityManager): Promise<GroupEntity[]> {
     const found = await this.groups.findByNames(names, manager);
     const unknown = names.find((name) => !found.some((group) => group.name.toLowerCase() === name.toLowerCase()));
-    if (unknown !== undefined) throw fieldError(field, `there is no group named "${unknown.slice(0, 100)}"`);
+    if (unknown !== undefined) throw InvalidRequest.forField(field, `there is no group named "${unknown.slice(0, 100)}"`);
     return found;
   }
 
@@ -162,7 +162,7 @@ export class GroupService {
 function checkedDescription(description: unknown): string | undefined {
   if (description === undefined) return undefined;
   if (typeof description !== 'string' || description.length > MAX_GROUP_DESCRIPTION) {
-    throw fieldError('description', `must be a string of at most ${MAX_GROUP_DESCRIPTION} characters`);
+    throw InvalidRequest.forField('description', `must be a string of at most ${MAX_GROUP_DESCRIPTION} characters`);
   }
   return description;
 }

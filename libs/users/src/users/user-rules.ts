@@ -1,4 +1,4 @@
-import { fieldError } from '../groups/group-rules';
+import { InvalidRequest } from '@app/core';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../passwords/password-hasher.service';
 
 // Letters, digits and the punctuation found in e-mail addresses; no spaces or control characters.
@@ -7,20 +7,20 @@ const ROLE = /^[\w:.-]{1,64}$/;
 
 export function assertUsername(username: string): void {
   if (!USERNAME.test(username)) {
-    throw fieldError('username', 'must be 1-100 letters, digits or . _ @ + -');
+    throw InvalidRequest.forField('username', 'must be 1-100 letters, digits or . _ @ + -');
   }
 }
 
 export function assertPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-    throw fieldError('password', `must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`);
+    throw InvalidRequest.forField('password', `must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`);
   }
 }
 
 export function normalizeRoles(roles: readonly string[] | undefined): string[] {
   const unique = [...new Set(roles ?? [])];
   const bad = unique.find((role) => !ROLE.test(role));
-  if (bad !== undefined) throw fieldError('roles', `the role "${bad.slice(0, 64)}" is not a valid name`);
+  if (bad !== undefined) throw InvalidRequest.forField('roles', `the role "${bad.slice(0, 64)}" is not a valid name`);
   return unique;
 }
 
