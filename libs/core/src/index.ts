@@ -1,3 +1,4 @@
+export * from './authentication/levels';
 export * from './config/app-config';
 export * from './config/config-error';
 export * from './config/trust-proxy';

@@ -3,6 +3,7 @@ import { UserEntity } from './users/user.entity';
 import { CreateUsers1764100002000 } from './migrations/1764100002000-create-users';
 import { CreateGroups1764100017000 } from './migrations/1764100017000-create-groups';
 import { GroupMemberSource1764100017050 } from './migrations/1764100017050-group-member-source';
+import { SessionAuthenticationLevel1764100020000 } from './migrations/1764100020000-session-authentication-level';
 
 export * from './consents/consent.service';
 export * from './groups/group.entity';
@@ -24,7 +25,7 @@ export * from './users/user-bootstrap.service';
 export * from './users.module';
 
 export const USERS_ENTITIES = [UserEntity, GroupEntity];
-export const USERS_MIGRATIONS = [CreateUsers1764100002000, CreateGroups1764100017000, GroupMemberSource1764100017050];
+export const USERS_MIGRATIONS = [CreateUsers1764100002000, CreateGroups1764100017000, GroupMemberSource1764100017050, SessionAuthenticationLevel1764100020000];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const USERS_PURGE_TASKS = [

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuthLevel, isAuthLevel, levelOf } from '@app/core';
 
 export interface SsoSessionRow {
   id: string;
@@ -7,6 +8,9 @@ export interface SsoSessionRow {
   authTime: Date;
   createdAt: Date;
   expiresAt: Date;
+  /** RFC 8176 methods the person used in this session, and the level they prove. */
+  amr: string[];
+  acr: AuthLevel;
 }
 
 interface RawSession {
@@ -15,6 +19,8 @@ interface RawSession {
   auth_time: Date;
   created_at: Date;
   expires_at: Date;
+  amr: string[];
+  acr: string;
 }
 
 const toRow = (raw: RawSession): SsoSessionRow => ({
@@ -23,26 +29,59 @@ const toRow = (raw: RawSession): SsoSessionRow => ({
   authTime: new Date(raw.auth_time),
   createdAt: new Date(raw.created_at),
   expiresAt: new Date(raw.expires_at),
+  amr: raw.amr,
+  acr: isAuthLevel(raw.acr) ? raw.acr : 'pwd',
 });
+
+const COLUMNS = 'id, user_id, auth_time, created_at, expires_at, amr, acr';
 
 /** Browser sessions, found by the SHA-256 of the cookie value (the value itself is never stored). */
 @Injectable()
 export class SsoSessionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(tokenHash: string, userId: string, authTime: Date, expiresAt: Date): Promise<SsoSessionRow> {
+  async create(tokenHash: string, userId: string, authTime: Date, expiresAt: Date, amr: readonly string[]): Promise<SsoSessionRow> {
     const rows: RawSession[] = await this.dataSource.query(
-      `INSERT INTO sso_sessions (token_hash, user_id, auth_time, expires_at) VALUES ($1, $2, $3, $4)
-       RETURNING id, user_id, auth_time, created_at, expires_at`,
-      [tokenHash, userId, authTime, expiresAt],
+      `INSERT INTO sso_sessions (token_hash, user_id, auth_time, expires_at, amr, acr) VALUES ($1, $2, $3, $4, $5, $6)
+       RETURNING ${COLUMNS}`,
+      [tokenHash, userId, authTime, expiresAt, amr, levelOf(amr)],
     );
     return toRow(rows[0]);
+  }
+
+  /** A further factor proven in a live session: its methods and level grow, auth_time moves to now. */
+  async stepUp(id: string, amr: readonly string[], authTime: Date): Promise<SsoSessionRow | undefined> {
+    const rows: RawSession[] = await this.dataSource.query(
+      `UPDATE sso_sessions SET amr = $2, acr = $3, auth_time = $4
+        WHERE id = $1 AND ended_at IS NULL AND expires_at > now() RETURNING ${COLUMNS}`,
+      [id, amr, levelOf(amr), authTime],
+    );
+    const updated = (rows as unknown as [RawSession[], number])[0];
+    return updated?.[0] ? toRow(updated[0]) : undefined;
+  }
+
+  /** Ends one of a person's sessions (from their account page); false when it was not theirs or not live. */
+  async endOneForUser(userId: string, id: string): Promise<boolean> {
+    const result: [unknown[], number] = await this.dataSource.query(
+      `UPDATE sso_sessions SET ended_at = now() WHERE user_id = $1 AND id = $2 AND ended_at IS NULL`,
+      [userId, id],
+    );
+    return (result[1] ?? 0) > 0;
+  }
+
+  /** Ends every session of a person but one (the browser asking). */
+  async endOthersForUser(userId: string, keepId: string): Promise<number> {
+    const result: [unknown[], number] = await this.dataSource.query(
+      `UPDATE sso_sessions SET ended_at = now() WHERE user_id = $1 AND id <> $2 AND ended_at IS NULL`,
+      [userId, keepId],
+    );
+    return result[1] ?? 0;
   }
 
   /** The live session of a cookie: not ended, not expired, its person still enabled. */
   async findActive(tokenHash: string): Promise<SsoSessionRow | undefined> {
     const rows: RawSession[] = await this.dataSource.query(
-      `SELECT s.id, s.user_id, s.auth_time, s.created_at, s.expires_at
+      `SELECT s.id, s.user_id, s.auth_time, s.created_at, s.expires_at, s.amr, s.acr
          FROM sso_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
       [tokenHash],
@@ -64,7 +103,7 @@ export class SsoSessionRepository {
 
   async listActiveForUser(userId: string): Promise<SsoSessionRow[]> {
     const rows: RawSession[] = await this.dataSource.query(
-      `SELECT id, user_id, auth_time, created_at, expires_at FROM sso_sessions
+      `SELECT ${COLUMNS} FROM sso_sessions
         WHERE user_id = $1 AND ended_at IS NULL AND expires_at > now() ORDER BY created_at DESC LIMIT 100`,
       [userId],
     );

@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, Clock, cookieName, randomToken, readCookie, setCookie, sha256 } from '@app/core';
+import { AuthLevel, combineMethods } from '@app/core';
 import { SsoSessionRepository, SsoSessionRow } from './sso-session.repository';
 
 export interface CurrentSession {
   /** Public id of the session, used as the OIDC `sid`. */
   sessionId: string;
   userId: string;
-  /** When the person last entered their password, in seconds since the epoch (OIDC `auth_time`). */
+  /** When the person last proved who they are (password, passkey or a step-up), in seconds since the epoch (OIDC `auth_time`). */
   authTime: number;
+  /** RFC 8176 methods used in this session (`pwd`, `otp`, `hwk`, `mfa`, ...). */
+  amr: string[];
+  /** The level those methods prove: `pwd`, `mfa` or `phr`. */
+  acr: AuthLevel;
 }
 
 export interface SessionDetails extends CurrentSession {
@@ -34,7 +39,7 @@ export class SsoSessionService {
 
   async currentSession(request: FastifyRequest): Promise<CurrentSession | undefined> {
     const details = await this.current(request);
-    return details && { sessionId: details.sessionId, userId: details.userId, authTime: details.authTime };
+    return details && { sessionId: details.sessionId, userId: details.userId, authTime: details.authTime, amr: details.amr, acr: details.acr };
   }
 
   async current(request: FastifyRequest): Promise<SessionDetails | undefined> {
@@ -44,16 +49,36 @@ export class SsoSessionService {
     return row && toDetails(row);
   }
 
-  /** Starts a session for a person who just proved who they are, ending the browser's previous one. */
-  async start(request: FastifyRequest, reply: FastifyReply, userId: string): Promise<SessionDetails> {
+  /**
+   * Starts a session for a person who just proved who they are with `methods` (RFC 8176, a password by
+   * default), ending the browser's previous one.
+   */
+  async start(request: FastifyRequest, reply: FastifyReply, userId: string, methods: readonly string[] = ['pwd']): Promise<SessionDetails> {
     const previous = readCookie(request, this.cookie);
     if (previous) await this.sessions.endByTokenHash(sha256(previous));
     const value = randomToken(32);
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtl * 1000);
-    const row = await this.sessions.create(sha256(value), userId, now, expiresAt);
+    const row = await this.sessions.create(sha256(value), userId, now, expiresAt, combineMethods([], methods));
     setCookie(reply, this.cookie, value, { secure: this.config.secureCookies, maxAge: this.config.sessionTtl });
     return toDetails(row);
+  }
+
+  /**
+   * The person of a live session proved a further factor: the session keeps its id and cookie and gains
+   * the methods; undefined when the session ended meanwhile.
+   */
+  async stepUp(session: SessionDetails, methods: readonly string[]): Promise<SessionDetails | undefined> {
+    const row = await this.sessions.stepUp(session.sessionId, combineMethods(session.amr, methods), this.clock.now());
+    return row && toDetails(row);
+  }
+
+  endOneForUser(userId: string, sessionId: string): Promise<boolean> {
+    return this.sessions.endOneForUser(userId, sessionId);
+  }
+
+  endOthersForUser(userId: string, keepSessionId: string): Promise<number> {
+    return this.sessions.endOthersForUser(userId, keepSessionId);
   }
 
   /** Ends the browser's session (if any) and clears its cookie. */
@@ -78,5 +103,7 @@ function toDetails(row: SsoSessionRow): SessionDetails {
     userId: row.userId,
     authTime: Math.floor(row.authTime.getTime() / 1000),
     authTimeMs: row.authTime.getTime(),
+    amr: row.amr,
+    acr: row.acr,
   };
 }
