@@ -49,7 +49,7 @@ export const PASSKEY_SCRIPT = `(function () {
       showError(form, 'This browser cannot use passkeys.');
       return;
     }
-    var button = form.querySelector('button[data-passkey-start]');
+    var button = form.querySelector('[data-passkey-start]');
     if (button) {
       button.disabled = false;
       button.addEventListener('click', function (event) {

@@ -14,11 +14,17 @@ export interface PasskeyFormModel {
   autofill?: boolean;
   /** More hidden fields (a label, a pending id). */
   fields?: Readonly<Record<string, string>>;
+  /**
+   * Start with a link instead of a button: where the page's main button must stay the only one (the
+   * login form's "Sign in"). The link leads to a page of its own for browsers without scripts.
+   */
+  linkHref?: string;
 }
 
 /**
  * A form driven by /assets/passkey.js (see PASSKEY_SCRIPT): its button stays disabled until the script
- * runs, so a browser without scripts or WebAuthn is not offered what it cannot do.
+ * runs, so a browser without scripts or WebAuthn is not offered what it cannot do (a link start leads to a
+ * page that says so).
  */
 export function passkeyForm(model: PasskeyFormModel): string {
   const extra = Object.entries(model.fields ?? {})
@@ -30,7 +36,9 @@ export function passkeyForm(model: PasskeyFormModel): string {
   <input type="hidden" name="handle" value="">
   <input type="hidden" name="response" value="">${extra}
   <p class="error" data-passkey-error role="alert" hidden></p>
-  <button type="submit" class="secondary" data-passkey-start disabled>${escapeHtml(model.button)}</button>
+  ${model.linkHref
+    ? `<p><a href="${escapeHtml(model.linkHref)}" data-passkey-start>${escapeHtml(model.button)}</a></p>`
+    : `<button type="submit" class="secondary" data-passkey-start disabled>${escapeHtml(model.button)}</button>`}
 </form>`;
 }
 

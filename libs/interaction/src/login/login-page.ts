@@ -39,6 +39,7 @@ ${passkeyForm({
   returnTo: model.returnTo,
   button: 'Sign in with a passkey',
   autofill: true,
+  linkHref: `${model.pathPrefix}/login/passkey?${new URLSearchParams({ return_to: model.returnTo }).toString()}`,
 })}${providerButtons(model)}`;
   return htmlPage('Sign in', body, passkeyScripts(model.pathPrefix));
 }
@@ -52,4 +53,19 @@ function providerButtons(model: LoginPageModel): string {
     return `  <li><a class="button secondary" href="${escapeHtml(href)}">Sign in with ${escapeHtml(provider.displayName)}</a></li>`;
   });
   return `\n<section aria-label="Other ways to sign in">\n${hint}<ul class="providers">\n${links.join('\n')}\n</ul>\n</section>`;
+}
+
+/** The passkey sign-in on a page of its own: where the login page's link leads without scripts. */
+export function renderPasskeyLoginPage(model: Pick<LoginPageModel, 'pathPrefix' | 'csrfToken' | 'returnTo' | 'error'>): string {
+  const error = model.error ? `<p class="error" role="alert">${escapeHtml(model.error)}</p>` : '';
+  const form = passkeyForm({
+    ceremony: 'authenticate',
+    action: `${model.pathPrefix}/login/passkey`,
+    optionsUrl: `${model.pathPrefix}/login/passkey/options`,
+    csrfToken: model.csrfToken,
+    returnTo: model.returnTo,
+    button: 'Sign in with a passkey',
+  });
+  const back = `${model.pathPrefix}/login?${new URLSearchParams({ return_to: model.returnTo }).toString()}`;
+  return htmlPage('Sign in with a passkey', `<h1>Sign in with a passkey</h1>\n${error}\n<p>Use the passkey on this device, on your phone or on a security key.</p>\n${form}\n<p><a href="${escapeHtml(back)}">Sign in with a password instead</a></p>`, passkeyScripts(model.pathPrefix));
 }

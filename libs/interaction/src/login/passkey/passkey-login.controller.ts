@@ -1,15 +1,18 @@
-import { Controller, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditLog } from '@app/audit';
 import { AppConfig } from '@app/core';
 import { PasskeyRejected, PasskeyService, SsoSessionService, UserService } from '@app/users';
+import { AuthorizationFlow } from '../../authorize/authorization-flow.service';
 import { CsrfService } from '../../http/csrf.service';
 import { ErrorPage } from '../../http/page-errors';
-import { pageForm } from '../../http/page-params';
+import { pageHeaders } from '../../http/page-headers';
+import { pageForm, pageQuery } from '../../http/page-params';
 import { Page } from '../../http/page.decorator';
 import { auditPasskeyRejection } from '../../http/passkey-audit';
 import { seeOther } from '../../http/see-other';
 import { LOGIN_CSRF_PURPOSE, LoginForm } from '../login-form';
+import { renderPasskeyLoginPage } from '../login-page';
 
 const PASSKEY_REFUSED = 'That passkey could not be used. Try again, or sign in with your password.';
 
@@ -28,7 +31,17 @@ export class PasskeyLoginController {
     private readonly form: LoginForm,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
+    private readonly flow: AuthorizationFlow,
   ) {}
+
+  @Get()
+  async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const returnTo = this.form.returnTo(pageQuery(request).return_to);
+    const page = renderPasskeyLoginPage({ pathPrefix: this.config.pathPrefix, csrfToken: this.csrf.issue(request, reply, LOGIN_CSRF_PURPOSE), returnTo });
+    // The form's answer may redirect on to the client that started an authorization request.
+    const target = await this.flow.finalRedirectOf(returnTo).catch(() => undefined);
+    await reply.status(200).headers(pageHeaders(target, { scripts: true })).send(page);
+  }
 
   @Post('options')
   async options(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
