@@ -68,6 +68,13 @@ export class AppConfig {
   readonly passwordHashQueueLimit: number;
   /** PASSWORD_HASH_QUEUE_TIMEOUT_MS: longest wait for a hashing slot before 503 (below the 10 s connection timeout). */
   readonly passwordHashQueueTimeoutMs: number;
+  /** LOGIN_MAX_FAILURES: failed sign-ins of one account name (known or not) that lock it. */
+  readonly loginMaxFailures: number;
+  /**
+   * LOGIN_LOCKOUT_S: how long a lock lasts, counted from the attempt that reached LOGIN_MAX_FAILURES; also
+   * the window in which failures are counted, from the first failure.
+   */
+  readonly loginLockoutSeconds: number;
 
   constructor(env: Record<string, string | undefined>) {
     const read: EnvReader = readEnv(env);
@@ -99,6 +106,8 @@ export class AppConfig {
     this.trustProxy = parseTrustProxy(read.optionalString('TRUST_PROXY'));
     this.passwordHashQueueLimit = read.integer('PASSWORD_HASH_QUEUE_LIMIT', 100, { min: 0, max: 10000 });
     this.passwordHashQueueTimeoutMs = read.integer('PASSWORD_HASH_QUEUE_TIMEOUT_MS', 5000, { min: 100, max: 8000 });
+    this.loginMaxFailures = read.integer('LOGIN_MAX_FAILURES', 5, { min: 1, max: 1000 });
+    this.loginLockoutSeconds = read.integer('LOGIN_LOCKOUT_S', 900, { min: 1, max: 30 * 86400 });
     if (this.workers > 1 && !this.databaseUrl) {
       throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
     }
