@@ -6,6 +6,7 @@ import { ClientsModule } from '@app/clients';
 import { GrantsModule } from '@app/grants';
 import { TokensModule } from '@app/tokens';
 import { UsersModule } from '@app/users';
+import { AssetsController } from './assets/assets.controller';
 import { AuthorizationFlow } from './authorize/authorization-flow.service';
 import { AuthorizationRequestRepository } from './authorize/authorization-request.repository';
 import { AuthorizeController } from './authorize/authorize.controller';
@@ -28,7 +29,7 @@ import { LogoutService } from './logout/logout.service';
 /** Every page a person sees: authorization, sign-in, consent, device verification, sign-out. */
 @Module({
   imports: [AccessModule, AuditModule, ClientsModule, UsersModule, TokensModule, GrantsModule, OidcFederationModule],
-  controllers: [AuthorizeController, LoginController, ConsentController, DeviceVerificationController, LogoutController, FederationController],
+  controllers: [AssetsController, AuthorizeController, LoginController, ConsentController, DeviceVerificationController, LogoutController, FederationController],
   providers: [
     PageErrorFilter,
     CsrfService,

@@ -5,8 +5,15 @@ import { CreateGroups1764100017000 } from './migrations/1764100017000-create-gro
 import { GroupMemberSource1764100017050 } from './migrations/1764100017050-group-member-source';
 import { LoginLockout1764100020200 } from './migrations/1764100020200-login-lockout';
 import { SessionAuthenticationLevel1764100020000 } from './migrations/1764100020000-session-authentication-level';
+import { CreateAuthenticationFactors1764100020010 } from './migrations/1764100020010-create-authentication-factors';
 
 export * from './consents/consent.service';
+export type { FactorType, FactorView } from './factors/factor.repository';
+export * from './factors/factor.service';
+export * from './factors/passkey.service';
+export * from './factors/passkey-rejected';
+export * from './factors/recovery-code.service';
+export * from './factors/totp.service';
 export * from './groups/group.entity';
 export type { GroupMemberRow, GroupPersonRow, PersonGroupRow } from './groups/group.repository';
 export { isValidGroupCursor, MAX_LISTED_PEOPLE } from './groups/group.repository';
@@ -28,10 +35,19 @@ export * from './users/user-bootstrap.service';
 export * from './users.module';
 
 export const USERS_ENTITIES = [UserEntity, GroupEntity];
-export const USERS_MIGRATIONS = [CreateUsers1764100002000, CreateGroups1764100017000, GroupMemberSource1764100017050, SessionAuthenticationLevel1764100020000, LoginLockout1764100020200];
+export const USERS_MIGRATIONS = [
+  CreateUsers1764100002000,
+  CreateGroups1764100017000,
+  GroupMemberSource1764100017050,
+  SessionAuthenticationLevel1764100020000,
+  CreateAuthenticationFactors1764100020010,
+  LoginLockout1764100020200,
+];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const USERS_PURGE_TASKS = [
   { table: 'sso_sessions', where: "expires_at < now() - interval '1 day' OR ended_at < now() - interval '1 day'" },
   { table: 'login_attempts', where: "window_start < now() - interval '1 day' AND (locked_until IS NULL OR locked_until < now())" },
+  { table: 'webauthn_challenges', where: 'expires_at < now()' },
+  { table: 'authentication_factors', where: "type = 'totp' AND confirmed_at IS NULL AND created_at < now() - interval '1 day'" },
 ];

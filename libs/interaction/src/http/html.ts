@@ -31,13 +31,17 @@ const STYLE = `
   ul.scopes li { margin: .3rem 0; }
   code { background: #eef0f4; padding: .1rem .3rem; border-radius: 3px; }`;
 
-/** A complete, accessible HTML document; `body` must already be escaped. */
-export function htmlPage(title: string, body: string): string {
+/**
+ * A complete, accessible HTML document; `body` must already be escaped. `scripts` are paths of our own
+ * script files (see AssetsController), loaded at the end: the page works without them where it can.
+ */
+export function htmlPage(title: string, body: string, scripts: readonly string[] = []): string {
+  const tags = scripts.map((src) => `\n<script src="${escapeHtml(src)}"></script>`).join('');
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
-<body><main>${body}</main></body>
+<body><main>${body}</main>${tags}</body>
 </html>`;
 }
 

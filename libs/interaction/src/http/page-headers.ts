@@ -5,10 +5,13 @@ import { HTML_PAGE_HEADERS } from './html';
  * apply form-action to every redirect after a submission (CSP Level 3 §6.3.1), so a consent form whose
  * answer redirects to the client would otherwise be blocked.
  */
-export function pageHeaders(redirectTarget?: string): Record<string, string> {
+export function pageHeaders(redirectTarget?: string, options: { scripts?: boolean } = {}): Record<string, string> {
   const source = redirectTarget ? cspSource(redirectTarget) : undefined;
-  if (!source) return HTML_PAGE_HEADERS;
-  const csp = HTML_PAGE_HEADERS['Content-Security-Policy'].replace("form-action 'self'", `form-action 'self' ${source}`);
+  if (!source && !options.scripts) return HTML_PAGE_HEADERS;
+  let csp = HTML_PAGE_HEADERS['Content-Security-Policy'];
+  if (source) csp = csp.replace("form-action 'self'", `form-action 'self' ${source}`);
+  // Our own script files only (never inline), and the fetches they make back to us (WebAuthn options).
+  if (options.scripts) csp = csp.replace("default-src 'none';", "default-src 'none'; script-src 'self'; connect-src 'self';");
   return { ...HTML_PAGE_HEADERS, 'Content-Security-Policy': csp };
 }
 

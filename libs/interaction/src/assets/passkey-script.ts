@@ -1,0 +1,70 @@
+/**
+ * The browser side of passkeys, served as /assets/passkey.js next to @simplewebauthn/browser's bundle.
+ * One behaviour for every page: a form marked `data-passkey="register"` or `"authenticate"` asks its
+ * `data-options` URL (POST, the form's csrf_token) for WebAuthn options, runs the ceremony, puts the
+ * result in the form's hidden `response` field and submits the form, so the server answers with a page
+ * or a redirect as for any other form. A form marked `data-autofill` also offers passkeys in the
+ * username field's autofill (conditional mediation) where the browser supports it.
+ */
+export const PASSKEY_SCRIPT = `(function () {
+  'use strict';
+  var webauthn = window.SimpleWebAuthnBrowser;
+  if (!webauthn) return;
+
+  function optionsFor(form) {
+    var body = new URLSearchParams({ csrf_token: form.elements.csrf_token.value });
+    return fetch(form.getAttribute('data-options'), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: body.toString()
+    }).then(function (answer) {
+      if (!answer.ok) throw new Error('options refused');
+      return answer.json();
+    });
+  }
+
+  function showError(form, message) {
+    var box = form.querySelector('[data-passkey-error]');
+    if (box) { box.textContent = message; box.hidden = false; }
+  }
+
+  function finish(form, handle, result) {
+    form.elements.handle.value = handle;
+    form.elements.response.value = JSON.stringify(result);
+    form.submit();
+  }
+
+  function run(form, autofill) {
+    return optionsFor(form).then(function (answer) {
+      var ceremony = form.getAttribute('data-passkey') === 'register'
+        ? webauthn.startRegistration({ optionsJSON: answer.options })
+        : webauthn.startAuthentication({ optionsJSON: answer.options, useBrowserAutofill: autofill });
+      return ceremony.then(function (result) { finish(form, answer.handle, result); });
+    });
+  }
+
+  document.querySelectorAll('form[data-passkey]').forEach(function (form) {
+    if (!webauthn.browserSupportsWebAuthn()) {
+      showError(form, 'This browser cannot use passkeys.');
+      return;
+    }
+    var button = form.querySelector('button[data-passkey-start]');
+    if (button) {
+      button.disabled = false;
+      button.addEventListener('click', function (event) {
+        event.preventDefault();
+        run(form, false).catch(function (error) {
+          if (error && error.name === 'AbortError') return;
+          showError(form, 'The passkey was not used. Try again, or use another way to sign in.');
+        });
+      });
+    }
+    if (form.hasAttribute('data-autofill')) {
+      webauthn.browserSupportsWebAuthnAutofill().then(function (supported) {
+        if (supported) run(form, true).catch(function () { /* the person chose another way */ });
+      });
+    }
+  });
+})();
+`;
