@@ -95,6 +95,16 @@ export class LoginThrottle {
     return rows.length > 0 ? new Date(rows[0].locked_until) : undefined;
   }
 
+  /** The names among these that are locked now (in lower case), with until when: for a page of people. */
+  async lockedUntilOf(usernames: readonly string[]): Promise<Map<string, Date>> {
+    if (usernames.length === 0) return new Map();
+    const rows: Array<{ key: string; locked_until: Date | string }> = await this.dataSource.query(
+      `SELECT key, locked_until FROM login_attempts WHERE key = ANY($1::text[]) AND locked_until > now()`,
+      [usernames.map(accountKey)],
+    );
+    return new Map(rows.map((row) => [row.key.slice('account:'.length), new Date(row.locked_until)]));
+  }
+
   /** The attempt was refused before its password was checked (no capacity): it does not count. */
   async release(username: string, ip: string): Promise<void> {
     // One row per statement: no statement here holds a lock while waiting for another. An attempt that had
