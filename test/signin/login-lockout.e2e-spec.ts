@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { LoginThrottle } from '../../libs/users/src/login/login-throttle.service';
 import { useTestServer } from '../support/server-fixture';
 import { BrowserSession, submitLogin } from '../support/browser-session';
 import { createPerson } from '../support/sign-in';
@@ -74,6 +75,22 @@ describe('login lockout', () => {
     expect((await attempt(person.username, person.password)).signedIn).toBe(true);
     for (let i = 0; i < MAX_FAILURES - 1; i++) await attempt(person.username, 'wrong password!');
     expect((await attempt(person.username, person.password)).signedIn).toBe(true);
+  });
+
+  it('an attempt given back unchecked (no capacity) that had started the lock ends it again', async () => {
+    const throttle = ctx.server.app.get(LoginThrottle);
+    const name = `given-back-${Date.now()}`;
+    for (let i = 0; i < MAX_FAILURES - 1; i++) expect((await throttle.reserve(name, '192.0.2.1')).allowed).toBe(true);
+    expect(await throttle.lockedUntil(name)).toBeUndefined();
+    expect((await throttle.reserve(name, '192.0.2.1')).allowed).toBe(true);
+    expect(await throttle.lockedUntil(name)).toBeInstanceOf(Date);
+    await throttle.release(name, '192.0.2.1');
+    expect(await throttle.lockedUntil(name)).toBeUndefined();
+    // The next attempt is the limit's last one again, and a refused one after it reports the lock.
+    expect((await throttle.reserve(name, '192.0.2.1')).allowed).toBe(true);
+    const refused = await throttle.reserve(name, '192.0.2.1');
+    expect(refused).toEqual({ allowed: false, lock: { until: expect.any(Date), secondsLeft: expect.any(Number) } });
+    expect(refused.lock!.secondsLeft).toBeGreaterThan(LOCKOUT_S - 5);
   });
 
   it('the audit log records the refused attempt with the lock', async () => {
