@@ -108,7 +108,7 @@ import { ensureBuilt, ServerProcess } from '../support/server-process';
     for (let i = 0; i < 5; i++) await attempt(i % 2 === 0 ? a : b, 'wrong password');
     const withRightPassword = await attempt(b, victim.password);
     expect(withRightPassword.status).not.toBe(303);
-    expect(withRightPassword.text).toContain('Invalid username or password');
+    expect(withRightPassword.text).toContain('temporarily locked');
   });
 
   it('drops a rotated client secret on the other instance at once (cache invalidation)', async () => {

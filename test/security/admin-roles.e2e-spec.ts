@@ -5,6 +5,7 @@ import { ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ADMIN_ROUTES } from '@app/admin';
 import { consoleToken, machineToken } from '../support/admin-tokens';
+import { enrollTotp } from '../support/factor-fixtures';
 import { postJson, request } from '../support/http';
 import { useTestServer } from '../support/server-fixture';
 import { CALLBACK, createPerson } from '../support/sign-in';
@@ -23,6 +24,8 @@ interface Fixtures {
   client(own: boolean): Promise<string>;
   api(own: boolean): Promise<string>;
   person(): Promise<string>;
+  /** A person with a confirmed authenticator app. */
+  personWithFactor(): Promise<{ person: string; factor: string }>;
   group(): Promise<string>;
   groupWithMember(): Promise<{ group: string; member: string }>;
   provider(): Promise<string>;
@@ -80,6 +83,15 @@ const CASES: RouteCase[] = [
   { route: 'DELETE /admin/v1/users/:id', allowed: ['admin'], ok: 204, call: async (f) => ({ path: `/admin/v1/users/${await f.person()}` }) },
   { route: 'POST /admin/v1/users/:id/password', allowed: PEOPLE_SUPPORT, ok: 204, call: async (f) => ({ path: `/admin/v1/users/${await f.person()}/password`, body: { password: 'a new long password' } }) },
   { route: 'POST /admin/v1/users/:id/unlock', allowed: PEOPLE_SUPPORT, ok: 204, call: async (f) => ({ path: `/admin/v1/users/${await f.person()}/unlock` }) },
+  { route: 'GET /admin/v1/users/:id/factors', allowed: PEOPLE_READERS, ok: 200, call: async (f) => ({ path: `/admin/v1/users/${(await f.personWithFactor()).person}/factors` }) },
+  { route: 'DELETE /admin/v1/users/:id/factors', allowed: PEOPLE_SUPPORT, ok: 204, call: async (f) => ({ path: `/admin/v1/users/${(await f.personWithFactor()).person}/factors` }) },
+  {
+    route: 'DELETE /admin/v1/users/:id/factors/:factorId', allowed: PEOPLE_SUPPORT, ok: 204,
+    call: async (f) => {
+      const { person, factor } = await f.personWithFactor();
+      return { path: `/admin/v1/users/${person}/factors/${factor}` };
+    },
+  },
   { route: 'GET /admin/v1/users/:id/sessions', allowed: PEOPLE_READERS, ok: 200, call: async (f) => ({ path: `/admin/v1/users/${await f.person()}/sessions` }) },
   { route: 'DELETE /admin/v1/users/:id/sessions', allowed: PEOPLE_SUPPORT, ok: 204, call: async (f) => ({ path: `/admin/v1/users/${await f.person()}/sessions` }) },
   { route: 'GET /admin/v1/users/:id/groups', allowed: PEOPLE_READERS, ok: 200, call: async (f) => ({ path: `/admin/v1/users/${await f.person()}/groups` }) },
@@ -170,6 +182,10 @@ describe('admin API: every route authorized by role, route by route', () => {
       client: async (own) => (await created<{ client_id: string }>('POST', '/admin/v1/clients', { client_name: `App ${suffix()}`, redirect_uris: [CALLBACK], owners: own ? [owner.id] : [] })).client_id,
       api: async (own) => (await created<{ id: string }>('POST', '/admin/v1/apis', { identifier: `https://api-${suffix()}.example.com`, name: 'API', owners: own ? [owner.id] : [] })).id,
       person: async () => (await createPerson(ctx.admin)).id,
+      personWithFactor: async () => {
+        const person = await createPerson(ctx.admin);
+        return { person: person.id, factor: (await enrollTotp(ctx.server.app, person)).factorId };
+      },
       group: async () => (await created<{ id: string }>('POST', '/admin/v1/groups', { name: `group-${suffix()}` })).id,
       provider: async () => (await created<{ id: string }>('POST', '/admin/v1/identity-providers', oidcProvider())).id,
       groupWithMember: async () => {

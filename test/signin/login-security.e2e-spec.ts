@@ -34,12 +34,13 @@ describe('login page: who may sign in', () => {
     expect((await ctx.admin.get<{ items: unknown[] }>(`/admin/v1/users/${person.id}/sessions`)).body.items).toHaveLength(0);
   });
 
-  it('locks an account after repeated failures, with the same message even for the right password', async () => {
+  it('locks an account after repeated failures: even the right password is refused, and the page says until when', async () => {
     const person = await createPerson(ctx.admin);
     for (let i = 0; i < 5; i++) expect((await attempt(person.username, 'wrong password!')).signedIn).toBe(false);
     const { result, signedIn } = await attempt(person.username, person.password);
     expect(signedIn).toBe(false);
-    expect(result.text).toContain('Invalid username or password');
+    expect(result.status).toBe(401);
+    expect(result.text).toMatch(/temporarily locked\. Try again after \d\d:\d\d UTC \(in 15 minutes\)/);
   });
 
   it('parallel guesses cannot slip past the limit', async () => {
@@ -51,10 +52,10 @@ describe('login page: who may sign in', () => {
     // Twelve wrong guesses at once: each is counted before its password is checked.
     const results = await Promise.all(browsers.map(({ browser, page }, index) => submitLogin(browser, page, person.username, `guess-${index}-wrong`)));
     expect(results.every((result) => result.status === 401)).toBe(true);
-    // The account is now locked: even the right password fails, with the same message.
+    // The account is now locked: even the right password fails.
     const { result, signedIn } = await attempt(person.username, person.password);
     expect(signedIn).toBe(false);
-    expect(result.text).toContain('Invalid username or password');
+    expect(result.text).toContain('temporarily locked');
   });
 
   it('usernames are unique regardless of case, and sign-in ignores case', async () => {

@@ -16,11 +16,12 @@ import { DeviceAuthorizationsAdminController } from './device/device-authorizati
 import { IdentityProvidersAdminController } from './identity-providers/identity-providers-admin.controller';
 import { GroupsAdminController } from './groups/groups-admin.controller';
 import { KeysAdminController } from './keys/keys-admin.controller';
+import { PersonFactorsAdminController } from './users/person-factors-admin.controller';
 import { UsersAdminController } from './users/users-admin.controller';
 
 @Module({
   imports: [AccessModule, FederationModule, ClientsModule, TokensModule, GrantsModule, UsersModule, AuditModule],
-  controllers: [MeAdminController, ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController, GroupsAdminController, IdentityProvidersAdminController, EventsAdminController],
+  controllers: [MeAdminController, ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController, PersonFactorsAdminController, GroupsAdminController, IdentityProvidersAdminController, EventsAdminController],
   providers: [AdminAuthGuard, AuditInterceptor],
   exports: [AdminAuthGuard],
 })

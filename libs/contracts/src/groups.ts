@@ -2,12 +2,18 @@
 export interface GroupInput {
   name?: string;
   description?: string;
+  /** Everyone in the group (directly or through nested groups) signs in with a second factor (`acr` `mfa`). */
+  require_mfa?: boolean;
+  /** Everyone in the group signs in with a passkey or security key (`acr` `phr`). */
+  require_phishing_resistant?: boolean;
 }
 
 export interface GroupView {
   id: string;
   name: string;
   description: string;
+  require_mfa: boolean;
+  require_phishing_resistant: boolean;
   created_at: string;
   updated_at: string;
 }

@@ -39,8 +39,26 @@ export interface UserView {
   family_name: string | null;
   roles: string[];
   disabled: boolean;
+  /** Until when sign-in is refused after too many failed attempts (ISO 8601); null when not locked. */
+  locked_until: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** A person's sign-in factor, as `GET /admin/v1/users/:id/factors` lists it (no key material). */
+export interface PersonFactorView {
+  id: string;
+  type: 'passkey' | 'totp';
+  label: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** `GET /admin/v1/users/:id/factors`. */
+export interface PersonFactorsView {
+  items: PersonFactorView[];
+  /** Unused recovery codes the person holds. */
+  recovery_codes_remaining: number;
 }
 
 export interface ConsentView {

@@ -3,6 +3,7 @@ import { UserEntity } from './users/user.entity';
 import { CreateUsers1764100002000 } from './migrations/1764100002000-create-users';
 import { CreateGroups1764100017000 } from './migrations/1764100017000-create-groups';
 import { GroupMemberSource1764100017050 } from './migrations/1764100017050-group-member-source';
+import { LoginLockout1764100020200 } from './migrations/1764100020200-login-lockout';
 import { SessionAuthenticationLevel1764100020000 } from './migrations/1764100020000-session-authentication-level';
 import { CreateAuthenticationFactors1764100020010 } from './migrations/1764100020010-create-authentication-factors';
 
@@ -19,6 +20,8 @@ export type { GroupMemberRow, GroupPersonRow, PersonGroupRow } from './groups/gr
 export { isValidGroupCursor, MAX_LISTED_PEOPLE } from './groups/group.repository';
 export * from './groups/group.service';
 export { LoginThrottle } from './login/login-throttle.service';
+export type { AccountLock, LoginReservation } from './login/login-throttle.service';
+export { accountLockedMessage } from './login/account-locked-message';
 export { LoginFailed, LoginService, LOGIN_FAILED_MESSAGE } from './login/login.service';
 export { DirectoryUnavailable } from './login/password-directory';
 export type { PasswordDirectory } from './login/password-directory';
@@ -33,12 +36,19 @@ export * from './users/user-bootstrap.service';
 export * from './users.module';
 
 export const USERS_ENTITIES = [UserEntity, GroupEntity];
-export const USERS_MIGRATIONS = [CreateUsers1764100002000, CreateGroups1764100017000, GroupMemberSource1764100017050, SessionAuthenticationLevel1764100020000, CreateAuthenticationFactors1764100020010];
+export const USERS_MIGRATIONS = [
+  CreateUsers1764100002000,
+  CreateGroups1764100017000,
+  GroupMemberSource1764100017050,
+  SessionAuthenticationLevel1764100020000,
+  CreateAuthenticationFactors1764100020010,
+  LoginLockout1764100020200,
+];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const USERS_PURGE_TASKS = [
   { table: 'sso_sessions', where: "expires_at < now() - interval '1 day' OR ended_at < now() - interval '1 day'" },
-  { table: 'login_attempts', where: "window_start < now() - interval '1 day'" },
+  { table: 'login_attempts', where: "window_start < now() - interval '1 day' AND (locked_until IS NULL OR locked_until < now())" },
   { table: 'webauthn_challenges', where: 'expires_at < now()' },
   { table: 'authentication_factors', where: "type = 'totp' AND confirmed_at IS NULL AND created_at < now() - interval '1 day'" },
 ];

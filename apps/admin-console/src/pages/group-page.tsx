@@ -4,7 +4,7 @@ import { ErrorBanner } from '../forms';
 import { useCan } from '../permissions';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
-import { EditGroupForm } from './group-forms';
+import { EditGroupForm, requirementLabel } from './group-forms';
 import { GroupDeletion } from './group-deletion';
 import { GroupMembers } from './group-members';
 
@@ -30,6 +30,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
       </p>
       <h1>{view.name}</h1>
       {view.description && <p className="subtitle">{view.description}</p>}
+      {!canWrite && <p>Sign-in requirement: {requirementLabel(view) ?? 'none beyond what each application asks'}</p>}
       {canWrite && <EditGroupForm group={view} onSaved={group.setData} />}
       <GroupMembers group={view} />
       {canWrite && <GroupDeletion group={view} />}

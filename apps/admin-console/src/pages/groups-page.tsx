@@ -7,13 +7,14 @@ import type { Column } from '../list-table';
 import { useCan } from '../permissions';
 import { Link } from '../router';
 import { useSearchedList } from '../use-paged-list';
-import { CreateGroupForm } from './group-forms';
+import { CreateGroupForm, requirementLabel } from './group-forms';
 
 const PAGE_SIZE = 20;
 
 const COLUMNS: Column<GroupView>[] = [
   { label: 'Name', cell: (group) => <Link to={`/groups/${encodeURIComponent(group.id)}`}>{group.name}</Link> },
   { label: 'Description', cell: (group) => group.description || '—' },
+  { label: 'Sign-in requires', cell: (group) => requirementLabel(group) ?? '—' },
   { label: 'Updated', cell: (group) => formatDate(group.updated_at) },
 ];
 

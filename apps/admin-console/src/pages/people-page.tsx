@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { UserView } from '@app/contracts';
 import { ApiFailure } from '../api';
+import { formatDate } from '../components';
 import { ErrorBanner, Field, OtherErrors, useFormValues, useSubmission, words } from '../forms';
 import { PageHead, SearchForm } from '../list-page';
 import { PagedTable } from '../list-table';
@@ -20,7 +21,14 @@ const COLUMNS: Column<UserView>[] = [
   { label: 'Roles', cell: (person) => person.roles.join(', ') || '—' },
   {
     label: 'Status',
-    cell: (person) => <span className={`status ${person.disabled ? 'retired' : 'active'}`}>{person.disabled ? 'disabled' : 'active'}</span>,
+    cell: (person) => {
+      const status = person.disabled ? 'disabled' : person.locked_until ? 'locked' : 'active';
+      return (
+        <span className={`status ${status === 'active' ? 'active' : 'retired'}`} title={person.locked_until ? `Locked until ${formatDate(person.locked_until)}` : undefined}>
+          {status}
+        </span>
+      );
+    },
   },
 ];
 

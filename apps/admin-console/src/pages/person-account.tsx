@@ -1,5 +1,5 @@
 import type { UserView } from '@app/contracts';
-import { ConfirmAction } from '../components';
+import { ConfirmAction, formatDate } from '../components';
 import { useCan } from '../permissions';
 import { useRouter } from '../router';
 import { useSession } from '../session';
@@ -18,6 +18,7 @@ export function PersonAccount({ person, path, act }: { person: UserView; path: s
   return (
     <section className="panel danger-zone" aria-labelledby="account-title">
       <h2 id="account-title">Account</h2>
+      {person.locked_until && <p role="status">Locked until {formatDate(person.locked_until)} after too many failed sign-in attempts.</p>}
       <div className="actions">
         {canSupport && (
           <>
@@ -31,7 +32,7 @@ export function PersonAccount({ person, path, act }: { person: UserView; path: s
             />
             <ConfirmAction
               label="Unlock sign-in"
-              question="Clear the failed sign-in count, so this person can try again now?"
+              question={person.locked_until ? 'End the lock, so this person can sign in again now?' : 'Clear the failed sign-in count, so this person can try again now?'}
               confirmLabel="Unlock"
               danger={false}
               onConfirm={() => act(() => api.send('POST', `${path}/unlock`), 'Sign-in unlocked.')}

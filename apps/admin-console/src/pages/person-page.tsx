@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { UserView } from '@app/contracts';
-import { Loading, Notice } from '../components';
+import { formatDate, Loading, Notice } from '../components';
 import { ErrorBanner, useSubmission } from '../forms';
 import { useCan } from '../permissions';
 import { Link } from '../router';
@@ -9,6 +9,7 @@ import { useResource } from '../use-resource';
 import type { PersonAction } from './person-action';
 import { PersonAccount } from './person-account';
 import { PersonApps } from './person-apps';
+import { PersonFactors } from './person-factors';
 import { PasswordForm, ProfileForm, RolesForm } from './person-forms';
 import { PersonGroups } from './person-groups';
 import { PersonSessions } from './person-sessions';
@@ -57,6 +58,12 @@ export function PersonPage({ userId }: { userId: string }) {
       <p className="subtitle">
         {person.username}
         {person.email ? ` · ${person.email}` : ''} · <span className={`status ${person.disabled ? 'retired' : 'active'}`}>{person.disabled ? 'disabled' : 'active'}</span>
+        {person.locked_until && (
+          <>
+            {' · '}
+            <span className="status retired">locked until {formatDate(person.locked_until)}</span>
+          </>
+        )}
         {person.roles.length > 0 && ` · roles: ${person.roles.join(', ')}`}
       </p>
       {notice && <Notice>{notice}</Notice>}
@@ -77,6 +84,7 @@ export function PersonPage({ userId }: { userId: string }) {
       {canSupport && <PasswordForm onSave={(password) => api.send('POST', `${path}/password`, { password }).then(() => setNotice('Password changed.'))} />}
       <PersonGroups userId={person.id} username={person.username} act={act} changes={changes} />
       <PersonApps userId={person.id} username={person.username} changes={changes} />
+      <PersonFactors path={path} act={act} changes={changes} />
       <PersonSessions path={path} act={act} changes={changes} />
       <PersonAccount person={person} path={path} act={act} />
     </section>

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { GroupInput, GroupView } from '@app/contracts';
+
+const REQUIRE_MFA = 'Everyone in the group, directly or through a group inside it, signs in with a second factor (acr mfa)';
+const REQUIRE_PHR = 'Everyone in the group signs in with a passkey or security key (acr phr, which also satisfies mfa)';
 
 export class CreateGroupDto implements GroupInput {
   @ApiProperty({ example: 'engineering', description: 'Unique regardless of case; letters, digits and . _ : -' })
@@ -10,6 +13,14 @@ export class CreateGroupDto implements GroupInput {
   @ApiPropertyOptional({ example: 'Everyone who ships code' })
   @IsOptional() @IsString() @MaxLength(500)
   description?: string;
+
+  @ApiPropertyOptional({ default: false, description: REQUIRE_MFA })
+  @IsOptional() @IsBoolean()
+  require_mfa?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: REQUIRE_PHR })
+  @IsOptional() @IsBoolean()
+  require_phishing_resistant?: boolean;
 }
 
 export class UpdateGroupDto implements GroupInput {
@@ -19,12 +30,20 @@ export class UpdateGroupDto implements GroupInput {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500)
   description?: string;
+
+  @ApiPropertyOptional({ description: REQUIRE_MFA }) @IsOptional() @IsBoolean()
+  require_mfa?: boolean;
+
+  @ApiPropertyOptional({ description: REQUIRE_PHR }) @IsOptional() @IsBoolean()
+  require_phishing_resistant?: boolean;
 }
 
 export class GroupViewDto implements GroupView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() description!: string;
+  @ApiProperty({ description: REQUIRE_MFA }) require_mfa!: boolean;
+  @ApiProperty({ description: REQUIRE_PHR }) require_phishing_resistant!: boolean;
   @ApiProperty() created_at!: string;
   @ApiProperty() updated_at!: string;
 }

@@ -28,7 +28,7 @@ export class GroupsAdminController {
   @ApiCreatedResponse({ type: GroupViewDto })
   async create(@Body(adminValidationPipe()) body: CreateGroupDto, @Changes() changes: AuditChanges): Promise<GroupView> {
     const group = await this.groups.create(body);
-    changes.note({ name: group.name });
+    changes.note({ name: group.name, require_mfa: group.requireMfa, require_phishing_resistant: group.requirePhishingResistant });
     return toGroupView(group);
   }
 
@@ -52,7 +52,11 @@ export class GroupsAdminController {
   @ApiOkResponse({ type: GroupViewDto })
   async update(@Param('id') id: string, @Body(adminValidationPipe()) body: UpdateGroupDto, @Changes() changes: AuditChanges): Promise<GroupView> {
     const { before, after } = await this.references.updateGroup(id, body);
-    changes.change('name', before.name, after.name).change('description', before.description, after.description);
+    changes
+      .change('name', before.name, after.name)
+      .change('description', before.description, after.description)
+      .change('require_mfa', before.requireMfa, after.requireMfa)
+      .change('require_phishing_resistant', before.requirePhishingResistant, after.requirePhishingResistant);
     return toGroupView(after);
   }
 

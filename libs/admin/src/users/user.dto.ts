@@ -85,6 +85,8 @@ export class UserViewDto implements UserView {
   @ApiProperty({ nullable: true, type: String }) family_name!: string | null;
   @ApiProperty({ type: [String] }) roles!: string[];
   @ApiProperty() disabled!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Until when sign-in is refused after too many failed attempts; null when not locked' })
+  locked_until!: string | null;
   @ApiProperty() created_at!: string;
   @ApiProperty() updated_at!: string;
 }

@@ -4,7 +4,7 @@ import { AppAccessPolicy } from '@app/access';
 import type { ConsentView, Page, PersonAppAccessView, PersonGroupView, SessionView, UserView } from '@app/contracts';
 import { InvalidRequest } from '@app/core';
 import { PersonAccessService } from '@app/grants';
-import { ConsentService, GroupService, isValidUserCursor, LoginThrottle, SsoSessionService, toUserView, UserService } from '@app/users';
+import { ConsentService, GroupService, isValidUserCursor, LoginThrottle, SsoSessionService, toUserView, UserEntity, UserService } from '@app/users';
 import { AuditChanges, Changes } from '../audit/audit-changes';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { Audited } from '../audit/audited.decorator';
@@ -36,7 +36,7 @@ export class UsersAdminController {
   async create(@Body(adminValidationPipe()) body: CreateUserDto, @Changes() changes: AuditChanges): Promise<UserView> {
     const user = await this.users.create(body);
     if (body.groups?.length) changes.change('groups', [], (await this.groups.groupsOfPerson(user.id)).filter((row) => row.direct).map((row) => row.group.name));
-    return toUserView(user);
+    return this.viewOf(user);
   }
 
   @Get()
@@ -44,13 +44,14 @@ export class UsersAdminController {
   @ApiQuery({ name: 'search', required: false }) @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'cursor', required: false })
   async list(@Query() query: Record<string, unknown>): Promise<Page<UserView>> {
     const page = await this.users.list(readPageQuery(query, isValidUserCursor));
-    return { items: page.items.map(toUserView), next_cursor: page.nextCursor };
+    const locks = await this.throttle.lockedUntilOf(page.items.map((user) => user.username));
+    return { items: page.items.map((user) => toUserView(user, locks.get(user.username.toLowerCase()) ?? null)), next_cursor: page.nextCursor };
   }
 
   @Get(':id')
   @ApiOkResponse({ type: UserViewDto })
   async get(@Param('id') id: string): Promise<UserView> {
-    return toUserView(await this.users.get(id));
+    return this.viewOf(await this.users.get(id));
   }
 
   /** Disabling the person ends every token and browser session of theirs; re-enabling brings none back. */
@@ -61,7 +62,7 @@ export class UsersAdminController {
     const before = await this.users.get(id);
     const after = await this.access.update(id, body);
     changes.change('roles', before.roles, after.roles).change('disabled', before.disabled, after.disabled);
-    return toUserView(after);
+    return this.viewOf(after);
   }
 
   @Delete(':id')
@@ -98,13 +99,20 @@ export class UsersAdminController {
     return { items: await this.apps.appsOf(id) };
   }
 
-  /** Forgets the person's failed sign-in attempts, so a locked-out account can sign in again at once. */
+  /** Forgets the person's failed sign-in attempts and ends their lock, so they can sign in again at once. */
   @Post(':id/unlock')
   @Audited({ action: 'user.unlocked', targetType: 'user', targetParam: 'id' })
   @HttpCode(204)
   @ApiNoContentResponse()
-  async unlock(@Param('id') id: string): Promise<void> {
-    await this.throttle.unlock((await this.users.get(id)).username);
+  async unlock(@Param('id') id: string, @Changes() changes: AuditChanges): Promise<void> {
+    const { username } = await this.users.get(id);
+    const lockedUntil = await this.throttle.lockedUntil(username);
+    await this.throttle.unlock(username);
+    changes.change('locked_until', lockedUntil?.toISOString() ?? null, null);
+  }
+
+  private async viewOf(user: UserEntity): Promise<UserView> {
+    return toUserView(user, (await this.throttle.lockedUntil(user.username)) ?? null);
   }
 
   @Get(':id/consents')

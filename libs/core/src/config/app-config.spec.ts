@@ -9,6 +9,13 @@ describe(AppConfig.name, () => {
     expect(sut.dataDir).toBe('./data');
     expect(sut.signingAlgorithm).toBe('ES256');
     expect(sut.accessTokenTtl).toBe(3600);
+    expect(sut.loginMaxFailures).toBe(5);
+    expect(sut.loginLockoutSeconds).toBe(900);
+  });
+
+  it('reads the lockout settings', () => {
+    const sut = new AppConfig({ LOGIN_MAX_FAILURES: '10', LOGIN_LOCKOUT_S: '3600' });
+    expect([sut.loginMaxFailures, sut.loginLockoutSeconds]).toEqual([10, 3600]);
   });
 
   it('derives the default issuer from PORT and keeps ISSUER exactly as given', () => {
@@ -27,6 +34,10 @@ describe(AppConfig.name, () => {
     ['SIGNING_ALG', 'HS256'],
     ['LOG_LEVEL', 'loud'],
     ['ACCESS_TOKEN_TTL', '5'],
+    ['LOGIN_MAX_FAILURES', '0'],
+    ['LOGIN_MAX_FAILURES', 'five'],
+    ['LOGIN_LOCKOUT_S', '0'],
+    ['LOGIN_LOCKOUT_S', '-60'],
   ])('stops with a message naming %s for %p', (variable, value) => {
     expect(() => new AppConfig({ [variable]: value })).toThrow(new RegExp(`Invalid configuration: ${variable} `));
   });

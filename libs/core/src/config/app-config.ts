@@ -68,6 +68,13 @@ export class AppConfig {
   readonly passwordHashQueueLimit: number;
   /** PASSWORD_HASH_QUEUE_TIMEOUT_MS: longest wait for a hashing slot before 503 (below the 10 s connection timeout). */
   readonly passwordHashQueueTimeoutMs: number;
+  /** LOGIN_MAX_FAILURES: failed sign-ins of one account name (known or not) that lock it. */
+  readonly loginMaxFailures: number;
+  /**
+   * LOGIN_LOCKOUT_S: how long a lock lasts, counted from the attempt that reached LOGIN_MAX_FAILURES; also
+   * the window in which failures are counted, from the first failure.
+   */
+  readonly loginLockoutSeconds: number;
   /** WEBAUTHN_RP_ID: the WebAuthn relying party id passkeys are bound to; the issuer's host name by default. */
   readonly webauthnRpId: string;
   /** WEBAUTHN_ORIGINS: the origins (comma-separated) passkey ceremonies may come from; the issuer's origin by default. */
@@ -103,6 +110,8 @@ export class AppConfig {
     this.trustProxy = parseTrustProxy(read.optionalString('TRUST_PROXY'));
     this.passwordHashQueueLimit = read.integer('PASSWORD_HASH_QUEUE_LIMIT', 100, { min: 0, max: 10000 });
     this.passwordHashQueueTimeoutMs = read.integer('PASSWORD_HASH_QUEUE_TIMEOUT_MS', 5000, { min: 100, max: 8000 });
+    this.loginMaxFailures = read.integer('LOGIN_MAX_FAILURES', 5, { min: 1, max: 1000 });
+    this.loginLockoutSeconds = read.integer('LOGIN_LOCKOUT_S', 900, { min: 1, max: 30 * 86400 });
     this.webauthnRpId = read.string('WEBAUTHN_RP_ID', hostOf(this.issuer));
     this.webauthnOrigins = (read.optionalString('WEBAUTHN_ORIGINS') ?? originOf(this.issuer)).split(',').map((origin) => origin.trim()).filter(Boolean);
     if (this.workers > 1 && !this.databaseUrl) {

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditLog } from '@app/audit';
 import { AppConfig } from '@app/core';
 import { HomeRealmDiscovery, IdentityProviderService } from '@app/federation';
-import { LoginFailed, LOGIN_FAILED_MESSAGE } from '@app/users';
+import { accountLockedMessage, LoginFailed, LOGIN_FAILED_MESSAGE } from '@app/users';
 import { AuthorizationFlow } from '../authorize/authorization-flow.service';
 import { CsrfService } from '../http/csrf.service';
 import { FormRejected } from '../http/page-errors';
@@ -60,7 +60,10 @@ export class LoginForm {
     return new FormRejected('form expired', (request, reply) => this.showAgain(request, reply, FORM_EXPIRED_MESSAGE, 403));
   }
 
-  /** A failed sign-in: recorded in the audit log with its reason, shown with the one generic message. */
+  /**
+   * A failed sign-in: recorded in the audit log with its reason, shown with the one generic message; a locked
+   * name is told when to try again instead (any name locks, known or not, so this reveals no account).
+   */
   failed(failure: LoginFailed): FormRejected {
     return new FormRejected(failure.reason, async (request, reply) => {
       // The name typed is recorded (cut short), never the password.
@@ -69,9 +72,13 @@ export class LoginForm {
         actor: failure.userId ? { type: 'person', id: failure.userId } : { type: 'anonymous' },
         target: { type: 'user', id: failure.userId ?? null },
         origin: { ip: request.ip, userAgent: request.headers['user-agent'] },
-        details: { username: submitted(request, 'username')?.slice(0, 200) ?? null, reason: failure.reason },
+        details: {
+          username: submitted(request, 'username')?.slice(0, 200) ?? null,
+          reason: failure.reason,
+          ...(failure.lock ? { locked_until: failure.lock.until.toISOString() } : {}),
+        },
       });
-      await this.showAgain(request, reply, LOGIN_FAILED_MESSAGE, 401);
+      await this.showAgain(request, reply, failure.lock ? accountLockedMessage(failure.lock) : LOGIN_FAILED_MESSAGE, 401);
     });
   }
 

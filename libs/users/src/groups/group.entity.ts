@@ -13,6 +13,14 @@ export class GroupEntity {
   @Column({ type: 'text', default: '' })
   description!: string;
 
+  /** Everyone in the group, directly or through a group inside it, signs in with a second factor. */
+  @Column({ name: 'require_mfa', type: 'boolean', default: false })
+  requireMfa!: boolean;
+
+  /** Everyone in the group signs in with a passkey or security key (`phr`), which also satisfies `mfa`. */
+  @Column({ name: 'require_phishing_resistant', type: 'boolean', default: false })
+  requirePhishingResistant!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 

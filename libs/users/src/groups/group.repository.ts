@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { escapeLike, isUuid, KeysetPage, KeysetPagination } from '@app/core';
+import { AuthLevel, escapeLike, isUuid, KeysetPage, KeysetPagination } from '@app/core';
 import { GroupEntity } from './group.entity';
 
 export type GroupPage = KeysetPage<GroupEntity>;
@@ -67,12 +67,12 @@ export class GroupRepository {
       .getMany();
   }
 
-  async insert(group: Pick<GroupEntity, 'name' | 'description'>, manager?: EntityManager): Promise<GroupEntity> {
+  async insert(group: Pick<GroupEntity, 'name' | 'description' | 'requireMfa' | 'requirePhishingResistant'>, manager?: EntityManager): Promise<GroupEntity> {
     const result = await this.repo(manager).insert(group);
     return (await this.findById(String(result.identifiers[0].id), manager))!;
   }
 
-  async update(id: string, changes: Partial<Pick<GroupEntity, 'name' | 'description'>>, manager?: EntityManager): Promise<void> {
+  async update(id: string, changes: Partial<Pick<GroupEntity, 'name' | 'description' | 'requireMfa' | 'requirePhishingResistant'>>, manager?: EntityManager): Promise<void> {
     await this.repo(manager).update({ id }, changes);
   }
 
@@ -195,6 +195,22 @@ export class GroupRepository {
         via: [...new Set(reaching.filter((row) => row.via_id !== group.id).map((row) => row.via_name))].sort(),
       };
     });
+  }
+
+  /** The strongest authentication any group of the person requires, walking up through every enclosing group. */
+  async requiredLevelOf(userId: string, manager?: EntityManager): Promise<AuthLevel> {
+    if (!isUuid(userId)) return 'pwd';
+    const [row]: Array<{ phr: boolean | null; mfa: boolean | null }> = await (manager ?? this.dataSource).query(
+      `WITH RECURSIVE up(id) AS (
+         SELECT group_id FROM group_members WHERE user_id = $1
+         UNION
+         SELECT s.parent_id FROM group_subgroups s JOIN up ON s.child_id = up.id
+       )
+       SELECT bool_or(g.require_phishing_resistant) AS phr, bool_or(g.require_mfa) AS mfa FROM up JOIN groups g ON g.id = up.id`,
+      [userId],
+    );
+    if (row?.phr) return 'phr';
+    return row?.mfa ? 'mfa' : 'pwd';
   }
 
   /** The names of every group the person is in, sorted: what the `groups` claim is made from. */

@@ -10,6 +10,8 @@ import { assertGroupName, MAX_GROUP_DESCRIPTION } from './group-rules';
 export interface GroupInput {
   name?: string;
   description?: string;
+  require_mfa?: boolean;
+  require_phishing_resistant?: boolean;
 }
 
 /** What a membership change did, for the audit log. */
@@ -32,7 +34,8 @@ export class GroupService {
   async create(input: GroupInput): Promise<GroupEntity> {
     assertGroupName(input.name);
     const description = checkedDescription(input.description) ?? '';
-    return this.unique(input.name, () => this.groups.insert({ name: input.name!, description }));
+    const requirements = { requireMfa: checkedFlag(input, 'require_mfa') ?? false, requirePhishingResistant: checkedFlag(input, 'require_phishing_resistant') ?? false };
+    return this.unique(input.name, () => this.groups.insert({ name: input.name!, description, ...requirements }));
   }
 
   async get(id: string, manager?: EntityManager): Promise<GroupEntity> {
@@ -45,7 +48,7 @@ export class GroupService {
     return this.groups.list(options);
   }
 
-  /** Changes name and description; `manager` lets a rename and the rewrite of its references be one transaction. */
+  /** Changes name, description and requirements; `manager` lets a rename and the rewrite of its references be one transaction. */
   async update(id: string, input: GroupInput, manager?: EntityManager): Promise<{ before: GroupEntity; after: GroupEntity }> {
     const before = await this.get(id, manager);
     const changes: Partial<GroupEntity> = {};
@@ -55,6 +58,10 @@ export class GroupService {
     }
     const description = checkedDescription(input.description);
     if (description !== undefined) changes.description = description;
+    const requireMfa = checkedFlag(input, 'require_mfa');
+    if (requireMfa !== undefined) changes.requireMfa = requireMfa;
+    const requirePhishingResistant = checkedFlag(input, 'require_phishing_resistant');
+    if (requirePhishingResistant !== undefined) changes.requirePhishingResistant = requirePhishingResistant;
     if (Object.keys(changes).length > 0) await this.unique(changes.name ?? before.name, () => this.groups.update(id, changes, manager));
     return { before, after: await this.get(id, manager) };
   }
@@ -85,6 +92,14 @@ export class GroupService {
 
   groupsOfPerson(userId: string): Promise<PersonGroupRow[]> {
     return this.groups.groupsOfPerson(userId);
+  }
+
+  /**
+   * The level every sign-in of the person must reach because of their groups, direct or nested: `phr` when
+   * any requires phishing-resistant authentication, else `mfa` when any requires a second factor, else `pwd`.
+   */
+  requiredLevelOf(userId: string): Promise<AuthLevel> {
+    return this.groups.requiredLevelOf(userId);
   }
 
   groupNamesOfPerson(userId: string, manager?: EntityManager): Promise<string[]> {
@@ -172,12 +187,22 @@ function checkedDescription(description: unknown): string | undefined {
   return description;
 }
 
+/** A requirement flag as sent: undefined when left out, a 400 naming the field for anything but a boolean. */
+function checkedFlag(input: GroupInput, field: 'require_mfa' | 'require_phishing_resistant'): boolean | undefined {
+  const value: unknown = input[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw InvalidRequest.forField(field, 'must be true or false');
+  return value;
+}
+
 /** The admin API's view of a group. */
 export function toGroupView(group: GroupEntity) {
   return {
     id: group.id,
     name: group.name,
     description: group.description,
+    require_mfa: group.requireMfa,
+    require_phishing_resistant: group.requirePhishingResistant,
     created_at: group.createdAt.toISOString(),
     updated_at: group.updatedAt.toISOString(),
   };

@@ -12,10 +12,10 @@ function person(username: string, password: string | undefined, extra: Partial<U
 
 class FakeThrottle {
   readonly counts = new Map<string, number>();
-  async reserve(username: string): Promise<boolean> {
+  async reserve(username: string): Promise<{ allowed: boolean; lock?: { until: Date; secondsLeft: number } }> {
     const count = (this.counts.get(username) ?? 0) + 1;
     this.counts.set(username, count);
-    return count <= 5;
+    return count <= 5 ? { allowed: true } : { allowed: false, lock: { until: new Date(Date.now() + 60_000), secondsLeft: 60 } };
   }
   async succeeded(username: string): Promise<void> {
     this.counts.delete(username);
@@ -82,7 +82,7 @@ describe(LoginService.name, () => {
     expect(throttle.counts.get('ldap-person')).toBe(1);
     expect(throttle.counts.get('nobody')).toBe(1);
     for (let i = 0; i < 4; i++) await failure(sut.authenticate('ldap-person', 'wrong', 'ip'));
-    expect(await failure(sut.authenticate('ldap-person', 'directory password', 'ip'))).toBe('throttled');
+    expect(await failure(sut.authenticate('ldap-person', 'directory password', 'ip'))).toBe('locked');
   });
 
   it('a directory that is down fails closed, gives the slot back, and local sign-in still works', async () => {

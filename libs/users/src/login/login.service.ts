@@ -2,17 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { PasswordChecksBusy, PasswordHasher } from '../passwords/password-hasher.service';
 import { UserEntity } from '../users/user.entity';
 import { UserRepository } from '../users/user.repository';
-import { LoginThrottle } from './login-throttle.service';
+import { AccountLock, LoginThrottle } from './login-throttle.service';
 import { DirectoryUnavailable, PasswordDirectory } from './password-directory';
 
 export const LOGIN_FAILED_MESSAGE = 'Invalid username or password';
 
-/** Thrown for every failed sign-in; the login page shows the one generic message whatever the cause. */
+/**
+ * Thrown for every failed sign-in; the login page shows the one generic message whatever the cause, except
+ * for a locked name (`locked`), which it tells when to try again: known or not, every name locks alike.
+ */
 export class LoginFailed extends Error {
   constructor(
-    readonly reason: 'credentials' | 'disabled' | 'throttled' | 'malformed' | 'directory-unavailable' | 'not-provisioned',
+    readonly reason: 'credentials' | 'disabled' | 'throttled' | 'locked' | 'malformed' | 'directory-unavailable' | 'not-provisioned',
     /** The person the username named, when known: for the audit log only, never shown on the page. */
     readonly userId?: string,
+    /** With `locked`: until when. */
+    readonly lock?: AccountLock,
   ) {
     super(LOGIN_FAILED_MESSAGE);
     this.name = 'LoginFailed';
@@ -43,7 +48,7 @@ export class LoginService {
   async authenticate(username: string, password: string, ip: string): Promise<UserEntity> {
     // The empty password is refused here too, so no directory ever sees an unauthenticated bind (RFC 4513 §5.1.2).
     if (!username || username.length > 200 || !password) throw new LoginFailed('malformed');
-    const allowed = await this.throttle.reserve(username, ip);
+    const { allowed, lock } = await this.throttle.reserve(username, ip);
     const user = allowed ? await this.users.findForLogin(username) : null;
     if (allowed && (await this.directoryChecks(user))) return this.throughDirectories(username, password, ip, user ? withoutHash(user) : undefined);
     const matches = await this.hasher.verify(password, user?.passwordHash).catch(async (error: unknown) => {
@@ -51,7 +56,7 @@ export class LoginService {
       if (error instanceof PasswordChecksBusy) await this.throttle.release(username, ip);
       throw error;
     });
-    if (!allowed) throw new LoginFailed('throttled');
+    if (!allowed) throw lock ? new LoginFailed('locked', undefined, lock) : new LoginFailed('throttled');
     if (!user || !matches) throw new LoginFailed('credentials', user?.id);
     if (user.disabled) throw new LoginFailed('disabled', user.id);
     await this.throttle.succeeded(username, ip);

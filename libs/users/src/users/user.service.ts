@@ -130,7 +130,7 @@ export class UserService {
 }
 
 /** The admin API's view of a person. */
-export function toUserView(user: UserEntity): UserView {
+export function toUserView(user: UserEntity, lockedUntil: Date | null = null): UserView {
   return {
     id: user.id,
     username: user.username,
@@ -141,6 +141,7 @@ export function toUserView(user: UserEntity): UserView {
     family_name: user.familyName,
     roles: user.roles,
     disabled: user.disabled,
+    locked_until: lockedUntil?.toISOString() ?? null,
     created_at: user.createdAt.toISOString(),
     updated_at: user.updatedAt.toISOString(),
   };
