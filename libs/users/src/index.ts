@@ -4,6 +4,7 @@ import { CreateUsers1764100002000 } from './migrations/1764100002000-create-user
 import { CreateGroups1764100017000 } from './migrations/1764100017000-create-groups';
 import { GroupMemberSource1764100017050 } from './migrations/1764100017050-group-member-source';
 import { SessionAuthenticationLevel1764100020000 } from './migrations/1764100020000-session-authentication-level';
+import { SessionBrowser1764100020300 } from './migrations/1764100020300-session-browser';
 
 export * from './consents/consent.service';
 export * from './groups/group.entity';
@@ -14,9 +15,9 @@ export { LoginThrottle } from './login/login-throttle.service';
 export { LoginFailed, LoginService, LOGIN_FAILED_MESSAGE } from './login/login.service';
 export { DirectoryUnavailable } from './login/password-directory';
 export type { PasswordDirectory } from './login/password-directory';
-export type { ConsentRow } from './consents/consent.repository';
+export type { ConsentedApp, ConsentRow } from './consents/consent.repository';
 export * from './sessions/sso-session.service';
-export type { SsoSessionRow } from './sessions/sso-session.repository';
+export type { SessionOrigin, SsoSessionRow } from './sessions/sso-session.repository';
 export * from './users/user.entity';
 export * from './users/roles';
 export { isValidUserCursor } from './users/user.repository';
@@ -25,7 +26,8 @@ export * from './users/user-bootstrap.service';
 export * from './users.module';
 
 export const USERS_ENTITIES = [UserEntity, GroupEntity];
-export const USERS_MIGRATIONS = [CreateUsers1764100002000, CreateGroups1764100017000, GroupMemberSource1764100017050, SessionAuthenticationLevel1764100020000];
+export const USERS_MIGRATIONS = [CreateUsers1764100002000, CreateGroups1764100017000, GroupMemberSource1764100017050, SessionAuthenticationLevel1764100020000,
+  SessionBrowser1764100020300];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const USERS_PURGE_TASKS = [
