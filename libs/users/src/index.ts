@@ -4,9 +4,16 @@ import { CreateUsers1764100002000 } from './migrations/1764100002000-create-user
 import { CreateGroups1764100017000 } from './migrations/1764100017000-create-groups';
 import { GroupMemberSource1764100017050 } from './migrations/1764100017050-group-member-source';
 import { SessionAuthenticationLevel1764100020000 } from './migrations/1764100020000-session-authentication-level';
+import { CreateAuthenticationFactors1764100020010 } from './migrations/1764100020010-create-authentication-factors';
 import { SessionBrowser1764100020300 } from './migrations/1764100020300-session-browser';
 
 export * from './consents/consent.service';
+export type { FactorType, FactorView } from './factors/factor.repository';
+export * from './factors/factor.service';
+export * from './factors/passkey.service';
+export * from './factors/passkey-rejected';
+export * from './factors/recovery-code.service';
+export * from './factors/totp.service';
 export * from './groups/group.entity';
 export type { GroupMemberRow, GroupPersonRow, PersonGroupRow } from './groups/group.repository';
 export { isValidGroupCursor, MAX_LISTED_PEOPLE } from './groups/group.repository';
@@ -26,11 +33,13 @@ export * from './users/user-bootstrap.service';
 export * from './users.module';
 
 export const USERS_ENTITIES = [UserEntity, GroupEntity];
-export const USERS_MIGRATIONS = [CreateUsers1764100002000, CreateGroups1764100017000, GroupMemberSource1764100017050, SessionAuthenticationLevel1764100020000,
+export const USERS_MIGRATIONS = [CreateUsers1764100002000, CreateGroups1764100017000, GroupMemberSource1764100017050, SessionAuthenticationLevel1764100020000, CreateAuthenticationFactors1764100020010,
   SessionBrowser1764100020300];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const USERS_PURGE_TASKS = [
   { table: 'sso_sessions', where: "expires_at < now() - interval '1 day' OR ended_at < now() - interval '1 day'" },
   { table: 'login_attempts', where: "window_start < now() - interval '1 day'" },
+  { table: 'webauthn_challenges', where: 'expires_at < now()' },
+  { table: 'authentication_factors', where: "type = 'totp' AND confirmed_at IS NULL AND created_at < now() - interval '1 day'" },
 ];

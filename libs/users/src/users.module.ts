@@ -3,6 +3,12 @@ import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '@app/audit';
 import { ConsentRepository } from './consents/consent.repository';
 import { ConsentService } from './consents/consent.service';
+import { FactorRepository } from './factors/factor.repository';
+import { FactorService } from './factors/factor.service';
+import { PasskeyService } from './factors/passkey.service';
+import { RecoveryCodeService } from './factors/recovery-code.service';
+import { TotpService } from './factors/totp.service';
+import { WebAuthnChallengeRepository } from './factors/webauthn-challenge.repository';
 import { GroupRepository } from './groups/group.repository';
 import { GroupService } from './groups/group.service';
 import { LoginService } from './login/login.service';
@@ -31,7 +37,13 @@ import { UserService } from './users/user.service';
     ConsentService,
     GroupRepository,
     GroupService,
+    FactorRepository,
+    FactorService,
+    PasskeyService,
+    RecoveryCodeService,
+    TotpService,
+    WebAuthnChallengeRepository,
   ],
-  exports: [UserService, SsoSessionService, ConsentService, GroupService, LoginThrottle, LoginService, PassportModule],
+  exports: [FactorService, PasskeyService, RecoveryCodeService, TotpService, UserService, SsoSessionService, ConsentService, GroupService, LoginThrottle, LoginService, PassportModule],
 })
 export class UsersModule {}

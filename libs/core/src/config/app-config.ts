@@ -68,6 +68,10 @@ export class AppConfig {
   readonly passwordHashQueueLimit: number;
   /** PASSWORD_HASH_QUEUE_TIMEOUT_MS: longest wait for a hashing slot before 503 (below the 10 s connection timeout). */
   readonly passwordHashQueueTimeoutMs: number;
+  /** WEBAUTHN_RP_ID: the WebAuthn relying party id passkeys are bound to; the issuer's host name by default. */
+  readonly webauthnRpId: string;
+  /** WEBAUTHN_ORIGINS: the origins (comma-separated) passkey ceremonies may come from; the issuer's origin by default. */
+  readonly webauthnOrigins: string[];
 
   constructor(env: Record<string, string | undefined>) {
     const read: EnvReader = readEnv(env);
@@ -99,6 +103,8 @@ export class AppConfig {
     this.trustProxy = parseTrustProxy(read.optionalString('TRUST_PROXY'));
     this.passwordHashQueueLimit = read.integer('PASSWORD_HASH_QUEUE_LIMIT', 100, { min: 0, max: 10000 });
     this.passwordHashQueueTimeoutMs = read.integer('PASSWORD_HASH_QUEUE_TIMEOUT_MS', 5000, { min: 100, max: 8000 });
+    this.webauthnRpId = read.string('WEBAUTHN_RP_ID', hostOf(this.issuer));
+    this.webauthnOrigins = (read.optionalString('WEBAUTHN_ORIGINS') ?? originOf(this.issuer)).split(',').map((origin) => origin.trim()).filter(Boolean);
     if (this.workers > 1 && !this.databaseUrl) {
       throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
     }
@@ -124,6 +130,22 @@ export class AppConfig {
   /** The path a browser uses for one of our own pages (`/tenant-a/login`): `endpoint()` without the origin. */
   localPath(path: string): string {
     return `${this.pathPrefix}${path}`;
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return 'localhost'; // Already reported by the URL check.
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'http://localhost';
   }
 }
 
