@@ -1,0 +1,381 @@
+import { DataSource } from 'typeorm';
+import { Secret, TOTP } from 'otpauth';
+import { TotpService } from '@app/users';
+import { useTestServer } from '../support/server-fixture';
+import { BrowserSession, decodeEntities, hiddenField, PageResult, submitLogin } from '../support/browser-session';
+import {
+  authorize,
+  authorizeUrl,
+  callbackParams,
+  createPerson,
+  pkce,
+  redeemCode,
+  registerWebClient,
+  RegisteredClient,
+  tokenRequest,
+} from '../support/sign-in';
+
+type Person = { id: string; username: string; password: string };
+
+/** The self-service account page: signed in through the SSO session, every form CSRF-protected. */
+describe('account page', () => {
+  const ctx = useTestServer();
+  const db = () => ctx.server.app.get(DataSource);
+
+  async function signIn(person: { username: string; password: string }): Promise<BrowserSession> {
+    const browser = new BrowserSession(ctx.server.baseUrl);
+    const login = await browser.get('/login');
+    const result = await submitLogin(browser, login, person.username, person.password);
+    expect(result.status).toBe(303);
+    return browser;
+  }
+
+  /**
+   * Opens an account page and submits one of its forms with this browser's account CSRF token (every
+   * account form shares it; the password page always has a form to read it from).
+   */
+  async function submit(browser: BrowserSession, page: string, action: string, fields: Record<string, string> = {}): Promise<PageResult> {
+    expect((await browser.get(page)).status).toBe(200);
+    return browser.post(action, { csrf_token: await csrfToken(browser), ...fields });
+  }
+
+  async function csrfToken(browser: BrowserSession): Promise<string> {
+    return hiddenField((await browser.get('/account/password')).text, 'csrf_token');
+  }
+
+  async function isSignedIn(browser: BrowserSession): Promise<boolean> {
+    const page = await browser.get('/account');
+    if (page.status === 303) return false;
+    expect(page.status).toBe(200);
+    return true;
+  }
+
+  async function auditActions(userId: string): Promise<string[]> {
+    const response = await ctx.admin.get<{ items: Array<{ action: string }> }>(`/admin/v1/events?actor_id=${userId}&limit=100`);
+    expect(response.status).toBe(200);
+    return response.body.items.map((event) => event.action);
+  }
+
+  /** Moves the browser's sign-in back in time, past what changes to sign-in methods accept. */
+  async function ageSignIn(person: Person, minutes: number): Promise<void> {
+    await db().query(`UPDATE sso_sessions SET auth_time = auth_time - make_interval(mins => $2) WHERE user_id = $1`, [person.id, minutes]);
+  }
+
+  describe('without a session', () => {
+    it.each(['/account', '/account/password', '/account/sessions', '/account/apps', '/account/factors', '/account/recovery-codes'])(
+      'GET %s sends the browser to sign in and come back',
+      async (path) => {
+        const page = await new BrowserSession(ctx.server.baseUrl).get(path);
+        expect(page.status).toBe(303);
+        const location = new URL(page.location!, ctx.server.baseUrl);
+        expect(location.pathname).toBe('/login');
+        expect(location.searchParams.get('return_to')).toBe(path);
+      },
+    );
+
+    it('signing in on the login page it sends to comes back to the account page', async () => {
+      const person = await createPerson(ctx.admin);
+      const browser = new BrowserSession(ctx.server.baseUrl);
+      const login = await browser.follow(await browser.get('/account'));
+      const result = await submitLogin(browser, login, person.username, person.password);
+      expect(result.location).toBe('/account');
+    });
+  });
+
+  describe('profile', () => {
+    it('shows who is signed in, the sections and a sign-out link, with the strict page headers', async () => {
+      const person = await createPerson(ctx.admin, { name: 'Ada <Lovelace>' });
+      const page = await (await signIn(person)).get('/account');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('cache-control')).toBe('no-store');
+      expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(page.text).toContain(person.username);
+      expect(page.text).toContain('Ada &lt;Lovelace&gt;');
+      expect(page.text).toContain(`${person.username}@example.com`);
+      for (const href of ['/account/password', '/account/factors', '/account/recovery-codes', '/account/sessions', '/account/apps', '/oauth2/logout']) {
+        expect(page.text).toContain(`href="${href}"`);
+      }
+      expect(page.text).not.toMatch(/<script>/);
+    });
+
+    it('shows only the fixed notices, never text from the link', async () => {
+      const browser = await signIn(await createPerson(ctx.admin));
+      const page = await browser.get('/account?done=%3Cb%3Ehello%3C%2Fb%3E');
+      expect(page.status).toBe(200);
+      expect(page.text).not.toContain('hello');
+    });
+  });
+
+  describe('password', () => {
+    it('refuses a wrong current password, a confirmation that differs and a too short password', async () => {
+      const person = await createPerson(ctx.admin);
+      const browser = await signIn(person);
+      const cases: Array<[Record<string, string>, string]> = [
+        [{ current_password: 'not it at all', new_password: 'a new password 1', new_password_confirmation: 'a new password 1' }, 'is not your current password'],
+        [{ current_password: person.password, new_password: 'a new password 1', new_password_confirmation: 'another one 2' }, 'confirmation differ'],
+        [{ current_password: person.password, new_password: 'short', new_password_confirmation: 'short' }, 'must be 8 to 256 characters'],
+      ];
+      for (const [fields, message] of cases) {
+        const result = await submit(browser, '/account/password', '/account/password', fields);
+        expect(result.status).toBe(400);
+        expect(decodeEntities(result.text)).toContain(message);
+        expect(result.text).toContain('name="current_password"');
+      }
+      // Nothing changed: the old password still signs in.
+      await signIn(person);
+    });
+
+    it('with the current password changes it, keeps this browser and ends every other session and token', async () => {
+      const person = await createPerson(ctx.admin);
+      const client = await registerWebClient(ctx.admin, { first_party: true });
+      const other = await signIn(person);
+      const { verifier, challenge } = pkce();
+      const code = callbackParams(await authorize(other, authorizeUrl(client.client_id, { code_challenge: challenge, code_challenge_method: 'S256', scope: 'openid offline_access' }))).get('code')!;
+      const tokens = (await redeemCode(ctx.server.baseUrl, client, code, verifier)).body;
+      expect(tokens.refresh_token).toBeTruthy();
+      const browser = await signIn(person);
+
+      const next = 'a brand new password';
+      const result = await submit(browser, '/account/password', '/account/password', { current_password: person.password, new_password: next, new_password_confirmation: next });
+      expect(result.status).toBe(303);
+      expect(result.location).toBe('/account/password?done=password-changed');
+      expect((await browser.get(result.location!)).text).toContain('signed out of every other browser');
+
+      expect(await isSignedIn(browser)).toBe(true);
+      expect(await isSignedIn(other)).toBe(false);
+      // Even an offline grant ends: whoever knew the old password keeps nothing.
+      const refreshed = await tokenRequest(ctx.server.baseUrl, client, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token! });
+      expect(refreshed.body.error).toBe('invalid_grant');
+
+      const fresh = new BrowserSession(ctx.server.baseUrl);
+      expect((await submitLogin(fresh, await fresh.get('/login'), person.username, person.password)).status).toBe(401);
+      await signIn({ username: person.username, password: next });
+      expect(await auditActions(person.id)).toContain('account.password_changed');
+    });
+  });
+
+  describe('CSRF', () => {
+    it('refuses a form without the token, or with another browser\'s, before changing anything', async () => {
+      const person = await createPerson(ctx.admin);
+      const browser = await signIn(person);
+      const other = await signIn(person);
+      const foreign = await csrfToken(other);
+      await browser.get('/account/sessions');
+      const attempts: Array<Record<string, string>> = [{}, { csrf_token: foreign }, { csrf_token: '' }];
+      for (const fields of attempts) {
+        const result = await browser.post('/account/sessions/end-others', fields);
+        expect(result.status).toBe(403);
+        expect(result.text).toContain('Form expired');
+      }
+      const password = await browser.post('/account/password', { current_password: person.password, new_password: 'x'.repeat(12), new_password_confirmation: 'x'.repeat(12) });
+      expect(password.status).toBe(403);
+      expect(await isSignedIn(other)).toBe(true);
+      await signIn(person);
+    });
+
+    it('answers a repeated field with a page, not a server error', async () => {
+      const browser = await signIn(await createPerson(ctx.admin));
+      const token = await csrfToken(browser);
+      const result = await browser.post('/account/sessions/end', { csrf_token: [token, token], session_id: 'x' });
+      expect(result.status).toBe(400);
+      expect(result.headers.get('content-type')).toContain('text/html');
+    });
+  });
+
+  describe('sessions', () => {
+    it('lists the person\'s own sessions with their level and methods, and marks this browser', async () => {
+      const person = await createPerson(ctx.admin);
+      const stranger = await createPerson(ctx.admin);
+      await signIn(stranger);
+      await signIn(person);
+      const browser = await signIn(person);
+      const page = await browser.get('/account/sessions');
+      expect(page.status).toBe(200);
+      expect(page.text.match(/<tr><td>/g)).toHaveLength(2);
+      expect(page.text).toContain('This browser');
+      expect(page.text).toContain('Password');
+      const rows: Array<{ user_agent: string | null; ip: string | null }> = await db().query(`SELECT user_agent, ip FROM sso_sessions WHERE user_id = $1`, [person.id]);
+      expect(rows.every((row) => row.ip === '127.0.0.1')).toBe(true);
+    });
+
+    it('ends another session of the person: its cookie no longer counts', async () => {
+      const person = await createPerson(ctx.admin);
+      const other = await signIn(person);
+      const browser = await signIn(person);
+      const page = await browser.get('/account/sessions');
+      const result = await browser.post('/account/sessions/end', { csrf_token: hiddenField(page.text, 'csrf_token'), session_id: hiddenField(page.text, 'session_id') });
+      expect(result.status).toBe(303);
+      expect(result.location).toBe('/account/sessions?done=session-ended');
+      expect(await isSignedIn(other)).toBe(false);
+      expect(await isSignedIn(browser)).toBe(true);
+      expect(await auditActions(person.id)).toContain('account.session_ended');
+    });
+
+    it('refuses to end someone else\'s session, an unknown one, or a malformed id', async () => {
+      const person = await createPerson(ctx.admin);
+      const stranger = await createPerson(ctx.admin);
+      const strangers = await signIn(stranger);
+      const [{ id: strangerSession }]: Array<{ id: string }> = await db().query(`SELECT id FROM sso_sessions WHERE user_id = $1 AND ended_at IS NULL`, [stranger.id]);
+      const browser = await signIn(person);
+      for (const sessionId of [strangerSession, '00000000-0000-4000-8000-000000000000', 'not-a-uuid', '']) {
+        const result = await submit(browser, '/account/sessions', '/account/sessions/end', { session_id: sessionId });
+        expect(result.status).toBe(404);
+        expect(result.text).toContain('not one of your other live sessions');
+      }
+      expect(await isSignedIn(strangers)).toBe(true);
+    });
+
+    it('ends every other session of the person and keeps this one', async () => {
+      const person = await createPerson(ctx.admin);
+      const others = [await signIn(person), await signIn(person)];
+      const stranger = await signIn(await createPerson(ctx.admin));
+      const browser = await signIn(person);
+      const result = await submit(browser, '/account/sessions', '/account/sessions/end-others');
+      expect(result.status).toBe(303);
+      for (const other of others) expect(await isSignedIn(other)).toBe(false);
+      expect(await isSignedIn(browser)).toBe(true);
+      expect(await isSignedIn(stranger)).toBe(true);
+      expect((await browser.get('/account/sessions')).text).toContain('not signed in anywhere else');
+    });
+  });
+
+  describe('apps', () => {
+    let client: RegisteredClient;
+
+    beforeAll(async () => {
+      client = await registerWebClient(ctx.admin);
+    });
+
+    it('lists the apps consented to and revokes one: consent is asked again and its refresh token stops working', async () => {
+      const person = await createPerson(ctx.admin);
+      const browser = await signIn(person);
+      const { verifier, challenge } = pkce();
+      const url = authorizeUrl(client.client_id, { code_challenge: challenge, code_challenge_method: 'S256', scope: 'openid offline_access' });
+      const code = callbackParams(await authorize(browser, url)).get('code')!;
+      const tokens = (await redeemCode(ctx.server.baseUrl, client, code, verifier)).body;
+
+      const apps = await browser.get('/account/apps');
+      expect(apps.text).toContain('Orders &lt;web&gt; app');
+      expect(apps.text).toContain('<code>offline_access</code>');
+      const result = await browser.post('/account/apps/revoke', { csrf_token: hiddenField(apps.text, 'csrf_token'), client_id: client.client_id });
+      expect(result.status).toBe(303);
+      expect(result.location).toBe('/account/apps?done=app-revoked');
+      expect((await browser.get('/account/apps')).text).toContain('not allowed any app');
+
+      const refreshed = await tokenRequest(ctx.server.baseUrl, client, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token! });
+      expect(refreshed.body.error).toBe('invalid_grant');
+      const again = await browser.follow(await browser.get(authorizeWithNewPkce(client)));
+      expect(again.text).toContain('action="/oauth2/consent"');
+      expect(await auditActions(person.id)).toContain('account.consent_revoked');
+    });
+
+    it('refuses to revoke an app the person never allowed', async () => {
+      const browser = await signIn(await createPerson(ctx.admin));
+      for (const clientId of [client.client_id, 'no-such-client', '']) {
+        const result = await submit(browser, '/account/apps', '/account/apps/revoke', { client_id: clientId });
+        expect(result.status).toBe(404);
+      }
+    });
+  });
+
+  describe('sign-in methods and recovery codes', () => {
+    /** An authenticator app enrolled for the person, confirmed with a code computed here. */
+    async function enrollTotp(person: Person): Promise<string> {
+      const totp = ctx.server.app.get(TotpService);
+      const enrollment = await totp.begin(person.id, person.username);
+      const code = new TOTP({ secret: Secret.fromBase32(enrollment.secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
+      expect(await totp.confirm(person.id, enrollment.factorId, code, 'Phone app')).toBe(true);
+      return enrollment.factorId;
+    }
+
+    async function factorCount(person: Person): Promise<number> {
+      const rows: Array<{ count: string }> = await db().query(`SELECT count(*) AS count FROM authentication_factors WHERE user_id = $1`, [person.id]);
+      return Number(rows[0].count);
+    }
+
+    it('lists the factors with links to add a passkey or an authenticator app', async () => {
+      const person = await createPerson(ctx.admin);
+      await enrollTotp(person);
+      const page = await (await signIn(person)).get('/account/factors');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('value="Phone app"');
+      expect(page.text).toContain('Authenticator app');
+      expect(page.text).toContain('href="/account/factors/passkey/new?return_to=%2Faccount%2Ffactors"');
+      expect(page.text).toContain('href="/account/factors/totp/new?return_to=%2Faccount%2Ffactors"');
+    });
+
+    it('renames and removes a factor right after signing in', async () => {
+      const person = await createPerson(ctx.admin);
+      const factorId = await enrollTotp(person);
+      const browser = await signIn(person);
+      const renamed = await submit(browser, '/account/factors', '/account/factors/rename', { factor_id: factorId, label: '  Work phone ' });
+      expect(renamed.status).toBe(303);
+      expect((await browser.get('/account/factors')).text).toContain('value="Work phone"');
+      const removed = await submit(browser, '/account/factors', '/account/factors/remove', { factor_id: factorId });
+      expect(removed.status).toBe(303);
+      expect(removed.location).toBe('/account/factors?done=factor-removed');
+      expect(await factorCount(person)).toBe(0);
+      const actions = await auditActions(person.id);
+      expect(actions).toContain('account.factor_renamed');
+      expect(actions).toContain('account.factor_removed');
+    });
+
+    it('asks for a fresh sign-in before removing or renaming when the last one is older than five minutes', async () => {
+      const person = await createPerson(ctx.admin);
+      const factorId = await enrollTotp(person);
+      const browser = await signIn(person);
+      await ageSignIn(person, 6);
+      for (const [action, fields] of [['remove', { factor_id: factorId }], ['rename', { factor_id: factorId, label: 'Stolen' }]] as const) {
+        const result = await submit(browser, '/account/factors', `/account/factors/${action}`, fields);
+        expect(result.status).toBe(303);
+        const location = new URL(result.location!, ctx.server.baseUrl);
+        expect(location.pathname).toBe('/login');
+        expect(location.searchParams.get('return_to')).toBe('/account/factors');
+        expect(location.searchParams.get('reauth')).toBe('1');
+      }
+      expect(await factorCount(person)).toBe(1);
+      expect((await browser.get('/account/factors')).text).toContain('value="Phone app"');
+    });
+
+    it('refuses a factor of someone else, an unknown or malformed id and an empty name', async () => {
+      const person = await createPerson(ctx.admin);
+      const own = await enrollTotp(person);
+      const stranger = await createPerson(ctx.admin);
+      const strangers = await enrollTotp(stranger);
+      const browser = await signIn(person);
+      for (const factorId of [strangers, '00000000-0000-4000-8000-000000000000', 'nope']) {
+        expect((await submit(browser, '/account/factors', '/account/factors/remove', { factor_id: factorId })).status).toBe(404);
+      }
+      expect((await submit(browser, '/account/factors', '/account/factors/rename', { factor_id: own, label: '   ' })).status).toBe(400);
+      expect(await factorCount(stranger)).toBe(1);
+    });
+
+    it('regenerates ten recovery codes shown once, after a fresh sign-in, and counts those left', async () => {
+      const person = await createPerson(ctx.admin);
+      const browser = await signIn(person);
+      expect((await browser.get('/account/recovery-codes')).text).toContain('Add a <a');
+      expect((await submit(browser, '/account/recovery-codes', '/account/recovery-codes')).status).toBe(409);
+      await enrollTotp(person);
+
+      await ageSignIn(person, 6);
+      const stale = await submit(browser, '/account/recovery-codes', '/account/recovery-codes');
+      expect(stale.status).toBe(303);
+      expect(stale.location).toMatch(/^\/login\?/);
+
+      const fresh = await signIn(person);
+      const result = await submit(fresh, '/account/recovery-codes', '/account/recovery-codes');
+      expect(result.status).toBe(200);
+      expect(result.headers.get('cache-control')).toBe('no-store');
+      const codes = [...result.text.matchAll(/<li><code>([a-z0-9-]+)<\/code><\/li>/g)].map((match) => match[1]);
+      expect(codes).toHaveLength(10);
+      expect(result.text).toContain('earlier codes no longer work');
+      expect((await fresh.get('/account/recovery-codes')).text).toContain('You have 10 unused recovery codes.');
+      expect(await auditActions(person.id)).toContain('account.recovery_codes_regenerated');
+    });
+  });
+});
+
+function authorizeWithNewPkce(client: RegisteredClient): string {
+  const { challenge } = pkce();
+  return authorizeUrl(client.client_id, { code_challenge: challenge, code_challenge_method: 'S256', scope: 'openid offline_access' });
+}
