@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
 import { Secret, TOTP } from 'otpauth';
 import { TotpService } from '@app/users';
+import { AdminApi } from '../support/admin';
 import { useTestServer } from '../support/server-fixture';
+import { freePort, startTestServer, TestServer } from '../support/test-server';
 import { BrowserSession, decodeEntities, hiddenField, PageResult, submitLogin } from '../support/browser-session';
 import {
   authorize,
@@ -72,6 +74,17 @@ describe('account page', () => {
         expect(location.searchParams.get('return_to')).toBe(path);
       },
     );
+
+    it('a form posted after the session ended changes nothing and sends the browser to sign in', async () => {
+      const person = await createPerson(ctx.admin);
+      const browser = await signIn(person);
+      const token = await csrfToken(browser);
+      await db().query(`UPDATE sso_sessions SET ended_at = now() WHERE user_id = $1`, [person.id]);
+      const result = await browser.post('/account/password', { csrf_token: token, current_password: person.password, new_password: 'y'.repeat(12), new_password_confirmation: 'y'.repeat(12) });
+      expect(result.status).toBe(303);
+      expect(new URL(result.location!, ctx.server.baseUrl).searchParams.get('return_to')).toBe('/account/password');
+      await signIn(person);
+    });
 
     it('signing in on the login page it sends to comes back to the account page', async () => {
       const person = await createPerson(ctx.admin);
@@ -372,6 +385,46 @@ describe('account page', () => {
       expect((await fresh.get('/account/recovery-codes')).text).toContain('You have 10 unused recovery codes.');
       expect(await auditActions(person.id)).toContain('account.recovery_codes_regenerated');
     });
+  });
+});
+
+describe('account page under an issuer path', () => {
+  let server: TestServer;
+  let admin: AdminApi;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    server = await startTestServer({ ISSUER: `http://127.0.0.1:${port}/tenant-a`, PORT: String(port) });
+    admin = await AdminApi.connect({ ...server, baseUrl: `${server.baseUrl}/tenant-a` });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('keeps every redirect, link and form under the path', async () => {
+    const person = await createPerson(admin);
+    const browser = new BrowserSession(server.baseUrl);
+    const redirect = await browser.get('/tenant-a/account/sessions');
+    expect(redirect.status).toBe(303);
+    expect(redirect.location).toBe(`/tenant-a/login?${new URLSearchParams({ return_to: '/tenant-a/account/sessions' })}`);
+    const login = await browser.follow(redirect);
+    const signedIn = await browser.post('/tenant-a/login', {
+      csrf_token: hiddenField(login.text, 'csrf_token'),
+      return_to: hiddenField(login.text, 'return_to'),
+      username: person.username,
+      password: person.password,
+    });
+    expect(signedIn.location).toBe('/tenant-a/account/sessions');
+    const page = await browser.get('/tenant-a/account');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('href="/tenant-a/account/sessions"');
+    expect(page.text).toContain('href="/tenant-a/oauth2/logout"');
+    expect(page.text).not.toMatch(/(href|action)="\/(account|oauth2|login)/);
+    const password = await browser.get('/tenant-a/account/password');
+    expect(password.text).toContain('action="/tenant-a/account/password"');
+    const result = await browser.post('/tenant-a/account/sessions/end-others', { csrf_token: hiddenField(password.text, 'csrf_token') });
+    expect(result.location).toBe('/tenant-a/account/sessions?done=other-sessions-ended');
   });
 });
 
