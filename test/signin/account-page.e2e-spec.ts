@@ -138,6 +138,19 @@ describe('account page', () => {
       await signIn(person);
     });
 
+    it('counts wrong current passwords against the sign-in lockout', async () => {
+      const person = await createPerson(ctx.admin);
+      const browser = await signIn(person);
+      const attempt = (current: string) =>
+        submit(browser, '/account/password', '/account/password', { current_password: current, new_password: 'a new password 1', new_password_confirmation: 'a new password 1' });
+      let locked = false;
+      for (let tries = 0; tries < 30 && !locked; tries++) locked = (await attempt(`wrong ${tries}`)).text.includes('too many attempts');
+      expect(locked).toBe(true);
+      const right = await attempt(person.password);
+      expect(right.status).toBe(400);
+      expect(right.text).toContain('too many attempts');
+    });
+
     it('with the current password changes it, keeps this browser and ends every other session and token', async () => {
       const person = await createPerson(ctx.admin);
       const client = await registerWebClient(ctx.admin, { first_party: true });
