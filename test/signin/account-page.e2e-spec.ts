@@ -208,6 +208,24 @@ describe('account page', () => {
     });
   });
 
+  describe('malformed requests', () => {
+    it.each([
+      ['POST', '/account/password', 'application/json', '{"csrf_token":"x"}'],
+      ['POST', '/account/sessions/end', 'application/x-www-form-urlencoded', 'csrf_token=%FF%FE&session_id=%C3%28'],
+      ['POST', '/account/factors/remove', 'text/plain', 'factor_id=1'],
+      ['GET', '/account?done=a&done=b', undefined, undefined],
+      ['GET', '/account/sessions?done=%E9%ZZ', undefined, undefined],
+    ])('%s %s (%s) is answered with a page, never a server error', async (method, path, contentType, body) => {
+      const browser = await signIn(await createPerson(ctx.admin));
+      const cookie = ['sid', 'csrf'].map((name) => `${name}=${browser.cookie(name) ?? ''}`).join('; ');
+      const response = await fetch(`${ctx.server.baseUrl}${path}`, { method, redirect: 'manual', headers: { cookie, ...(contentType ? { 'content-type': contentType } : {}) }, body });
+      expect(response.status).toBeLessThan(500);
+      if (method === 'POST') expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(await response.text()).not.toMatch(/\n\s+at /);
+    });
+  });
+
   describe('sessions', () => {
     it('lists the person\'s own sessions with their level and methods, and marks this browser', async () => {
       const person = await createPerson(ctx.admin);
