@@ -51,8 +51,13 @@ describe('sign-in through an upstream OpenID Provider (node-oidc-provider as "Co
     const href = providerButton(page, 'Contoso');
     expect(href).toMatch(/^\/federation\/contoso\/start\?return_to=%2Foauth2%2Fauthorize%2Fresume/);
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
-    expect(page.headers.get('content-security-policy')).not.toMatch(/script-src/);
-    expect(page.text).not.toContain('<script');
+    // Scripts only from our own origin (the passkey files), never inline.
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
+    expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-inline'[^;]*;[^;]*script|script-src[^;]*unsafe/);
+    expect([...page.text.matchAll(/<script[^>]*>/g)].map((tag) => tag[0])).toEqual([
+      '<script src="/assets/webauthn-browser.js">',
+      '<script src="/assets/passkey.js">',
+    ]);
     // Contoso owns a domain, so the password may be left empty for home-realm discovery.
     expect(page.text).not.toMatch(/name="password"[^>]*required/);
   });

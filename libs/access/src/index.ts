@@ -1,5 +1,6 @@
 export * from './access.module';
 export * from './app-access.policy';
+export * from './authentication-requirement';
 export * from './group-in-use';
 export * from './groups-claim';
 export * from './person-claims.service';

@@ -28,18 +28,21 @@ import { DeviceVerificationService } from './device/device-verification.service'
 import { DeviceVerificationThrottle } from './device/device-verification-throttle.service';
 import { CsrfService } from './http/csrf.service';
 import { PageErrorFilter } from './http/page-error.filter';
+import { FactorEnrollmentController } from './enrollment/factor-enrollment.controller';
 import { FederationController } from './federation/federation.controller';
 import { FederationFlow } from './federation/federation-flow.service';
 import { HomeRealmGuard, LocalLoginGuard, LoginCsrfGuard } from './login/login.guards';
 import { LoginController } from './login/login.controller';
 import { LoginForm } from './login/login-form';
+import { PasskeyLoginController } from './login/passkey/passkey-login.controller';
+import { SecondFactorController } from './login/second-factor/second-factor.controller';
 import { LogoutController } from './logout/logout.controller';
 import { LogoutService } from './logout/logout.service';
 
 /** Every page a person sees: authorization, sign-in, consent, device verification, sign-out. */
 @Module({
   imports: [AccessModule, AuditModule, ClientsModule, UsersModule, TokensModule, GrantsModule, OidcFederationModule],
-  controllers: [AssetsController, AuthorizeController, LoginController, ConsentController, DeviceVerificationController, LogoutController, FederationController,
+  controllers: [AssetsController, AuthorizeController, LoginController, PasskeyLoginController, SecondFactorController, FactorEnrollmentController, ConsentController, DeviceVerificationController, LogoutController, FederationController,
     AccountController, PasswordController, FactorsController, RecoveryCodesController, SessionsController, AppsController],
   providers: [
     PageErrorFilter,

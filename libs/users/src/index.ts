@@ -13,6 +13,7 @@ export * from './factors/factor.service';
 export * from './factors/passkey.service';
 export * from './factors/passkey-rejected';
 export * from './factors/recovery-code.service';
+export * from './factors/second-factor-throttle';
 export * from './factors/totp.service';
 export * from './groups/group.entity';
 export type { GroupMemberRow, GroupPersonRow, PersonGroupRow } from './groups/group.repository';

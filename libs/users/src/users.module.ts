@@ -7,6 +7,7 @@ import { FactorRepository } from './factors/factor.repository';
 import { FactorService } from './factors/factor.service';
 import { PasskeyService } from './factors/passkey.service';
 import { RecoveryCodeService } from './factors/recovery-code.service';
+import { SecondFactorThrottle } from './factors/second-factor-throttle';
 import { TotpService } from './factors/totp.service';
 import { WebAuthnChallengeRepository } from './factors/webauthn-challenge.repository';
 import { GroupRepository } from './groups/group.repository';
@@ -41,9 +42,10 @@ import { UserService } from './users/user.service';
     FactorService,
     PasskeyService,
     RecoveryCodeService,
+    SecondFactorThrottle,
     TotpService,
     WebAuthnChallengeRepository,
   ],
-  exports: [FactorService, PasskeyService, RecoveryCodeService, TotpService, UserService, SsoSessionService, ConsentService, GroupService, LoginThrottle, LoginService, PassportModule],
+  exports: [FactorService, PasskeyService, RecoveryCodeService, SecondFactorThrottle, TotpService, UserService, SsoSessionService, ConsentService, GroupService, LoginThrottle, LoginService, PassportModule],
 })
 export class UsersModule {}

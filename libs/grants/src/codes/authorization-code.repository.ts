@@ -16,6 +16,8 @@ export interface NewAuthorizationCode {
   resource?: string;
   authTime: Date;
   sessionId: string;
+  acr?: string | null;
+  amr?: string[] | null;
   expiresAt: Date;
 }
 

@@ -29,8 +29,3 @@ export class AssetsController {
     await reply.headers(SCRIPT_HEADERS).send(PASSKEY_SCRIPT);
   }
 }
-
-/** The script tags of a page that uses passkeys, under the issuer's path. */
-export function passkeyScripts(pathPrefix: string): string[] {
-  return [`${pathPrefix}/assets/webauthn-browser.js`, `${pathPrefix}/assets/passkey.js`];
-}

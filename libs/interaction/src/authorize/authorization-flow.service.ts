@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppAccessPolicy } from '@app/access';
+import { acrClaim, AppAccessPolicy, AuthenticationRequirement, AuthenticationRequirements, unmetRequirements } from '@app/access';
 import { ClientEntity, ClientRepository, matchesRegisteredRedirectUri } from '@app/clients';
-import { AppConfig, Clock, OAuthError } from '@app/core';
+import { AppConfig, Clock, OAuthError, satisfies } from '@app/core';
 import { AuthorizationCodeRepository } from '@app/grants';
-import { ConsentService, SessionDetails, SsoSessionService } from '@app/users';
+import { ConsentService, FactorService, SessionDetails, SsoSessionService } from '@app/users';
 import { AuthorizationRedirectError, ErrorPage } from '../http/page-errors';
 import { seeOther } from '../http/see-other';
 import type { AuthorizationParams } from './authorization-request.parser';
@@ -15,8 +15,15 @@ import { BrowserBinding } from './browser-binding';
 /** Where the pages of the flow send the browser back to, relative to the issuer's path. */
 export const RESUME_PATH = '/oauth2/authorize/resume';
 
-/** `denied`: the person signed in is not in a group allowed to use the client. */
-type Step = 'login' | 'denied' | 'consent' | 'code';
+/**
+ * `denied`: the person signed in is not in a group allowed to use the client. `second-factor`: the
+ * session must be stepped up with a factor the person has; `enroll`: they have none that would do yet.
+ */
+type Step = 'login' | 'denied' | 'second-factor' | 'enroll' | 'consent' | 'code';
+type PageStep = Exclude<Step, 'denied' | 'code'>;
+
+/** How a person leaves a step-up page without finishing it. */
+export type CancelReason = 'denied' | 'unmet';
 
 const requestGone = () =>
   new ErrorPage('Sign-in request expired', 'This sign-in request is unknown, expired or already finished. Go back to the application and try again.');
@@ -38,6 +45,8 @@ export class AuthorizationFlow {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly access: AppAccessPolicy,
+    private readonly requirements: AuthenticationRequirements,
+    private readonly factors: FactorService,
   ) {}
 
   /**
@@ -78,11 +87,11 @@ export class AuthorizationFlow {
       consentedAt: null,
       consentedBy: null,
     };
-    const step = await this.nextStep(fresh, client, session);
+    const { step, requirement } = await this.nextStep(fresh, client, session);
     if (step === 'denied') throw this.accessDenied(fresh, client);
-    if (step === 'code') return this.issueCode(fresh, client, session!, reply);
+    if (step === 'code') return this.issueCode(fresh, client, session!, requirement!, reply);
     const id = await this.requests.create(fresh, fresh.createdAt, this.browsers.bind(request, reply));
-    return seeOther(reply, this.pageFor(step, id, fresh));
+    return seeOther(reply, this.pageFor(step, id, fresh, requirement));
   }
 
   /** True when `request` comes from the browser that started the stored request. */
@@ -98,7 +107,7 @@ export class AuthorizationFlow {
   async proceed(requestId: string, stored: StoredAuthorizationRequest, client: ClientEntity, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (!this.isOwnBrowser(stored, request)) return this.start(parametersOf(stored), client, request, reply);
     const session = await this.sessions.current(request);
-    const step = await this.nextStep(stored, client, session);
+    const { step, requirement } = await this.nextStep(stored, client, session);
     if (step === 'login') return seeOther(reply, this.pageFor(step, requestId, stored));
     // Past the sign-in page: the person is settled, so neither consent nor a code may go to the wrong one.
     if (!isHintedPerson(stored, session!)) return this.refuseOtherPerson(stored);
@@ -106,29 +115,56 @@ export class AuthorizationFlow {
       await this.requests.complete(stored.idHash);
       throw this.accessDenied(stored, client);
     }
-    if (step !== 'code') return seeOther(reply, this.pageFor(step, requestId, stored));
+    if (step !== 'code') return seeOther(reply, this.pageFor(step, requestId, stored, requirement));
     // One code per request, even if two tabs resume it at once.
     if (!(await this.requests.complete(stored.idHash))) throw requestGone();
-    return this.issueCode(stored, client, session!, reply);
+    return this.issueCode(stored, client, session!, requirement!, reply);
+  }
+
+  /**
+   * The person left a step-up page: they chose not to (`denied`, access_denied) or cannot meet what the
+   * client asked for (`unmet`, OIDC Core errata unmet_authentication_requirements). Only the browser that
+   * started the request may end it so.
+   */
+  async cancel(stored: StoredAuthorizationRequest, reason: CancelReason, request: FastifyRequest): Promise<never> {
+    if (!this.isOwnBrowser(stored, request)) throw requestGone();
+    await this.requests.complete(stored.idHash);
+    if (reason === 'unmet') throw this.redirectError(stored, unmetRequirements(stored.acrValues.length ? stored.acrValues : ['the required sign-in']));
+    throw this.redirectError(stored, new OAuthError('access_denied', 'The person did not complete the sign-in'));
   }
 
   /** What the request needs next; prompt=none fails instead of showing a page. */
-  private async nextStep(pending: PendingRequest, client: ClientEntity, session: SessionDetails | undefined): Promise<Step> {
+  private async nextStep(
+    pending: PendingRequest,
+    client: ClientEntity,
+    session: SessionDetails | undefined,
+  ): Promise<{ step: Step; requirement?: AuthenticationRequirement }> {
     const fail = (error: OAuthError) => this.redirectError(pending, error);
     // The session is only found while its person may sign in (SsoSessionRepository.findActive).
     if (!session || this.needsLogin(pending, session)) {
       // OIDC Core §3.1.2.1: prompt=none must not show any page.
       if (pending.prompt.includes('none')) throw fail(new OAuthError('login_required', 'The person is not signed in'));
-      return 'login';
+      return { step: 'login' };
     }
     // Before consent and before any code, prompt=none included. Another person than the id_token_hint's is
     // refused by the caller as such (login_required), so this answer does not tell the client about them.
-    if (isHintedPerson(pending, session) && !(await this.admits(client, session.userId))) return 'denied';
+    if (isHintedPerson(pending, session) && !(await this.admits(client, session.userId))) return { step: 'denied' };
+    const requirement = await this.requirements.of(pending.acrValues, session.userId);
+    if (!satisfies(session.acr, requirement.level)) {
+      if (pending.prompt.includes('none')) throw fail(new OAuthError('login_required', `The request needs a stronger sign-in (${requirement.level})`));
+      return { step: (await this.canReach(session.userId, requirement)) ? 'second-factor' : 'enroll', requirement };
+    }
     if (await this.needsConsent(pending, client, session.userId)) {
       if (pending.prompt.includes('none')) throw fail(new OAuthError('consent_required', 'The person has not consented'));
-      return 'consent';
+      return { step: 'consent', requirement };
     }
-    return 'code';
+    return { step: 'code', requirement };
+  }
+
+  /** True when a factor the person has can lift the session to the level: a passkey for phr, any for mfa. */
+  private async canReach(userId: string, requirement: AuthenticationRequirement): Promise<boolean> {
+    const counts = await this.factors.counts(userId);
+    return requirement.level === 'phr' ? counts.passkey > 0 : counts.passkey + counts.totp > 0;
   }
 
   /**
@@ -172,14 +208,24 @@ export class AuthorizationFlow {
     return new AuthorizationRedirectError(error, params.redirectUri, params.state, this.config.issuer);
   }
 
-  private pageFor(step: 'login' | 'consent', requestId: string, pending: PendingRequest): string {
+  private pageFor(step: PageStep, requestId: string, pending: PendingRequest, requirement?: AuthenticationRequirement): string {
     if (step === 'consent') return this.config.localPath(`/oauth2/consent?request=${requestId}`);
+    if (step === 'second-factor' || step === 'enroll') {
+      const query = new URLSearchParams({ return_to: this.resumePath(requestId), acr: requirement?.level ?? 'mfa' });
+      return this.config.localPath(`${step === 'enroll' ? '/account/factors/new' : '/login/second-factor'}?${query.toString()}`);
+    }
     const login = new URLSearchParams({ return_to: this.resumePath(requestId) });
     if (pending.loginHint) login.set('login_hint', pending.loginHint);
     return this.config.localPath(`/login?${login.toString()}`);
   }
 
-  private async issueCode(pending: PendingRequest, client: ClientEntity, session: SessionDetails, reply: FastifyReply): Promise<void> {
+  private async issueCode(
+    pending: PendingRequest,
+    client: ClientEntity,
+    session: SessionDetails,
+    requirement: AuthenticationRequirement,
+    reply: FastifyReply,
+  ): Promise<void> {
     const code = await this.codes.issue({
       clientId: client.clientId,
       redirectUri: pending.redirectUri,
@@ -191,6 +237,8 @@ export class AuthorizationFlow {
       resource: pending.resource,
       authTime: new Date(session.authTimeMs),
       sessionId: session.sessionId,
+      acr: acrClaim(requirement, session.acr),
+      amr: session.amr,
       expiresAt: new Date(this.clock.now().getTime() + this.config.authorizationCodeTtl * 1000),
     });
     return seeOther(reply, successRedirect(pending.redirectUri, code, pending.state, this.config.issuer));

@@ -1,6 +1,7 @@
+import { acceptedLevels } from '@app/access';
 import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES } from '@app/clients';
-import { InvalidRequest, OAuthError, repeatedParameter, UnauthorizedClient } from '@app/core';
+import { AuthLevel, InvalidRequest, OAuthError, repeatedParameter, UnauthorizedClient } from '@app/core';
 import type { IdTokenService } from '@app/tokens';
 import { isValidPkceValue, PKCE_METHODS, PkceMethod, ScopePolicy } from '@app/grants';
 
@@ -19,6 +20,11 @@ export interface AuthorizationParams {
   codeChallengeMethod?: PkceMethod;
   prompt: Prompt[];
   maxAge?: number;
+  /**
+   * The authentication levels the client accepts (its acr_values, else its default_acr_values), in its
+   * order of preference; empty when any will do.
+   */
+  acrValues: AuthLevel[];
   loginHint?: string;
   /**
    * The RFC 8707 resource the client asked for, already checked. The code carries it, so the token request
@@ -79,6 +85,7 @@ export async function parseAuthorizationRequest(
   const maxAgeRaw = param('max_age');
   // OIDC Core §3.1.2.1: max_age is a non-negative integer of seconds.
   if (maxAgeRaw !== undefined && !/^\d{1,9}$/.test(maxAgeRaw)) throw new InvalidRequest('max_age must be a non-negative integer');
+  const acrValues = acceptedLevels(parseAcrValues(param('acr_values')), (client as unknown as { defaultAcrValues?: string[] }).defaultAcrValues ?? []);
   const state = param('state');
   const nonce = param('nonce');
   const loginHint = param('login_hint');
@@ -97,6 +104,7 @@ export async function parseAuthorizationRequest(
     ...pkce,
     prompt,
     maxAge: maxAgeRaw === undefined ? undefined : Number(maxAgeRaw),
+    acrValues,
     loginHint,
     resource,
     idTokenHintSubject,
@@ -122,6 +130,13 @@ async function verifiedHintSubject(hint: string | undefined, idTokens: IdTokenSe
   const claims = await idTokens.verifyHint(hint);
   if (!claims) throw new InvalidRequest('The id_token_hint was not issued by this server');
   return claims.sub;
+}
+
+/** OIDC Core §3.1.2.1 acr_values: space-separated, in order of preference. */
+function parseAcrValues(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (value.length > 500) throw new InvalidRequest('acr_values is too long');
+  return value.split(' ').filter(Boolean);
 }
 
 function parsePkce(challenge: string | undefined, methodRaw: string | undefined, client: ClientEntity): Pick<AuthorizationParams, 'codeChallenge' | 'codeChallengeMethod'> {

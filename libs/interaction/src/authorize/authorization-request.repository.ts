@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { randomToken, sha256 } from '@app/core';
+import { isAuthLevel, randomToken, sha256 } from '@app/core';
 import type { PkceMethod } from '@app/grants';
 import type { AuthorizationParams, Prompt } from './authorization-request.parser';
 
@@ -28,6 +28,7 @@ interface RawRequest {
   code_challenge_method: string | null;
   prompt: string[];
   max_age: number | null;
+  acr_values: string[] | null;
   login_hint: string | null;
   resource: string | null;
   id_token_hint_subject: string | null;
@@ -51,12 +52,12 @@ export class AuthorizationRequestRepository {
     await this.dataSource.query(
       `INSERT INTO authorization_requests (id_hash, client_id, redirect_uri, scopes, state, nonce, code_challenge,
          code_challenge_method, prompt, max_age, login_hint, resource, id_token_hint_subject, created_at, expires_at,
-         browser_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+         browser_hash, acr_values)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
       [sha256(id), params.clientId, params.redirectUri, params.scopes, params.state ?? null, params.nonce ?? null,
         params.codeChallenge ?? null, params.codeChallengeMethod ?? null, params.prompt, params.maxAge ?? null,
         params.loginHint ?? null, params.resource ?? null, params.idTokenHintSubject ?? null,
-        now, new Date(now.getTime() + REQUEST_TTL_SECONDS * 1000), browserHash],
+        now, new Date(now.getTime() + REQUEST_TTL_SECONDS * 1000), browserHash, params.acrValues],
     );
     return id;
   }
@@ -101,6 +102,7 @@ function toStored(row: RawRequest): StoredAuthorizationRequest {
     codeChallengeMethod: (row.code_challenge_method as PkceMethod | null) ?? undefined,
     prompt: row.prompt as Prompt[],
     maxAge: row.max_age ?? undefined,
+    acrValues: (row.acr_values ?? []).filter(isAuthLevel),
     loginHint: row.login_hint ?? undefined,
     resource: row.resource ?? undefined,
     idTokenHintSubject: row.id_token_hint_subject ?? undefined,

@@ -38,8 +38,11 @@ export class AuthorizeController {
   /** Where the login and consent pages send the browser back to. */
   @Get('resume')
   async resume(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const id = (request.query as Record<string, unknown>)?.request;
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const id = query.request;
     const { stored, client } = await this.flow.load(typeof id === 'string' ? id : undefined);
+    // A step-up page's Cancel: the request ends with an error to the client instead of a code.
+    if (query.cancel === 'denied' || query.cancel === 'unmet') return this.flow.cancel(stored, query.cancel, request);
     await this.flow.proceed(id as string, stored, client, request, reply);
   }
 

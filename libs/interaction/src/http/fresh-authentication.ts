@@ -17,3 +17,22 @@ export function reauthenticationPath(pathPrefix: string, returnTo: string, usern
   if (username) query.set('login_hint', username);
   return `${pathPrefix}/login?${query.toString()}`;
 }
+
+/**
+ * Where the person must go before changing their factors, or undefined when the change may go ahead: a
+ * sign-in within five minutes, and, once they have a factor, a session that used one (else a stolen
+ * password could add the thief's own passkey, or remove the factor that stops them).
+ */
+export function factorChangeDetour(
+  session: SessionDetails,
+  now: Date,
+  hasFactors: boolean,
+  pathPrefix: string,
+  returnTo: string,
+): string | undefined {
+  if (!isFreshlyAuthenticated(session, now)) return reauthenticationPath(pathPrefix, returnTo);
+  if (hasFactors && session.acr === 'pwd') {
+    return `${pathPrefix}/login/second-factor?${new URLSearchParams({ return_to: returnTo, acr: 'mfa' }).toString()}`;
+  }
+  return undefined;
+}

@@ -51,7 +51,7 @@ export class LoginForm {
     });
     // The form's CSP must allow the redirect to the client that ends an authorization flow.
     const target = await this.flow.finalRedirectOf(state.returnTo).catch(() => undefined);
-    const headers = withFormTargets(pageHeaders(target), this.homeRealm.formTargets(providers));
+    const headers = withFormTargets(pageHeaders(target, { scripts: true }), this.homeRealm.formTargets(providers));
     await reply.status(state.status ?? 200).headers(headers).send(page);
   }
 

@@ -1,4 +1,5 @@
 import { escapeHtml, htmlPage } from '../http/html';
+import { passkeyForm, passkeyScripts } from '../http/passkey-form';
 
 export interface LoginPageModel {
   /** The issuer's path (AppConfig.pathPrefix): the form posts back under it. */
@@ -13,7 +14,10 @@ export interface LoginPageModel {
   passwordOptional?: boolean;
 }
 
-/** The sign-in form: labelled fields, one submit button, no script. */
+/**
+ * The sign-in form: labelled fields and one submit button, which work without scripts; with them, "Sign
+ * in with a passkey" and passkeys offered in the username field's autofill (WebAuthn conditional mediation).
+ */
 export function renderLoginPage(model: LoginPageModel): string {
   const error = model.error ? `<p class="error" role="alert">${escapeHtml(model.error)}</p>` : '';
   const body = `<h1>Sign in</h1>
@@ -22,12 +26,21 @@ ${error}
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
   <input type="hidden" name="return_to" value="${escapeHtml(model.returnTo)}">
   <label for="username">Username</label>
-  <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required${model.username ? ` value="${escapeHtml(model.username)}"` : ' autofocus'}>
+  <input id="username" name="username" type="text" autocomplete="username webauthn" autocapitalize="none" spellcheck="false" required${model.username ? ` value="${escapeHtml(model.username)}"` : ' autofocus'}>
   <label for="password">Password</label>
   <input id="password" name="password" type="password" autocomplete="current-password"${model.passwordOptional ? '' : ' required'}${model.username ? ' autofocus' : ''}>
   <button type="submit">Sign in</button>
-</form>${providerButtons(model)}`;
-  return htmlPage('Sign in', body);
+</form>
+${passkeyForm({
+  ceremony: 'authenticate',
+  action: `${model.pathPrefix}/login/passkey`,
+  optionsUrl: `${model.pathPrefix}/login/passkey/options`,
+  csrfToken: model.csrfToken,
+  returnTo: model.returnTo,
+  button: 'Sign in with a passkey',
+  autofill: true,
+})}${providerButtons(model)}`;
+  return htmlPage('Sign in', body, passkeyScripts(model.pathPrefix));
 }
 
 /** Links, not scripts or forms: the page's CSP stays as it is, and each is a plain GET to our own start route. */

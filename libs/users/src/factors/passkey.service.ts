@@ -62,8 +62,11 @@ export class PasskeyService {
     return { handle, options };
   }
 
-  /** Verifies a new credential and stores it as a factor of `owner`. */
-  async register(owner: PasskeyOwner, handle: string, response: string, label?: string): Promise<FactorView> {
+  /**
+   * Verifies a new credential and stores it as a factor of `owner`. `amr` is what the ceremony proved: the
+   * key is in the person's hands now (and verified them, when the authenticator says so).
+   */
+  async register(owner: PasskeyOwner, handle: string, response: string, label?: string): Promise<{ factor: FactorView; amr: string[] }> {
     const parsed = parse<RegistrationResponseJSON>(response);
     const challenge = await this.challenges.consume(handle, 'register', owner.id);
     if (!challenge) throw new PasskeyRejected('challenge');
@@ -80,9 +83,9 @@ export class PasskeyService {
       throw rejection(error);
     }
     if (!verification.verified) throw new PasskeyRejected('verification');
-    const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
+    const { credential, credentialDeviceType, credentialBackedUp, userVerified } = verification.registrationInfo;
     if (await this.factors.findPasskey(credential.id)) throw new PasskeyRejected('verification', 'credential already registered');
-    return this.factors.addPasskey({
+    const factor = await this.factors.addPasskey({
       userId: owner.id,
       label: label?.trim().slice(0, 100) || (credentialDeviceType === 'multiDevice' ? 'Passkey' : 'Security key'),
       credentialId: credential.id,
@@ -92,6 +95,8 @@ export class PasskeyService {
       deviceType: credentialDeviceType,
       backedUp: credentialBackedUp,
     });
+    const key = credentialDeviceType === 'multiDevice' ? 'swk' : 'hwk';
+    return { factor, amr: userVerified ? [key, 'user', 'mfa'] : [key, 'user'] };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Conflict, InvalidRequest, isUuid, NotFound } from '@app/core';
+import { AuthLevel, Conflict, InvalidRequest, isUuid, NotFound } from '@app/core';
 import { UserRepository } from '../users/user.repository';
 import { isUniqueViolation } from '../users/unique-violation';
 import { GroupEntity } from './group.entity';
@@ -96,6 +96,11 @@ export class GroupService {
   }
 
   /** The memberships a directory (`source`) manages for the person become exactly these groups. */
+  /** The level the person's groups require of every sign-in ('pwd' when none requires more). */
+  async requiredLevelOf(_userId: string): Promise<AuthLevel> {
+    return 'pwd';
+  }
+
   syncSourcedMemberships(userId: string, source: string, groups: readonly GroupEntity[], manager?: EntityManager) {
     return this.groups.syncSourced(userId, source, groups.map((group) => group.id), manager);
   }

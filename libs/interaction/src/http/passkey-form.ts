@@ -1,0 +1,40 @@
+import { escapeHtml } from './html';
+
+export interface PasskeyFormModel {
+  /** Creating a new credential, or signing with one. */
+  ceremony: 'register' | 'authenticate';
+  /** Where the finished ceremony is posted (a form post, answered with a page or a redirect). */
+  action: string;
+  /** Where the script fetches the WebAuthn options (POST with the form's csrf_token). */
+  optionsUrl: string;
+  csrfToken: string;
+  returnTo: string;
+  button: string;
+  /** Also offer passkeys in the username field's autofill (conditional mediation). */
+  autofill?: boolean;
+  /** More hidden fields (a label, a pending id). */
+  fields?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A form driven by /assets/passkey.js (see PASSKEY_SCRIPT): its button stays disabled until the script
+ * runs, so a browser without scripts or WebAuthn is not offered what it cannot do.
+ */
+export function passkeyForm(model: PasskeyFormModel): string {
+  const extra = Object.entries(model.fields ?? {})
+    .map(([name, value]) => `\n  <input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join('');
+  return `<form method="post" action="${escapeHtml(model.action)}" data-passkey="${model.ceremony}" data-options="${escapeHtml(model.optionsUrl)}"${model.autofill ? ' data-autofill' : ''}>
+  <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
+  <input type="hidden" name="return_to" value="${escapeHtml(model.returnTo)}">
+  <input type="hidden" name="handle" value="">
+  <input type="hidden" name="response" value="">${extra}
+  <p class="error" data-passkey-error role="alert" hidden></p>
+  <button type="submit" class="secondary" data-passkey-start disabled>${escapeHtml(model.button)}</button>
+</form>`;
+}
+
+/** The script files of a page with a passkey form (see AssetsController), under the issuer's path. */
+export function passkeyScripts(pathPrefix: string): string[] {
+  return [`${pathPrefix}/assets/webauthn-browser.js`, `${pathPrefix}/assets/passkey.js`];
+}

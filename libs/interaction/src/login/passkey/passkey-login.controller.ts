@@ -1,0 +1,74 @@
+import { Controller, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuditLog } from '@app/audit';
+import { AppConfig } from '@app/core';
+import { PasskeyRejected, PasskeyService, SsoSessionService, UserService } from '@app/users';
+import { CsrfService } from '../../http/csrf.service';
+import { ErrorPage } from '../../http/page-errors';
+import { pageForm } from '../../http/page-params';
+import { Page } from '../../http/page.decorator';
+import { auditPasskeyRejection } from '../../http/passkey-audit';
+import { seeOther } from '../../http/see-other';
+import { LOGIN_CSRF_PURPOSE, LoginForm } from '../login-form';
+
+const PASSKEY_REFUSED = 'That passkey could not be used. Try again, or sign in with your password.';
+
+/**
+ * "Sign in with a passkey" from the login page: a discoverable credential names the person, and user
+ * verification (the authenticator's PIN or biometric) is required, so the passkey alone is two factors.
+ */
+@Page()
+@Controller('login/passkey')
+export class PasskeyLoginController {
+  constructor(
+    private readonly passkeys: PasskeyService,
+    private readonly users: UserService,
+    private readonly sessions: SsoSessionService,
+    private readonly csrf: CsrfService,
+    private readonly form: LoginForm,
+    private readonly audit: AuditLog,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('options')
+  async options(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const form = pageForm(request);
+    if (!this.csrf.verify(request, LOGIN_CSRF_PURPOSE, form.csrf_token)) throw new ErrorPage('Form expired', 'Reload the page and try again.', 403);
+    const { handle, options } = await this.passkeys.authenticationOptions('signin', null);
+    await reply.status(200).header('Cache-Control', 'no-store').send({ handle, options });
+  }
+
+  @Post()
+  async submit(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const form = pageForm(request);
+    const returnTo = this.form.returnTo(form.return_to);
+    if (!this.csrf.verify(request, LOGIN_CSRF_PURPOSE, form.csrf_token)) return this.showAgain(request, reply, returnTo, 'The sign-in form expired; please try again', 403);
+    let result;
+    try {
+      result = await this.passkeys.authenticate('signin', form.handle ?? '', form.response ?? '', null);
+    } catch (error) {
+      if (!(error instanceof PasskeyRejected)) throw error;
+      await auditPasskeyRejection(this.audit, request, error);
+      return this.showAgain(request, reply, returnTo, PASSKEY_REFUSED, 401);
+    }
+    const person = await this.users.findById(result.userId);
+    if (!person || person.disabled) {
+      await auditPasskeyRejection(this.audit, request, new PasskeyRejected('verification', 'the person is disabled', result.userId, result.factorId));
+      return this.showAgain(request, reply, returnTo, PASSKEY_REFUSED, 401);
+    }
+    // A new session id at every sign-in, as with a password.
+    const session = await this.sessions.start(request, reply, person.id, result.amr);
+    await this.audit.record({
+      action: 'signin.succeeded',
+      actor: { type: 'person', id: person.id },
+      target: { type: 'user', id: person.id },
+      origin: { ip: request.ip, userAgent: request.headers['user-agent'] },
+      details: { username: person.username, method: 'passkey', acr: session.acr, amr: session.amr },
+    });
+    await seeOther(reply, returnTo);
+  }
+
+  private showAgain(request: FastifyRequest, reply: FastifyReply, returnTo: string, error: string, status: number): Promise<void> {
+    return this.form.show(request, reply, { returnTo, error, status });
+  }
+}
