@@ -4,15 +4,17 @@ import { AuditLog } from '@app/audit';
 import { AppConfig, Clock } from '@app/core';
 import { SessionDetails, SsoSessionService } from '@app/users';
 import { CsrfService } from '../http/csrf.service';
-import { isFreshlyAuthenticated, reauthenticationPath } from '../http/fresh-authentication';
+import { factorChangeDetour } from '../http/fresh-authentication';
 import { ErrorPage } from '../http/page-errors';
 import { seeOther } from '../http/see-other';
+import { sessionOrSignIn } from '../http/session-page';
 
 const CSRF_PURPOSE = 'account';
 
 /**
  * What every account page needs: the person's own SSO session (no session, no page), the forms' CSRF
- * token, the fresh sign-in that changes to sign-in methods require, and the audit record of each change.
+ * token, the recent (and, once they have factors, multi-factor) sign-in that changes to sign-in methods
+ * require, and the audit record of each change.
  */
 @Injectable()
 export class AccountAccess {
@@ -30,10 +32,8 @@ export class AccountAccess {
   }
 
   /** The live session of this browser, or undefined after sending the browser to sign in and come back to `subpath`. */
-  async signedIn(request: FastifyRequest, reply: FastifyReply, subpath = ''): Promise<SessionDetails | undefined> {
-    const session = await this.sessions.current(request);
-    if (!session) await seeOther(reply, `${this.config.pathPrefix}/login?${new URLSearchParams({ return_to: this.path(subpath) })}`);
-    return session;
+  signedIn(request: FastifyRequest, reply: FastifyReply, subpath = ''): Promise<SessionDetails | undefined> {
+    return sessionOrSignIn(this.sessions, request, reply, this.config.pathPrefix, this.path(subpath));
   }
 
   csrfToken(request: FastifyRequest, reply: FastifyReply): string {
@@ -48,17 +48,19 @@ export class AccountAccess {
   }
 
   /**
-   * True when the session's sign-in is recent enough for a change to how the person signs in; otherwise the
-   * browser is sent to sign in again and come back to `subpath`, where the form is shown anew.
+   * True when the session may change how its person signs in (a sign-in within five minutes, with a second
+   * factor once the person has one); otherwise the browser is sent to prove it again and come back to
+   * `subpath`, where the form is shown anew.
    */
-  async freshOrReauthenticate(session: SessionDetails, reply: FastifyReply, subpath: string, username: string): Promise<boolean> {
-    if (isFreshlyAuthenticated(session, this.clock.now())) return true;
-    await seeOther(reply, reauthenticationPath(this.config.pathPrefix, this.path(subpath), username));
-    return false;
+  async mayChangeFactorsOrDetour(session: SessionDetails, reply: FastifyReply, subpath: string, hasFactors: boolean): Promise<boolean> {
+    const detour = this.factorChangeDetour(session, subpath, hasFactors);
+    if (detour) await seeOther(reply, detour);
+    return detour === undefined;
   }
 
-  isFresh(session: SessionDetails): boolean {
-    return isFreshlyAuthenticated(session, this.clock.now());
+  /** Where the person would be sent before a change to their factors, or undefined when it may go ahead. */
+  factorChangeDetour(session: SessionDetails, subpath: string, hasFactors: boolean): string | undefined {
+    return factorChangeDetour(session, this.clock.now(), hasFactors, this.config.pathPrefix, this.path(subpath));
   }
 
   /** A change the person made to their own account, recorded with where the request came from. */

@@ -5,7 +5,7 @@ import { AccountPageFrame, csrfField, renderAccountPage, timeHtml } from './acco
 export interface FactorsPageModel extends AccountPageFrame {
   csrfToken: string;
   factors: readonly FactorView[];
-  /** The sign-in is recent enough for changes; otherwise the person is asked to sign in again first. */
+  /** The sign-in is recent (and multi-factor) enough for changes; otherwise the person confirms it is them first. */
   fresh: boolean;
 }
 
@@ -25,7 +25,7 @@ ${rows}
 </tbody>
 </table>`
     : '<p>You sign in with your password only. Add a passkey or an authenticator app to protect your account with a second factor.</p>';
-  const freshness = model.fresh ? '' : '<p><small>To add, rename or remove a sign-in method you will be asked to sign in again first.</small></p>\n';
+  const freshness = model.fresh ? '' : '<p><small>To add, rename or remove a sign-in method you will be asked to confirm it is you first.</small></p>\n';
   const body = `${list}
 ${freshness}<ul>
   <li>${addLink('passkey', 'Add a passkey')}</li>

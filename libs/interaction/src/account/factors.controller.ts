@@ -1,7 +1,7 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, FormParams } from '@app/core';
-import { SessionDetails, UserService } from '@app/users';
+import { SessionDetails } from '@app/users';
 import { Page } from '../http/page.decorator';
 import { FormRejected } from '../http/page-errors';
 import { pageHeaders } from '../http/page-headers';
@@ -16,7 +16,8 @@ const NOT_FOUND = 'That sign-in method is not one of yours; it may have been rem
 
 /**
  * The person's passkeys and authenticator apps: rename and remove, each only within minutes of a sign-in
- * (a stolen session alone cannot change how its person signs in). Adding one is its own enrollment page.
+ * that used a factor (a stolen session or password alone cannot change how its person signs in). Adding
+ * one is the enrollment pages' job.
  */
 @Page()
 @Controller('account/factors')
@@ -24,7 +25,6 @@ export class FactorsController {
   constructor(
     private readonly access: AccountAccess,
     private readonly factors: AccountFactors,
-    private readonly users: UserService,
     private readonly config: AppConfig,
   ) {}
 
@@ -60,14 +60,14 @@ export class FactorsController {
     await this.access.done(reply, PAGE, 'factor-removed');
   }
 
-  /** The CSRF check first, then a live and recent sign-in; otherwise the browser is already on its way. */
+  /** The CSRF check first, then a live, recent, multi-factor sign-in; otherwise the browser is already on its way. */
   private async freshForm(request: FastifyRequest, reply: FastifyReply): Promise<{ session?: SessionDetails; form: FormParams }> {
     const form = pageForm(request);
     this.access.assertOwnForm(request, form.csrf_token);
     const session = await this.access.signedIn(request, reply, PAGE);
     if (!session) return { form };
-    const user = await this.users.get(session.userId);
-    if (!(await this.access.freshOrReauthenticate(session, reply, PAGE, user.username))) return { form };
+    // Whoever renames or removes a factor has one, so a password-only session proves a factor first.
+    if (!(await this.access.mayChangeFactorsOrDetour(session, reply, PAGE, true))) return { form };
     return { session, form };
   }
 
@@ -80,7 +80,7 @@ export class FactorsController {
       pathPrefix: this.config.pathPrefix,
       csrfToken: this.access.csrfToken(request, reply),
       factors: await this.factors.list(session.userId),
-      fresh: this.access.isFresh(session),
+      fresh: this.access.factorChangeDetour(session, PAGE, true) === undefined,
       notice: state.notice,
       error: state.error,
     });

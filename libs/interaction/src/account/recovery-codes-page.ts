@@ -15,7 +15,7 @@ export function renderRecoveryCodesPage(model: RecoveryCodesPageModel): string {
     return renderAccountPage(model, '/recovery-codes', 'Recovery codes', body);
   }
   const left = model.remaining === 1 ? 'You have 1 unused recovery code.' : `You have ${model.remaining} unused recovery codes.`;
-  const freshness = model.fresh ? '' : ' You will be asked to sign in again first.';
+  const freshness = model.fresh ? '' : ' You will be asked to confirm it is you first.';
   const body = `<p>${left} Each code signs you in once when your passkey or authenticator app is not at hand.</p>
 <form method="post" action="${escapeHtml(model.pathPrefix)}/account/recovery-codes">
   ${csrfField(model.csrfToken)}

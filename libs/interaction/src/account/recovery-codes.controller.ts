@@ -1,7 +1,7 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@app/core';
-import { SessionDetails, UserService } from '@app/users';
+import { SessionDetails } from '@app/users';
 import { Page } from '../http/page.decorator';
 import { FormRejected } from '../http/page-errors';
 import { pageHeaders } from '../http/page-headers';
@@ -13,14 +13,13 @@ import { renderNewRecoveryCodesPage, renderRecoveryCodesPage } from './recovery-
 
 const PAGE = '/recovery-codes';
 
-/** How many recovery codes are left, and new ones (shown once) within minutes of a sign-in. */
+/** How many recovery codes are left, and new ones (shown once) within minutes of a multi-factor sign-in. */
 @Page()
 @Controller('account/recovery-codes')
 export class RecoveryCodesController {
   constructor(
     private readonly access: AccountAccess,
     private readonly factors: AccountFactors,
-    private readonly users: UserService,
     private readonly config: AppConfig,
   ) {}
 
@@ -37,12 +36,11 @@ export class RecoveryCodesController {
     this.access.assertOwnForm(request, form.csrf_token);
     const session = await this.access.signedIn(request, reply, PAGE);
     if (!session) return;
-    const user = await this.users.get(session.userId);
-    if (!(await this.access.freshOrReauthenticate(session, reply, PAGE, user.username))) return;
     if (!(await this.factors.recoveryStatus(session.userId)).hasSecondFactor) {
       const message = 'Add a sign-in method first: recovery codes stand in for it.';
       throw new FormRejected(message, (request, reply) => this.render(request, reply, session, { error: message, status: 409 }));
     }
+    if (!(await this.access.mayChangeFactorsOrDetour(session, reply, PAGE, true))) return;
     const codes = await this.factors.regenerateRecoveryCodes(session.userId);
     await this.access.record(request, session, 'account.recovery_codes_regenerated', { type: 'user', id: session.userId }, { count: codes.length });
     // Shown in the answer itself, never through a redirect: the codes are not stored anywhere they could be read again.
@@ -56,7 +54,7 @@ export class RecoveryCodesController {
       csrfToken: this.access.csrfToken(request, reply),
       remaining: status.remaining,
       hasSecondFactor: status.hasSecondFactor,
-      fresh: this.access.isFresh(session),
+      fresh: this.access.factorChangeDetour(session, PAGE, status.hasSecondFactor) === undefined,
       notice: state.notice,
       error: state.error,
     });
