@@ -6,6 +6,16 @@ import { ClientsModule } from '@app/clients';
 import { GrantsModule } from '@app/grants';
 import { TokensModule } from '@app/tokens';
 import { UsersModule } from '@app/users';
+import { AccountAccess } from './account/account-access';
+import { AccountApps } from './account/account-apps.service';
+import { AccountController } from './account/account.controller';
+import { AccountFactors } from './account/account-factors.service';
+import { AccountSessions } from './account/account-sessions.service';
+import { AppsController } from './account/apps.controller';
+import { FactorsController } from './account/factors.controller';
+import { PasswordController } from './account/password.controller';
+import { RecoveryCodesController } from './account/recovery-codes.controller';
+import { SessionsController } from './account/sessions.controller';
 import { AssetsController } from './assets/assets.controller';
 import { AuthorizationFlow } from './authorize/authorization-flow.service';
 import { AuthorizationRequestRepository } from './authorize/authorization-request.repository';
@@ -32,7 +42,8 @@ import { LogoutService } from './logout/logout.service';
 /** Every page a person sees: authorization, sign-in, consent, device verification, sign-out. */
 @Module({
   imports: [AccessModule, AuditModule, ClientsModule, UsersModule, TokensModule, GrantsModule, OidcFederationModule],
-  controllers: [AssetsController, AuthorizeController, LoginController, PasskeyLoginController, SecondFactorController, FactorEnrollmentController, ConsentController, DeviceVerificationController, LogoutController, FederationController],
+  controllers: [AssetsController, AuthorizeController, LoginController, PasskeyLoginController, SecondFactorController, FactorEnrollmentController, ConsentController, DeviceVerificationController, LogoutController, FederationController,
+    AccountController, PasswordController, FactorsController, RecoveryCodesController, SessionsController, AppsController],
   providers: [
     PageErrorFilter,
     CsrfService,
@@ -48,6 +59,10 @@ import { LogoutService } from './logout/logout.service';
     DeviceVerificationService,
     DeviceVerificationThrottle,
     LogoutService,
+    AccountAccess,
+    AccountSessions,
+    AccountApps,
+    AccountFactors,
   ],
   exports: [PageErrorFilter],
 })

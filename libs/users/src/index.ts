@@ -6,6 +6,7 @@ import { GroupMemberSource1764100017050 } from './migrations/1764100017050-group
 import { LoginLockout1764100020200 } from './migrations/1764100020200-login-lockout';
 import { SessionAuthenticationLevel1764100020000 } from './migrations/1764100020000-session-authentication-level';
 import { CreateAuthenticationFactors1764100020010 } from './migrations/1764100020010-create-authentication-factors';
+import { SessionBrowser1764100020300 } from './migrations/1764100020300-session-browser';
 
 export * from './consents/consent.service';
 export type { FactorType, FactorView } from './factors/factor.repository';
@@ -25,9 +26,9 @@ export { accountLockedMessage } from './login/account-locked-message';
 export { LoginFailed, LoginService, LOGIN_FAILED_MESSAGE } from './login/login.service';
 export { DirectoryUnavailable } from './login/password-directory';
 export type { PasswordDirectory } from './login/password-directory';
-export type { ConsentRow } from './consents/consent.repository';
+export type { ConsentedApp, ConsentRow } from './consents/consent.repository';
 export * from './sessions/sso-session.service';
-export type { SsoSessionRow } from './sessions/sso-session.repository';
+export type { SessionOrigin, SsoSessionRow } from './sessions/sso-session.repository';
 export * from './users/user.entity';
 export * from './users/roles';
 export { isValidUserCursor } from './users/user.repository';
@@ -43,6 +44,7 @@ export const USERS_MIGRATIONS = [
   SessionAuthenticationLevel1764100020000,
   CreateAuthenticationFactors1764100020010,
   LoginLockout1764100020200,
+  SessionBrowser1764100020300,
 ];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */

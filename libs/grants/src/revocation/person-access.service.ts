@@ -41,6 +41,15 @@ export class PersonAccessService {
     await this.revocation.revoke(personGroup(id));
   }
 
+  /**
+   * The person changed their own password in one browser: every token ends (whoever knew the old password
+   * keeps nothing) and so does every other browser session; the browser that made the change stays signed in.
+   */
+  async endAllButSession(id: string, keepSessionId: string): Promise<number> {
+    await this.revocation.revoke(personGroup(id));
+    return this.sessions.endOthersForUser(id, keepSessionId);
+  }
+
   /** Signs the person out everywhere: every browser session and every token, offline ones included. */
   async endAllSessions(id: string): Promise<void> {
     await this.users.get(id);

@@ -8,6 +8,11 @@ export interface ConsentRow {
   updatedAt: Date;
 }
 
+/** A consent with the name of the application it was given to, for the person's own list. */
+export interface ConsentedApp extends ConsentRow {
+  clientName: string;
+}
+
 interface RawConsent {
   client_id: string;
   scopes: string[];
@@ -44,6 +49,22 @@ export class ConsentRepository {
       [userId],
     );
     return rows.map((row) => ({ clientId: row.client_id, scopes: row.scopes, createdAt: new Date(row.created_at), updatedAt: new Date(row.updated_at) }));
+  }
+
+  async listWithClientNames(userId: string): Promise<ConsentedApp[]> {
+    const rows: Array<RawConsent & { client_name: string }> = await this.dataSource.query(
+      `SELECT c.client_id, c.scopes, c.created_at, c.updated_at, cl.client_name
+         FROM consents c JOIN clients cl ON cl.client_id = c.client_id
+        WHERE c.user_id = $1 ORDER BY lower(cl.client_name), c.client_id`,
+      [userId],
+    );
+    return rows.map((row) => ({
+      clientId: row.client_id,
+      clientName: row.client_name,
+      scopes: row.scopes,
+      createdAt: new Date(row.created_at),
+      updatedAt: new Date(row.updated_at),
+    }));
   }
 
   /** Removes the consent for one client, or for all when clientId is undefined; returns how many. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConsentRepository, ConsentRow } from './consent.repository';
+import { ConsentedApp, ConsentRepository, ConsentRow } from './consent.repository';
 
 /** Remembered consent: a client needs the consent page again only for scopes not yet allowed. */
 @Injectable()
@@ -18,6 +18,11 @@ export class ConsentService {
 
   list(userId: string): Promise<ConsentRow[]> {
     return this.consents.list(userId);
+  }
+
+  /** What the person allowed each application, with the application's name. */
+  listWithClientNames(userId: string): Promise<ConsentedApp[]> {
+    return this.consents.listWithClientNames(userId);
   }
 
   revoke(userId: string, clientId?: string): Promise<number> {

@@ -111,11 +111,6 @@ export class GroupService {
   }
 
   /** The memberships a directory (`source`) manages for the person become exactly these groups. */
-  /** The level the person's groups require of every sign-in ('pwd' when none requires more). */
-  async requiredLevelOf(_userId: string): Promise<AuthLevel> {
-    return 'pwd';
-  }
-
   syncSourcedMemberships(userId: string, source: string, groups: readonly GroupEntity[], manager?: EntityManager) {
     return this.groups.syncSourced(userId, source, groups.map((group) => group.id), manager);
   }

@@ -11,6 +11,15 @@ export interface SsoSessionRow {
   /** RFC 8176 methods the person used in this session, and the level they prove. */
   amr: string[];
   acr: AuthLevel;
+  /** The browser and address the session was started from, as they said (for the person's list only). */
+  userAgent: string | null;
+  ip: string | null;
+}
+
+/** Where a sign-in came from, recorded with its session. */
+export interface SessionOrigin {
+  userAgent?: string | null;
+  ip?: string | null;
 }
 
 interface RawSession {
@@ -21,6 +30,8 @@ interface RawSession {
   expires_at: Date;
   amr: string[];
   acr: string;
+  user_agent: string | null;
+  ip: string | null;
 }
 
 const toRow = (raw: RawSession): SsoSessionRow => ({
@@ -31,20 +42,22 @@ const toRow = (raw: RawSession): SsoSessionRow => ({
   expiresAt: new Date(raw.expires_at),
   amr: raw.amr,
   acr: isAuthLevel(raw.acr) ? raw.acr : 'pwd',
+  userAgent: raw.user_agent ?? null,
+  ip: raw.ip ?? null,
 });
 
-const COLUMNS = 'id, user_id, auth_time, created_at, expires_at, amr, acr';
+const COLUMNS = 'id, user_id, auth_time, created_at, expires_at, amr, acr, user_agent, ip';
 
 /** Browser sessions, found by the SHA-256 of the cookie value (the value itself is never stored). */
 @Injectable()
 export class SsoSessionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(tokenHash: string, userId: string, authTime: Date, expiresAt: Date, amr: readonly string[]): Promise<SsoSessionRow> {
+  async create(tokenHash: string, userId: string, authTime: Date, expiresAt: Date, amr: readonly string[], origin: SessionOrigin = {}): Promise<SsoSessionRow> {
     const rows: RawSession[] = await this.dataSource.query(
-      `INSERT INTO sso_sessions (token_hash, user_id, auth_time, expires_at, amr, acr) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO sso_sessions (token_hash, user_id, auth_time, expires_at, amr, acr, user_agent, ip) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        RETURNING ${COLUMNS}`,
-      [tokenHash, userId, authTime, expiresAt, amr, levelOf(amr)],
+      [tokenHash, userId, authTime, expiresAt, amr, levelOf(amr), origin.userAgent ?? null, origin.ip ?? null],
     );
     return toRow(rows[0]);
   }
@@ -81,7 +94,7 @@ export class SsoSessionRepository {
   /** The live session of a cookie: not ended, not expired, its person still enabled. */
   async findActive(tokenHash: string): Promise<SsoSessionRow | undefined> {
     const rows: RawSession[] = await this.dataSource.query(
-      `SELECT s.id, s.user_id, s.auth_time, s.created_at, s.expires_at, s.amr, s.acr
+      `SELECT s.id, s.user_id, s.auth_time, s.created_at, s.expires_at, s.amr, s.acr, s.user_agent, s.ip
          FROM sso_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
       [tokenHash],

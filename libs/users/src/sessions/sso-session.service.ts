@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, Clock, cookieName, randomToken, readCookie, setCookie, sha256 } from '@app/core';
 import { AuthLevel, combineMethods } from '@app/core';
-import { SsoSessionRepository, SsoSessionRow } from './sso-session.repository';
+import { SessionOrigin, SsoSessionRepository, SsoSessionRow } from './sso-session.repository';
 
 export interface CurrentSession {
   /** Public id of the session, used as the OIDC `sid`. */
@@ -59,7 +59,7 @@ export class SsoSessionService {
     const value = randomToken(32);
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtl * 1000);
-    const row = await this.sessions.create(sha256(value), userId, now, expiresAt, combineMethods([], methods));
+    const row = await this.sessions.create(sha256(value), userId, now, expiresAt, combineMethods([], methods), originOf(request));
     setCookie(reply, this.cookie, value, { secure: this.config.secureCookies, maxAge: this.config.sessionTtl });
     return toDetails(row);
   }
@@ -95,6 +95,14 @@ export class SsoSessionService {
   endAllForUser(userId: string): Promise<number> {
     return this.sessions.endAllForUser(userId);
   }
+}
+
+/** Longer user agents are cut: the list only needs enough to tell one browser from another. */
+const MAX_USER_AGENT_LENGTH = 300;
+
+function originOf(request: FastifyRequest): SessionOrigin {
+  const userAgent = request.headers['user-agent'];
+  return { userAgent: typeof userAgent === 'string' ? userAgent.slice(0, MAX_USER_AGENT_LENGTH) : null, ip: request.ip ?? null };
 }
 
 function toDetails(row: SsoSessionRow): SessionDetails {

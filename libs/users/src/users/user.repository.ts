@@ -34,6 +34,12 @@ export class UserRepository {
       .getOne();
   }
 
+  /** The person with their password hash, by id; for checking the current password before a change. */
+  findWithPasswordHash(id: string): Promise<UserEntity | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.repository.createQueryBuilder('user').addSelect('user.passwordHash').where('user.id = :id', { id }).getOne();
+  }
+
   findByUsername(username: string): Promise<UserEntity | null> {
     return this.repository.createQueryBuilder('user').where('lower(user.username) = lower(:username)', { username }).getOne();
   }

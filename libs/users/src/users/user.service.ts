@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Conflict, NotFound } from '@app/core';
+import { Conflict, InvalidRequest, NotFound } from '@app/core';
 import type { CreateUserInput, UpdateUserInput, UserView } from '@app/contracts';
 import { GroupService } from '../groups/group.service';
+import { LoginThrottle } from '../login/login-throttle.service';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { SsoSessionRepository } from '../sessions/sso-session.repository';
 import { UserEntity } from './user.entity';
@@ -20,6 +21,7 @@ export class UserService {
     private readonly sessions: SsoSessionRepository,
     private readonly groups: GroupService,
     private readonly dataSource: DataSource,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** `manager`: create the person inside the caller's transaction (which then owns the commit). */
@@ -111,6 +113,26 @@ export class UserService {
     await this.get(id);
     await this.users.update(id, { passwordHash: await this.hasher.hash(password) });
     await this.sessions.endAllForUser(id);
+  }
+
+  /**
+   * The person changes their own password: the current one must match, checked like a sign-in and counted
+   * against the same lockout (a stolen session cookie must not become a way to guess the password). The
+   * caller decides which sessions and tokens end.
+   */
+  async changePassword(id: string, current: string, next: string, ip: string): Promise<void> {
+    // The new password's rules first: refusing it costs no hash and no attempt.
+    assertPassword(next);
+    const user = await this.users.findWithPasswordHash(id);
+    if (!user) throw new NotFound(`No user with id ${id}`);
+    if (!(await this.throttle.reserve(user.username, ip))) {
+      throw InvalidRequest.forField('current_password', 'too many attempts; try again later');
+    }
+    if (!current || !(await this.hasher.verify(current, user.passwordHash))) {
+      throw InvalidRequest.forField('current_password', 'is not your current password');
+    }
+    await this.throttle.succeeded(user.username, ip);
+    await this.users.update(id, { passwordHash: await this.hasher.hash(next) });
   }
 
   /** Refuses (409) before anything else is done to a person whose deletion would be refused. */
