@@ -11,11 +11,12 @@ import { CreateAuthorization1764100002500 } from './migrations/1764100002500-cre
 import { AuthorizationBindings1764100012000 } from './migrations/1764100012000-authorization-bindings';
 import { AuthorizationRequestBrowser1764100014000 } from './migrations/1764100014000-authorization-request-browser';
 import { PendingGrantIndexes1764100016600 } from './migrations/1764100016600-pending-grant-indexes';
+import { GrantAuthenticationLevel1764100020110 } from './migrations/1764100020110-grant-authentication-level';
 import { CreateDeviceAuthorizations1764100005000, DeviceAuthorizationEntity } from './device';
 
 export const GRANTS_ENTITIES = [DeviceAuthorizationEntity];
 export const GRANTS_MIGRATIONS = [CreateAuthorization1764100002500, CreateDeviceAuthorizations1764100005000, AuthorizationBindings1764100012000,
-  AuthorizationRequestBrowser1764100014000, PendingGrantIndexes1764100016600];
+  AuthorizationRequestBrowser1764100014000, PendingGrantIndexes1764100016600, GrantAuthenticationLevel1764100020110];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const GRANTS_PURGE_TASKS = [
