@@ -1,3 +1,4 @@
+/// <reference types="jest" />
 import { bearerParams, stepUpOf } from './step-up';
 
 describe(stepUpOf.name, () => {
