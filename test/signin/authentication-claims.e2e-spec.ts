@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AuthorizationCodeRepository } from '@app/grants';
+import { AuthorizationCodeRepository, DeviceAuthorizationRepository, hashUserCode, normalizeUserCode } from '@app/grants';
+import { poll, registerDeviceClient, startOk } from '../support/device';
 import { basicAuth, decodeJwt, postForm } from '../support/http';
 import { useTestServer } from '../support/server-fixture';
 import { CALLBACK, createPerson, introspect, pkce, redeemCode, type RegisteredClient, registerWebClient, tokenRequest } from '../support/sign-in';
@@ -80,6 +81,25 @@ describe('sign-in: acr and amr in every token of a grant', () => {
     expect(tokens.body.access_token).toMatch(/^oat_/);
     const answer = await postForm(`${ctx.server.baseUrl}/oauth2/introspect`, { token: tokens.body.access_token }, { authorization: basicAuth(reportsApi.client_id, reportsApi.client_secret) });
     expect(answer.body).toMatchObject({ active: true, aud: REPORTS, acr: 'phr', amr: ['hwk', 'user', 'mfa'], auth_time: expect.any(Number) });
+  });
+
+  it('RFC 8628: a device approved from a two-factor session gets tokens with that acr and amr', async () => {
+    const device = await registerDeviceClient(ctx.admin);
+    const started = await startOk(ctx.server, device, { scope: 'openid profile' });
+    const approved = await ctx.server.app.get(DeviceAuthorizationRepository).decide(hashUserCode(normalizeUserCode(started.user_code)!), 'approved', {
+      userId: person.id,
+      sessionId: randomUUID(),
+      authTime: new Date(),
+      acr: 'mfa',
+      amr: ['pwd', 'otp', 'mfa'],
+    });
+    expect(approved).toBeDefined();
+
+    const tokens = await poll(ctx.server, device, started.device_code);
+
+    expect(tokens.status).toBe(200);
+    expect(decodeJwt(tokens.body.id_token as string).payload).toMatchObject({ acr: 'mfa', amr: ['pwd', 'otp', 'mfa'] });
+    expect(decodeJwt(tokens.body.access_token as string).payload).toMatchObject({ acr: 'mfa', amr: ['pwd', 'otp', 'mfa'] });
   });
 
   it('omits acr and amr when the level is unknown', async () => {
