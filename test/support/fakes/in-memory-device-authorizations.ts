@@ -51,7 +51,7 @@ export class InMemoryDeviceAuthorizations implements Pick<DeviceAuthorizationRep
 
   /** The person decides at the verification page while the device polls. */
   decide(id: string, status: 'approved' | 'denied', userId: string): void {
-    Object.assign(this.rows.get(id)!, { status, userId, sessionId: 'session-of-the-decision', authTime: this.clock.now(), acr: 'mfa', amr: ['pwd', 'otp', 'mfa'], decidedAt: this.clock.now() });
+    Object.assign(this.rows.get(id)!, { status, userId, sessionId: 'session-of-the-decision', authTime: this.clock.now(), acr: 'pwd', amr: ['pwd'], decidedAt: this.clock.now() });
   }
 
   isConsumed(id: string): boolean {
