@@ -38,7 +38,7 @@ export function unmetAuthentication(
 ): AuthenticationShortfall | undefined {
   const acr = requirement.acr ?? [];
   const tooWeak = !acrSatisfies(verified.acr, acr);
-  // RFC 9470 §3: without auth_time the recentness cannot be shown, which fails a max_age requirement.
+  // A token without auth_time cannot show how recent the sign-in is, so it never meets a max_age.
   const maxAge = requirement.maxAge;
   const tooOld = maxAge !== undefined && (verified.authTime === undefined || Math.floor(nowMs / 1000) - verified.authTime > maxAge);
   if (!tooWeak && !tooOld) return undefined;

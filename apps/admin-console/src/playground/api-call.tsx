@@ -44,7 +44,7 @@ export function ApiCall({ accessToken, onStepUp }: { accessToken: string; onStep
           )}
         </Field>
         <Field label="API URL" hint="For example the example API's refund route, which needs a second factor.">
-          {(props) => <input {...props} type="url" placeholder="http://localhost:4000/orders/1/refund" value={url} onChange={(event) => setUrl(event.target.value)} />}
+          {(props) => <input {...props} type="text" inputMode="url" placeholder="http://localhost:4000/orders/1/refund" value={url} onChange={(event) => setUrl(event.target.value)} />}
         </Field>
       </div>
       {url && <pre className="code-block">{`curl -si -X ${method} '${url}' -H 'authorization: Bearer ${accessToken}'`}</pre>}
