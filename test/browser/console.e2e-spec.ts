@@ -205,6 +205,36 @@ describeWithChromium('admin console', () => {
       expect(await page.evaluate(() => [Object.keys(window.localStorage), Object.keys(window.sessionStorage)])).toEqual([[], []]);
     });
 
+    it('RFC 9470 round trip in the playground: an API asks for mfa, and the flow starts again with acr_values and max_age', async () => {
+      await page.getByRole('heading', { name: 'Call an API with the access token' }).waitFor();
+      // The console may only connect to its own origin: an API elsewhere is called with curl, its challenge pasted back.
+      await page.getByLabel('API URL').fill('http://127.0.0.1:9/orders/1/refund');
+      await page.getByRole('button', { name: 'Call the API' }).click();
+      await page
+        .getByLabel('WWW-Authenticate header')
+        .fill('Bearer realm="orders", error="insufficient_user_authentication", error_description="A stronger authentication is required", acr_values="mfa", max_age="900"');
+      await page.getByTestId('step-up').waitFor();
+      await shot('13-playground-step-up');
+      await page.getByRole('button', { name: 'Sign in again with acr_values=mfa and max_age=900' }).click();
+      const again = new URL((await page.getByTestId('authorization-url').textContent())!.replace(/\n/g, ''));
+      expect(again.searchParams.get('acr_values')).toBe('mfa');
+      expect(again.searchParams.get('max_age')).toBe('900');
+      await expect(page.getByLabel('acr_values').inputValue()).resolves.toBe('mfa');
+    });
+
+    it('sets an application\'s required sign-in strength (default_acr_values)', async () => {
+      await nav('Applications').click();
+      await page.getByRole('link', { name: 'Orders SPA' }).click();
+      await page.getByRole('checkbox', { name: 'Two factors (mfa)' }).check();
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText('Saved.').waitFor();
+      expect((await ctx.admin.get(`/admin/v1/clients/${spaClientId}`)).body.default_acr_values).toEqual(['mfa']);
+      await page.getByRole('checkbox', { name: 'Two factors (mfa)' }).uncheck();
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText('Saved.').waitFor();
+      expect((await ctx.admin.get(`/admin/v1/clients/${spaClientId}`)).body.default_acr_values).toEqual([]);
+    });
+
     it('rotates the secret of a confidential app, shows it once, and the playground gets a token with it', async () => {
       const service = await ctx.admin.registerClient({ client_name: 'Billing service', grant_types: ['client_credentials'], scope: 'billing:read' });
       await nav('Applications').click();

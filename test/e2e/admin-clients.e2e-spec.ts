@@ -26,6 +26,21 @@ describe('Admin API /admin/v1/clients', () => {
     expect(fetched.text).not.toContain(created.body.client_secret as string);
   });
 
+  it('OIDC Registration §2: keeps default_acr_values through create, GET and PATCH; none by default', async () => {
+    const created = await ctx.admin.createClient({ redirect_uris: ['https://app.example.com/callback'], default_acr_values: ['mfa'] });
+    expect(created.status).toBe(201);
+    expect(created.body.default_acr_values).toEqual(['mfa']);
+    const path = `/admin/v1/clients/${created.body.client_id as string}`;
+    expect((await ctx.admin.get(path)).body.default_acr_values).toEqual(['mfa']);
+    const patched = await ctx.admin.send('PATCH', path, { default_acr_values: ['phr'] });
+    expect(patched.status).toBe(200);
+    expect(patched.body.default_acr_values).toEqual(['phr']);
+    const untouched = await ctx.admin.send('PATCH', path, { client_name: 'Renamed' });
+    expect(untouched.body.default_acr_values).toEqual(['phr']);
+    const plain = await ctx.admin.createClient({ redirect_uris: ['https://app.example.com/callback'] });
+    expect(plain.body.default_acr_values).toEqual([]);
+  });
+
   it('registers a public SPA client without a secret', async () => {
     const created = await ctx.admin.createClient({ client_name: 'SPA', redirect_uris: ['http://127.0.0.1:5173/cb'], token_endpoint_auth_method: 'none' });
     expect(created.status).toBe(201);
@@ -45,6 +60,8 @@ describe('Admin API /admin/v1/clients', () => {
     ['a malformed scope', { grant_types: ['client_credentials'], scope: 'a  b' }, 'invalid_client_metadata', 'scope'],
     ['a wrongly typed field', { grant_types: 'client_credentials' }, 'invalid_client_metadata', 'grant_types'],
     ['an unknown auth method', { grant_types: ['client_credentials'], token_endpoint_auth_method: 'private_key_jwt' }, 'invalid_client_metadata', 'token_endpoint_auth_method'],
+    ['an acr value this server does not speak', { grant_types: ['client_credentials'], default_acr_values: ['urn:gold'] }, 'invalid_client_metadata', 'default_acr_values'],
+    ['default_acr_values that is not a list', { grant_types: ['client_credentials'], default_acr_values: 'mfa' }, 'invalid_client_metadata', 'default_acr_values'],
   ])('rejects %s with 400 naming the field', async (_name, metadata, code, field) => {
     const response = await ctx.admin.createClient(metadata);
     expect(response.status).toBe(400);

@@ -167,7 +167,8 @@ describe('sign-in: authorization code with PKCE, OpenID Connect and single sign-
       authorization_response_iss_parameter_supported: true,
       prompt_values_supported: expect.arrayContaining(['none', 'login', 'consent']),
       scopes_supported: expect.arrayContaining(['openid', 'profile', 'email', 'offline_access']),
-      claims_supported: expect.arrayContaining(['sub', 'email', 'sid']),
+      claims_supported: expect.arrayContaining(['sub', 'email', 'sid', 'acr', 'amr']),
+      acr_values_supported: ['pwd', 'mfa', 'phr'],
       grant_types_supported: expect.arrayContaining(['authorization_code', 'refresh_token']),
     });
   });

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { Public, RequireScopes, TokenClaims } from '@meridian-auth/resource-server/nest';
+import { Body, Controller, Get, NotFoundException, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Public, RequireAuthentication, RequireScopes, TokenClaims } from '@meridian-auth/resource-server/nest';
 
 interface Order {
   id: number;
   item: string;
   placedBy: string | undefined;
+  refundedBy?: string;
 }
 
 interface Caller {
@@ -14,7 +15,8 @@ interface Caller {
 
 /**
  * Every route needs a valid access token for this API (the module registers the guard globally);
- * the decorators only say which scopes each route needs. Orders live in memory: this is an example.
+ * the decorators only say which scopes each route needs, and for refunds how the person must have signed
+ * in. Orders live in memory: this is an example.
  */
 @Controller()
 export class OrdersController {
@@ -42,5 +44,19 @@ export class OrdersController {
     const order = { id: this.orders.length + 1, item: typeof body?.item === 'string' ? body.item : 'unnamed', placedBy: sub };
     this.orders.push(order);
     return { caller: { sub, client_id: clientId }, order };
+  }
+
+  /**
+   * Money leaves: the person behind the token must have signed in with a second factor (or a passkey), in
+   * the last 15 minutes. A weaker token gets 401 insufficient_user_authentication (RFC 9470) naming both.
+   */
+  @Post('orders/:id/refund')
+  @RequireScopes('orders:write')
+  @RequireAuthentication({ acr: ['mfa'], maxAge: 900 })
+  refund(@Param('id', ParseIntPipe) id: number, @TokenClaims('sub') sub: string | undefined, @TokenClaims('acr') acr: string | undefined): { order: Order; acr: string | undefined } {
+    const order = this.orders.find((candidate) => candidate.id === id);
+    if (!order) throw new NotFoundException(`No order ${id}`);
+    order.refundedBy = sub;
+    return { order, acr };
   }
 }

@@ -83,6 +83,13 @@ export class ClientEntity {
   @Column({ name: 'groups_claim_filter', type: 'text', array: true, default: () => "'{}'" })
   groupsClaimFilter!: string[];
 
+  /**
+   * OIDC Dynamic Client Registration §2 `default_acr_values`: the levels (pwd, mfa, phr) of which a sign-in
+   * to this client must reach one when the request names none; empty: no requirement beyond a password.
+   */
+  @Column({ name: 'default_acr_values', type: 'text', array: true, default: () => "'{}'" })
+  defaultAcrValues!: string[];
+
   /** Ids of the people who manage this client (admin role app-owner). */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   owners!: string[];

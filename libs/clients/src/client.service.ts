@@ -126,6 +126,7 @@ export function toClientView(client: ClientEntity, clientSecret?: string): Clien
     allowed_groups: client.allowedGroups,
     groups_claim_filter: client.groupsClaimFilter,
     owners: client.owners,
+    default_acr_values: client.defaultAcrValues,
     created_at: client.createdAt.toISOString(),
     updated_at: client.updatedAt.toISOString(),
   };

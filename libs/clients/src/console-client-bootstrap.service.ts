@@ -61,6 +61,7 @@ export class ConsoleClientBootstrapService implements OnApplicationBootstrap {
       allowed_groups: existing.allowedGroups,
       groups_claim_filter: existing.groupsClaimFilter,
       owners: existing.owners,
+      default_acr_values: existing.defaultAcrValues,
     });
     this.logger.info({ clientId: CONSOLE_CLIENT_ID, redirectUris: wanted.redirect_uris }, 'admin console client updated');
   }

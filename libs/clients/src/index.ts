@@ -4,6 +4,7 @@ import { CreateClients1764100000000 } from './migrations/1764100000000-create-cl
 import { CreateApis1764100004000 } from './migrations/1764100004000-create-apis';
 import { IdTokenSigningAlgorithm1764100011000 } from './migrations/1764100011000-id-token-signing-algorithm';
 import { AccessPolicies1764100017100 } from './migrations/1764100017100-access-policies';
+import { ClientDefaultAcrValues1764100020120 } from './migrations/1764100020120-client-default-acr-values';
 
 export * from './access/group-references.repository';
 export * from './apis/api.entity';
@@ -23,5 +24,5 @@ export * from './registration/scope';
 export * from './registration/supported-grant-types';
 
 export const CLIENTS_ENTITIES = [ClientEntity, ApiEntity];
-export const CLIENTS_MIGRATIONS = [CreateClients1764100000000, CreateApis1764100004000, IdTokenSigningAlgorithm1764100011000, AccessPolicies1764100017100];
+export const CLIENTS_MIGRATIONS = [CreateClients1764100000000, CreateApis1764100004000, IdTokenSigningAlgorithm1764100011000, AccessPolicies1764100017100, ClientDefaultAcrValues1764100020120];
 export { decodeApiCursor } from './apis/api.repository';

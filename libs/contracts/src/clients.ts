@@ -29,6 +29,11 @@ export interface ClientMetadataInput {
   groups_claim_filter?: string[];
   /** Ids of the people (with role app-owner) who manage this client. */
   owners?: string[];
+  /**
+   * OIDC Dynamic Client Registration §2: the sign-in strengths (`pwd`, `mfa`, `phr`) of which one is
+   * required when an authorization request names no acr_values. Absent or empty: a password is enough.
+   */
+  default_acr_values?: string[];
 }
 
 /** A registration as the admin API returns it (RFC 7591 §3.2.1). */
@@ -61,6 +66,7 @@ export interface ClientView {
   allowed_groups: string[];
   groups_claim_filter: string[];
   owners: string[];
+  default_acr_values: string[];
   created_at: string;
   updated_at: string;
 }

@@ -1,5 +1,6 @@
 import {
   InsufficientScopeError,
+  InsufficientUserAuthenticationError,
   InvalidRequestError,
   MissingTokenError,
   type ResourceServerError,
@@ -105,6 +106,11 @@ export function bearerChallenge(error: ResourceServerError, options: ChallengeOp
   if (error instanceof InsufficientScopeError) {
     // RFC 6750 §3: `scope` lists the scopes needed to access the resource.
     attributes.push(`scope="${scopeContent(error.requiredScopes)}"`);
+  }
+  if (error instanceof InsufficientUserAuthenticationError) {
+    // RFC 9470 §3: acr_values (space-separated, by preference) and max_age say what a new token needs.
+    if (error.acrValues !== undefined && error.acrValues.length > 0) attributes.push(`acr_values="${scopeContent(error.acrValues)}"`);
+    if (error.maxAge !== undefined) attributes.push(`max_age="${Math.max(0, Math.floor(error.maxAge))}"`);
   }
   return {
     status: error.status,

@@ -5,7 +5,7 @@
  */
 
 /** RFC 6750 §3.1 error codes, plus the status-only cases that carry no code. */
-export type BearerErrorCode = 'invalid_request' | 'invalid_token' | 'insufficient_scope';
+export type BearerErrorCode = 'invalid_request' | 'invalid_token' | 'insufficient_scope' | 'insufficient_user_authentication';
 
 export abstract class ResourceServerError extends Error {
   /** HTTP status the error maps to. */
@@ -69,6 +69,40 @@ export class InsufficientScopeError extends ResourceServerError {
     this.requiredScopes = [...requiredScopes];
     this.missingScopes = [...missingScopes];
   }
+}
+
+/** How a token misses a route's authentication requirement, and the requirement to name in the challenge. */
+export interface AuthenticationShortfall {
+  /** The token's `acr` is none of the accepted levels, nor higher than one. */
+  tooWeak: boolean;
+  /** The token's `auth_time` is older than `maxAge`, or missing. */
+  tooOld: boolean;
+  acrValues?: readonly string[];
+  maxAge?: number;
+}
+
+/**
+ * The token is valid, but the person's authentication behind it is too weak or too old for this
+ * resource (RFC 9470 §3). The client can get a new token with `acr_values` and `max_age`.
+ */
+export class InsufficientUserAuthenticationError extends ResourceServerError {
+  override readonly status = 401;
+  override readonly errorCode = 'insufficient_user_authentication';
+  /** The levels that would do, in order of preference; rendered as `acr_values`. */
+  readonly acrValues: readonly string[] | undefined;
+  /** The greatest age of the authentication that would do, in seconds; rendered as `max_age`. */
+  readonly maxAge: number | undefined;
+
+  constructor(shortfall: AuthenticationShortfall) {
+    super(describeShortfall(shortfall));
+    this.acrValues = shortfall.acrValues && [...shortfall.acrValues];
+    this.maxAge = shortfall.maxAge;
+  }
+}
+
+function describeShortfall(shortfall: AuthenticationShortfall): string {
+  if (shortfall.tooWeak && shortfall.tooOld) return 'A stronger and more recent authentication is required';
+  return shortfall.tooWeak ? 'A stronger authentication is required' : 'A more recent authentication is required';
 }
 
 /**

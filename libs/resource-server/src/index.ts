@@ -10,6 +10,8 @@ export type { AccessTokenClaims, VerificationSource, VerifiedToken } from './ver
 export {
   type BearerErrorCode,
   InsufficientScopeError,
+  InsufficientUserAuthenticationError,
+  type AuthenticationShortfall,
   InvalidRequestError,
   InvalidTokenError,
   isResourceServerError,
@@ -18,6 +20,7 @@ export {
   VerifierUnavailableError,
 } from './errors';
 export { assertScopes, hasScopes, missingScopes } from './scopes';
+export { acrSatisfies, assertAuthentication, type AuthenticationRequirement, unmetAuthentication } from './authentication';
 export {
   type BearerChallenge,
   type BearerChallengeBody,

@@ -2,7 +2,7 @@ import { InvalidTokenError, VerifierUnavailableError } from './errors';
 import { type FetchLike, isJsonObject, requestJson } from './http-client';
 import { IntrospectionCache } from './introspection-cache';
 import type { IntrospectionCredentials } from './options';
-import { type AccessTokenClaims, parseScopes, type VerifiedToken } from './verified-token';
+import { type AccessTokenClaims, authenticationOf, parseScopes, type VerifiedToken } from './verified-token';
 
 export interface IntrospectionClientOptions {
   resolveEndpoint: () => Promise<string>;
@@ -107,6 +107,7 @@ export class IntrospectionClient {
       scopes: parseScopes(claims.scope),
       subject: claims.sub,
       clientId: claims.client_id,
+      ...authenticationOf(claims),
       token,
       source: 'introspection',
     };

@@ -2,7 +2,7 @@ import { type JWSHeaderParameters, jwtVerify } from 'jose';
 import { InvalidTokenError, VerifierUnavailableError } from './errors';
 import type { JwksCache } from './jwks-cache';
 import type { AccessTokenAlgorithm } from './options';
-import { type AccessTokenClaims, parseScopes, type VerifiedToken } from './verified-token';
+import { type AccessTokenClaims, authenticationOf, parseScopes, type VerifiedToken } from './verified-token';
 
 export interface LocalJwtVerifierOptions {
   issuer: string;
@@ -62,6 +62,7 @@ export class LocalJwtVerifier {
       scopes: parseScopes(claims.scope),
       subject: claims.sub,
       clientId: claims.client_id,
+      ...authenticationOf(claims),
       token,
       source: 'jwt',
     };

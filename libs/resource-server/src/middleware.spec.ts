@@ -105,6 +105,30 @@ describe(createBearerMiddleware.name, () => {
     expect(JSON.parse(response.body ?? '').error_description).toContain('orders:write');
   });
 
+  it('RFC 9470: answers 401 insufficient_user_authentication when the acr is too weak, and passes a strong one', async () => {
+    const middleware = createBearerMiddleware(verifier, { authentication: { acr: ['mfa'] } });
+    const weak = await run(middleware, { headers: { authorization: `Bearer ${await server.issue({ claims: { acr: 'pwd' } })}` } });
+
+    expect(weak.response.statusCode).toBe(401);
+    expect(weak.response.headers['www-authenticate']).toBe(
+      'Bearer realm="api", error="insufficient_user_authentication", error_description="A stronger authentication is required", acr_values="mfa"',
+    );
+    expect(JSON.parse(weak.response.body ?? '')).toEqual({ error: 'insufficient_user_authentication', error_description: 'A stronger authentication is required' });
+
+    const strongRequest: RequestLike = { headers: { authorization: `Bearer ${await server.issue({ claims: { acr: 'phr', amr: ['hwk', 'user', 'mfa'] } })}` } };
+    const strong = await run(middleware, strongRequest);
+    expect(strong.nextCalls).toEqual([[]]);
+    expect((strongRequest as AuthenticatedRequest).auth).toMatchObject({ acr: 'phr', amr: ['hwk', 'user', 'mfa'] });
+  });
+
+  it('RFC 9470: max_age is measured with the configured clock against auth_time', async () => {
+    const middleware = createBearerMiddleware(verifier, { authentication: { maxAge: 60 }, now: () => server.nowMs });
+    const stale = await run(middleware, { headers: { authorization: `Bearer ${await server.issue({ claims: { auth_time: server.nowSeconds - 61 } })}` } });
+    expect(stale.response.headers['www-authenticate']).toContain('max_age="60"');
+    const fresh = await run(middleware, { headers: { authorization: `Bearer ${await server.issue({ claims: { auth_time: server.nowSeconds - 5 } })}` } });
+    expect(fresh.nextCalls).toEqual([[]]);
+  });
+
   it('answers 400 invalid_request for a malformed header', async () => {
     const { response } = await run(createBearerMiddleware(verifier), { headers: { authorization: 'Bearer a b' } });
 

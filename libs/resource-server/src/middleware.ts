@@ -1,5 +1,6 @@
 import { bearerChallenge, type ChallengeOptions, extractBearerToken, type HeadersLike } from './bearer';
 import { isResourceServerError, type ResourceServerError } from './errors';
+import { assertAuthentication, type AuthenticationRequirement } from './authentication';
 import { assertScopes } from './scopes';
 import type { TokenVerifier } from './verifier';
 import type { VerifiedToken } from './verified-token';
@@ -27,6 +28,10 @@ export type NextFunction = (error?: unknown) => void;
 export interface VerifyRequestOptions {
   /** Scopes the token must all carry. */
   scopes?: readonly string[];
+  /** RFC 9470: the level (`acr`) and recentness (`maxAge`, seconds) of the person's authentication. */
+  authentication?: AuthenticationRequirement;
+  /** Clock in epoch milliseconds for `maxAge`; defaults to `Date.now`. */
+  now?: () => number;
 }
 
 export interface BearerMiddlewareOptions extends VerifyRequestOptions, ChallengeOptions {}
@@ -43,6 +48,8 @@ export async function verifyRequest(
   const token = extractBearerToken(request.headers);
   const verified = await verifier.verify(token);
   if (options.scopes !== undefined && options.scopes.length > 0) assertScopes(verified, options.scopes);
+  // After the scopes: a token lacking a scope cannot be fixed by signing in again.
+  if (options.authentication !== undefined) assertAuthentication(verified, options.authentication, (options.now ?? Date.now)());
   return verified;
 }
 

@@ -24,9 +24,25 @@ export interface VerifiedToken {
   readonly subject: string | undefined;
   /** `client_id`: the client the token was issued to. */
   readonly clientId: string | undefined;
+  /** `acr`: the level of the person's authentication (RFC 9068 §2.2.1), e.g. pwd, mfa, phr. */
+  readonly acr: string | undefined;
+  /** `amr`: the RFC 8176 methods of that authentication; empty when unknown. */
+  readonly amr: readonly string[];
+  /** `auth_time`: when the person authenticated, in seconds since the epoch. */
+  readonly authTime: number | undefined;
   /** The raw access token, for forwarding to downstream services. */
   readonly token: string;
   readonly source: VerificationSource;
+}
+
+/** The authentication claims of a token, each only when it has the expected type. */
+export function authenticationOf(claims: AccessTokenClaims): Pick<VerifiedToken, 'acr' | 'amr' | 'authTime'> {
+  const amr = Array.isArray(claims.amr) ? claims.amr.filter((method): method is string => typeof method === 'string') : [];
+  return {
+    acr: typeof claims.acr === 'string' && claims.acr !== '' ? claims.acr : undefined,
+    amr,
+    authTime: typeof claims.auth_time === 'number' && Number.isFinite(claims.auth_time) ? claims.auth_time : undefined,
+  };
 }
 
 /** RFC 6749 §3.3: scope is a space-delimited list of case-sensitive values. */

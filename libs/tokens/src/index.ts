@@ -7,8 +7,10 @@ import { IdTokenSigningKeys1764100010000 } from './migrations/1764100010000-id-t
 import { RefreshTokenResource1764100013000 } from './migrations/1764100013000-refresh-token-resource';
 import { RevocationCutoffs1764100016500 } from './migrations/1764100016500-revocation-cutoffs';
 import { OpaqueAccessTokenClaims1764100017400 } from './migrations/1764100017400-opaque-access-token-claims';
+import { TokenAuthenticationLevel1764100020100 } from './migrations/1764100020100-token-authentication-level';
 
-export type { AccessTokenClaims, PersonClaimValues } from './access/access-token-claims';
+export type { AccessTokenClaims, AuthenticationClaimValues, PersonClaimValues } from './access/access-token-claims';
+export { presentAuthenticationClaims } from './access/access-token-claims';
 export * from './access/access-token.service';
 export * from './id-token/id-token.service';
 export * from './introspection/introspection.service';
@@ -25,7 +27,7 @@ export * from './tokens.module';
 
 export const TOKENS_ENTITIES = [SigningKeyEntity];
 export const TOKENS_MIGRATIONS = [CreateTokens1764100001000, CreateRefreshTokens1764100003000, CreateOpaqueAccessTokens1764100006000, PrepublishNextSigningKey1764100007000, IdTokenSigningKeys1764100010000, RefreshTokenResource1764100013000,
-  RevocationCutoffs1764100016500, OpaqueAccessTokenClaims1764100017400];
+  RevocationCutoffs1764100016500, OpaqueAccessTokenClaims1764100017400, TokenAuthenticationLevel1764100020100];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const TOKENS_PURGE_TASKS = [

@@ -42,7 +42,7 @@ export class InMemoryDeviceAuthorizations implements Pick<DeviceAuthorizationRep
     const now = this.clock.now();
     if (!row || row.clientId !== clientId || row.consumedAt !== null || row.status !== 'approved' || row.expiresAt <= now) return undefined;
     row.consumedAt = now;
-    return { id: row.id, clientId: row.clientId, userId: row.userId!, sessionId: row.sessionId, authTime: row.authTime, scopes: [...row.scopes] };
+    return { id: row.id, clientId: row.clientId, userId: row.userId!, sessionId: row.sessionId, authTime: row.authTime, acr: row.acr, amr: row.amr && [...row.amr], scopes: [...row.scopes] };
   }
 
   async markDenied(id: string): Promise<void> {
@@ -51,7 +51,7 @@ export class InMemoryDeviceAuthorizations implements Pick<DeviceAuthorizationRep
 
   /** The person decides at the verification page while the device polls. */
   decide(id: string, status: 'approved' | 'denied', userId: string): void {
-    Object.assign(this.rows.get(id)!, { status, userId, sessionId: 'session-of-the-decision', authTime: this.clock.now(), decidedAt: this.clock.now() });
+    Object.assign(this.rows.get(id)!, { status, userId, sessionId: 'session-of-the-decision', authTime: this.clock.now(), acr: 'pwd', amr: ['pwd'], decidedAt: this.clock.now() });
   }
 
   isConsumed(id: string): boolean {

@@ -35,6 +35,8 @@ export class InMemoryRefreshTokens implements RefreshTokens, TransactionalState 
       scopes: [...grant.scopes],
       authTime: grant.authTime ?? null,
       sessionId: grant.sessionId ?? null,
+      acr: grant.acr ?? null,
+      amr: grant.amr ? [...grant.amr] : null,
       resource: grant.resource ?? null,
       createdAt: now,
       expiresAt,

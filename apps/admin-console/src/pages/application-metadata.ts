@@ -14,7 +14,15 @@ export interface ApplicationFormState {
   first_party: boolean;
   access_token_ttl: string;
   refresh_token_ttl: string;
+  default_acr_values: string[];
 }
+
+/** The sign-in strengths a client may require (OIDC `default_acr_values`), weakest first, as the server ranks them. */
+export const SIGN_IN_STRENGTHS: readonly { value: string; label: string }[] = [
+  { value: 'pwd', label: 'Password (pwd)' },
+  { value: 'mfa', label: 'Two factors (mfa)' },
+  { value: 'phr', label: 'Phishing-resistant: passkey or security key (phr)' },
+];
 
 export const AUTH_METHODS: readonly ApplicationFormState['token_endpoint_auth_method'][] = ['none', 'client_secret_basic', 'client_secret_post'];
 
@@ -31,6 +39,7 @@ export const SHOWN_FIELDS = [
   'first_party',
   'access_token_ttl',
   'refresh_token_ttl',
+  'default_acr_values',
 ];
 
 export function toForm(client: ClientView): ApplicationFormState {
@@ -45,6 +54,7 @@ export function toForm(client: ClientView): ApplicationFormState {
     first_party: client.first_party,
     access_token_ttl: client.access_token_ttl?.toString() ?? '',
     refresh_token_ttl: client.refresh_token_ttl?.toString() ?? '',
+    default_acr_values: client.default_acr_values ?? [],
   };
 }
 
@@ -72,6 +82,7 @@ export function toMetadata(client: ClientView, form: ApplicationFormState): Clie
     allowed_groups: client.allowed_groups,
     groups_claim_filter: client.groups_claim_filter,
     owners: client.owners,
+    default_acr_values: form.default_acr_values,
     ...(client.logo_uri ? { logo_uri: client.logo_uri } : {}),
     ...(client.client_uri ? { client_uri: client.client_uri } : {}),
     ...(client.policy_uri ? { policy_uri: client.policy_uri } : {}),

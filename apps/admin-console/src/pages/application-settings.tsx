@@ -8,7 +8,7 @@ import { grantLabel, inDisplayOrder, useSupportedGrants } from '../grant-types';
 import { useCan } from '../permissions';
 import { useRouter } from '../router';
 import { useSession } from '../session';
-import { AUTH_METHODS, SHOWN_FIELDS, toForm, toMetadata } from './application-metadata';
+import { AUTH_METHODS, SHOWN_FIELDS, SIGN_IN_STRENGTHS, toForm, toMetadata } from './application-metadata';
 
 /** An application's settings form, its credentials and its deletion; read-only without `clients:write`. */
 export function ApplicationSettings({ client, onSaved, onSecret }: { client: ClientView; onSaved: (client: ClientView) => void; onSecret: (secret: string) => void }) {
@@ -27,6 +27,9 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
   const grants = inDisplayOrder([...supported, ...client.grant_types]);
   const toggleGrant = (grant: string, on: boolean) =>
     set('grant_types', on ? [...values.grant_types.filter((g) => g !== grant), grant] : values.grant_types.filter((g) => g !== grant));
+
+  const toggleStrength = (value: string, on: boolean) =>
+    set('default_acr_values', on ? [...values.default_acr_values.filter((v) => v !== value), value] : values.default_acr_values.filter((v) => v !== value));
 
   const submit = async () => {
     const updated = await api.send<ClientView>('PUT', path, toMetadata(client, values));
@@ -94,6 +97,22 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
               <input type="checkbox" {...form.checkbox('first_party')} /> First-party (no consent screen)
             </label>
           </div>
+          <fieldset className={`checks${errors.default_acr_values ? ' has-error' : ''}`}>
+            <legend>Required sign-in strength</legend>
+            <p className="hint">
+              When the app's request names no <code>acr_values</code>, people must have signed in with one of these, or something stronger. None checked: a password is enough.
+            </p>
+            {SIGN_IN_STRENGTHS.map((strength) => (
+              <label key={strength.value}>
+                <input type="checkbox" checked={values.default_acr_values.includes(strength.value)} onChange={(event) => toggleStrength(strength.value, event.target.checked)} /> {strength.label}
+              </label>
+            ))}
+            {errors.default_acr_values && (
+              <p className="field-error" role="alert">
+                {errors.default_acr_values}
+              </p>
+            )}
+          </fieldset>
           <div className="row">
             <Field label="Access token lifetime (seconds)" hint="Empty: server default." error={errors.access_token_ttl}>
               {(props) => <input {...props} type="number" min={30} inputMode="numeric" {...form.text('access_token_ttl')} />}

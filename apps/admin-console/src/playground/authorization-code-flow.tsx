@@ -3,10 +3,12 @@ import type { ClientView } from '@app/contracts';
 import { ErrorBanner, Field } from '../forms';
 import { useCan } from '../permissions';
 import { useSession } from '../session';
+import { ApiCall } from './api-call';
 import { ExchangeView } from './exchange-view';
 import { createPkce, keepPendingFlow, listenForReturn, playgroundRedirectUri, postForm, randomToken } from './oauth';
 import type { AuthorizationReturn, FormExchange, PendingFlow } from './oauth';
 import { SecretInput } from './secret-input';
+import type { StepUpChallenge } from './step-up';
 import { Step, Value } from './step';
 
 interface Started {
@@ -17,6 +19,8 @@ interface Started {
   url: string;
   redirectUri: string;
   scope: string;
+  acrValues: string;
+  maxAge: string;
 }
 
 /** Authorization code + PKCE (RFC 7636), one visible step at a time. */
@@ -26,8 +30,10 @@ export function AuthorizationCodeFlow({ client, resumed, onClientChanged }: { cl
   const callback = playgroundRedirectUri(issuer);
   const [redirectUri, setRedirectUri] = useState(resumed?.redirectUri ?? (client.redirect_uris.includes(callback) ? callback : (client.redirect_uris[0] ?? '')));
   const [scope, setScope] = useState(resumed?.scope ?? client.scope);
+  const [acrValues, setAcrValues] = useState(resumed?.acrValues ?? '');
+  const [maxAge, setMaxAge] = useState(resumed?.maxAge ?? '');
   const [secret, setSecret] = useState('');
-  const [started, setStarted] = useState<Started | undefined>(() => resumed && { ...resumed, url: resumed.authorizationUrl });
+  const [started, setStarted] = useState<Started | undefined>(() => resumed && { acrValues: '', maxAge: '', ...resumed, url: resumed.authorizationUrl });
   const [returned, setReturned] = useState<AuthorizationReturn | undefined>(resumed?.returned);
   const [exchange, setExchange] = useState<FormExchange>();
   const [error, setError] = useState<unknown>();
@@ -50,21 +56,32 @@ export function AuthorizationCodeFlow({ client, resumed, onClientChanged }: { cl
     }
   };
 
-  const start = async () => {
+  /** A new authorization request; a step-up passes the acr_values and max_age an API asked for. */
+  const start = async (strength: { acrValues: string; maxAge: string } = { acrValues, maxAge }) => {
     const { verifier, challenge } = await createPkce();
     const state = randomToken(16);
     const nonce = randomToken(16);
     const url = new URL(String(discovery.authorization_endpoint));
     const params = { response_type: 'code', client_id: client.client_id, redirect_uri: redirectUri, scope, state, nonce, code_challenge: challenge, code_challenge_method: 'S256' };
     for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-    setStarted({ verifier, challenge, state, nonce, url: url.toString(), redirectUri, scope });
+    // OIDC Core §3.1.2.1: the levels wanted (by preference) and the greatest age of the sign-in, in seconds.
+    if (strength.acrValues.trim()) url.searchParams.set('acr_values', strength.acrValues.trim());
+    if (strength.maxAge.trim()) url.searchParams.set('max_age', strength.maxAge.trim());
+    setStarted({ verifier, challenge, state, nonce, url: url.toString(), redirectUri, scope, ...strength });
     setReturned(undefined);
     setExchange(undefined);
   };
 
+  const stepUp = (challenge: StepUpChallenge) => {
+    const strength = { acrValues: challenge.acrValues ?? acrValues, maxAge: challenge.maxAge ?? maxAge };
+    setAcrValues(strength.acrValues);
+    setMaxAge(strength.maxAge);
+    void start(strength);
+  };
+
   const openSameTab = () => {
     if (!started) return;
-    keepPendingFlow({ clientId: client.client_id, redirectUri: started.redirectUri, scope: started.scope, state: started.state, nonce: started.nonce, verifier: started.verifier, challenge: started.challenge, authorizationUrl: started.url });
+    keepPendingFlow({ clientId: client.client_id, redirectUri: started.redirectUri, scope: started.scope, state: started.state, nonce: started.nonce, verifier: started.verifier, challenge: started.challenge, authorizationUrl: started.url, acrValues: started.acrValues, maxAge: started.maxAge });
     window.location.assign(started.url);
   };
 
@@ -80,6 +97,7 @@ export function AuthorizationCodeFlow({ client, resumed, onClientChanged }: { cl
   };
 
   const comesBack = redirectUri === callback;
+  const accessToken = exchange && exchange.status === 200 && typeof exchange.body.access_token === 'string' ? exchange.body.access_token : undefined;
   return (
     <ol className="steps">
       <Step number={1} title="Choose where the browser comes back" reached>
@@ -105,6 +123,14 @@ export function AuthorizationCodeFlow({ client, resumed, onClientChanged }: { cl
           </p>
         )}
         <Field label="Scope">{(props) => <input {...props} type="text" value={scope} onChange={(event) => setScope(event.target.value)} />}</Field>
+        <div className="row">
+          <Field label="acr_values" hint="Optional: pwd, mfa or phr, space-separated by preference.">
+            {(props) => <input {...props} type="text" placeholder="mfa" value={acrValues} onChange={(event) => setAcrValues(event.target.value)} />}
+          </Field>
+          <Field label="max_age" hint="Optional: seconds since the last sign-in, at most.">
+            {(props) => <input {...props} type="number" min={0} inputMode="numeric" value={maxAge} onChange={(event) => setMaxAge(event.target.value)} />}
+          </Field>
+        </div>
         {confidential && <SecretInput value={secret} onChange={setSecret} />}
         <button type="button" onClick={() => void start()} disabled={!redirectUri}>
           {started ? 'Start again' : 'Generate PKCE and the authorization URL'}
@@ -149,6 +175,9 @@ export function AuthorizationCodeFlow({ client, resumed, onClientChanged }: { cl
           </button>
         )}
         {exchange && <ExchangeView title="Token request" exchange={exchange} />}
+      </Step>
+      <Step number={6} title="Call an API with the access token" reached={Boolean(accessToken)}>
+        {accessToken && <ApiCall accessToken={accessToken} onStepUp={stepUp} />}
       </Step>
       <ErrorBanner error={error} />
     </ol>

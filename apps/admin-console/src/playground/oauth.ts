@@ -136,6 +136,9 @@ export interface PendingFlow {
   verifier: string;
   challenge: string;
   authorizationUrl: string;
+  /** OIDC Core §3.1.2.1 acr_values and max_age the request carried, if any. */
+  acrValues?: string;
+  maxAge?: string;
   returned?: AuthorizationReturn;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ClientMetadataInput } from '@app/contracts';
-import { SIGNING_ALGORITHMS, SigningAlgorithm } from '@app/core';
+import { ACR_VALUES, SIGNING_ALGORITHMS, SigningAlgorithm } from '@app/core';
 
 const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'] as const;
 
@@ -90,6 +90,15 @@ export class ClientMetadataDto implements ClientMetadataInput {
   @ApiPropertyOptional({ type: [String], description: 'Ids of the people (role app-owner) who manage this client' })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
   owners?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    enum: ACR_VALUES,
+    example: ['mfa'],
+    description: 'OIDC Registration §2: the sign-in strength required when a request names no acr_values (pwd, mfa, phr); empty or absent: a password is enough',
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(100, { each: true })
+  default_acr_values?: string[];
 }
 
 export class ClientViewDto {
@@ -115,6 +124,7 @@ export class ClientViewDto {
   @ApiProperty({ type: [String] }) allowed_groups!: string[];
   @ApiProperty({ type: [String] }) groups_claim_filter!: string[];
   @ApiProperty({ type: [String] }) owners!: string[];
+  @ApiProperty({ type: [String], enum: ACR_VALUES }) default_acr_values!: string[];
   @ApiProperty() created_at!: string;
   @ApiProperty() updated_at!: string;
 }

@@ -94,7 +94,7 @@ export class ClientsAdminController {
 
 /** Access-policy fields are audited with their values before and after. */
 function reportPolicy(changes: AuditChanges, before: ClientView, after: ClientView): ClientView {
-  for (const field of ['allowed_groups', 'groups_claim_filter', 'owners', 'scope'] as const) changes.change(field, before[field], after[field]);
+  for (const field of ['allowed_groups', 'groups_claim_filter', 'owners', 'scope', 'default_acr_values'] as const) changes.change(field, before[field], after[field]);
   return after;
 }
 

@@ -60,3 +60,21 @@ describe(`${normalizeClientMetadata.name}: contacts`, () => {
     expect(() => normalize({ ...SERVICE, contacts })).toThrow(/contacts/);
   });
 });
+
+describe(`${normalizeClientMetadata.name}: default_acr_values (OIDC Registration §2)`, () => {
+  it('keeps the levels of acr_values_supported, once each', () => {
+    expect(normalize({ ...SERVICE, default_acr_values: ['mfa', 'phr', 'mfa'] }).defaultAcrValues).toEqual(['mfa', 'phr']);
+  });
+
+  it('defaults to none: a password is enough', () => {
+    expect(normalize(SERVICE).defaultAcrValues).toEqual([]);
+  });
+
+  it('refuses a value that is not a level this server speaks, under default_acr_values', () => {
+    expect(refusal(() => normalize({ ...SERVICE, default_acr_values: ['mfa', 'urn:gold'] }))).toMatchObject({
+      code: 'invalid_client_metadata',
+      description: "default_acr_values 'urn:gold' is not one of pwd, mfa, phr",
+      fields: { default_acr_values: '"urn:gold" is not one of pwd, mfa, phr' },
+    });
+  });
+});

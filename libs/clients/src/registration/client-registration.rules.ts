@@ -1,4 +1,4 @@
-import { groupNameProblem, InvalidClientMetadata, InvalidRedirectUri } from '@app/core';
+import { groupNameProblem, InvalidClientMetadata, InvalidRedirectUri, isAuthLevel } from '@app/core';
 import type { ClientMetadataInput } from '@app/contracts';
 import type { ApplicationType, TokenEndpointAuthMethod } from '../client.entity';
 import { GRANT_TYPES } from './grant-types';
@@ -29,6 +29,7 @@ export interface NormalizedClientMetadata {
   allowedGroups: string[];
   groupsClaimFilter: string[];
   owners: string[];
+  defaultAcrValues: string[];
 }
 
 const SUPPORTED_RESPONSE_TYPES = ['code'];
@@ -116,6 +117,9 @@ export function normalizeClientMetadata(
     problems.groups_claim_filter = 'must be group name prefixes: letters, digits or . _ : -';
   }
   const owners = unique(input.owners ?? []);
+  const defaultAcrValues = unique(input.default_acr_values ?? []);
+  const unknownAcr = defaultAcrValues.find((value) => !isAuthLevel(value));
+  if (unknownAcr !== undefined) problems.default_acr_values = `"${String(unknownAcr).slice(0, 100)}" is not one of pwd, mfa, phr`;
 
   const isPublic = authMethod === 'none';
   // PKCE is mandatory for public clients (RFC 9700 §2.1.1); confidential clients may opt out.
@@ -151,6 +155,7 @@ export function normalizeClientMetadata(
     allowedGroups,
     groupsClaimFilter,
     owners,
+    defaultAcrValues,
   };
 }
 

@@ -16,7 +16,9 @@ export interface NewAuthorizationCode {
   resource?: string;
   authTime: Date;
   sessionId: string;
+  /** The level the session proved (pwd, mfa, phr), for the `acr` claim of the tokens; null when unknown. */
   acr?: string | null;
+  /** The RFC 8176 methods of the session, for the `amr` claim. */
   amr?: string[] | null;
   expiresAt: Date;
 }
@@ -33,6 +35,8 @@ export interface AuthorizationCodeRecord {
   resource: string | null;
   authTime: Date;
   sessionId: string;
+  acr: string | null;
+  amr: string[] | null;
   expiresAt: Date;
   /** Whether the person may still sign in (not disabled), read with the consumption. */
   personEnabled: boolean;
@@ -55,6 +59,8 @@ interface RawCode {
   resource: string | null;
   auth_time: Date;
   session_id: string;
+  acr: string | null;
+  amr: string[] | null;
   expires_at: Date;
   person_disabled: boolean;
 }
@@ -69,11 +75,11 @@ export class AuthorizationCodeRepository {
     const value = randomToken(32);
     await this.dataSource.query(
       `INSERT INTO authorization_codes (code_hash, grant_id, client_id, redirect_uri, user_id, scopes, nonce,
-         code_challenge, code_challenge_method, resource, auth_time, session_id, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+         code_challenge, code_challenge_method, resource, auth_time, session_id, acr, amr, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [sha256(value), randomToken(16), code.clientId, code.redirectUri, code.userId, code.scopes, code.nonce ?? null,
         code.codeChallenge ?? null, code.codeChallengeMethod ?? null, code.resource ?? null, code.authTime, code.sessionId,
-        code.expiresAt],
+        code.acr ?? null, code.amr ?? null, code.expiresAt],
     );
     return value;
   }
@@ -90,7 +96,7 @@ export class AuthorizationCodeRepository {
       `UPDATE authorization_codes c SET consumed_at = now() FROM users u
         WHERE c.code_hash = $1 AND c.consumed_at IS NULL AND u.id = c.user_id
        RETURNING c.grant_id, c.client_id, c.redirect_uri, c.user_id, c.scopes, c.nonce, c.code_challenge,
-                 c.code_challenge_method, c.resource, c.auth_time, c.session_id, c.expires_at, u.disabled AS person_disabled`,
+                 c.code_challenge_method, c.resource, c.auth_time, c.session_id, c.acr, c.amr, c.expires_at, u.disabled AS person_disabled`,
       [codeHash],
     );
     if (rows[0]) return { outcome: 'consumed', code: toRecord(rows[0]) };
@@ -125,6 +131,8 @@ function toRecord(row: RawCode): AuthorizationCodeRecord {
     resource: row.resource,
     authTime: new Date(row.auth_time),
     sessionId: row.session_id,
+    acr: row.acr,
+    amr: row.amr,
     expiresAt: new Date(row.expires_at),
     personEnabled: !row.person_disabled,
   };

@@ -32,6 +32,12 @@ export class DeviceAuthorizationEntity {
   @Column({ name: 'auth_time', type: 'timestamptz', nullable: true })
   authTime!: Date | null;
 
+  @Column({ type: 'text', nullable: true })
+  acr!: string | null;
+
+  @Column({ type: 'text', array: true, nullable: true })
+  amr!: string[] | null;
+
   @Column({ name: 'interval_seconds', type: 'integer' })
   intervalSeconds!: number;
 

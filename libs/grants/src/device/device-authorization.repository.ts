@@ -32,7 +32,20 @@ export interface ConsumedAuthorization {
   userId: string;
   sessionId: string | null;
   authTime: Date | null;
+  acr: string | null;
+  amr: string[] | null;
   scopes: string[];
+}
+
+/** The person approving or denying, from their session: who, and how they authenticated. */
+export interface DeviceDecider {
+  userId: string;
+  sessionId: string;
+  authTime: Date;
+  /** The level the session proved (pwd, mfa, phr), for the `acr` claim of the tokens; null when unknown. */
+  acr?: string | null;
+  /** The RFC 8176 methods of the session, for the `amr` claim. */
+  amr?: string[] | null;
 }
 
 export type PendingPage = KeysetPage<DeviceAuthorizationEntity>;
@@ -76,15 +89,15 @@ export class DeviceAuthorizationRepository {
   async decide(
     userCodeHash: string,
     status: 'approved' | 'denied',
-    session: { userId: string; sessionId: string; authTime: Date },
+    session: DeviceDecider,
   ): Promise<string | undefined> {
     const rows = rowsOf<{ id: string }>(
       await this.dataSource.query(
         `UPDATE device_authorizations
-            SET status = $2, user_id = $3, session_id = $4, auth_time = $5, decided_at = now()
+            SET status = $2, user_id = $3, session_id = $4, auth_time = $5, acr = $6, amr = $7, decided_at = now()
           WHERE user_code_hash = $1 AND status = 'pending' AND expires_at > now()
           RETURNING id`,
-        [userCodeHash, status, session.userId, session.sessionId, session.authTime],
+        [userCodeHash, status, session.userId, session.sessionId, session.authTime, session.acr ?? null, session.amr ?? null],
       ),
     );
     return rows[0]?.id;
@@ -132,11 +145,11 @@ export class DeviceAuthorizationRepository {
 
   /** Takes an approved authorization for redemption; only one caller ever gets it. */
   async consume(id: string, clientId: string, manager?: EntityManager): Promise<ConsumedAuthorization | undefined> {
-    const rows = rowsOf<{ id: string; client_id: string; user_id: string; session_id: string | null; auth_time: Date | null; scopes: string[] }>(
+    const rows = rowsOf<{ id: string; client_id: string; user_id: string; session_id: string | null; auth_time: Date | null; acr: string | null; amr: string[] | null; scopes: string[] }>(
       await (manager ?? this.dataSource).query(
         `UPDATE device_authorizations SET consumed_at = now()
           WHERE id = $1 AND client_id = $2 AND consumed_at IS NULL AND status = 'approved' AND expires_at > now()
-          RETURNING id, client_id, user_id, session_id, auth_time, scopes`,
+          RETURNING id, client_id, user_id, session_id, auth_time, acr, amr, scopes`,
         [id, clientId],
       ),
     );
@@ -148,6 +161,8 @@ export class DeviceAuthorizationRepository {
       userId: row.user_id,
       sessionId: row.session_id,
       authTime: row.auth_time ? new Date(row.auth_time) : null,
+      acr: row.acr,
+      amr: row.amr,
       scopes: row.scopes,
     };
   }

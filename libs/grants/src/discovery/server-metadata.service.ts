@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@app/core';
+import { ACR_VALUES, AppConfig } from '@app/core';
 import { KeyStore } from '@app/tokens';
 import { GrantRegistry } from '../registry/grant-registry';
 
@@ -11,8 +11,10 @@ const SIGN_IN_METADATA = {
   response_modes_supported: ['query'],
   subject_types_supported: ['public'],
   code_challenge_methods_supported: ['S256', 'plain'],
+  // OIDC Discovery §3: the levels a client may ask for with acr_values or default_acr_values.
+  acr_values_supported: [...ACR_VALUES],
   scopes_supported: ['openid', 'profile', 'email', 'offline_access', 'groups', 'roles'],
-  claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'sid', 'name', 'given_name', 'family_name', 'preferred_username', 'updated_at', 'email', 'email_verified', 'roles', 'groups'],
+  claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'amr', 'nonce', 'at_hash', 'sid', 'name', 'given_name', 'family_name', 'preferred_username', 'updated_at', 'email', 'email_verified', 'roles', 'groups'],
   prompt_values_supported: ['none', 'login', 'consent', 'select_account'],
   authorization_response_iss_parameter_supported: true,
   claims_parameter_supported: false,

@@ -58,6 +58,8 @@ describe(AuthorizationCodeGrant.name, () => {
         grantId: 'grant-1',
         authTime: anAuthorizationCode().authTime,
         sessionId: 'session-1',
+        acr: 'pwd',
+        amr: ['pwd'],
         nonce: 'n-0S6_WzA2Mj',
         resource: undefined,
       });
@@ -65,6 +67,22 @@ describe(AuthorizationCodeGrant.name, () => {
       expect(response).toMatchObject({ access_token: 'access-token-of-grant-1', refresh_token: refreshToken });
       expect(refreshTokens.recordOf(refreshToken!)).toMatchObject({ familyId: 'grant-1', clientId: 'web-app', userId: PERSON_ID, scopes: ['openid', 'orders:read'] });
       expect(codes.isConsumed(code)).toBe(true);
+    });
+
+    it('OIDC Core §2: carries how the person authenticated into the tokens and the refresh token', async () => {
+      const { sut, issuer, refreshTokens, codes } = build();
+      const code = codes.add(anAuthorizationCode({ acr: 'phr', amr: ['hwk', 'user', 'mfa'] }));
+
+      const response = await sut.handle(redemption(code), aClient());
+
+      expect(issuer.grants[0]).toMatchObject({ acr: 'phr', amr: ['hwk', 'user', 'mfa'] });
+      expect(refreshTokens.recordOf(response.refresh_token!)).toMatchObject({ acr: 'phr', amr: ['hwk', 'user', 'mfa'] });
+    });
+
+    it('passes no level on for a code issued before levels were recorded', async () => {
+      const { sut, issuer, codes } = build();
+      await sut.handle(redemption(codes.add(anAuthorizationCode({ acr: null, amr: null }))), aClient());
+      expect(issuer.grants[0]).toMatchObject({ acr: null, amr: null });
     });
 
     it('issues no refresh token to a client without the refresh_token grant that did not ask for offline_access', async () => {

@@ -91,10 +91,19 @@ describe(DeviceCodeGrant.name, () => {
         grantId: authorization.id,
         authTime: authorization.authTime,
         sessionId: authorization.sessionId,
+        acr: 'pwd',
+        amr: ['pwd'],
         resource: undefined,
       });
       expect(response.refresh_token).toBe(refreshToken);
       expect(refreshTokens.recordOf(refreshToken!)).toMatchObject({ familyId: authorization.id, clientId: 'tv-app', userId: PERSON_ID });
+    });
+
+    it('OIDC Core §2: carries the level of the approving session into the tokens and the refresh token', async () => {
+      const { sut, authorizations, issuer, refreshTokens } = build();
+      const response = await sut.handle(poll(authorizations.add(aDeviceAuthorization({ acr: 'mfa', amr: ['pwd', 'otp', 'mfa'] }))), aDeviceClient());
+      expect(issuer.grants[0]).toMatchObject({ acr: 'mfa', amr: ['pwd', 'otp', 'mfa'] });
+      expect(refreshTokens.recordOf(response.refresh_token!)).toMatchObject({ acr: 'mfa', amr: ['pwd', 'otp', 'mfa'] });
     });
 
     it('issues no refresh token to a client without the refresh_token grant that did not ask for offline_access', async () => {

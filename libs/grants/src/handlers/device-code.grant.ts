@@ -63,6 +63,8 @@ export class DeviceCodeGrant implements GrantHandler {
       grantId: grant.id,
       authTime: grant.authTime,
       sessionId: grant.sessionId,
+      acr: grant.acr,
+      amr: grant.amr,
       resource: params.resource,
       refreshToken,
     });
@@ -95,6 +97,8 @@ export class DeviceCodeGrant implements GrantHandler {
           scopes: grant.scopes,
           authTime: grant.authTime ?? undefined,
           sessionId: grant.sessionId ?? undefined,
+          acr: grant.acr,
+          amr: grant.amr,
           resource,
           ttlSeconds: client.refreshTokenTtl,
         },

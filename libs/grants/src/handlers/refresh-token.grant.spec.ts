@@ -52,9 +52,21 @@ describe(RefreshTokenGrant.name, () => {
         grantId: 'family-1',
         authTime: aRefreshTokenRecord().authTime,
         sessionId: 'session-1',
+        acr: 'pwd',
+        amr: ['pwd'],
         resource: undefined,
         refreshToken: response.refresh_token,
       });
+    });
+
+    it('keeps the level of the original authentication: a refresh is no new authentication', async () => {
+      const { sut, refreshTokens, issuer } = build();
+      const token = refreshTokens.add(aRefreshTokenRecord({ acr: 'mfa', amr: ['pwd', 'otp', 'mfa'] }));
+
+      const response = await sut.handle(refresh(token), aClient());
+
+      expect(issuer.grants[0]).toMatchObject({ acr: 'mfa', amr: ['pwd', 'otp', 'mfa'] });
+      expect(refreshTokens.recordOf(response.refresh_token!)).toMatchObject({ acr: 'mfa', amr: ['pwd', 'otp', 'mfa'] });
     });
 
     it('gives the new token the client\'s own refresh token lifetime', async () => {

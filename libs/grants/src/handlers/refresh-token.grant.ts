@@ -51,6 +51,9 @@ export class RefreshTokenGrant implements GrantHandler {
           grantId: record.familyId,
           authTime: record.authTime,
           sessionId: record.sessionId,
+          // A refresh is no new authentication: the tokens keep the level of the one the grant started from.
+          acr: record.acr,
+          amr: record.amr,
           resource: targetResource(record, params),
           refreshToken: next.token,
         },
@@ -88,7 +91,7 @@ type Outcome =
   | { outcome: 'person-gone' | 'access-lost'; userId: string; familyId: string }
   | { outcome: 'reused' | 'invalid' };
 
-/** The new token keeps the family, person, resource and the full original scope (RFC 6749 §6). */
+/** The new token keeps the family, person, authentication, resource and the full original scope (RFC 6749 §6). */
 function grantOf(record: RefreshTokenRecord) {
   return {
     familyId: record.familyId,
@@ -97,6 +100,8 @@ function grantOf(record: RefreshTokenRecord) {
     scopes: record.scopes,
     authTime: record.authTime ?? undefined,
     sessionId: record.sessionId ?? undefined,
+    acr: record.acr,
+    amr: record.amr,
     resource: record.resource ?? undefined,
   };
 }

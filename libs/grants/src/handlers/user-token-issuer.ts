@@ -16,6 +16,9 @@ export interface UserGrant {
   grantId: string;
   authTime?: Date | null;
   sessionId?: string | null;
+  /** How the person authenticated when the grant started (OIDC Core §2 acr/amr); null when unknown. */
+  acr?: string | null;
+  amr?: readonly string[] | null;
   nonce?: string | null;
   resource?: string;
   refreshToken?: string;
@@ -55,6 +58,8 @@ export class UserTokenIssuer {
       ttlSeconds: target.accessTokenTtl ?? grant.client.accessTokenTtl ?? this.config.accessTokenTtl,
       grantId: grant.grantId,
       authTime,
+      acr: grant.acr,
+      amr: grant.amr,
       sessionId: grant.sessionId ?? undefined,
       format: target.format,
       personClaims,
@@ -72,6 +77,8 @@ export class UserTokenIssuer {
         clientId: grant.client.clientId,
         subject: grant.userId,
         authTime,
+        acr: grant.acr,
+        amr: grant.amr,
         nonce: grant.nonce,
         sessionId: grant.sessionId,
         accessToken: access.token,

@@ -85,7 +85,7 @@ export async function parseAuthorizationRequest(
   const maxAgeRaw = param('max_age');
   // OIDC Core §3.1.2.1: max_age is a non-negative integer of seconds.
   if (maxAgeRaw !== undefined && !/^\d{1,9}$/.test(maxAgeRaw)) throw new InvalidRequest('max_age must be a non-negative integer');
-  const acrValues = acceptedLevels(parseAcrValues(param('acr_values')), (client as unknown as { defaultAcrValues?: string[] }).defaultAcrValues ?? []);
+  const acrValues = acceptedLevels(parseAcrValues(param('acr_values')), client.defaultAcrValues);
   const state = param('state');
   const nonce = param('nonce');
   const loginHint = param('login_hint');

@@ -8,7 +8,7 @@ import { TokenVerifier } from '../verifier';
 import type { VerifiedToken } from '../verified-token';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { BearerAuthException } from './bearer-auth.exception';
-import { Public, RequireScopes, TokenClaims, VerifiedAccessToken } from './decorators';
+import { Public, RequireAuthentication, RequireScopes, TokenClaims, VerifiedAccessToken } from './decorators';
 import { ResourceServerModule } from './resource-server.module';
 import type { ResourceServerModuleOptions } from './resource-server.options';
 
@@ -24,6 +24,12 @@ class OrdersController {
   @RequireScopes('orders:write')
   create() {
     return { created: true };
+  }
+
+  @Post('refund')
+  @RequireAuthentication({ acr: ['mfa'], maxAge: 300 })
+  refund(@VerifiedAccessToken() verified: VerifiedToken) {
+    return { acr: verified.acr, authTime: verified.authTime };
   }
 
   @Get('health')
@@ -132,6 +138,30 @@ describe(BearerAuthGuard.name, () => {
         error: 'insufficient_scope',
         error_description: 'The access token is missing the required scope(s): orders:write',
       });
+    });
+
+    it('RFC 9470: @RequireAuthentication answers a password-only token with 401 insufficient_user_authentication', async () => {
+      const token = await server.issue({ claims: { acr: 'pwd', auth_time: server.nowSeconds - 10 } });
+
+      const response = await get('/orders/refund', `Bearer ${token}`, 'POST');
+
+      expect(response.statusCode).toBe(401);
+      expect(response.headers['www-authenticate']).toBe(
+        'Bearer realm="orders", error="insufficient_user_authentication", ' +
+          'error_description="A stronger authentication is required", acr_values="mfa", max_age="300"',
+      );
+      expect(response.json()).toEqual({ error: 'insufficient_user_authentication', error_description: 'A stronger authentication is required' });
+    });
+
+    it('RFC 9470: @RequireAuthentication lets a recent mfa or phr token through, and refuses an old one', async () => {
+      for (const acr of ['mfa', 'phr']) {
+        const response = await get('/orders/refund', `Bearer ${await server.issue({ claims: { acr, auth_time: server.nowSeconds - 10 } })}`, 'POST');
+        expect(response.statusCode).toBe(201);
+        expect(response.json()).toEqual({ acr, authTime: server.nowSeconds - 10 });
+      }
+      const old = await get('/orders/refund', `Bearer ${await server.issue({ claims: { acr: 'mfa', auth_time: server.nowSeconds - 301 } })}`, 'POST');
+      expect(old.statusCode).toBe(401);
+      expect(old.headers['www-authenticate']).toContain('error_description="A more recent authentication is required"');
     });
 
     it('requires both class and handler scopes', async () => {

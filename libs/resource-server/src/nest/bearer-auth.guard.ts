@@ -5,12 +5,13 @@ import { isResourceServerError } from '../errors';
 import { type RequestLike, verifyRequest } from '../middleware';
 import { TokenVerifier } from '../verifier';
 import { BearerAuthException } from './bearer-auth.exception';
-import { PUBLIC_ROUTE_METADATA, REQUIRED_SCOPES_METADATA, RESOURCE_SERVER_OPTIONS } from './constants';
+import type { AuthenticationRequirement } from '../authentication';
+import { PUBLIC_ROUTE_METADATA, REQUIRED_AUTHENTICATION_METADATA, REQUIRED_SCOPES_METADATA, RESOURCE_SERVER_OPTIONS } from './constants';
 import type { RequestWithAuth } from './decorators';
 import type { ResourceServerModuleOptions } from './resource-server.options';
 
 /**
- * Requires a valid bearer token (and the `@RequireScopes()` of the route) on HTTP routes, except
+ * Requires a valid bearer token (and the `@RequireScopes()` and `@RequireAuthentication()` of the route) on HTTP routes, except
  * those marked `@Public()`. Works with the Express and Fastify adapters: the challenge header is
  * set through the active HTTP adapter, and the status and body travel in a BearerAuthException.
  * Non-HTTP contexts (RPC, WebSockets) are refused unless marked `@Public()`.
@@ -33,8 +34,9 @@ export class BearerAuthGuard implements CanActivate {
     const request = http.getRequest<RequestLike & RequestWithAuth>();
     // Controller and handler scopes add up; controller ones listed first in the challenge.
     const scopes = this.reflector.getAllAndMerge<string[]>(REQUIRED_SCOPES_METADATA, [context.getClass(), context.getHandler()]) ?? [];
+    const authentication = this.reflector.getAllAndOverride<AuthenticationRequirement | undefined>(REQUIRED_AUTHENTICATION_METADATA, handlerFirst);
     try {
-      request.auth = await verifyRequest(this.verifier, request, { scopes });
+      request.auth = await verifyRequest(this.verifier, request, { scopes, authentication, now: this.options.now });
       return true;
     } catch (error) {
       if (!isResourceServerError(error)) throw error;

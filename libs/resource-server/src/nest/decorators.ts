@@ -1,10 +1,20 @@
 import { createParamDecorator, type CustomDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { AuthenticationRequirement } from '../authentication';
 import type { AccessTokenClaims, VerifiedToken } from '../verified-token';
-import { PUBLIC_ROUTE_METADATA, REQUIRED_SCOPES_METADATA } from './constants';
+import { PUBLIC_ROUTE_METADATA, REQUIRED_AUTHENTICATION_METADATA, REQUIRED_SCOPES_METADATA } from './constants';
 
 /** Requires every listed scope. On a controller and a handler, both lists apply. */
 export function RequireScopes(...scopes: string[]): CustomDecorator<string> {
   return SetMetadata(REQUIRED_SCOPES_METADATA, scopes);
+}
+
+/**
+ * Requires the person's authentication behind the token to be strong enough (`acr`: one of these levels
+ * or a higher one) and/or recent enough (`maxAge`, seconds since `auth_time`); otherwise 401
+ * insufficient_user_authentication (RFC 9470). On a handler it replaces the controller's.
+ */
+export function RequireAuthentication(requirement: AuthenticationRequirement): CustomDecorator<string> {
+  return SetMetadata(REQUIRED_AUTHENTICATION_METADATA, { ...requirement });
 }
 
 /** Lets requests through without a token, even with the guard registered globally. */

@@ -1,7 +1,7 @@
 export { BearerAuthException } from './bearer-auth.exception';
 export { BearerAuthGuard } from './bearer-auth.guard';
-export { PUBLIC_ROUTE_METADATA, REQUIRED_SCOPES_METADATA, RESOURCE_SERVER_OPTIONS } from './constants';
-export { Public, RequireScopes, type RequestWithAuth, TokenClaims, VerifiedAccessToken } from './decorators';
+export { PUBLIC_ROUTE_METADATA, REQUIRED_AUTHENTICATION_METADATA, REQUIRED_SCOPES_METADATA, RESOURCE_SERVER_OPTIONS } from './constants';
+export { Public, RequireAuthentication, RequireScopes, type RequestWithAuth, TokenClaims, VerifiedAccessToken } from './decorators';
 export { ResourceServerModule } from './resource-server.module';
 export type {
   ResourceServerAsyncOptions,

@@ -22,7 +22,25 @@ export interface AccessTokenClaims extends JWTPayload, PersonClaimValues {
   /** The grant the token was issued from, by which it is revoked with it. */
   gid?: string;
   auth_time?: number;
+  /** RFC 9068 §2.2.1: the level of the authentication the grant started from (pwd, mfa, phr). */
+  acr?: string;
+  /** RFC 9068 §2.2.1 with RFC 8176: the methods of that authentication. */
+  amr?: string[];
   sid?: string;
+}
+
+/** How the person authenticated; absent for tokens without a person or from before levels were recorded. */
+export interface AuthenticationClaimValues {
+  acr?: string | null;
+  amr?: readonly string[] | null;
+}
+
+/** Only the `acr` and `amr` that are known, so an unknown level shows no key rather than an empty one. */
+export function presentAuthenticationClaims(values: AuthenticationClaimValues | undefined): { acr?: string; amr?: string[] } {
+  const present: { acr?: string; amr?: string[] } = {};
+  if (values?.acr) present.acr = values.acr;
+  if (values?.amr && values.amr.length > 0) present.amr = [...values.amr];
+  return present;
 }
 
 /** Only the person claims that are there, so a token without them carries no empty keys. */

@@ -6,10 +6,10 @@ import { AppConfig, Clock, randomToken } from '@app/core';
 import { JwsSigner } from '../keys/jws-signer';
 import { KeyStore } from '../keys/key-store.service';
 import { RevocationRepository } from '../revocation/revocation.repository';
-import { AccessTokenClaims, PersonClaimValues, presentPersonClaims } from './access-token-claims';
+import { AccessTokenClaims, AuthenticationClaimValues, PersonClaimValues, presentAuthenticationClaims, presentPersonClaims } from './access-token-claims';
 import { OpaqueAccessTokenRepository } from './opaque-access-token.repository';
 
-export interface AccessTokenRequest {
+export interface AccessTokenRequest extends AuthenticationClaimValues {
   clientId: string;
   /** The resource owner's id, or the client id for client_credentials (RFC 9068 §2.2). */
   subject: string;
@@ -78,6 +78,7 @@ export class AccessTokenService {
     const claims: Record<string, unknown> = { client_id: request.clientId, scope: request.scopes.join(' '), ...presentPersonClaims(request.personClaims) };
     if (request.grantId) claims.gid = request.grantId;
     if (request.authTime !== undefined) claims.auth_time = request.authTime;
+    Object.assign(claims, presentAuthenticationClaims(request));
     if (request.sessionId) claims.sid = request.sessionId;
     if (request.format === 'opaque') {
       const token = OPAQUE_ACCESS_TOKEN_PREFIX + randomToken(32);

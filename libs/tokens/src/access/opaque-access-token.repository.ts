@@ -17,6 +17,8 @@ interface OpaqueRow {
   expires_at: Date;
   groups: string[] | null;
   roles: string[] | null;
+  acr: string | null;
+  amr: string[] | null;
 }
 
 /** Persistence of opaque (reference) access tokens; the format decision is made elsewhere. */
@@ -31,8 +33,8 @@ export class OpaqueAccessTokenRepository {
    */
   async save(token: string, claims: AccessTokenClaims, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
-      `INSERT INTO opaque_access_tokens (token_hash, jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at, groups, roles)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp($11), $12, $13)`,
+      `INSERT INTO opaque_access_tokens (token_hash, jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at, groups, roles, acr, amr)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp($11), $12, $13, $14, $15)`,
       [
         sha256(token),
         claims.jti,
@@ -47,6 +49,8 @@ export class OpaqueAccessTokenRepository {
         claims.exp,
         claims.groups ?? null,
         claims.roles ?? null,
+        claims.acr ?? null,
+        claims.amr ?? null,
       ],
     );
   }
@@ -66,7 +70,7 @@ export class OpaqueAccessTokenRepository {
                               AND c.issued_before >= to_timestamp(o.issued_at))))`
       : '';
     const rows: OpaqueRow[] = await this.dataSource.query(
-      `SELECT jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at, groups, roles
+      `SELECT jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at, groups, roles, acr, amr
          FROM opaque_access_tokens o WHERE token_hash = $1 AND expires_at > now() ${revokedFilter}`,
       [sha256(token)],
     );
@@ -87,6 +91,8 @@ export class OpaqueAccessTokenRepository {
     if (row.auth_time) claims.auth_time = Number(row.auth_time);
     if (row.groups) claims.groups = row.groups;
     if (row.roles) claims.roles = row.roles;
+    if (row.acr) claims.acr = row.acr;
+    if (row.amr) claims.amr = row.amr;
     return claims;
   }
 }

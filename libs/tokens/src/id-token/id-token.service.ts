@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader, errors } from 'jose';
 import { AppConfig, Clock, SigningAlgorithm } from '@app/core';
 import { JwsSigner } from '../keys/jws-signer';
-import { PersonClaimValues, presentPersonClaims } from '../access/access-token-claims';
+import { AuthenticationClaimValues, PersonClaimValues, presentAuthenticationClaims, presentPersonClaims } from '../access/access-token-claims';
 import { KeyStore, REQUIRED_ID_TOKEN_ALGORITHM } from '../keys/key-store.service';
 
-export interface IdTokenRequest {
+/** `acr` and `amr` (OIDC Core §2) say how the person authenticated, omitted when unknown. */
+export interface IdTokenRequest extends AuthenticationClaimValues {
   clientId: string;
   subject: string;
   /** When the person signed in, seconds since the epoch. */
@@ -52,6 +53,7 @@ export class IdTokenService {
     const iat = this.clock.epochSeconds();
     const claims: Record<string, unknown> = { ...presentPersonClaims(request.personClaims) };
     if (request.authTime !== undefined) claims.auth_time = request.authTime;
+    Object.assign(claims, presentAuthenticationClaims(request));
     if (request.nonce) claims.nonce = request.nonce;
     if (request.sessionId) claims.sid = request.sessionId;
     if (request.accessToken) claims.at_hash = atHash(request.accessToken, key.alg);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClientEntity, ClientRepository } from '@app/clients';
 import { AppConfig } from '@app/core';
-import { AccessTokenClaims, presentPersonClaims } from '../access/access-token-claims';
+import { AccessTokenClaims, presentAuthenticationClaims, presentPersonClaims } from '../access/access-token-claims';
 import { AccessTokenService, OPAQUE_ACCESS_TOKEN_PREFIX } from '../access/access-token.service';
 import { RefreshTokenService } from '../refresh/refresh-token.service';
 
@@ -19,6 +19,8 @@ export type IntrospectionResponse =
       jti: string;
       token_type: string;
       auth_time?: number;
+      acr?: string;
+      amr?: string[];
       groups?: string[];
       roles?: string[];
     }
@@ -35,6 +37,8 @@ export interface RefreshTokenIntrospection {
   iat: number;
   token_type: 'refresh_token';
   auth_time?: number;
+  acr?: string;
+  amr?: string[];
 }
 
 const INACTIVE: IntrospectionResponse = { active: false };
@@ -73,6 +77,8 @@ export class IntrospectionService {
       ...presentPersonClaims(claims),
     };
     if (claims.auth_time !== undefined) response.auth_time = claims.auth_time;
+    // RFC 7662 §2.2 allows any claim of the token: how the person authenticated, as the API's own check needs.
+    Object.assign(response, presentAuthenticationClaims(claims));
     return response;
   }
 
@@ -91,6 +97,7 @@ export class IntrospectionService {
       token_type: 'refresh_token',
     };
     if (record.authTime) response.auth_time = Math.floor(record.authTime.getTime() / 1000);
+    Object.assign(response, presentAuthenticationClaims(record));
     return response;
   }
 }

@@ -9,6 +9,9 @@ export interface RefreshTokenRecord {
   scopes: string[];
   authTime: Date | null;
   sessionId: string | null;
+  /** The level and methods of the authentication the grant started from; null when unknown. */
+  acr: string | null;
+  amr: string[] | null;
   /** The RFC 8707 resource the grant is bound to; null when each request may choose its target. */
   resource: string | null;
   createdAt: Date;
@@ -25,6 +28,8 @@ export interface NewRefreshToken {
   scopes: readonly string[];
   authTime?: Date;
   sessionId?: string;
+  acr?: string | null;
+  amr?: readonly string[] | null;
   resource?: string;
   expiresAt: Date;
 }
@@ -36,6 +41,8 @@ interface RawRefreshToken {
   scopes: string[];
   auth_time: Date | null;
   session_id: string | null;
+  acr: string | null;
+  amr: string[] | null;
   resource: string | null;
   created_at: Date;
   expires_at: Date;
@@ -43,7 +50,7 @@ interface RawRefreshToken {
   revoked_at: Date | null;
 }
 
-const COLUMNS = 'family_id, client_id, user_id, scopes, auth_time, session_id, resource, created_at, expires_at, consumed_at, revoked_at';
+const COLUMNS = 'family_id, client_id, user_id, scopes, auth_time, session_id, acr, amr, resource, created_at, expires_at, consumed_at, revoked_at';
 
 /** Refresh tokens by the SHA-256 of their value. Methods that write accept a transaction's manager. */
 @Injectable()
@@ -52,10 +59,10 @@ export class RefreshTokenRepository {
 
   async insert(token: NewRefreshToken, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
-      `INSERT INTO refresh_tokens (token_hash, family_id, client_id, user_id, scopes, auth_time, session_id, resource, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO refresh_tokens (token_hash, family_id, client_id, user_id, scopes, auth_time, session_id, acr, amr, resource, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [token.tokenHash, token.familyId, token.clientId, token.userId, [...token.scopes], token.authTime ?? null, token.sessionId ?? null,
-        token.resource ?? null, token.expiresAt],
+        token.acr ?? null, token.amr ? [...token.amr] : null, token.resource ?? null, token.expiresAt],
     );
   }
 
@@ -109,6 +116,8 @@ function toRecord(row: RawRefreshToken): RefreshTokenRecord {
     scopes: row.scopes,
     authTime: date(row.auth_time),
     sessionId: row.session_id,
+    acr: row.acr,
+    amr: row.amr,
     resource: row.resource,
     createdAt: new Date(row.created_at),
     expiresAt: new Date(row.expires_at),

@@ -12,6 +12,9 @@ export interface RefreshTokenGrant {
   scopes: readonly string[];
   authTime?: Date;
   sessionId?: string;
+  /** The level and methods of the original authentication: a refresh is no new authentication. */
+  acr?: string | null;
+  amr?: readonly string[] | null;
   /** The RFC 8707 resource the grant's access tokens target; refreshes may then target nothing else. */
   resource?: string;
   /** Per-client lifetime in seconds; the server default when null. */
