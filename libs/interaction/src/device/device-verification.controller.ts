@@ -59,6 +59,13 @@ export class DeviceVerificationController {
     if (!(await this.verification.admitOrDeny(lookup.userCode, lookup.client, session))) {
       return send(reply, 403, renderMessage('No access', `You do not have access to ${lookup.client.clientName}. Ask your administrator if you need it.`, true));
     }
+    // The sign-in must be as strong as the client and the person's groups need, as on the authorization endpoint.
+    const stepUp = await this.verification.stepUpFor(lookup.client, session);
+    if (stepUp) {
+      const page = stepUp.page === 'enroll' ? '/account/factors/new' : '/login/second-factor';
+      const back = this.config.localPath(`/device?user_code=${encodeURIComponent(lookup.userCode)}`);
+      return seeOther(reply, this.config.localPath(`${page}?${new URLSearchParams({ return_to: back, acr: stepUp.level })}`));
+    }
     if (params.decision === undefined) {
       const scopes = lookup.authorization.scopes;
       return send(reply, 200, renderConfirm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode: lookup.userCode, clientName: lookup.client.clientName, scopes }));
@@ -67,7 +74,7 @@ export class DeviceVerificationController {
       return send(reply, 400, renderMessage('Something went wrong', 'Choose Allow or Deny.', true));
     }
     const allow = params.decision === 'allow';
-    if (!(await this.verification.decide(lookup.userCode, allow, session))) {
+    if (!(await this.verification.decide(lookup.userCode, allow, session, lookup.client))) {
       return send(reply, 400, renderMessage('Code no longer valid', 'This code was already used or has expired. Start again on your device.', true));
     }
     return allow

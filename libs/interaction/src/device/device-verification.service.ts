@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AppAccessPolicy } from '@app/access';
+import { acceptedLevels, acrClaim, AppAccessPolicy, AuthenticationRequirements } from '@app/access';
 import type { ClientEntity } from '@app/clients';
 import { ClientRepository } from '@app/clients';
 import { DeviceAuthorizationEntity, DeviceAuthorizationRepository, formatUserCode, hashUserCode, normalizeUserCode } from '@app/grants';
+import { AuthLevel, satisfies } from '@app/core';
+import { FactorService } from '@app/users';
 import { DeviceVerificationThrottle, ThrottleKeys } from './device-verification-throttle.service';
 
 export type CodeLookup =
@@ -15,7 +17,13 @@ export interface Approver {
   sessionId: string;
   /** Seconds since the epoch (OIDC auth_time). */
   authTime: number;
+  /** The session's level and methods, which the device's tokens carry as `acr` and `amr`. */
+  acr: AuthLevel;
+  amr: string[];
 }
+
+/** The page that lifts the session to what the client needs: a second factor, or adding one first. */
+export type StepUp = { page: 'second-factor' | 'enroll'; level: AuthLevel };
 
 /** The verification page's rules: finding a user code (rate limited) and recording the decision. */
 @Injectable()
@@ -25,7 +33,21 @@ export class DeviceVerificationService {
     private readonly clients: ClientRepository,
     private readonly throttle: DeviceVerificationThrottle,
     private readonly access: AppAccessPolicy,
+    private readonly requirements: AuthenticationRequirements,
+    private readonly factors: FactorService,
   ) {}
+
+  /**
+   * What the session lacks for the client (its default_acr_values, the person's groups), as in the
+   * authorization flow: undefined when it is strong enough.
+   */
+  async stepUpFor(client: ClientEntity, approver: Approver): Promise<StepUp | undefined> {
+    const requirement = await this.requirements.of(acceptedLevels(undefined, client.defaultAcrValues), approver.userId);
+    if (satisfies(approver.acr, requirement.level)) return undefined;
+    const counts = await this.factors.counts(approver.userId);
+    const reachable = requirement.level === 'phr' ? counts.passkey > 0 : counts.passkey + counts.totp > 0;
+    return { page: reachable ? 'second-factor' : 'enroll', level: requirement.level };
+  }
 
   /** RFC 8628 §5.1: user codes are guessable in principle, so wrong ones are limited per IP and session. */
   async lookup(input: string | undefined, keys: ThrottleKeys): Promise<CodeLookup> {
@@ -50,13 +72,16 @@ export class DeviceVerificationService {
   }
 
   /** Records allow or deny once; false when the code was decided elsewhere or expired meanwhile. */
-  async decide(userCode: string, allow: boolean, approver: Approver): Promise<boolean> {
+  async decide(userCode: string, allow: boolean, approver: Approver, client?: ClientEntity): Promise<boolean> {
     const normalized = normalizeUserCode(userCode);
     if (!normalized) return false;
+    const requirement = client && (await this.requirements.of(acceptedLevels(undefined, client.defaultAcrValues), approver.userId));
     const id = await this.authorizations.decide(hashUserCode(normalized), allow ? 'approved' : 'denied', {
       userId: approver.userId,
       sessionId: approver.sessionId,
       authTime: new Date(approver.authTime * 1000),
+      acr: requirement ? acrClaim(requirement, approver.acr) : approver.acr,
+      amr: approver.amr,
     });
     return id !== undefined;
   }

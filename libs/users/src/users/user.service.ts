@@ -125,7 +125,7 @@ export class UserService {
     assertPassword(next);
     const user = await this.users.findWithPasswordHash(id);
     if (!user) throw new NotFound(`No user with id ${id}`);
-    if (!(await this.throttle.reserve(user.username, ip))) {
+    if (!(await this.throttle.reserve(user.username, ip)).allowed) {
       throw InvalidRequest.forField('current_password', 'too many attempts; try again later');
     }
     if (!current || !(await this.hasher.verify(current, user.passwordHash))) {
