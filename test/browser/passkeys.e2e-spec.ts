@@ -143,8 +143,9 @@ describeWithChromium('passkeys in Chromium with a virtual authenticator', () => 
     await simulatePresence(false);
     const { verifier, done } = await startAuthorization();
     await page.getByRole('link', { name: 'Sign in with a passkey' }).waitFor();
-    // The link's own page (what a browser without scripts gets), whose button starts the ceremony.
-    await page.goto(await page.getByRole('link', { name: 'Sign in with a passkey' }).evaluate((link) => (link as HTMLAnchorElement).href));
+    // The passkey sign-in on a page of its own, for the same request, whose button starts the ceremony.
+    const returnTo = await page.locator('input[name="return_to"]').first().inputValue();
+    await page.goto(`${issuer}/login/passkey?${new URLSearchParams({ return_to: returnTo })}`);
     await simulatePresence(true);
     await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
     const claims = await idTokenClaims(await done(), verifier);

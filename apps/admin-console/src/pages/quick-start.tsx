@@ -60,7 +60,32 @@ export function QuickStart({ client }: { client: ClientView }) {
           <code>{code.text}</code>
         </pre>
       </div>
+      {kind !== 'm2m' && <SignInStrength client={client} />}
     </div>
+  );
+}
+
+/** How to ask for a second factor or a passkey: for this app, for a group, or for one request. */
+function SignInStrength({ client }: { client: ClientView }) {
+  const required = client.default_acr_values;
+  return (
+    <section className="sign-in-strength">
+      <h2>Sign-in strength</h2>
+      <p>
+        {required.length > 0 ? (
+          <>
+            Every sign-in to this application needs <code>{required.join(' or ')}</code> (its <code>default_acr_values</code>).
+          </>
+        ) : (
+          <>A password is enough for this application today.</>
+        )}{' '}
+        To require a second factor for everyone who uses it, set <strong>Required sign-in strength</strong> to <code>mfa</code> in
+        its settings (<code>phr</code> for a passkey or security key only); people without one are taken through adding one at
+        their next sign-in. To require it of a group wherever its people sign in, tick <strong>Require a second factor</strong> on
+        the group. For one request, send <code>acr_values=mfa</code> (and <code>max_age</code> for a recent sign-in) on the
+        authorization request; the ID token's <code>acr</code>, <code>amr</code> and <code>auth_time</code> say what the person did.
+      </p>
+    </section>
   );
 }
 

@@ -11,8 +11,15 @@ export const PASSKEY_SCRIPT = `(function () {
   var webauthn = window.SimpleWebAuthnBrowser;
   if (!webauthn) return;
 
+  /** The form's own field, or (data-shared-fields) the page's other field of that name. */
+  function field(form, name) {
+    if (form.elements[name]) return form.elements[name].value;
+    var shared = document.querySelector('input[name="' + name + '"]');
+    return shared ? shared.value : '';
+  }
+
   function optionsFor(form) {
-    var body = new URLSearchParams({ csrf_token: form.elements.csrf_token.value });
+    var body = new URLSearchParams({ csrf_token: field(form, 'csrf_token') });
     return fetch(form.getAttribute('data-options'), {
       method: 'POST',
       credentials: 'same-origin',
@@ -30,6 +37,14 @@ export const PASSKEY_SCRIPT = `(function () {
   }
 
   function finish(form, handle, result) {
+    ['csrf_token', 'return_to'].forEach(function (name) {
+      if (form.elements[name]) return;
+      var input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      input.value = field(form, name);
+      form.appendChild(input);
+    });
     form.elements.handle.value = handle;
     form.elements.response.value = JSON.stringify(result);
     form.submit();

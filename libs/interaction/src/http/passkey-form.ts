@@ -19,6 +19,11 @@ export interface PasskeyFormModel {
    * login form's "Sign in"). The link leads to a page of its own for browsers without scripts.
    */
   linkHref?: string;
+  /**
+   * Use the csrf_token and return_to of the page's other form (the login page keeps one of each), copied in
+   * by the script when it submits.
+   */
+  sharedFields?: boolean;
 }
 
 /**
@@ -30,9 +35,9 @@ export function passkeyForm(model: PasskeyFormModel): string {
   const extra = Object.entries(model.fields ?? {})
     .map(([name, value]) => `\n  <input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('');
-  return `<form method="post" action="${escapeHtml(model.action)}" data-passkey="${model.ceremony}" data-options="${escapeHtml(model.optionsUrl)}"${model.autofill ? ' data-autofill' : ''}>
+  return `<form method="post" action="${escapeHtml(model.action)}" data-passkey="${model.ceremony}" data-options="${escapeHtml(model.optionsUrl)}"${model.autofill ? ' data-autofill' : ''}${model.sharedFields ? ' data-shared-fields' : ''}>${model.sharedFields ? '' : `
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
-  <input type="hidden" name="return_to" value="${escapeHtml(model.returnTo)}">
+  <input type="hidden" name="return_to" value="${escapeHtml(model.returnTo)}">`}
   <input type="hidden" name="handle" value="">
   <input type="hidden" name="response" value="">${extra}
   <p class="error" data-passkey-error role="alert" hidden></p>

@@ -39,7 +39,9 @@ ${passkeyForm({
   returnTo: model.returnTo,
   button: 'Sign in with a passkey',
   autofill: true,
-  linkHref: `${model.pathPrefix}/login/passkey?${new URLSearchParams({ return_to: model.returnTo }).toString()}`,
+  sharedFields: true,
+  // The script runs the ceremony in place; the page it links to is the same ceremony on its own.
+  linkHref: `${model.pathPrefix}/login/passkey`,
 })}${providerButtons(model)}`;
   return htmlPage('Sign in', body, passkeyScripts(model.pathPrefix));
 }
