@@ -65,13 +65,9 @@ export class SecondFactorController {
 
   @Post()
   async submitCode(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const form = pageForm(request);
-    const returnTo = safeReturnTo(form.return_to, this.config.pathPrefix);
-    const session = await this.sessions.current(request);
-    if (!session) return seeOther(reply, `${this.config.pathPrefix}/login?${new URLSearchParams({ return_to: returnTo })}`);
-    if (!this.csrf.verify(request, CSRF_PURPOSE, form.csrf_token)) {
-      return this.render(request, reply, session, returnTo, 'mfa', 'The form expired; please try again', 403);
-    }
+    const submitted = await this.submission(request, reply);
+    if (!submitted) return;
+    const { form, returnTo, session } = submitted;
     if (!(await this.throttle.reserve(session.userId))) {
       await this.recordFailure(request, session, 'throttled');
       return this.render(request, reply, session, returnTo, 'mfa', TOO_MANY, 429);
@@ -100,13 +96,9 @@ export class SecondFactorController {
 
   @Post('passkey')
   async submitPasskey(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const form = pageForm(request);
-    const returnTo = safeReturnTo(form.return_to, this.config.pathPrefix);
-    const session = await this.sessions.current(request);
-    if (!session) return seeOther(reply, `${this.config.pathPrefix}/login?${new URLSearchParams({ return_to: returnTo })}`);
-    if (!this.csrf.verify(request, CSRF_PURPOSE, form.csrf_token)) {
-      return this.render(request, reply, session, returnTo, 'mfa', 'The form expired; please try again', 403);
-    }
+    const submitted = await this.submission(request, reply);
+    if (!submitted) return;
+    const { form, returnTo, session } = submitted;
     try {
       const result = await this.passkeys.authenticate('second-factor', form.handle ?? '', form.response ?? '', session.userId);
       await this.stepUp(request, reply, session, result.amr, 'passkey', returnTo);
@@ -115,6 +107,25 @@ export class SecondFactorController {
       await auditPasskeyRejection(this.audit, request, error, session.userId);
       return this.render(request, reply, session, returnTo, 'mfa', PASSKEY_REFUSED, 401);
     }
+  }
+
+  /**
+   * A posted form of this page, from the signed-in person, with a valid CSRF token; otherwise the answer
+   * (the sign-in page, or this page again) is sent and the result is undefined.
+   */
+  private async submission(request: FastifyRequest, reply: FastifyReply): Promise<{ form: Readonly<Record<string, string>>; returnTo: string; session: SessionDetails } | undefined> {
+    const form = pageForm(request);
+    const returnTo = safeReturnTo(form.return_to, this.config.pathPrefix);
+    const session = await this.sessions.current(request);
+    if (!session) {
+      await seeOther(reply, `${this.config.pathPrefix}/login?${new URLSearchParams({ return_to: returnTo })}`);
+      return undefined;
+    }
+    if (!this.csrf.verify(request, CSRF_PURPOSE, form.csrf_token)) {
+      await this.render(request, reply, session, returnTo, 'mfa', 'The form expired; please try again', 403);
+      return undefined;
+    }
+    return { form, returnTo, session };
   }
 
   private async stepUp(request: FastifyRequest, reply: FastifyReply, session: SessionDetails, amr: string[], method: string, returnTo: string): Promise<void> {
