@@ -18,6 +18,7 @@ export * from './http/cookies';
 export * from './logging/app-logger';
 export * from './persistence/keyset-page';
 export * from './persistence/like-pattern';
+export * from './persistence/rows-of';
 export * from './persistence/uuid';
 export * from './time/clock';
 export * from './housekeeping/housekeeping.module';

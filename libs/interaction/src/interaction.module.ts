@@ -21,6 +21,7 @@ import { AuthorizationFlow } from './authorize/authorization-flow.service';
 import { AuthorizationRequestRepository } from './authorize/authorization-request.repository';
 import { AuthorizeController } from './authorize/authorize.controller';
 import { BrowserBinding } from './authorize/browser-binding';
+import { StepUpPolicy } from './authorize/step-up';
 import { ClientRedirectValidator } from './authorize/client-redirect.validator';
 import { ConsentController } from './consent/consent.controller';
 import { DeviceVerificationController } from './device/device-verification.controller';
@@ -50,6 +51,7 @@ import { LogoutService } from './logout/logout.service';
     AuthorizationFlow,
     AuthorizationRequestRepository,
     BrowserBinding,
+    StepUpPolicy,
     ClientRedirectValidator,
     LoginForm,
     LoginCsrfGuard,

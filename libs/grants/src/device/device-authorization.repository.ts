@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { KeysetPage, KeysetPagination } from '@app/core';
+import { KeysetPage, KeysetPagination, rowsOf } from '@app/core';
 import { TokenGroup, tokenGroupFilter } from '@app/tokens';
 import { DeviceAuthorizationEntity, DeviceAuthorizationStatus } from './device-authorization.entity';
 
@@ -213,12 +213,4 @@ export class DeviceAuthorizationRepository {
 export function decodePendingCursor(cursor: string): { createdAt: string; id: string } | undefined {
   const position = pages.decode(cursor);
   return position && { createdAt: position.time, id: position.id };
-}
-
-/** `query()` answers SELECT/INSERT with the rows and UPDATE with `[rows, count]`; this gives the rows. */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
-    return result[0] as T[];
-  }
-  return result as T[];
 }

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { acrClaim, AppAccessPolicy, AuthenticationRequirement, AuthenticationRequirements, unmetRequirements } from '@app/access';
+import { acrClaim, AppAccessPolicy, AuthenticationRequirement, unmetRequirements } from '@app/access';
 import { ClientEntity, ClientRepository, matchesRegisteredRedirectUri } from '@app/clients';
-import { AppConfig, Clock, OAuthError, satisfies } from '@app/core';
+import { AppConfig, Clock, OAuthError } from '@app/core';
 import { AuthorizationCodeRepository } from '@app/grants';
-import { ConsentService, FactorService, SessionDetails, SsoSessionService } from '@app/users';
+import { ConsentService, SessionDetails, SsoSessionService } from '@app/users';
 import { AuthorizationRedirectError, ErrorPage } from '../http/page-errors';
 import { seeOther } from '../http/see-other';
 import type { AuthorizationParams } from './authorization-request.parser';
 import { AuthorizationRequestRepository, PendingRequest, StoredAuthorizationRequest } from './authorization-request.repository';
 import { successRedirect } from './authorization-response';
 import { BrowserBinding } from './browser-binding';
+import { forHintedPerson, isHintedPerson, needsLogin, parametersOf } from './sign-in-rules';
+import { StepUpPolicy, stepUpPath } from './step-up';
 
 /** Where the pages of the flow send the browser back to, relative to the issuer's path. */
 export const RESUME_PATH = '/oauth2/authorize/resume';
@@ -45,8 +47,7 @@ export class AuthorizationFlow {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly access: AppAccessPolicy,
-    private readonly requirements: AuthenticationRequirements,
-    private readonly factors: FactorService,
+    private readonly stepUps: StepUpPolicy,
   ) {}
 
   /**
@@ -82,7 +83,7 @@ export class AuthorizationFlow {
   async start(params: AuthorizationParams, client: ClientEntity, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const session = await this.sessions.current(request);
     const fresh: PendingRequest = {
-      ...this.forHintedPerson(params, session),
+      ...forHintedPerson(params, session, (error) => this.redirectError(params, error)),
       createdAt: this.clock.now(),
       consentedAt: null,
       consentedBy: null,
@@ -141,7 +142,7 @@ export class AuthorizationFlow {
   ): Promise<{ step: Step; requirement?: AuthenticationRequirement }> {
     const fail = (error: OAuthError) => this.redirectError(pending, error);
     // The session is only found while its person may sign in (SsoSessionRepository.findActive).
-    if (!session || this.needsLogin(pending, session)) {
+    if (!session || needsLogin(pending, session, this.clock.now())) {
       // OIDC Core §3.1.2.1: prompt=none must not show any page.
       if (pending.prompt.includes('none')) throw fail(new OAuthError('login_required', 'The person is not signed in'));
       return { step: 'login' };
@@ -149,36 +150,16 @@ export class AuthorizationFlow {
     // Before consent and before any code, prompt=none included. Another person than the id_token_hint's is
     // refused by the caller as such (login_required), so this answer does not tell the client about them.
     if (isHintedPerson(pending, session) && !(await this.admits(client, session.userId))) return { step: 'denied' };
-    const requirement = await this.requirements.of(pending.acrValues, session.userId);
-    if (!satisfies(session.acr, requirement.level)) {
+    const { requirement, page } = await this.stepUps.check(pending.acrValues, session);
+    if (page) {
       if (pending.prompt.includes('none')) throw fail(new OAuthError('login_required', `The request needs a stronger sign-in (${requirement.level})`));
-      return { step: (await this.canReach(session.userId, requirement)) ? 'second-factor' : 'enroll', requirement };
+      return { step: page, requirement };
     }
     if (await this.needsConsent(pending, client, session.userId)) {
       if (pending.prompt.includes('none')) throw fail(new OAuthError('consent_required', 'The person has not consented'));
       return { step: 'consent', requirement };
     }
     return { step: 'code', requirement };
-  }
-
-  /** True when a factor the person has can lift the session to the level: a passkey for phr, any for mfa. */
-  private async canReach(userId: string, requirement: AuthenticationRequirement): Promise<boolean> {
-    const counts = await this.factors.counts(userId);
-    return requirement.level === 'phr' ? counts.passkey > 0 : counts.passkey + counts.totp > 0;
-  }
-
-  /**
-   * OIDC Core §3.1.2.1 id_token_hint: the client expects the person the hint names. When someone else is
-   * signed in, the sign-in page lets them continue as the right account (the request then needs a fresh
-   * sign-in, as with prompt=login, and `proceed` refuses anyone else); prompt=none cannot show that page, so
-   * it fails with login_required.
-   */
-  private forHintedPerson(params: AuthorizationParams, session: SessionDetails | undefined): AuthorizationParams {
-    if (!session || isHintedPerson(params, session)) return params;
-    if (params.prompt.includes('none')) {
-      throw this.redirectError(params, new OAuthError('login_required', 'The person signed in is not the one the id_token_hint names'));
-    }
-    return params.prompt.includes('login') ? params : { ...params, prompt: [...params.prompt, 'login'] };
   }
 
   /**
@@ -210,10 +191,7 @@ export class AuthorizationFlow {
 
   private pageFor(step: PageStep, requestId: string, pending: PendingRequest, requirement?: AuthenticationRequirement): string {
     if (step === 'consent') return this.config.localPath(`/oauth2/consent?request=${requestId}`);
-    if (step === 'second-factor' || step === 'enroll') {
-      const query = new URLSearchParams({ return_to: this.resumePath(requestId), acr: requirement?.level ?? 'mfa' });
-      return this.config.localPath(`${step === 'enroll' ? '/account/factors/new' : '/login/second-factor'}?${query.toString()}`);
-    }
+    if (step === 'second-factor' || step === 'enroll') return stepUpPath(this.config.pathPrefix, step, this.resumePath(requestId), requirement?.level ?? 'mfa');
     const login = new URLSearchParams({ return_to: this.resumePath(requestId) });
     if (pending.loginHint) login.set('login_hint', pending.loginHint);
     return this.config.localPath(`/login?${login.toString()}`);
@@ -255,34 +233,10 @@ export class AuthorizationFlow {
     throw this.redirectError(stored, new OAuthError('access_denied', 'The person denied the request'));
   }
 
-  private needsLogin(stored: PendingRequest, session: SessionDetails): boolean {
-    // A sign-in that happened after this request started satisfies prompt=login and any max_age.
-    if (session.authTimeMs > stored.createdAt.getTime()) return false;
-    // OIDC Core §3.1.2.1 prompt=login: the person must sign in again.
-    if (stored.prompt.includes('login')) return true;
-    // OIDC Core §3.1.2.1 prompt=select_account: the sign-in page is where the person picks the account.
-    if (stored.prompt.includes('select_account')) return true;
-    // OIDC Core §3.1.2.1 max_age: the last sign-in must be recent enough, measured in milliseconds, so a
-    // sign-in earlier within the same second is not taken as "0 seconds ago". max_age=0 is "sign in again".
-    if (stored.maxAge === undefined) return false;
-    return stored.maxAge === 0 || this.clock.now().getTime() - session.authTimeMs > stored.maxAge * 1000;
-  }
-
   private async needsConsent(stored: PendingRequest, client: ClientEntity, userId: string): Promise<boolean> {
     // A consent given on this request counts only for the person who gave it.
     if (stored.prompt.includes('consent')) return stored.consentedAt === null || stored.consentedBy !== userId;
     if (client.firstParty) return false;
     return (await this.consents.missingScopes(userId, client.clientId, stored.scopes)).length > 0;
   }
-}
-
-/** The authorization parameters of a stored request, without what its storage and progress added. */
-function parametersOf(stored: StoredAuthorizationRequest): AuthorizationParams {
-  const { idHash: _id, browserHash: _browser, createdAt: _created, consentedAt: _at, consentedBy: _by, ...params } = stored;
-  return params;
-}
-
-/** True unless the request carries an id_token_hint naming someone other than the session's person. */
-function isHintedPerson(request: Pick<AuthorizationParams, 'idTokenHintSubject'>, session: SessionDetails): boolean {
-  return request.idTokenHintSubject === undefined || request.idTokenHintSubject === session.userId;
 }

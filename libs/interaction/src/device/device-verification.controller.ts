@@ -7,6 +7,7 @@ import { HTML_PAGE_HEADERS } from '../http/html';
 import { Page } from '../http/page.decorator';
 import { ErrorPage } from '../http/page-errors';
 import { pageForm, pageQuery } from '../http/page-params';
+import { stepUpPath } from '../authorize/step-up';
 import { seeOther } from '../http/see-other';
 import { renderCodeForm, renderConfirm, renderMessage } from './device-pages';
 import { USER_CODE_WINDOW_SECONDS } from './device-verification-throttle.service';
@@ -62,9 +63,8 @@ export class DeviceVerificationController {
     // The sign-in must be as strong as the client and the person's groups need, as on the authorization endpoint.
     const stepUp = await this.verification.stepUpFor(lookup.client, session);
     if (stepUp) {
-      const page = stepUp.page === 'enroll' ? '/account/factors/new' : '/login/second-factor';
       const back = this.config.localPath(`/device?user_code=${encodeURIComponent(lookup.userCode)}`);
-      return seeOther(reply, this.config.localPath(`${page}?${new URLSearchParams({ return_to: back, acr: stepUp.level })}`));
+      return seeOther(reply, stepUpPath(this.config.pathPrefix, stepUp.page, back, stepUp.level));
     }
     if (params.decision === undefined) {
       const scopes = lookup.authorization.scopes;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { acceptedLevels, acrClaim, AppAccessPolicy, AuthenticationRequirements } from '@app/access';
+import { acceptedLevels, acrClaim, AppAccessPolicy } from '@app/access';
 import type { ClientEntity } from '@app/clients';
 import { ClientRepository } from '@app/clients';
 import { DeviceAuthorizationEntity, DeviceAuthorizationRepository, formatUserCode, hashUserCode, normalizeUserCode } from '@app/grants';
-import { AuthLevel, satisfies } from '@app/core';
-import { FactorService } from '@app/users';
+import type { AuthLevel } from '@app/core';
+import { StepUpPage, StepUpPolicy } from '../authorize/step-up';
 import { DeviceVerificationThrottle, ThrottleKeys } from './device-verification-throttle.service';
 
 export type CodeLookup =
@@ -22,8 +22,8 @@ export interface Approver {
   amr: string[];
 }
 
-/** The page that lifts the session to what the client needs: a second factor, or adding one first. */
-export type StepUp = { page: 'second-factor' | 'enroll'; level: AuthLevel };
+/** The page that lifts the session to what the client needs, and the level it must reach. */
+export type StepUp = { page: StepUpPage; level: AuthLevel };
 
 /** The verification page's rules: finding a user code (rate limited) and recording the decision. */
 @Injectable()
@@ -33,8 +33,7 @@ export class DeviceVerificationService {
     private readonly clients: ClientRepository,
     private readonly throttle: DeviceVerificationThrottle,
     private readonly access: AppAccessPolicy,
-    private readonly requirements: AuthenticationRequirements,
-    private readonly factors: FactorService,
+    private readonly stepUps: StepUpPolicy,
   ) {}
 
   /**
@@ -42,11 +41,8 @@ export class DeviceVerificationService {
    * authorization flow: undefined when it is strong enough.
    */
   async stepUpFor(client: ClientEntity, approver: Approver): Promise<StepUp | undefined> {
-    const requirement = await this.requirements.of(acceptedLevels(undefined, client.defaultAcrValues), approver.userId);
-    if (satisfies(approver.acr, requirement.level)) return undefined;
-    const counts = await this.factors.counts(approver.userId);
-    const reachable = requirement.level === 'phr' ? counts.passkey > 0 : counts.passkey + counts.totp > 0;
-    return { page: reachable ? 'second-factor' : 'enroll', level: requirement.level };
+    const { requirement, page } = await this.stepUps.check(acceptedLevels(undefined, client.defaultAcrValues), approver);
+    return page && { page, level: requirement.level };
   }
 
   /** RFC 8628 §5.1: user codes are guessable in principle, so wrong ones are limited per IP and session. */
@@ -75,7 +71,7 @@ export class DeviceVerificationService {
   async decide(userCode: string, allow: boolean, approver: Approver, client?: ClientEntity): Promise<boolean> {
     const normalized = normalizeUserCode(userCode);
     if (!normalized) return false;
-    const requirement = client && (await this.requirements.of(acceptedLevels(undefined, client.defaultAcrValues), approver.userId));
+    const requirement = client && (await this.stepUps.check(acceptedLevels(undefined, client.defaultAcrValues), approver)).requirement;
     const id = await this.authorizations.decide(hashUserCode(normalized), allow ? 'approved' : 'denied', {
       userId: approver.userId,
       sessionId: approver.sessionId,

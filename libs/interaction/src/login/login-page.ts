@@ -1,5 +1,5 @@
 import { escapeHtml, htmlPage } from '../http/html';
-import { passkeyForm, passkeyScripts } from '../http/passkey-form';
+import { passkeyForm, PasskeyFormModel, passkeyScripts } from '../http/passkey-form';
 
 export interface LoginPageModel {
   /** The issuer's path (AppConfig.pathPrefix): the form posts back under it. */
@@ -31,13 +31,7 @@ ${error}
   <input id="password" name="password" type="password" autocomplete="current-password"${model.passwordOptional ? '' : ' required'}${model.username ? ' autofocus' : ''}>
   <button type="submit">Sign in</button>
 </form>
-${passkeyForm({
-  ceremony: 'authenticate',
-  action: `${model.pathPrefix}/login/passkey`,
-  optionsUrl: `${model.pathPrefix}/login/passkey/options`,
-  csrfToken: model.csrfToken,
-  returnTo: model.returnTo,
-  button: 'Sign in with a passkey',
+${passkeySignIn(model, {
   autofill: true,
   sharedFields: true,
   // The script runs the ceremony in place; the page it links to is the same ceremony on its own.
@@ -57,17 +51,23 @@ function providerButtons(model: LoginPageModel): string {
   return `\n<section aria-label="Other ways to sign in">\n${hint}<ul class="providers">\n${links.join('\n')}\n</ul>\n</section>`;
 }
 
-/** The passkey sign-in on a page of its own: where the login page's link leads without scripts. */
-export function renderPasskeyLoginPage(model: Pick<LoginPageModel, 'pathPrefix' | 'csrfToken' | 'returnTo' | 'error'>): string {
-  const error = model.error ? `<p class="error" role="alert">${escapeHtml(model.error)}</p>` : '';
-  const form = passkeyForm({
+/** The passwordless passkey form, posting to /login/passkey. */
+function passkeySignIn(model: Pick<LoginPageModel, 'pathPrefix' | 'csrfToken' | 'returnTo'>, options: Partial<PasskeyFormModel> = {}): string {
+  return passkeyForm({
     ceremony: 'authenticate',
     action: `${model.pathPrefix}/login/passkey`,
     optionsUrl: `${model.pathPrefix}/login/passkey/options`,
     csrfToken: model.csrfToken,
     returnTo: model.returnTo,
     button: 'Sign in with a passkey',
+    ...options,
   });
+}
+
+/** The passkey sign-in on a page of its own: where the login page's link leads without scripts. */
+export function renderPasskeyLoginPage(model: Pick<LoginPageModel, 'pathPrefix' | 'csrfToken' | 'returnTo' | 'error'>): string {
+  const error = model.error ? `<p class="error" role="alert">${escapeHtml(model.error)}</p>` : '';
+  const form = passkeySignIn(model);
   const back = `${model.pathPrefix}/login?${new URLSearchParams({ return_to: model.returnTo }).toString()}`;
   return htmlPage('Sign in with a passkey', `<h1>Sign in with a passkey</h1>\n${error}\n<p>Use the passkey on this device, on your phone or on a security key.</p>\n${form}\n<p><a href="${escapeHtml(back)}">Sign in with a password instead</a></p>`, passkeyScripts(model.pathPrefix));
 }

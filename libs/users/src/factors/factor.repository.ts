@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { rowsOf } from '@app/core';
 
 export type FactorType = 'passkey' | 'totp';
 
@@ -75,8 +76,6 @@ const toTotp = (raw: RawFactor): TotpRecord => ({
   lastUsedStep: raw.last_used_step === null ? null : Number(raw.last_used_step),
 });
 
-/** Rows of one UPDATE/DELETE ... RETURNING, which the pg driver answers as [rows, count]. */
-const returned = <T>(result: unknown): T[] => (Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]));
 
 /**
  * The SQL of authentication_factors. A TOTP row counts as a factor only once confirmed; listing and
@@ -111,18 +110,18 @@ export class FactorRepository {
       `UPDATE authentication_factors SET label = $3 WHERE user_id = $1 AND id = $2 RETURNING id`,
       [userId, id, label],
     );
-    return returned(result).length > 0;
+    return rowsOf(result).length > 0;
   }
 
   async remove(userId: string, id: string): Promise<FactorView | undefined> {
     const result = await this.dataSource.query(`DELETE FROM authentication_factors WHERE user_id = $1 AND id = $2 RETURNING *`, [userId, id]);
-    const rows = returned<RawFactor>(result);
+    const rows = rowsOf<RawFactor>(result);
     return rows[0] ? toView(rows[0]) : undefined;
   }
 
   async removeAll(userId: string): Promise<number> {
     const result = await this.dataSource.query(`DELETE FROM authentication_factors WHERE user_id = $1 RETURNING id`, [userId]);
-    return returned(result).length;
+    return rowsOf(result).length;
   }
 
   // Passkeys
@@ -162,7 +161,7 @@ export class FactorRepository {
         WHERE id = $1 AND (sign_count < $2 OR ($2 = 0 AND sign_count = 0)) RETURNING id`,
       [id, newCount, backedUp],
     );
-    return returned(result).length > 0;
+    return rowsOf(result).length > 0;
   }
 
   // TOTP
@@ -205,6 +204,6 @@ export class FactorRepository {
         WHERE id = $1 AND (last_used_step IS NULL OR last_used_step < $2) RETURNING id`,
       [id, step, label ?? null],
     );
-    return returned(result).length > 0;
+    return rowsOf(result).length > 0;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { sha256 } from '@app/core';
+import { rowsOf, sha256 } from '@app/core';
 
 export const RECOVERY_CODE_COUNT = 10;
 /** Letters and digits that cannot be mistaken for one another when copied from paper. */
@@ -36,8 +36,7 @@ export class RecoveryCodeService {
       `UPDATE recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING code_hash`,
       [userId, sha256(normalized)],
     );
-    const rows = Array.isArray(result[0]) ? result[0] : result;
-    return rows.length > 0;
+    return rowsOf(result).length > 0;
   }
 
   async remaining(userId: string): Promise<number> {
@@ -50,8 +49,7 @@ export class RecoveryCodeService {
 
   async removeAll(userId: string): Promise<number> {
     const result = await this.dataSource.query(`DELETE FROM recovery_codes WHERE user_id = $1 RETURNING code_hash`, [userId]);
-    const rows = Array.isArray(result[0]) ? result[0] : result;
-    return rows.length;
+    return rowsOf(result).length;
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { randomToken, sha256 } from '@app/core';
+import { randomToken, rowsOf, sha256 } from '@app/core';
 
 /** What a challenge was made for: a passwordless sign-in, a second factor, or adding a passkey. */
 export type ChallengePurpose = 'signin' | 'second-factor' | 'register';
@@ -32,8 +32,7 @@ export class WebAuthnChallengeRepository {
       `DELETE FROM webauthn_challenges WHERE handle_hash = $1 RETURNING purpose, user_id, challenge, expires_at > now() AS live`,
       [sha256(handle)],
     );
-    const rows: Array<{ purpose: string; user_id: string | null; challenge: string; live: boolean }> = Array.isArray(result[0]) ? result[0] : result;
-    const row = rows[0];
+    const [row] = rowsOf<{ purpose: string; user_id: string | null; challenge: string; live: boolean }>(result);
     if (!row || !row.live || row.purpose !== purpose || row.user_id !== userId) return undefined;
     return row.challenge;
   }

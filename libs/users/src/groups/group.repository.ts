@@ -41,6 +41,13 @@ const pages = new KeysetPagination<GroupEntity>(
  * group inside it, at any depth: the recursive queries below walk `group_subgroups` upwards (a person's
  * groups) or downwards (a group's people). UNION (not UNION ALL) keeps them finite even on a cycle.
  */
+/** `up`: every group person $1 is in, directly or through groups inside groups. */
+const GROUPS_OF_PERSON = `WITH RECURSIVE up(id) AS (
+         SELECT group_id FROM group_members WHERE user_id = $1
+         UNION
+         SELECT s.parent_id FROM group_subgroups s JOIN up ON s.child_id = up.id
+       )`;
+
 @Injectable()
 export class GroupRepository {
   private readonly repository: Repository<GroupEntity>;
@@ -201,11 +208,7 @@ export class GroupRepository {
   async requiredLevelOf(userId: string, manager?: EntityManager): Promise<AuthLevel> {
     if (!isUuid(userId)) return 'pwd';
     const [row]: Array<{ phr: boolean | null; mfa: boolean | null }> = await (manager ?? this.dataSource).query(
-      `WITH RECURSIVE up(id) AS (
-         SELECT group_id FROM group_members WHERE user_id = $1
-         UNION
-         SELECT s.parent_id FROM group_subgroups s JOIN up ON s.child_id = up.id
-       )
+      `${GROUPS_OF_PERSON}
        SELECT bool_or(g.require_phishing_resistant) AS phr, bool_or(g.require_mfa) AS mfa FROM up JOIN groups g ON g.id = up.id`,
       [userId],
     );
@@ -217,11 +220,7 @@ export class GroupRepository {
   async groupNamesOfPerson(userId: string, manager?: EntityManager): Promise<string[]> {
     if (!isUuid(userId)) return [];
     const rows: Array<{ name: string }> = await (manager ?? this.dataSource).query(
-      `WITH RECURSIVE up(id) AS (
-         SELECT group_id FROM group_members WHERE user_id = $1
-         UNION
-         SELECT s.parent_id FROM group_subgroups s JOIN up ON s.child_id = up.id
-       )
+      `${GROUPS_OF_PERSON}
        SELECT g.name FROM up JOIN groups g ON g.id = up.id ORDER BY g.name`,
       [userId],
     );

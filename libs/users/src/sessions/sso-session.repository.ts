@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuthLevel, isAuthLevel, levelOf } from '@app/core';
+import { AuthLevel, isAuthLevel, levelOf, rowsOf } from '@app/core';
 
 export interface SsoSessionRow {
   id: string;
@@ -64,13 +64,12 @@ export class SsoSessionRepository {
 
   /** A further factor proven in a live session: its methods and level grow, auth_time moves to now. */
   async stepUp(id: string, amr: readonly string[], authTime: Date): Promise<SsoSessionRow | undefined> {
-    const rows: RawSession[] = await this.dataSource.query(
+    const [row] = rowsOf<RawSession>(await this.dataSource.query(
       `UPDATE sso_sessions SET amr = $2, acr = $3, auth_time = $4
         WHERE id = $1 AND ended_at IS NULL AND expires_at > now() RETURNING ${COLUMNS}`,
       [id, amr, levelOf(amr), authTime],
-    );
-    const updated = (rows as unknown as [RawSession[], number])[0];
-    return updated?.[0] ? toRow(updated[0]) : undefined;
+    ));
+    return row && toRow(row);
   }
 
   /** Ends one of a person's sessions (from their account page); false when it was not theirs or not live. */
