@@ -21,6 +21,24 @@ export interface TestServer {
   restart(): Promise<void>;
 }
 
+/** How long a closing server waits for the connections its clients keep open before it drops them. */
+const CLOSE_GRACE_MS = 2_000;
+
+/**
+ * Closes the app; connections still open after the grace are dropped. A browser of the test may still
+ * hold a keep-alive connection that turned idle after Fastify closed the idle ones, and the server would
+ * otherwise wait for its keep-alive timeout (65 s), longer than a hook may take.
+ */
+async function closeApp(app: NestFastifyApplication): Promise<void> {
+  const force = setTimeout(() => app.getHttpServer().closeAllConnections(), CLOSE_GRACE_MS);
+  force.unref();
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(force);
+  }
+}
+
 /** A free loopback port, so ISSUER can name it before the server listens. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -104,12 +122,12 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     config: config!,
     databaseName: database.name,
     async close() {
-      await app!.close();
+      await closeApp(app!);
       await database.drop();
     },
     async restart() {
       if (!database.url) throw new Error('restart needs PostgreSQL (the in-memory database does not survive)');
-      await app!.close();
+      await closeApp(app!);
       app = await createApp(config!, logger);
       await app.listen({ port, host: '127.0.0.1' });
       server.app = app;

@@ -7,6 +7,7 @@ import { LoginLockout1764100020200 } from './migrations/1764100020200-login-lock
 import { SessionAuthenticationLevel1764100020000 } from './migrations/1764100020000-session-authentication-level';
 import { CreateAuthenticationFactors1764100020010 } from './migrations/1764100020010-create-authentication-factors';
 import { SessionBrowser1764100020300 } from './migrations/1764100020300-session-browser';
+import { SessionApps1764100020400 } from './migrations/1764100020400-session-apps';
 
 export * from './consents/consent.service';
 export type { FactorType, FactorView } from './factors/factor.repository';
@@ -28,6 +29,8 @@ export { DirectoryUnavailable } from './login/password-directory';
 export type { PasswordDirectory } from './login/password-directory';
 export type { ConsentedApp, ConsentRow } from './consents/consent.repository';
 export * from './sessions/sso-session.service';
+export * from './sessions/session-end';
+export type { SessionApp } from './sessions/session-app.repository';
 export type { SessionOrigin, SsoSessionRow } from './sessions/sso-session.repository';
 export * from './users/user.entity';
 export * from './users/roles';
@@ -45,6 +48,7 @@ export const USERS_MIGRATIONS = [
   CreateAuthenticationFactors1764100020010,
   LoginLockout1764100020200,
   SessionBrowser1764100020300,
+  SessionApps1764100020400,
 ];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */

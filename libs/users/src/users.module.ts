@@ -16,6 +16,8 @@ import { LoginService } from './login/login.service';
 import { LoginThrottle } from './login/login-throttle.service';
 import { LocalStrategy } from './login/local.strategy';
 import { PasswordHasher } from './passwords/password-hasher.service';
+import { SessionAppRepository } from './sessions/session-app.repository';
+import { SessionEndListeners } from './sessions/session-end';
 import { SsoSessionRepository } from './sessions/sso-session.repository';
 import { SsoSessionService } from './sessions/sso-session.service';
 import { UserBootstrapService } from './users/user-bootstrap.service';
@@ -33,6 +35,8 @@ import { UserService } from './users/user.service';
     LoginThrottle,
     LocalStrategy,
     SsoSessionRepository,
+    SessionAppRepository,
+    SessionEndListeners,
     SsoSessionService,
     ConsentRepository,
     ConsentService,
@@ -46,6 +50,6 @@ import { UserService } from './users/user.service';
     TotpService,
     WebAuthnChallengeRepository,
   ],
-  exports: [FactorService, PasskeyService, RecoveryCodeService, SecondFactorThrottle, TotpService, UserService, SsoSessionService, ConsentService, GroupService, LoginThrottle, LoginService, PassportModule],
+  exports: [FactorService, PasskeyService, RecoveryCodeService, SecondFactorThrottle, TotpService, UserService, SsoSessionService, SessionEndListeners, ConsentService, GroupService, LoginThrottle, LoginService, PassportModule],
 })
 export class UsersModule {}

@@ -47,14 +47,14 @@ export class PersonAccessService {
    */
   async endAllButSession(id: string, keepSessionId: string): Promise<number> {
     await this.revocation.revoke(personGroup(id));
-    return this.sessions.endOthersForUser(id, keepSessionId);
+    return this.sessions.endOthersForUser(id, keepSessionId, 'password-changed');
   }
 
   /** Signs the person out everywhere: every browser session and every token, offline ones included. */
   async endAllSessions(id: string): Promise<void> {
     await this.users.get(id);
     await this.revocation.revoke(personGroup(id));
-    await this.sessions.endAllForUser(id);
+    await this.sessions.endAllForUser(id, 'ended-by-admin');
   }
 
   /** Withdraws consent for one client, or for every client consented to, ending what those clients hold. */

@@ -35,7 +35,7 @@ export class AccountSessions {
     const own = (await this.sessions.listForUser(current.userId)).some((row) => row.id === sessionId);
     if (!own) return false;
     await this.access.endSessionGrants(sessionId);
-    return this.sessions.endOneForUser(current.userId, sessionId);
+    return this.sessions.endOneForUser(current.userId, sessionId, 'ended-by-person');
   }
 
   /** Ends every session of the person but this browser's; returns how many. */
@@ -43,6 +43,6 @@ export class AccountSessions {
     const others = (await this.sessions.listForUser(current.userId)).filter((row) => row.id !== current.sessionId);
     for (const other of others) await this.access.endSessionGrants(other.id);
     // Every other session ends, also any past the listed ones.
-    return this.sessions.endOthersForUser(current.userId, current.sessionId);
+    return this.sessions.endOthersForUser(current.userId, current.sessionId, 'ended-by-person');
   }
 }

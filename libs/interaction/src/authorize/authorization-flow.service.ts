@@ -204,6 +204,8 @@ export class AuthorizationFlow {
     requirement: AuthenticationRequirement,
     reply: FastifyReply,
   ): Promise<void> {
+    // Recorded first: an app that may hold tokens of this session is told when it ends (back-channel logout).
+    await this.sessions.recordApp(session, client.clientId);
     const code = await this.codes.issue({
       clientId: client.clientId,
       redirectUri: pending.redirectUri,

@@ -5,6 +5,7 @@ import { ClientRepository } from '@app/clients';
 import { DeviceAuthorizationEntity, DeviceAuthorizationRepository, formatUserCode, hashUserCode, normalizeUserCode } from '@app/grants';
 import type { AuthLevel } from '@app/core';
 import { StepUpPage, StepUpPolicy } from '../authorize/step-up';
+import { SsoSessionService } from '@app/users';
 import { DeviceVerificationThrottle, ThrottleKeys } from './device-verification-throttle.service';
 
 export type CodeLookup =
@@ -34,6 +35,7 @@ export class DeviceVerificationService {
     private readonly throttle: DeviceVerificationThrottle,
     private readonly access: AppAccessPolicy,
     private readonly stepUps: StepUpPolicy,
+    private readonly sessions: SsoSessionService,
   ) {}
 
   /**
@@ -72,6 +74,8 @@ export class DeviceVerificationService {
     const normalized = normalizeUserCode(userCode);
     if (!normalized) return false;
     const requirement = client && (await this.stepUps.check(acceptedLevels(undefined, client.defaultAcrValues), approver)).requirement;
+    // The approving session signed the device in to the app: it is told when that session ends.
+    if (allow && client) await this.sessions.recordApp(approver, client.clientId);
     const id = await this.authorizations.decide(hashUserCode(normalized), allow ? 'approved' : 'denied', {
       userId: approver.userId,
       sessionId: approver.sessionId,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthLevel, isAuthLevel, levelOf, rowsOf } from '@app/core';
+import type { EndedSession } from './session-end';
 
 export interface SsoSessionRow {
   id: string;
@@ -14,6 +15,8 @@ export interface SsoSessionRow {
   /** The browser and address the session was started from, as they said (for the person's list only). */
   userAgent: string | null;
   ip: string | null;
+  /** The client ids of the apps the session signed in to; read by `findActive` only. */
+  apps?: string[];
 }
 
 /** Where a sign-in came from, recorded with its session. */
@@ -32,6 +35,7 @@ interface RawSession {
   acr: string;
   user_agent: string | null;
   ip: string | null;
+  apps?: string[];
 }
 
 const toRow = (raw: RawSession): SsoSessionRow => ({
@@ -44,6 +48,7 @@ const toRow = (raw: RawSession): SsoSessionRow => ({
   acr: isAuthLevel(raw.acr) ? raw.acr : 'pwd',
   userAgent: raw.user_agent ?? null,
   ip: raw.ip ?? null,
+  ...(raw.apps ? { apps: raw.apps } : {}),
 });
 
 const COLUMNS = 'id, user_id, auth_time, created_at, expires_at, amr, acr, user_agent, ip';
@@ -72,28 +77,24 @@ export class SsoSessionRepository {
     return row && toRow(row);
   }
 
-  /** Ends one of a person's sessions (from their account page); false when it was not theirs or not live. */
-  async endOneForUser(userId: string, id: string): Promise<boolean> {
-    const result: [unknown[], number] = await this.dataSource.query(
-      `UPDATE sso_sessions SET ended_at = now() WHERE user_id = $1 AND id = $2 AND ended_at IS NULL`,
-      [userId, id],
-    );
-    return (result[1] ?? 0) > 0;
+  /** Ends one of a person's sessions; nothing when it was not theirs or not live. */
+  async endOneForUser(userId: string, id: string, manager: EntityManager): Promise<EndedSession[]> {
+    return this.end('user_id = $1 AND id = $2', [userId, id], manager);
   }
 
   /** Ends every session of a person but one (the browser asking). */
-  async endOthersForUser(userId: string, keepId: string): Promise<number> {
-    const result: [unknown[], number] = await this.dataSource.query(
-      `UPDATE sso_sessions SET ended_at = now() WHERE user_id = $1 AND id <> $2 AND ended_at IS NULL`,
-      [userId, keepId],
-    );
-    return result[1] ?? 0;
+  async endOthersForUser(userId: string, keepId: string, manager: EntityManager): Promise<EndedSession[]> {
+    return this.end('user_id = $1 AND id <> $2', [userId, keepId], manager);
   }
 
-  /** The live session of a cookie: not ended, not expired, its person still enabled. */
+  /**
+   * The live session of a cookie: not ended, not expired, its person still enabled; with the apps it
+   * signed in to, so that a further sign-in to one of them writes nothing more.
+   */
   async findActive(tokenHash: string): Promise<SsoSessionRow | undefined> {
     const rows: RawSession[] = await this.dataSource.query(
-      `SELECT s.id, s.user_id, s.auth_time, s.created_at, s.expires_at, s.amr, s.acr, s.user_agent, s.ip
+      `SELECT s.id, s.user_id, s.auth_time, s.created_at, s.expires_at, s.amr, s.acr, s.user_agent, s.ip,
+              ARRAY(SELECT a.client_id FROM session_apps a WHERE a.session_id = s.id) AS apps
          FROM sso_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
       [tokenHash],
@@ -101,16 +102,34 @@ export class SsoSessionRepository {
     return rows[0] ? toRow(rows[0]) : undefined;
   }
 
-  async endByTokenHash(tokenHash: string): Promise<void> {
-    await this.dataSource.query(`UPDATE sso_sessions SET ended_at = now() WHERE token_hash = $1 AND ended_at IS NULL`, [tokenHash]);
+  async endByTokenHash(tokenHash: string, manager: EntityManager): Promise<EndedSession[]> {
+    return this.end('token_hash = $1', [tokenHash], manager);
   }
 
-  async endAllForUser(userId: string): Promise<number> {
-    const result: [unknown[], number] = await this.dataSource.query(
-      `UPDATE sso_sessions SET ended_at = now() WHERE user_id = $1 AND ended_at IS NULL`,
-      [userId],
-    );
-    return result[1] ?? 0;
+  async endAllForUser(userId: string, manager: EntityManager): Promise<EndedSession[]> {
+    return this.end('user_id = $1', [userId], manager);
+  }
+
+  /** Ends the sessions that reached their expiry unended, at most `limit` at a time; ended_at is their expiry. */
+  async endExpired(limit: number, manager: EntityManager): Promise<EndedSession[]> {
+    return this.ended(await manager.query(
+      `UPDATE sso_sessions SET ended_at = expires_at
+        WHERE id IN (SELECT id FROM sso_sessions WHERE ended_at IS NULL AND expires_at <= now() LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING id, user_id`,
+      [limit],
+    ));
+  }
+
+  /** Marks the live sessions matching `where` ended now, and returns them. */
+  private async end(where: string, params: unknown[], manager: EntityManager): Promise<EndedSession[]> {
+    return this.ended(await manager.query(
+      `UPDATE sso_sessions SET ended_at = now() WHERE ${where} AND ended_at IS NULL RETURNING id, user_id`,
+      params,
+    ));
+  }
+
+  private ended(result: unknown): EndedSession[] {
+    return rowsOf<{ id: string; user_id: string }>(result).map((row) => ({ id: row.id, userId: row.user_id }));
   }
 
   async listActiveForUser(userId: string): Promise<SsoSessionRow[]> {

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock, cookieName, randomToken, readCookie, setCookie, sha256 } from '@app/core';
 import { AuthLevel, combineMethods } from '@app/core';
+import { SessionApp, SessionAppRepository } from './session-app.repository';
+import { EndedSession, SessionEndListeners, SessionEndReason } from './session-end';
 import { SessionOrigin, SsoSessionRepository, SsoSessionRow } from './sso-session.repository';
 
 export interface CurrentSession {
@@ -19,11 +22,14 @@ export interface CurrentSession {
 export interface SessionDetails extends CurrentSession {
   /** auth_time with millisecond precision, to tell whether a sign-in happened after a given moment. */
   authTimeMs: number;
+  /** The client ids of the apps this session signed in to. */
+  apps: string[];
 }
 
 /**
  * The browser's single sign-on session: a random cookie whose SHA-256 names a row in `sso_sessions`.
- * Signing in always starts a new session with a new cookie (no fixation).
+ * Signing in always starts a new session with a new cookie (no fixation). Every way a session ends goes
+ * through here, so the SessionEndListeners hear of each one in the transaction that ends it.
  */
 @Injectable()
 export class SsoSessionService {
@@ -31,6 +37,9 @@ export class SsoSessionService {
 
   constructor(
     private readonly sessions: SsoSessionRepository,
+    private readonly apps: SessionAppRepository,
+    private readonly listeners: SessionEndListeners,
+    private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
@@ -55,7 +64,7 @@ export class SsoSessionService {
    */
   async start(request: FastifyRequest, reply: FastifyReply, userId: string, methods: readonly string[] = ['pwd']): Promise<SessionDetails> {
     const previous = readCookie(request, this.cookie);
-    if (previous) await this.sessions.endByTokenHash(sha256(previous));
+    if (previous) await this.ending('replaced', (manager) => this.sessions.endByTokenHash(sha256(previous), manager));
     const value = randomToken(32);
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtl * 1000);
@@ -73,18 +82,19 @@ export class SsoSessionService {
     return row && toDetails(row);
   }
 
-  endOneForUser(userId: string, sessionId: string): Promise<boolean> {
-    return this.sessions.endOneForUser(userId, sessionId);
+  /** Ends one of a person's sessions; false when it was not theirs or not live. */
+  async endOneForUser(userId: string, sessionId: string, reason: SessionEndReason): Promise<boolean> {
+    return (await this.ending(reason, (manager) => this.sessions.endOneForUser(userId, sessionId, manager))).length > 0;
   }
 
-  endOthersForUser(userId: string, keepSessionId: string): Promise<number> {
-    return this.sessions.endOthersForUser(userId, keepSessionId);
+  async endOthersForUser(userId: string, keepSessionId: string, reason: SessionEndReason): Promise<number> {
+    return (await this.ending(reason, (manager) => this.sessions.endOthersForUser(userId, keepSessionId, manager))).length;
   }
 
   /** Ends the browser's session (if any) and clears its cookie. */
   async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const value = readCookie(request, this.cookie);
-    if (value) await this.sessions.endByTokenHash(sha256(value));
+    if (value) await this.ending('logout', (manager) => this.sessions.endByTokenHash(sha256(value), manager));
     setCookie(reply, this.cookie, '', { secure: this.config.secureCookies, maxAge: 0 });
   }
 
@@ -92,11 +102,37 @@ export class SsoSessionService {
     return this.sessions.listActiveForUser(userId);
   }
 
-  endAllForUser(userId: string): Promise<number> {
-    return this.sessions.endAllForUser(userId);
+  async endAllForUser(userId: string, reason: SessionEndReason, manager?: EntityManager): Promise<number> {
+    const end = (inside: EntityManager) => this.sessions.endAllForUser(userId, inside);
+    return (await (manager ? this.endingIn(manager, reason, end) : this.ending(reason, end))).length;
+  }
+
+  /** Ends up to `limit` sessions that reached their expiry; the number ended (housekeeping repeats until 0). */
+  async endExpired(limit: number): Promise<number> {
+    return (await this.ending('expired', (manager) => this.sessions.endExpired(limit, manager))).length;
+  }
+
+  /** The session signs in to the app (an authorization code or a device approval is issued for it). */
+  async recordApp(session: { sessionId: string; apps?: readonly string[] }, clientId: string): Promise<void> {
+    if (session.apps?.includes(clientId)) return;
+    await this.apps.record(session.sessionId, clientId);
+  }
+
+  /** The apps each of the sessions signed in to. */
+  appsOf(sessionIds: readonly string[]): Promise<SessionApp[]> {
+    return this.apps.appsOf(sessionIds);
+  }
+
+  private ending(reason: SessionEndReason, end: (manager: EntityManager) => Promise<EndedSession[]>): Promise<EndedSession[]> {
+    return this.dataSource.transaction((manager) => this.endingIn(manager, reason, end));
+  }
+
+  private async endingIn(manager: EntityManager, reason: SessionEndReason, end: (manager: EntityManager) => Promise<EndedSession[]>): Promise<EndedSession[]> {
+    const ended = await end(manager);
+    await this.listeners.notify(ended, reason, manager);
+    return ended;
   }
 }
-
 /** Longer user agents are cut: the list only needs enough to tell one browser from another. */
 const MAX_USER_AGENT_LENGTH = 300;
 
@@ -113,5 +149,6 @@ function toDetails(row: SsoSessionRow): SessionDetails {
     authTimeMs: row.authTime.getTime(),
     amr: row.amr,
     acr: row.acr,
+    apps: row.apps ?? [],
   };
 }

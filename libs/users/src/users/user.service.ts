@@ -5,7 +5,7 @@ import type { CreateUserInput, UpdateUserInput, UserView } from '@app/contracts'
 import { GroupService } from '../groups/group.service';
 import { LoginThrottle } from '../login/login-throttle.service';
 import { PasswordHasher } from '../passwords/password-hasher.service';
-import { SsoSessionRepository } from '../sessions/sso-session.repository';
+import { SsoSessionService } from '../sessions/sso-session.service';
 import { UserEntity } from './user.entity';
 import { UserPage, UserRepository } from './user.repository';
 import { assertPassword, assertUsername, normalizeRoles } from './user-rules';
@@ -18,7 +18,7 @@ export class UserService {
   constructor(
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
-    private readonly sessions: SsoSessionRepository,
+    private readonly sessions: SsoSessionService,
     private readonly groups: GroupService,
     private readonly dataSource: DataSource,
     private readonly throttle: LoginThrottle,
@@ -103,7 +103,7 @@ export class UserService {
       }
     }
     // A disabled person is signed out everywhere at once.
-    if (input.disabled === true) await this.sessions.endAllForUser(id);
+    if (input.disabled === true) await this.sessions.endAllForUser(id, 'disabled');
     return this.get(id);
   }
 
@@ -112,7 +112,7 @@ export class UserService {
     assertPassword(password);
     await this.get(id);
     await this.users.update(id, { passwordHash: await this.hasher.hash(password) });
-    await this.sessions.endAllForUser(id);
+    await this.sessions.endAllForUser(id, 'password-changed');
   }
 
   /**
@@ -145,6 +145,8 @@ export class UserService {
     const deleted = await this.dataSource.transaction(async (manager) => {
       const user = await this.users.findById(id, manager);
       if (user && endsAdministrator(user, 'delete')) await assertAnotherAdministrator(manager, id);
+      // Ended first, in the same commit: the apps are told of each session before its row goes with the person.
+      await this.sessions.endAllForUser(id, 'deleted', manager);
       return this.users.delete(id, manager);
     });
     if (!deleted) throw new NotFound(`No user with id ${id}`);
