@@ -5,7 +5,12 @@ describe('public surface', () => {
   it('exports the framework-neutral API from the package root', () => {
     expect(Object.keys(core).sort()).toEqual(
       [
+        'BACKCHANNEL_LOGOUT_EVENT',
         'DEFAULT_ALGORITHMS',
+        'InMemoryReplayStore',
+        'LogoutTokenRejected',
+        'LogoutTokenVerifier',
+        'handleBackchannelLogout',
         'DEFAULT_REALM',
         'InsufficientScopeError',
         'InsufficientUserAuthenticationError',
@@ -34,6 +39,8 @@ describe('public surface', () => {
   it('exports the NestJS integration from the nest entry point', () => {
     expect(Object.keys(nest).sort()).toEqual(
       [
+        'BACKCHANNEL_LOGOUT_OPTIONS',
+        'BackchannelLogoutModule',
         'BearerAuthException',
         'BearerAuthGuard',
         'PUBLIC_ROUTE_METADATA',

@@ -42,3 +42,14 @@ export {
   writeBearerChallenge,
 } from './middleware';
 export type { FetchLike, FetchRequestInit, FetchResponseLike } from './http-client';
+export {
+  type BackchannelLogoutAnswer,
+  type BackchannelLogoutRequest,
+  handleBackchannelLogout,
+  type LogoutEvent,
+  type LogoutListener,
+} from './logout/backchannel-logout-handler';
+export type { LogoutTokenVerifierOptions } from './logout/logout-token-options';
+export { LogoutTokenRejected, type LogoutTokenRejection } from './logout/logout-token-rejected';
+export { BACKCHANNEL_LOGOUT_EVENT, LogoutTokenVerifier, type VerifiedLogoutToken } from './logout/logout-token-verifier';
+export { InMemoryReplayStore, type InMemoryReplayStoreOptions, type LogoutReplayStore } from './logout/replay-store';

@@ -9,3 +9,6 @@ export const REQUIRED_AUTHENTICATION_METADATA = 'meridian-auth:resource-server:r
 
 /** Route metadata written by `@Public()`. */
 export const PUBLIC_ROUTE_METADATA = 'meridian-auth:resource-server:public';
+
+/** Injection token for the back-channel logout options (a `BackchannelLogoutModuleOptions` object). */
+export const BACKCHANNEL_LOGOUT_OPTIONS = Symbol('BACKCHANNEL_LOGOUT_OPTIONS');

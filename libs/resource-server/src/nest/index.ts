@@ -1,6 +1,6 @@
 export { BearerAuthException } from './bearer-auth.exception';
 export { BearerAuthGuard } from './bearer-auth.guard';
-export { PUBLIC_ROUTE_METADATA, REQUIRED_AUTHENTICATION_METADATA, REQUIRED_SCOPES_METADATA, RESOURCE_SERVER_OPTIONS } from './constants';
+export { BACKCHANNEL_LOGOUT_OPTIONS, PUBLIC_ROUTE_METADATA, REQUIRED_AUTHENTICATION_METADATA, REQUIRED_SCOPES_METADATA, RESOURCE_SERVER_OPTIONS } from './constants';
 export { Public, RequireAuthentication, RequireScopes, type RequestWithAuth, TokenClaims, VerifiedAccessToken } from './decorators';
 export { ResourceServerModule } from './resource-server.module';
 export type {
@@ -8,3 +8,5 @@ export type {
   ResourceServerModuleOptions,
   ResourceServerRegistration,
 } from './resource-server.options';
+export { BackchannelLogoutModule } from './backchannel-logout.module';
+export type { BackchannelLogoutAsyncOptions, BackchannelLogoutModuleOptions, BackchannelLogoutRoute } from './backchannel-logout.options';
