@@ -10,6 +10,9 @@ export const JWKS_PATH = '/jwks';
 export const INTROSPECTION_PATH = '/oauth2/introspect';
 export const OIDC_DISCOVERY_PATH = '/.well-known/openid-configuration';
 export const RFC8414_DISCOVERY_PATH = '/.well-known/oauth-authorization-server';
+/** The client receiving back-channel logouts: the `aud` of logout tokens. */
+export const LOGOUT_CLIENT_ID = 'web-shop';
+export const BACKCHANNEL_LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 export const RESOURCE_CLIENT = { clientId: 'orders:api', clientSecret: 's3cret with+spaces&symbols%:' };
 
 type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
@@ -103,6 +106,22 @@ export class FakeAuthorizationServer {
     return new SignJWT(claims)
       .setProtectedHeader({ alg: key.alg, typ: 'at+jwt', kid: key.kid, ...options.header } as JWTHeaderParameters)
       .sign(key.privateKey);
+  }
+
+  /** A Back-Channel Logout 1.0 §2.4 logout token for LOGOUT_CLIENT_ID, shaped like our provider's. */
+  async issueLogout(options: IssueOptions = {}): Promise<string> {
+    return this.issue({
+      ...options,
+      claims: {
+        aud: LOGOUT_CLIENT_ID,
+        sid: 'session-7',
+        events: { [BACKCHANNEL_LOGOUT_EVENT]: {} },
+        exp: this.nowSeconds + 120,
+        ...options.claims,
+      },
+      omit: ['client_id', 'scope', ...(options.omit ?? [])],
+      header: { typ: 'logout+jwt', ...options.header },
+    });
   }
 
   count(path: string): number {
