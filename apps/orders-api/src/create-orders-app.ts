@@ -1,11 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ResourceServerModuleOptions } from '@meridian-auth/resource-server/nest';
-import { OrdersApiModule } from './orders-api.module';
+import { type BackchannelLogoutSettings, OrdersApiModule } from './orders-api.module';
 
 export interface OrdersAppOptions {
   /** Nest logging; tests pass false. */
   logger?: false;
+  /** Receive back-channel logouts at POST /backchannel-logout for this client. */
+  backchannelLogout?: BackchannelLogoutSettings;
 }
 
 /** Builds (but does not start) the example orders API; main.ts and the tests both use it. */
@@ -13,7 +15,7 @@ export async function createOrdersApp(
   resourceServer: ResourceServerModuleOptions,
   options: OrdersAppOptions = {},
 ): Promise<NestFastifyApplication> {
-  return NestFactory.create<NestFastifyApplication>(OrdersApiModule.forRoot(resourceServer), new FastifyAdapter(), {
+  return NestFactory.create<NestFastifyApplication>(OrdersApiModule.forRoot(resourceServer, options.backchannelLogout), new FastifyAdapter(), {
     ...(options.logger === false ? { logger: false } : {}),
     abortOnError: false,
   });

@@ -31,6 +31,11 @@ describe(readOrdersApiConfig.name, () => {
     });
   });
 
+  it('receives back-channel logouts for BACKCHANNEL_LOGOUT_CLIENT_ID', () => {
+    expect(readOrdersApiConfig({ ...base, BACKCHANNEL_LOGOUT_CLIENT_ID: 'web-shop' }).backchannelLogout).toEqual({ clientId: 'web-shop' });
+    expect(readOrdersApiConfig({ ...base, BACKCHANNEL_LOGOUT_CLIENT_ID: '' }).backchannelLogout).toBeUndefined();
+  });
+
   it.each([
     [{ AUDIENCE: 'x' }, 'ISSUER is required'],
     [{ ...base, VERIFY_MODE: 'both' }, 'VERIFY_MODE must be'],

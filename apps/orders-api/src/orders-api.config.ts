@@ -1,8 +1,10 @@
 import type { ResourceServerModuleOptions } from '@meridian-auth/resource-server/nest';
+import type { BackchannelLogoutSettings } from './orders-api.module';
 
 export interface OrdersApiConfig {
   port: number;
   resourceServer: ResourceServerModuleOptions;
+  backchannelLogout?: BackchannelLogoutSettings;
 }
 
 /**
@@ -11,6 +13,8 @@ export interface OrdersApiConfig {
  * `introspection` (ask the server about every token, needs INTROSPECTION_CLIENT_ID / _SECRET, the
  * credentials `POST /admin/v1/apis` returned for this API). INTROSPECTION_CACHE_SECONDS (default 60,
  * the SDK's) bounds how long an active answer is reused, hence how late a revocation is seen; 0 = never.
+ * BACKCHANNEL_LOGOUT_CLIENT_ID (optional): the client whose sessions this backend honours; when set,
+ * POST /backchannel-logout receives that client's logout tokens (register it as its backchannel_logout_uri).
  */
 export function readOrdersApiConfig(env: Readonly<Record<string, string | undefined>>): OrdersApiConfig {
   const required = (name: string): string => {
@@ -32,5 +36,7 @@ export function readOrdersApiConfig(env: Readonly<Record<string, string | undefi
     const cacheSeconds = env['INTROSPECTION_CACHE_SECONDS'];
     if (cacheSeconds !== undefined && cacheSeconds !== '') resourceServer.introspectionCacheMaxSeconds = Number(cacheSeconds);
   }
-  return { port, resourceServer };
+  const logoutClientId = env['BACKCHANNEL_LOGOUT_CLIENT_ID'];
+  if (logoutClientId === undefined || logoutClientId === '') return { port, resourceServer };
+  return { port, resourceServer, backchannelLogout: { clientId: logoutClientId } };
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
 import { Public, RequireAuthentication, RequireScopes, TokenClaims } from '@meridian-auth/resource-server/nest';
+import { EndedSessionGuard } from './ended-session.guard';
 
 interface Order {
   id: number;
@@ -16,9 +17,11 @@ interface Caller {
 /**
  * Every route needs a valid access token for this API (the module registers the guard globally);
  * the decorators only say which scopes each route needs, and for refunds how the person must have signed
- * in. Orders live in memory: this is an example.
+ * in. A token from a session ended by back-channel logout is refused (EndedSessionGuard). Orders live in
+ * memory: this is an example.
  */
 @Controller()
+@UseGuards(EndedSessionGuard)
 export class OrdersController {
   private readonly orders: Order[] = [];
 
