@@ -27,8 +27,8 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
  * One back-channel logout request, framework-free (Back-Channel Logout 1.0 §2.5-2.8): reads `logout_token`
  * from the form body, verifies it, calls `onLogout`, and says what to answer. §2.8 defines only 200 and 400,
  * so every failure is a 400, its `error` telling a bad token (invalid_request) from our own trouble:
- * unreachable keys (temporarily_unavailable) or a failing `onLogout` (server_error, after which the `jti` is
- * released so the provider's retry is accepted).
+ * unreachable keys (temporarily_unavailable), a failing replay store or `onLogout` (server_error; after a
+ * failing `onLogout` the `jti` is released so the provider's retry is accepted).
  */
 export async function handleBackchannelLogout(
   verifier: LogoutTokenVerifier,
@@ -43,12 +43,14 @@ export async function handleBackchannelLogout(
   } catch (error) {
     if (error instanceof LogoutTokenRejected) return refuse('invalid_request', error.description, error);
     if (isResourceServerError(error)) return refuse('temporarily_unavailable', error.description, error);
-    throw error;
+    // A failing replay store (say, Redis down) is our trouble, not the token's; §2.8 still wants a 400.
+    return refuse('server_error', 'The logout token could not be processed', error);
   }
   try {
     await onLogout({ sub: verified.sub, sid: verified.sid, jti: verified.jti });
   } catch (error) {
-    await verifier.release(verified.jti);
+    // Best effort: if the store cannot forget either, the retry is refused as a replay, which is still safe.
+    await verifier.release(verified.jti).catch(() => undefined);
     return refuse('server_error', 'The session could not be ended', error);
   }
   return { status: 200, headers: { ...NO_STORE }, body: undefined };

@@ -123,6 +123,17 @@ describe(BackchannelLogoutModule.name, () => {
     expect(response.json()).toMatchObject({ error: 'temporarily_unavailable' });
   });
 
+  it('answers 400 server_error, not 500, when the replay store fails', async () => {
+    await app.close();
+    const replayStore = { remember: () => Promise.reject(new Error('store down')), forget: () => undefined };
+    app = await start([
+      BackchannelLogoutModule.register({ issuer: server.issuer, clientId: LOGOUT_CLIENT_ID, fetch: server.fetch, now: () => server.nowMs, replayStore, onLogout: () => undefined }),
+    ]);
+    const response = await post(form(await server.issueLogout()));
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({ error: 'server_error', error_description: 'The logout token could not be processed' });
+  });
+
   it('registerAsync: takes the path and builds options with injected providers', async () => {
     await app.close();
     app = await start([
