@@ -35,6 +35,7 @@ export type { SessionOrigin, SsoSessionRow } from './sessions/sso-session.reposi
 export * from './users/user.entity';
 export * from './users/roles';
 export { isValidUserCursor } from './users/user.repository';
+export type { PersonStanding } from './users/user.repository';
 export * from './users/user.service';
 export * from './users/user-bootstrap.service';
 export * from './users.module';
