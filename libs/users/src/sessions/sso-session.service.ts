@@ -55,6 +55,8 @@ export class SsoSessionService {
     const value = readCookie(request, this.cookie);
     if (!value) return undefined;
     const row = await this.sessions.findActive(sha256(value));
+    // Only a stale last_seen_at costs a write: a session in steady use writes once per resolution.
+    if (row?.unseen) await this.sessions.touch(row.id);
     return row && toDetails(row);
   }
 
