@@ -59,12 +59,14 @@ export function PersonSessions({ path, act, changes }: { path: string; act: Pers
           <>
             <ListTable items={sessions} columns={sessionColumns(canSupport, endOne)} rowKey={(session) => session.id} />
             {canSupport && (
-              <ConfirmAction
-                label="End all sessions"
-                question="End every session of this person? Every app is signed out and every token of theirs ends, offline ones included."
-                confirmLabel="End all sessions"
-                onConfirm={() => act(() => api.send('DELETE', `${path}/sessions`), 'Sessions ended.')}
-              />
+              <div className="actions below-table">
+                <ConfirmAction
+                  label="End all sessions"
+                  question="End every session of this person? Every app is signed out and every token of theirs ends, offline ones included."
+                  confirmLabel="End all sessions"
+                  onConfirm={() => act(() => api.send('DELETE', `${path}/sessions`), 'Sessions ended.')}
+                />
+              </div>
             )}
           </>
         )}
