@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { SessionView, UserView } from '@app/contracts';
+import type { Browser } from 'playwright-core';
+import type { SessionView } from '@app/contracts';
 import { describeWithChromium, launchChromium } from '../support/chromium';
 import { ensureConsoleBuilt } from '../support/console-build';
 import { BrowserSession } from '../support/browser-session';
+import { aConsolePerson, signInToConsole } from '../support/console-browser';
 import { useTestServer } from '../support/server-fixture';
 import { authorize, authorizeWithPkce, callbackParams, registerWebClient } from '../support/sign-in';
 
@@ -18,24 +19,8 @@ describeWithChromium('admin console: a person\'s sessions', () => {
   let browser: Browser;
   let issuer: string;
 
-  async function aPerson(username: string, roles: string[] = []): Promise<UserView> {
-    const created = await ctx.admin.send<UserView>('POST', '/admin/v1/users', { username, password: PASSWORD, name: `${username} Example`, roles });
-    if (created.status !== 201) throw new Error(`create ${username}: ${created.status} ${created.text}`);
-    return created.body;
-  }
-
-  async function signInToConsole(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${issuer}/console/`);
-    await page.waitForURL(/\/login\?/);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Sections' }).waitFor();
-    return { context, page };
-  }
-
+  const aPerson = (username: string, roles: string[] = []) => aConsolePerson(ctx.admin, username, PASSWORD, roles);
+  const signIn = (username: string) => signInToConsole(browser, issuer, username, PASSWORD);
   const sessionsOf = async (id: string) => (await ctx.admin.get<{ items: SessionView[] }>(`/admin/v1/users/${id}/sessions`)).body.items;
 
   beforeAll(async () => {
@@ -57,7 +42,7 @@ describeWithChromium('admin console: a person\'s sessions', () => {
       expect(callbackParams(await authorize(new BrowserSession(ctx.server.baseUrl), url, { username: 'rui', password: PASSWORD })).get('code')).toBeTruthy();
     }
 
-    const { context, page } = await signInToConsole('hana');
+    const { context, page } = await signIn('hana');
     try {
       await page.goto(`${issuer}/console/people/${rui.id}`);
       await page.getByRole('heading', { name: 'rui Example' }).waitFor();
@@ -92,7 +77,7 @@ describeWithChromium('admin console: a person\'s sessions', () => {
     const { url } = authorizeWithPkce((await registerWebClient(ctx.admin, { first_party: true })).client_id, { scope: 'openid' });
     await authorize(login, url, { username: 'tom', password: PASSWORD });
 
-    const { context, page } = await signInToConsole('ines');
+    const { context, page } = await signIn('ines');
     try {
       await page.goto(`${issuer}/console/people/${tom.id}`);
       const sessions = page.getByRole('region', { name: 'Sessions' });
