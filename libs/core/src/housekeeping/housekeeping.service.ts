@@ -51,6 +51,24 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
   async runOnce(): Promise<Record<string, number>> {
     if (this.running) return {};
     this.running = true;
+    try {
+      // Sweeps first, so a purge never drops an expired session nobody was told had ended. They run
+      // outside the purge lock, every instance taking its share (each sweep skips rows another holds):
+      // they open transactions of their own, which the embedded database's one connection, held by the
+      // lock's query runner, would not allow.
+      const done: Record<string, number> = {};
+      for (const sweep of this.sweeps.all()) done[`sweep:${sweep.name}`] = await this.sweep(sweep);
+      Object.assign(done, await this.purgeAll());
+      const total = Object.values(done).reduce((sum, count) => sum + count, 0);
+      if (total > 0) this.logger.info({ deleted: done }, 'housekeeping purged expired rows');
+      return done;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Every purge task, by the one instance that holds the purge lock; nothing when another holds it. */
+  private async purgeAll(): Promise<Record<string, number>> {
     const runner = this.dataSource.createQueryRunner();
     const deleted: Record<string, number> = {};
     try {
@@ -58,18 +76,13 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
       const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [PURGE_LOCK_KEY])) as Array<{ locked: boolean }>;
       if (!locked) return deleted;
       try {
-        // Sweeps first: a purge would otherwise drop an expired session nobody was told had ended.
-        for (const sweep of this.sweeps.all()) deleted[`sweep:${sweep.name}`] = await this.sweep(sweep);
         for (const task of this.tasks) deleted[task.table] = await this.purge(runner, task);
       } finally {
         await runner.query('SELECT pg_advisory_unlock($1)', [PURGE_LOCK_KEY]);
       }
-      const total = Object.values(deleted).reduce((sum, count) => sum + count, 0);
-      if (total > 0) this.logger.info({ deleted }, 'housekeeping purged expired rows');
       return deleted;
     } finally {
       await runner.release();
-      this.running = false;
     }
   }
 
