@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { PersonFactorsView, UserView } from '@app/contracts';
 import { describeWithChromium, launchChromium } from '../support/chromium';
 import { ensureConsoleBuilt } from '../support/console-build';
+import { aConsolePerson, signInToConsole } from '../support/console-browser';
 import { BrowserSession, submitLogin } from '../support/browser-session';
 import { enrollTotp, regenerateRecoveryCodes } from '../support/factor-fixtures';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../support/test-server';
@@ -19,11 +20,7 @@ describeWithChromium('admin console: locks, sign-in factors and group requiremen
   let browser: Browser;
   let issuer: string;
 
-  async function aPerson(username: string, roles: string[] = []): Promise<UserView> {
-    const created = await ctx.admin.send<UserView>('POST', '/admin/v1/users', { username, password: PASSWORD, name: `${username} Example`, roles });
-    if (created.status !== 201) throw new Error(`create ${username}: ${created.status} ${created.text}`);
-    return created.body;
-  }
+  const aPerson = (username: string, roles: string[] = []) => aConsolePerson(ctx.admin, username, PASSWORD, roles);
 
   async function lockOut(username: string): Promise<void> {
     for (let i = 0; i < 3; i++) {
@@ -32,17 +29,7 @@ describeWithChromium('admin console: locks, sign-in factors and group requiremen
     }
   }
 
-  async function signInToConsole(username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${issuer}/console/`);
-    await page.waitForURL(/\/login\?/);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Sections' }).waitFor();
-    return { context, page };
-  }
+  const signIn = (username: string, password: string) => signInToConsole(browser, issuer, username, password);
 
   const shot = (page: Page, name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
   const factorsOf = async (id: string) => (await ctx.admin.get<PersonFactorsView>(`/admin/v1/users/${id}/factors`)).body;
@@ -65,7 +52,7 @@ describeWithChromium('admin console: locks, sign-in factors and group requiremen
     await regenerateRecoveryCodes(ctx.server.app, lena.id);
     await lockOut('lena');
 
-    const { context, page } = await signInToConsole('hank', PASSWORD);
+    const { context, page } = await signIn('hank', PASSWORD);
     try {
       await page.goto(`${issuer}/console/people/${lena.id}`);
       await page.getByRole('heading', { name: 'lena Example' }).waitFor();
@@ -103,7 +90,7 @@ describeWithChromium('admin console: locks, sign-in factors and group requiremen
     const mo = await aPerson('mo');
     await enrollTotp(ctx.server.app, mo, 'Phone');
     await lockOut('mo');
-    const { context, page } = await signInToConsole('ada', PASSWORD);
+    const { context, page } = await signIn('ada', PASSWORD);
     try {
       await page.goto(`${issuer}/console/people/${mo.id}`);
       await page.getByRole('heading', { name: 'mo Example' }).waitFor();
@@ -123,7 +110,7 @@ describeWithChromium('admin console: locks, sign-in factors and group requiremen
   });
 
   it('an administrator makes a group require a second factor, then a passkey', async () => {
-    const { context, page } = await signInToConsole(ADMIN_USERNAME, ADMIN_PASSWORD);
+    const { context, page } = await signIn(ADMIN_USERNAME, ADMIN_PASSWORD);
     try {
       await page.goto(`${issuer}/console/groups`);
       await page.getByRole('button', { name: 'Create group' }).click();

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeWithChromium, launchChromium } from '../support/chromium';
 import { ensureConsoleBuilt } from '../support/console-build';
+import { aConsolePerson, signInToConsole } from '../support/console-browser';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../support/test-server';
 import { useTestServer } from '../support/server-fixture';
 
@@ -22,25 +23,9 @@ describeWithChromium('admin console: groups, per-app access and limited admin ro
   let browser: Browser;
   let issuer: string;
 
-  /** A person made through the admin API, for tests that are not about making people. */
-  async function aPerson(username: string, roles: string[] = []): Promise<Person> {
-    const created = await ctx.admin.send<Person>('POST', '/admin/v1/users', { username, password: PASSWORD, name: `${username} Example`, roles });
-    if (created.status !== 201) throw new Error(`create ${username}: ${created.status} ${created.text}`);
-    return created.body;
-  }
+  const aPerson = (username: string, roles: string[] = []) => aConsolePerson(ctx.admin, username, PASSWORD, roles);
 
-  /** A browser of its own (no SSO session) that signs in to the console on the login page. */
-  async function signInToConsole(username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(`${issuer}/console/`);
-    await page.waitForURL(/\/login\?/);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Sections' }).waitFor();
-    return { context, page };
-  }
+  const signIn = (username: string, password: string) => signInToConsole(browser, issuer, username, password);
 
   const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
   const shot = (page: Page, name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
@@ -65,7 +50,7 @@ describeWithChromium('admin console: groups, per-app access and limited admin ro
     beforeAll(async () => {
       erin = await aPerson('erin');
       wiki = await ctx.admin.registerClient({ client_name: 'Team wiki', redirect_uris: ['https://wiki.example.com/callback'], token_endpoint_auth_method: 'none', scope: 'openid profile' });
-      ({ context, page } = await signInToConsole(ADMIN_USERNAME, ADMIN_PASSWORD));
+      ({ context, page } = await signIn(ADMIN_USERNAME, ADMIN_PASSWORD));
     }, 60_000);
 
     afterAll(async () => {
@@ -208,7 +193,7 @@ describeWithChromium('admin console: groups, per-app access and limited admin ro
     beforeAll(async () => {
       await aPerson('hank', ['helpdesk']);
       ivy = await aPerson('ivy');
-      ({ context, page } = await signInToConsole('hank', PASSWORD));
+      ({ context, page } = await signIn('hank', PASSWORD));
     }, 60_000);
 
     afterAll(async () => {
@@ -259,7 +244,7 @@ describeWithChromium('admin console: groups, per-app access and limited admin ro
     beforeAll(async () => {
       await aPerson('audrey', ['auditor']);
       app = await ctx.admin.registerClient({ client_name: 'Ledger', redirect_uris: ['https://ledger.example.com/cb'], token_endpoint_auth_method: 'none' });
-      ({ context, page } = await signInToConsole('audrey', PASSWORD));
+      ({ context, page } = await signIn('audrey', PASSWORD));
     }, 60_000);
 
     afterAll(async () => {
@@ -300,7 +285,7 @@ describeWithChromium('admin console: groups, per-app access and limited admin ro
       const olive = await aPerson('olive', ['app-owner']);
       own = await ctx.admin.registerClient({ client_name: 'Olive shop', redirect_uris: ['https://shop.example.com/cb'], token_endpoint_auth_method: 'none', owners: [olive.id] });
       other = await ctx.admin.registerClient({ client_name: 'Payroll', redirect_uris: ['https://payroll.example.com/cb'], token_endpoint_auth_method: 'none' });
-      ({ context, page } = await signInToConsole('olive', PASSWORD));
+      ({ context, page } = await signIn('olive', PASSWORD));
     }, 60_000);
 
     afterAll(async () => {

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { IdentityProviderView } from '@app/contracts';
 import { describeWithChromium, launchChromium } from '../support/chromium';
 import { ensureConsoleBuilt } from '../support/console-build';
+import { signInToConsole } from '../support/console-browser';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../support/test-server';
 import { useTestServer } from '../support/server-fixture';
 
@@ -19,17 +20,7 @@ describeWithChromium('admin console: sign-in providers', () => {
   let browser: Browser;
   let issuer: string;
 
-  async function signInToConsole(username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${issuer}/console/`);
-    await page.waitForURL(/\/login\?/);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Sections' }).waitFor();
-    return { context, page };
-  }
+  const signIn = (username: string, password: string) => signInToConsole(browser, issuer, username, password);
 
   const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
   const shot = (page: Page, name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
@@ -54,7 +45,7 @@ describeWithChromium('admin console: sign-in providers', () => {
 
     beforeAll(async () => {
       expect((await ctx.admin.send('POST', '/admin/v1/groups', { name: 'engineering' })).status).toBe(201);
-      ({ context, page } = await signInToConsole(ADMIN_USERNAME, ADMIN_PASSWORD));
+      ({ context, page } = await signIn(ADMIN_USERNAME, ADMIN_PASSWORD));
     }, 60_000);
 
     afterAll(async () => {
@@ -184,7 +175,7 @@ describeWithChromium('admin console: sign-in providers', () => {
     beforeAll(async () => {
       const created = await ctx.admin.send('POST', '/admin/v1/users', { username: 'audrey', password: PASSWORD, name: 'Audrey Example', roles: ['auditor'] });
       expect(created.status).toBe(201);
-      ({ context, page } = await signInToConsole('audrey', PASSWORD));
+      ({ context, page } = await signIn('audrey', PASSWORD));
     }, 60_000);
 
     afterAll(async () => {

@@ -94,6 +94,8 @@ const CASES: RouteCase[] = [
   },
   { route: 'GET /admin/v1/users/:id/sessions', allowed: PEOPLE_READERS, ok: 200, call: async (f) => ({ path: `/admin/v1/users/${await f.person()}/sessions` }) },
   { route: 'DELETE /admin/v1/users/:id/sessions', allowed: PEOPLE_SUPPORT, ok: 204, call: async (f) => ({ path: `/admin/v1/users/${await f.person()}/sessions` }) },
+  // The person has no session: an allowed caller gets past the role check to the 404 for an unknown one.
+  { route: 'DELETE /admin/v1/users/:id/sessions/:sid', allowed: PEOPLE_SUPPORT, ok: 404, call: async (f) => ({ path: `/admin/v1/users/${await f.person()}/sessions/${randomUUID()}` }) },
   { route: 'GET /admin/v1/users/:id/groups', allowed: PEOPLE_READERS, ok: 200, call: async (f) => ({ path: `/admin/v1/users/${await f.person()}/groups` }) },
   { route: 'GET /admin/v1/users/:id/access', allowed: PEOPLE_READERS, ok: 200, call: async (f) => ({ path: `/admin/v1/users/${await f.person()}/access` }) },
   { route: 'GET /admin/v1/users/:id/consents', allowed: PEOPLE_READERS, ok: 200, call: async (f) => ({ path: `/admin/v1/users/${await f.person()}/consents` }) },

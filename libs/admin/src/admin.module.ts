@@ -17,11 +17,12 @@ import { IdentityProvidersAdminController } from './identity-providers/identity-
 import { GroupsAdminController } from './groups/groups-admin.controller';
 import { KeysAdminController } from './keys/keys-admin.controller';
 import { PersonFactorsAdminController } from './users/person-factors-admin.controller';
+import { PersonSessionsAdminController } from './users/person-sessions-admin.controller';
 import { UsersAdminController } from './users/users-admin.controller';
 
 @Module({
   imports: [AccessModule, FederationModule, ClientsModule, TokensModule, GrantsModule, UsersModule, AuditModule],
-  controllers: [MeAdminController, ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController, PersonFactorsAdminController, GroupsAdminController, IdentityProvidersAdminController, EventsAdminController],
+  controllers: [MeAdminController, ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController, PersonFactorsAdminController, PersonSessionsAdminController, GroupsAdminController, IdentityProvidersAdminController, EventsAdminController],
   providers: [AdminAuthGuard, AuditInterceptor],
   exports: [AdminAuthGuard],
 })

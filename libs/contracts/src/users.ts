@@ -68,9 +68,28 @@ export interface ConsentView {
   updated_at: string;
 }
 
+/** An app a session signed in to. */
+export interface SessionAppView {
+  client_id: string;
+  /** Null when the app has been deleted since. */
+  client_name: string | null;
+  /** The session's first sign-in to the app. */
+  first_at: string;
+}
+
+/** A live sign-in session of a person (`GET /admin/v1/users/{id}/sessions`). */
 export interface SessionView {
+  /** The session's id, the OIDC `sid`. */
   id: string;
-  auth_time: string;
-  created_at: string;
+  started_at: string;
+  /** When the session was last used, to within five minutes. */
+  last_seen_at: string;
   expires_at: string;
+  /** The address and browser the session was started from, as they said. */
+  ip: string | null;
+  user_agent: string | null;
+  /** The level (`pwd`, `mfa`, `phr`) and RFC 8176 methods the person proved in this session. */
+  acr: string;
+  amr: string[];
+  apps: SessionAppView[];
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
+import { HousekeepingSweeps } from './housekeeping/housekeeping-sweeps';
 import { ShutdownState } from './health/shutdown-state';
 import { APP_LOGGER, AppLogger } from './logging/app-logger';
 import { Clock, SystemClock } from './time/clock';
@@ -17,8 +18,9 @@ export class CoreModule {
         { provide: APP_LOGGER, useValue: logger },
         { provide: Clock, useClass: SystemClock },
         ShutdownState,
+        HousekeepingSweeps,
       ],
-      exports: [AppConfig, APP_LOGGER, Clock, ShutdownState],
+      exports: [AppConfig, APP_LOGGER, Clock, ShutdownState, HousekeepingSweeps],
     };
   }
 }

@@ -21,6 +21,7 @@ export * from './persistence/like-pattern';
 export * from './persistence/rows-of';
 export * from './persistence/uuid';
 export * from './time/clock';
+export * from './housekeeping/housekeeping-sweeps';
 export * from './housekeeping/housekeeping.module';
 export * from './housekeeping/housekeeping.service';
 export * from './housekeeping/purge-task';

@@ -18,6 +18,7 @@ import { UserTokenIssuer } from './handlers/user-token-issuer';
 import { GrantRegistry } from './registry/grant-registry';
 import { GrantRevocation } from './revocation/grant-revocation.service';
 import { PersonAccessService } from './revocation/person-access.service';
+import { SessionTokensListener } from './revocation/session-tokens.listener';
 import { ScopePolicy } from './scopes/scope-policy';
 import { UserinfoController } from './oidc/userinfo.controller';
 import { UserinfoService } from './oidc/userinfo.service';
@@ -39,6 +40,7 @@ import { TokenController } from './token/token.controller';
     DeviceCodeGrant,
     GrantRevocation,
     PersonAccessService,
+    SessionTokensListener,
     ...DEVICE_PROVIDERS,
   ],
   exports: [

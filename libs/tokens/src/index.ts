@@ -21,7 +21,7 @@ export type { RefreshTokenRecord } from './refresh/refresh-token.repository';
 export * from './refresh/refresh-token.service';
 export * from './revocation/revocation.repository';
 export type { TokenGroup } from './revocation/token-group';
-export { tokenGroupFilter } from './revocation/token-group';
+export { OFFLINE_ACCESS_SCOPE, tokenGroupFilter } from './revocation/token-group';
 export * from './revocation/token-group-revocation.service';
 export * from './tokens.module';
 

@@ -8,6 +8,7 @@ import { SessionAuthenticationLevel1764100020000 } from './migrations/1764100020
 import { CreateAuthenticationFactors1764100020010 } from './migrations/1764100020010-create-authentication-factors';
 import { SessionBrowser1764100020300 } from './migrations/1764100020300-session-browser';
 import { SessionApps1764100020400 } from './migrations/1764100020400-session-apps';
+import { SessionLastSeen1764100023000 } from './migrations/1764100023000-session-last-seen';
 
 export * from './consents/consent.service';
 export type { FactorType, FactorView } from './factors/factor.repository';
@@ -35,6 +36,7 @@ export type { SessionOrigin, SsoSessionRow } from './sessions/sso-session.reposi
 export * from './users/user.entity';
 export * from './users/roles';
 export { isValidUserCursor } from './users/user.repository';
+export type { PersonStanding } from './users/user.repository';
 export * from './users/user.service';
 export * from './users/user-bootstrap.service';
 export * from './users.module';
@@ -49,6 +51,7 @@ export const USERS_MIGRATIONS = [
   LoginLockout1764100020200,
   SessionBrowser1764100020300,
   SessionApps1764100020400,
+  SessionLastSeen1764100023000,
 ];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */

@@ -16,6 +16,7 @@ import { LoginService } from './login/login.service';
 import { LoginThrottle } from './login/login-throttle.service';
 import { LocalStrategy } from './login/local.strategy';
 import { PasswordHasher } from './passwords/password-hasher.service';
+import { ExpiredSessionSweep } from './sessions/expired-session.sweep';
 import { SessionAppRepository } from './sessions/session-app.repository';
 import { SessionEndListeners } from './sessions/session-end';
 import { SsoSessionRepository } from './sessions/sso-session.repository';
@@ -38,6 +39,7 @@ import { UserService } from './users/user.service';
     SessionAppRepository,
     SessionEndListeners,
     SsoSessionService,
+    ExpiredSessionSweep,
     ConsentRepository,
     ConsentService,
     GroupRepository,

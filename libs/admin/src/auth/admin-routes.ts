@@ -59,6 +59,7 @@ export const ADMIN_ROUTES: Readonly<Record<string, AdminRouteRule>> = {
   'DELETE /admin/v1/users/:id/factors/:factorId': { permission: 'people:support', targetPerson: person },
   'GET /admin/v1/users/:id/sessions': { permission: 'people:read' },
   'DELETE /admin/v1/users/:id/sessions': { permission: 'people:support', targetPerson: person },
+  'DELETE /admin/v1/users/:id/sessions/:sid': { permission: 'people:support', targetPerson: person },
   'GET /admin/v1/users/:id/groups': { permission: 'people:read' },
   'GET /admin/v1/users/:id/access': { permission: 'people:read' },
   'GET /admin/v1/users/:id/consents': { permission: 'people:read' },

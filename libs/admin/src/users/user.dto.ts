@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import type { ConsentView, CreateUserInput, PersonAppAccessView, SessionView, SetPasswordInput, UpdateUserInput, UserView } from '@app/contracts';
+import type { ConsentView, CreateUserInput, PersonAppAccessView, SessionAppView, SessionView, SetPasswordInput, UpdateUserInput, UserView } from '@app/contracts';
 
 export class CreateUserDto implements CreateUserInput {
   @ApiProperty({ example: 'ada', description: 'Unique regardless of case' })
@@ -107,11 +107,22 @@ export class ConsentListDto {
   @ApiProperty({ type: [ConsentViewDto] }) items!: ConsentViewDto[];
 }
 
+export class SessionAppViewDto implements SessionAppView {
+  @ApiProperty() client_id!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Null when the app has been deleted since' }) client_name!: string | null;
+  @ApiProperty({ description: 'The session\'s first sign-in to the app' }) first_at!: string;
+}
+
 export class SessionViewDto implements SessionView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() auth_time!: string;
-  @ApiProperty() created_at!: string;
+  @ApiProperty({ format: 'uuid', description: 'The OIDC sid' }) id!: string;
+  @ApiProperty() started_at!: string;
+  @ApiProperty({ description: 'Last use, to within five minutes' }) last_seen_at!: string;
   @ApiProperty() expires_at!: string;
+  @ApiProperty({ nullable: true, type: String }) ip!: string | null;
+  @ApiProperty({ nullable: true, type: String }) user_agent!: string | null;
+  @ApiProperty({ enum: ['pwd', 'mfa', 'phr'] }) acr!: string;
+  @ApiProperty({ type: [String], description: 'RFC 8176 methods' }) amr!: string[];
+  @ApiProperty({ type: [SessionAppViewDto] }) apps!: SessionAppViewDto[];
 }
 
 export class SessionListDto {

@@ -1,18 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AppAccessPolicy } from '@app/access';
-import type { ConsentView, Page, PersonAppAccessView, PersonGroupView, SessionView, UserView } from '@app/contracts';
+import type { ConsentView, Page, PersonAppAccessView, PersonGroupView, UserView } from '@app/contracts';
 import { InvalidRequest } from '@app/core';
 import { PersonAccessService } from '@app/grants';
-import { ConsentService, GroupService, isValidUserCursor, LoginThrottle, SsoSessionService, toUserView, UserEntity, UserService } from '@app/users';
+import { ConsentService, GroupService, isValidUserCursor, LoginThrottle, toUserView, UserEntity, UserService } from '@app/users';
 import { AuditChanges, Changes } from '../audit/audit-changes';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { Audited } from '../audit/audited.decorator';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { readPageQuery } from '../pagination';
 import { adminValidationPipe } from '../validation/admin-validation.pipe';
+import { accessEndedDetails } from './access-ended-details';
 import { PersonGroupListDto } from '../groups/group.dto';
-import { ConsentListDto, CreateUserDto, PersonAccessListDto, SessionListDto, SetPasswordDto, UpdateUserDto, UserPageDto, UserViewDto } from './user.dto';
+import { ConsentListDto, CreateUserDto, PersonAccessListDto, SetPasswordDto, UpdateUserDto, UserPageDto, UserViewDto } from './user.dto';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -23,7 +24,6 @@ export class UsersAdminController {
   constructor(
     private readonly users: UserService,
     private readonly consents: ConsentService,
-    private readonly sessions: SsoSessionService,
     private readonly access: PersonAccessService,
     private readonly groups: GroupService,
     private readonly apps: AppAccessPolicy,
@@ -54,14 +54,18 @@ export class UsersAdminController {
     return this.viewOf(await this.users.get(id));
   }
 
-  /** Disabling the person ends every token and browser session of theirs; re-enabling brings none back. */
+  /**
+   * Disabling the person ends every token and browser session of theirs in one step, and the one audit
+   * event of the change counts what it ended; re-enabling brings none back.
+   */
   @Patch(':id')
   @Audited({ action: 'user.updated', targetType: 'user', targetParam: 'id' })
   @ApiOkResponse({ type: UserViewDto })
   async update(@Param('id') id: string, @Body(adminValidationPipe()) body: UpdateUserDto, @Changes() changes: AuditChanges): Promise<UserView> {
     const before = await this.users.get(id);
-    const after = await this.access.update(id, body);
+    const { user: after, ended } = await this.access.change(id, body);
     changes.change('roles', before.roles, after.roles).change('disabled', before.disabled, after.disabled);
+    if (ended) changes.note(accessEndedDetails(ended));
     return this.viewOf(after);
   }
 
@@ -145,29 +149,5 @@ export class UsersAdminController {
   @ApiNoContentResponse()
   async revokeConsent(@Param('id') id: string, @Param('clientId') clientId: string): Promise<void> {
     await this.access.withdrawConsent(id, clientId);
-  }
-
-  @Get(':id/sessions')
-  @ApiOkResponse({ type: SessionListDto })
-  async listSessions(@Param('id') id: string): Promise<{ items: SessionView[] }> {
-    await this.users.get(id);
-    const rows = await this.sessions.listForUser(id);
-    return {
-      items: rows.map((row) => ({
-        id: row.id,
-        auth_time: row.authTime.toISOString(),
-        created_at: row.createdAt.toISOString(),
-        expires_at: row.expiresAt.toISOString(),
-      })),
-    };
-  }
-
-  /** Signs the person out everywhere: every browser session, and every token of theirs, offline ones included. */
-  @Delete(':id/sessions')
-  @Audited({ action: 'session.ended', targetType: 'user', targetParam: 'id' })
-  @HttpCode(204)
-  @ApiNoContentResponse()
-  async endSessions(@Param('id') id: string): Promise<void> {
-    await this.access.endAllSessions(id);
   }
 }

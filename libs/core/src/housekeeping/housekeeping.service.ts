@@ -1,19 +1,23 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
 import { APP_LOGGER, AppLogger } from '../logging/app-logger';
+import { HousekeepingSweep, HousekeepingSweeps } from './housekeeping-sweeps';
 import { PurgeTask } from './purge-task';
 
 export const PURGE_TASKS = Symbol('PURGE_TASKS');
 
 const BATCH_SIZE = 1000;
+/** Sweeps do more per row (listeners run in each batch's transaction): smaller batches keep those short. */
+const SWEEP_BATCH_SIZE = 100;
 const FIRST_RUN_DELAY_MS = 60_000;
 const INTERVAL_MS = 10 * 60_000;
 /** Only one instance purges at a time; the others skip the round. */
 const PURGE_LOCK_KEY = 7_274_012;
 
 /**
- * Deletes expired codes, tokens, sessions and counters in small batches, each its own short statement,
- * so no long lock blocks the request path.
+ * Ends what expired (sessions, through the sweeps libs register), then deletes expired codes, tokens,
+ * sessions and counters in small batches, each its own short statement, so no long lock blocks the
+ * request path.
  */
 @Injectable()
 export class HousekeepingService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -24,6 +28,7 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     private readonly dataSource: DataSource,
     @Inject(PURGE_TASKS) private readonly tasks: PurgeTask[],
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
+    private readonly sweeps: HousekeepingSweeps,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -42,10 +47,28 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     clearTimeout(this.timer);
   }
 
-  /** One purge round; returns rows deleted per table. */
+  /** One round; returns rows deleted per table, and rows handled per sweep under `sweep:<name>`. */
   async runOnce(): Promise<Record<string, number>> {
     if (this.running) return {};
     this.running = true;
+    try {
+      // Sweeps first, so a purge never drops an expired session nobody was told had ended. They run
+      // outside the purge lock, every instance taking its share (each sweep skips rows another holds):
+      // they open transactions of their own, which the embedded database's one connection, held by the
+      // lock's query runner, would not allow.
+      const done: Record<string, number> = {};
+      for (const sweep of this.sweeps.all()) done[`sweep:${sweep.name}`] = await this.sweep(sweep);
+      Object.assign(done, await this.purgeAll());
+      const total = Object.values(done).reduce((sum, count) => sum + count, 0);
+      if (total > 0) this.logger.info({ deleted: done }, 'housekeeping purged expired rows');
+      return done;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Every purge task, by the one instance that holds the purge lock; nothing when another holds it. */
+  private async purgeAll(): Promise<Record<string, number>> {
     const runner = this.dataSource.createQueryRunner();
     const deleted: Record<string, number> = {};
     try {
@@ -57,12 +80,18 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
       } finally {
         await runner.query('SELECT pg_advisory_unlock($1)', [PURGE_LOCK_KEY]);
       }
-      const total = Object.values(deleted).reduce((sum, count) => sum + count, 0);
-      if (total > 0) this.logger.info({ deleted }, 'housekeeping purged expired rows');
       return deleted;
     } finally {
       await runner.release();
-      this.running = false;
+    }
+  }
+
+  private async sweep(sweep: HousekeepingSweep): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const handled = await sweep.sweep(SWEEP_BATCH_SIZE);
+      total += handled;
+      if (handled < SWEEP_BATCH_SIZE) return total;
     }
   }
 

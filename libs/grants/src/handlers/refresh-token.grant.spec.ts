@@ -135,6 +135,22 @@ describe(RefreshTokenGrant.name, () => {
     });
   });
 
+  describe('OIDC Core §11: a grant follows its sign-in session unless it has offline_access', () => {
+    it('refuses a grant whose session has ended (even before housekeeping noticed an expiry) and revokes its family', async () => {
+      const { sut, refreshTokens, issuer } = build(new InMemoryUsers(aPerson()).endSession('session-1'));
+      await expect(sut.handle(refresh(refreshTokens.add(aRefreshTokenRecord())), aClient())).rejects.toMatchObject(invalidGrant('sign-in session of family family-1 has ended'));
+      expect(refreshTokens.isFamilyRevoked('family-1')).toBe(true);
+      expect(issuer.grants).toEqual([]);
+    });
+
+    it('refreshes an offline_access grant whose session has ended', async () => {
+      const { sut, refreshTokens } = build(new InMemoryUsers(aPerson()).endSession('session-1'));
+      const token = refreshTokens.add(aRefreshTokenRecord({ scopes: ['openid', 'offline_access'] }));
+      await expect(sut.handle(refresh(token), aClient())).resolves.toMatchObject({ token_type: 'Bearer' });
+      expect(refreshTokens.isFamilyRevoked('family-1')).toBe(false);
+    });
+  });
+
   describe('a person taken out of the client\'s allowed groups', () => {
     it('gets invalid_grant, and the family is revoked: the revocation commits although the request fails', async () => {
       const groups = new InMemoryGroups().putIn(PERSON_ID, 'contractors');

@@ -3,7 +3,7 @@ import { AppAccessPolicy } from '@app/access';
 import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES, parseScope } from '@app/clients';
 import { FormParams, InvalidGrant, InvalidRequest, InvalidScope, InvalidTarget } from '@app/core';
-import { RefreshTokenRecord, RefreshTokenService } from '@app/tokens';
+import { OFFLINE_ACCESS_SCOPE, RefreshTokenRecord, RefreshTokenService } from '@app/tokens';
 import { UserService } from '@app/users';
 import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
 import { UserTokenIssuer } from './user-token-issuer';
@@ -64,6 +64,7 @@ export class RefreshTokenGrant implements GrantHandler {
     if (outcome.outcome === 'rotated') return outcome.response;
     if (outcome.outcome === 'reused') throw new InvalidGrant(`used refresh token presented by client ${client.clientId}; its family is revoked`);
     if (outcome.outcome === 'person-gone') throw new InvalidGrant(`person ${outcome.userId} is disabled or gone; family ${outcome.familyId} revoked`);
+    if (outcome.outcome === 'session-ended') throw new InvalidGrant(`the sign-in session of family ${outcome.familyId} has ended; family revoked`);
     if (outcome.outcome === 'access-lost') {
       throw new InvalidGrant(`person ${outcome.userId} is no longer in a group allowed to use client ${client.clientId}; family ${outcome.familyId} revoked`);
     }
@@ -72,13 +73,14 @@ export class RefreshTokenGrant implements GrantHandler {
 
   /**
    * Revokes the family of a person who is disabled or gone, or no longer in a group allowed to use the
-   * client. Returned, not thrown, so the revocation commits with the consumption: the grant ends here,
-   * the access tokens issued from it included.
+   * client, and of a grant bound to a session that ended or expired. Returned, not thrown, so the
+   * revocation commits with the consumption: the grant ends here, the access tokens issued from it included.
    */
   private async endIfPersonMayNotContinue(record: RefreshTokenRecord, client: ClientEntity, manager: EntityManager): Promise<Outcome | undefined> {
-    const user = await this.users.findById(record.userId, manager);
-    let outcome: 'person-gone' | 'access-lost' | undefined;
-    if (!user || user.disabled) outcome = 'person-gone';
+    const standing = await this.users.standing(record.userId, record.sessionId, manager);
+    let outcome: Ended | undefined;
+    if (!standing?.enabled) outcome = 'person-gone';
+    else if (isSessionBound(record) && !standing.sessionLive) outcome = 'session-ended';
     else if (!(await this.access.mayUseClient(record.userId, client, manager))) outcome = 'access-lost';
     if (!outcome) return undefined;
     await this.refreshTokens.revokeFamily(record.familyId, manager);
@@ -86,10 +88,17 @@ export class RefreshTokenGrant implements GrantHandler {
   }
 }
 
+type Ended = 'person-gone' | 'access-lost' | 'session-ended';
+
 type Outcome =
   | { outcome: 'rotated'; response: TokenResponse }
-  | { outcome: 'person-gone' | 'access-lost'; userId: string; familyId: string }
+  | { outcome: Ended; userId: string; familyId: string }
   | { outcome: 'reused' | 'invalid' };
+
+/** A grant without offline_access lives only as long as the sign-in session it came from (OIDC Core §11). */
+function isSessionBound(record: RefreshTokenRecord): boolean {
+  return record.sessionId !== null && !record.scopes.includes(OFFLINE_ACCESS_SCOPE);
+}
 
 /** The new token keeps the family, person, authentication, resource and the full original scope (RFC 6749 §6). */
 function grantOf(record: RefreshTokenRecord) {

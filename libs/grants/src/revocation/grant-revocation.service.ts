@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { TokenGroup, TokenGroupRevocation } from '@app/tokens';
 import { AuthorizationCodeRepository } from '../codes/authorization-code.repository';
 import { DeviceAuthorizationRepository } from '../device/device-authorization.repository';
@@ -18,14 +18,23 @@ export class GrantRevocation {
     private readonly dataSource: DataSource,
   ) {}
 
-  async revoke(...groups: TokenGroup[]): Promise<void> {
-    if (groups.length === 0) return;
-    await this.dataSource.transaction(async (manager) => {
-      for (const group of groups) {
-        await this.codes.withdrawPending(group, manager);
-        await this.deviceAuthorizations.withdrawApproved(group, manager);
-        await this.tokens.revoke(group, manager);
-      }
-    });
+  /** Returns how many refresh token families were revoked. */
+  async revoke(...groups: TokenGroup[]): Promise<number> {
+    if (groups.length === 0) return 0;
+    return this.dataSource.transaction((manager) => this.revokeIn(manager, ...groups));
+  }
+
+  /**
+   * The same inside the caller's transaction (a session end, a disabling), so that the change and the
+   * tokens it ends commit together or not at all.
+   */
+  async revokeIn(manager: EntityManager, ...groups: TokenGroup[]): Promise<number> {
+    let families = 0;
+    for (const group of groups) {
+      await this.codes.withdrawPending(group, manager);
+      await this.deviceAuthorizations.withdrawApproved(group, manager);
+      families += await this.tokens.revoke(group, manager);
+    }
+    return families;
   }
 }

@@ -1,13 +1,25 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { ClientRepository } from '@app/clients';
 import type { UpdateUserInput } from '@app/contracts';
+import { NotFound } from '@app/core';
 import type { TokenGroup } from '@app/tokens';
-import { ConsentService, SsoSessionService, UserEntity, UserService } from '@app/users';
+import { ConsentService, EndedSession, SsoSessionService, UserEntity, UserService } from '@app/users';
 import { GrantRevocation } from './grant-revocation.service';
+
+/** What ending a person's access did, for the one audit event of the action. */
+export interface AccessEnded {
+  sessionsEnded: number;
+  /** Refresh token families (grants) revoked, offline_access ones included. */
+  refreshTokenFamiliesRevoked: number;
+  /** The apps the ended sessions had signed in to, each told of the logout (back-channel). */
+  appsNotified: string[];
+}
 
 /**
  * Changes to a person, their sessions or their consents, and the tokens each one ends. Ended tokens stay
- * ended: after re-enabling the person or consenting again, only a new authorization issues tokens.
+ * ended: after re-enabling the person or consenting again, only a new authorization issues tokens. The
+ * tokens of a single session end with it wherever it ends (SessionTokensListener).
  */
 @Injectable()
 export class PersonAccessService {
@@ -17,22 +29,35 @@ export class PersonAccessService {
     private readonly consents: ConsentService,
     private readonly revocation: GrantRevocation,
     private readonly clients: ClientRepository,
+    private readonly dataSource: DataSource,
   ) {}
 
-  /** Disabling ends every token of the person (and, in UserService, every browser session). */
+  /** Disabling (the admin API, the console, SCIM `active: false`) is `change` with its consequences dropped. */
   async update(id: string, input: UpdateUserInput): Promise<UserEntity> {
-    // The change is checked and made first: a refused change ends nothing. Repeating it ends the rest.
-    const user = await this.users.update(id, input);
-    if (input.disabled === true) await this.revocation.revoke(personGroup(id));
-    return user;
+    return (await this.change(id, input)).user;
+  }
+
+  /**
+   * The kill switch in one commit: disabling ends every token family and every session of the person,
+   * whose apps hear of it from the session listeners. A refused change ends nothing; repeating a
+   * disabling ends whatever is left.
+   */
+  async change(id: string, input: UpdateUserInput): Promise<{ user: UserEntity; ended?: AccessEnded }> {
+    if (input.disabled !== true) return { user: (await this.users.update(id, input)).user };
+    return this.dataSource.transaction(async (manager) => {
+      // Every family first, offline ones included, so the count is complete; the sessions' listener then finds nothing left.
+      const families = await this.revocation.revokeIn(manager, personGroup(id));
+      const { user, endedSessions } = await this.users.update(id, input, manager);
+      return { user, ended: await this.accessEnded(endedSessions, families, manager) };
+    });
   }
 
   async delete(id: string): Promise<void> {
-    // A deletion that will be refused (the last administrator) must not end their tokens first.
-    await this.users.assertDeletable(id);
-    // Tokens first: after a failed deletion the person is still there for a retry to end them.
-    await this.revocation.revoke(personGroup(id));
-    await this.users.delete(id);
+    // One commit: a refused deletion (the last administrator) ends none of their tokens.
+    await this.dataSource.transaction(async (manager) => {
+      await this.revocation.revokeIn(manager, personGroup(id));
+      await this.users.delete(id, manager);
+    });
   }
 
   /** A new password ends every token and browser session: whoever knew the old one keeps nothing. */
@@ -50,11 +75,14 @@ export class PersonAccessService {
     return this.sessions.endOthersForUser(id, keepSessionId, 'password-changed');
   }
 
-  /** Signs the person out everywhere: every browser session and every token, offline ones included. */
-  async endAllSessions(id: string): Promise<void> {
-    await this.users.get(id);
-    await this.revocation.revoke(personGroup(id));
-    await this.sessions.endAllForUser(id, 'ended-by-admin');
+  /** Signs the person out everywhere, in one commit: every browser session and every token, offline ones included. */
+  async endAllSessions(id: string): Promise<AccessEnded> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.users.findById(id, manager))) throw new NotFound(`No user with id ${id}`);
+      const families = await this.revocation.revokeIn(manager, personGroup(id));
+      const ended = await this.sessions.endAllOf(id, 'ended-by-admin', manager);
+      return this.accessEnded(ended, families, manager);
+    });
   }
 
   /** Withdraws consent for one client, or for every client consented to, ending what those clients hold. */
@@ -65,12 +93,9 @@ export class PersonAccessService {
     await this.consents.revoke(id, clientId);
   }
 
-  /**
-   * Ends the tokens one sign-in session produced, except grants with offline_access. The caller ends the
-   * browser session afterwards, so a failure here leaves the session for the person to sign out again.
-   */
-  async endSessionGrants(sessionId: string): Promise<void> {
-    await this.revocation.revoke({ kind: 'session', sessionId });
+  private async accessEnded(sessions: readonly EndedSession[], families: number, manager: EntityManager): Promise<AccessEnded> {
+    const apps = await this.sessions.appsOf(sessions.map((session) => session.id), manager);
+    return { sessionsEnded: sessions.length, refreshTokenFamiliesRevoked: families, appsNotified: [...new Set(apps.map((app) => app.clientId))].sort() };
   }
 
   /** A client that no longer exists took its tokens with it: there is nothing of it left to end. */

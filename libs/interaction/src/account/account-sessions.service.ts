@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@app/core';
-import { PersonAccessService } from '@app/grants';
 import { SessionDetails, SsoSessionService } from '@app/users';
 import type { SessionListItem } from './sessions-page';
 
 /** A person's own sessions: the list, and ending one or all but this browser's, with the tokens each produced. */
 @Injectable()
 export class AccountSessions {
-  constructor(
-    private readonly sessions: SsoSessionService,
-    private readonly access: PersonAccessService,
-  ) {}
+  constructor(private readonly sessions: SsoSessionService) {}
 
   async list(current: SessionDetails): Promise<SessionListItem[]> {
     const rows = await this.sessions.listForUser(current.userId);
@@ -28,21 +24,15 @@ export class AccountSessions {
 
   /**
    * Ends one of the person's other sessions; false when the id names no live session of theirs (or this
-   * browser's own, which the sign-out link ends). Its tokens end first, as at sign-out.
+   * browser's own, which the sign-out link ends). Its tokens end with it, as at sign-out.
    */
   async endOne(current: SessionDetails, sessionId: string | undefined): Promise<boolean> {
     if (!sessionId || !isUuid(sessionId) || sessionId === current.sessionId) return false;
-    const own = (await this.sessions.listForUser(current.userId)).some((row) => row.id === sessionId);
-    if (!own) return false;
-    await this.access.endSessionGrants(sessionId);
     return this.sessions.endOneForUser(current.userId, sessionId, 'ended-by-person');
   }
 
   /** Ends every session of the person but this browser's; returns how many. */
   async endOthers(current: SessionDetails): Promise<number> {
-    const others = (await this.sessions.listForUser(current.userId)).filter((row) => row.id !== current.sessionId);
-    for (const other of others) await this.access.endSessionGrants(other.id);
-    // Every other session ends, also any past the listed ones.
     return this.sessions.endOthersForUser(current.userId, current.sessionId, 'ended-by-person');
   }
 }

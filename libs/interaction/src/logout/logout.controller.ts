@@ -1,8 +1,7 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, FormParams } from '@app/core';
-import { PersonAccessService } from '@app/grants';
-import { CurrentSession, SsoSessionService } from '@app/users';
+import { SsoSessionService } from '@app/users';
 import { CsrfService } from '../http/csrf.service';
 import { Page } from '../http/page.decorator';
 import { ErrorPage } from '../http/page-errors';
@@ -27,7 +26,6 @@ export class LogoutController {
     private readonly sessions: SsoSessionService,
     private readonly csrf: CsrfService,
     private readonly config: AppConfig,
-    private readonly access: PersonAccessService,
   ) {}
 
   @Get()
@@ -47,7 +45,7 @@ export class LogoutController {
       throw new ErrorPage('Form expired', 'The sign-out form expired or did not come from this browser.', 403);
     }
     const logout = await this.logout.validate({ ...params, id_token_hint: '' });
-    await this.signOut(await this.sessions.currentSession(request), request, reply);
+    await this.signOut(request, reply);
     await this.finish(logout, reply);
   }
 
@@ -57,7 +55,7 @@ export class LogoutController {
     // The hint proves the RP speaks for this very session: no need to ask (RP-Initiated Logout 1.0 §2).
     const proven = session && logout.hint && logout.hint.sid === session.sessionId && logout.hint.sub === session.userId;
     if (!session || proven) {
-      await this.signOut(session, request, reply);
+      await this.signOut(request, reply);
       return this.finish(logout, reply);
     }
     const page = renderLogoutConfirmPage({
@@ -70,9 +68,8 @@ export class LogoutController {
     await reply.status(200).headers(pageHeaders(logout.postLogoutRedirectUri)).send(page);
   }
 
-  /** The session's tokens end before the session: if that fails, the person is still signed in to try again. */
-  private async signOut(session: CurrentSession | undefined, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    if (session) await this.access.endSessionGrants(session.sessionId);
+  /** The session's tokens end with it, in the same commit (SessionTokensListener). */
+  private async signOut(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     await this.sessions.end(request, reply);
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { rowsOf } from '@app/core';
 import { TokenGroup, tokenGroupFilter } from '../revocation/token-group';
 
 export interface RefreshTokenRecord {
@@ -96,14 +97,16 @@ export class RefreshTokenRepository {
    * successor, which the UPDATE's snapshot would miss. Locking the group's live tokens first waits for such
    * rotations; the UPDATE, a later statement with a later snapshot, then sees their successors too. Used
    * tokens are left alone: they can no longer be redeemed, and not locking them keeps clear of a reuse
-   * detection revoking the same family at the same moment.
+   * detection revoking the same family at the same moment. Returns how many families it revoked (a family
+   * has one live token at a time).
    */
-  async revokeGroup(group: TokenGroup, manager: EntityManager): Promise<void> {
+  async revokeGroup(group: TokenGroup, manager: EntityManager): Promise<number> {
     const { where, params } = tokenGroupFilter(group);
     const live = `${where} AND consumed_at IS NULL AND revoked_at IS NULL`;
     // In one order, so two revocations over the same tokens (a logout and a disabling) queue instead of deadlocking.
     await manager.query(`SELECT 1 FROM refresh_tokens WHERE ${live} ORDER BY token_hash FOR UPDATE`, params);
-    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE ${live}`, params);
+    const revoked = await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE ${live} RETURNING family_id`, params);
+    return new Set(rowsOf<{ family_id: string }>(revoked).map((row) => row.family_id)).size;
   }
 }
 

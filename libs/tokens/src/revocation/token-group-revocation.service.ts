@@ -23,13 +23,17 @@ export class TokenGroupRevocation {
     private readonly clock: Clock,
   ) {}
 
-  /** Runs inside the caller's transaction, so the caller can end codes or sessions in the same commit. */
-  async revoke(group: TokenGroup, manager: EntityManager): Promise<void> {
-    await this.refreshTokens.revokeGroup(group, manager);
+  /**
+   * Runs inside the caller's transaction, so the caller can end codes or sessions in the same commit.
+   * Returns how many refresh token families it revoked.
+   */
+  async revoke(group: TokenGroup, manager: EntityManager): Promise<number> {
+    const families = await this.refreshTokens.revokeGroup(group, manager);
     // Taken last, so access tokens issued while the refresh tokens were being revoked are covered too.
     const now = this.clock.now();
     // Access tokens never live longer than MAX_TOKEN_LIFETIME_SECONDS: past that, the cutoff has nothing left to end.
     const expiresAt = new Date(now.getTime() + (MAX_TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) * 1000);
     await this.revocations.cutOff(cutoffKey(group), now, expiresAt, manager);
+    return families;
   }
 }

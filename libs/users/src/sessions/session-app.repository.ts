@@ -5,6 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 export interface SessionApp {
   sessionId: string;
   clientId: string;
+  /** The app's name; null when the app has been deleted since. */
+  clientName: string | null;
   /** The session's first sign-in to the app. */
   firstAt: Date;
 }
@@ -12,6 +14,7 @@ export interface SessionApp {
 interface RawSessionApp {
   session_id: string;
   client_id: string;
+  client_name: string | null;
   first_at: Date;
 }
 
@@ -33,9 +36,11 @@ export class SessionAppRepository {
   async appsOf(sessionIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<SessionApp[]> {
     if (sessionIds.length === 0) return [];
     const rows: RawSessionApp[] = await manager.query(
-      `SELECT session_id, client_id, first_at FROM session_apps WHERE session_id = ANY ($1::uuid[]) ORDER BY first_at`,
+      `SELECT a.session_id, a.client_id, c.client_name, a.first_at
+         FROM session_apps a LEFT JOIN clients c ON c.client_id = a.client_id
+        WHERE a.session_id = ANY ($1::uuid[]) ORDER BY a.first_at`,
       [[...sessionIds]],
     );
-    return rows.map((row) => ({ sessionId: row.session_id, clientId: row.client_id, firstAt: new Date(row.first_at) }));
+    return rows.map((row) => ({ sessionId: row.session_id, clientId: row.client_id, clientName: row.client_name ?? null, firstAt: new Date(row.first_at) }));
   }
 }

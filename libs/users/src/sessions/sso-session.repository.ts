@@ -9,6 +9,8 @@ export interface SsoSessionRow {
   authTime: Date;
   createdAt: Date;
   expiresAt: Date;
+  /** When the session was last used, to within LAST_SEEN_RESOLUTION. */
+  lastSeenAt: Date;
   /** RFC 8176 methods the person used in this session, and the level they prove. */
   amr: string[];
   acr: AuthLevel;
@@ -17,6 +19,8 @@ export interface SsoSessionRow {
   ip: string | null;
   /** The client ids of the apps the session signed in to; read by `findActive` only. */
   apps?: string[];
+  /** `findActive` only: last_seen_at is older than LAST_SEEN_RESOLUTION, so this use should be recorded. */
+  unseen?: boolean;
 }
 
 /** Where a sign-in came from, recorded with its session. */
@@ -31,11 +35,13 @@ interface RawSession {
   auth_time: Date;
   created_at: Date;
   expires_at: Date;
+  last_seen_at: Date;
   amr: string[];
   acr: string;
   user_agent: string | null;
   ip: string | null;
   apps?: string[];
+  unseen?: boolean;
 }
 
 const toRow = (raw: RawSession): SsoSessionRow => ({
@@ -44,14 +50,22 @@ const toRow = (raw: RawSession): SsoSessionRow => ({
   authTime: new Date(raw.auth_time),
   createdAt: new Date(raw.created_at),
   expiresAt: new Date(raw.expires_at),
+  lastSeenAt: new Date(raw.last_seen_at),
   amr: raw.amr,
   acr: isAuthLevel(raw.acr) ? raw.acr : 'pwd',
   userAgent: raw.user_agent ?? null,
   ip: raw.ip ?? null,
   ...(raw.apps ? { apps: raw.apps } : {}),
+  ...(raw.unseen !== undefined ? { unseen: raw.unseen } : {}),
 });
 
-const COLUMNS = 'id, user_id, auth_time, created_at, expires_at, amr, acr, user_agent, ip';
+const COLUMNS = 'id, user_id, auth_time, created_at, expires_at, last_seen_at, amr, acr, user_agent, ip';
+
+/**
+ * last_seen_at moves at most this often: a session used many times a minute is written once, and a flow
+ * with a fresh session writes nothing for it.
+ */
+const LAST_SEEN_RESOLUTION = "interval '5 minutes'";
 
 /** Browser sessions, found by the SHA-256 of the cookie value (the value itself is never stored). */
 @Injectable()
@@ -93,13 +107,22 @@ export class SsoSessionRepository {
    */
   async findActive(tokenHash: string): Promise<SsoSessionRow | undefined> {
     const rows: RawSession[] = await this.dataSource.query(
-      `SELECT s.id, s.user_id, s.auth_time, s.created_at, s.expires_at, s.amr, s.acr, s.user_agent, s.ip,
-              ARRAY(SELECT a.client_id FROM session_apps a WHERE a.session_id = s.id) AS apps
+      `SELECT s.id, s.user_id, s.auth_time, s.created_at, s.expires_at, s.last_seen_at, s.amr, s.acr, s.user_agent, s.ip,
+              ARRAY(SELECT a.client_id FROM session_apps a WHERE a.session_id = s.id) AS apps,
+              s.last_seen_at < now() - ${LAST_SEEN_RESOLUTION} AS unseen
          FROM sso_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
       [tokenHash],
     );
     return rows[0] ? toRow(rows[0]) : undefined;
+  }
+
+  /** Records a use of the session; a no-op when another request recorded one within the resolution. */
+  async touch(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE sso_sessions SET last_seen_at = now() WHERE id = $1 AND last_seen_at < now() - ${LAST_SEEN_RESOLUTION}`,
+      [id],
+    );
   }
 
   async endByTokenHash(tokenHash: string, manager: EntityManager): Promise<EndedSession[]> {

@@ -55,6 +55,8 @@ export class SsoSessionService {
     const value = readCookie(request, this.cookie);
     if (!value) return undefined;
     const row = await this.sessions.findActive(sha256(value));
+    // Only a stale last_seen_at costs a write: a session in steady use writes once per resolution.
+    if (row?.unseen) await this.sessions.touch(row.id);
     return row && toDetails(row);
   }
 
@@ -103,8 +105,13 @@ export class SsoSessionService {
   }
 
   async endAllForUser(userId: string, reason: SessionEndReason, manager?: EntityManager): Promise<number> {
+    return (await this.endAllOf(userId, reason, manager)).length;
+  }
+
+  /** Ends every session of the person (in the caller's transaction when given one) and returns them. */
+  endAllOf(userId: string, reason: SessionEndReason, manager?: EntityManager): Promise<EndedSession[]> {
     const end = (inside: EntityManager) => this.sessions.endAllForUser(userId, inside);
-    return (await (manager ? this.endingIn(manager, reason, end) : this.ending(reason, end))).length;
+    return manager ? this.endingIn(manager, reason, end) : this.ending(reason, end);
   }
 
   /** Ends up to `limit` sessions that reached their expiry; the number ended (housekeeping repeats until 0). */
@@ -119,8 +126,8 @@ export class SsoSessionService {
   }
 
   /** The apps each of the sessions signed in to. */
-  appsOf(sessionIds: readonly string[]): Promise<SessionApp[]> {
-    return this.apps.appsOf(sessionIds);
+  appsOf(sessionIds: readonly string[], manager?: EntityManager): Promise<SessionApp[]> {
+    return this.apps.appsOf(sessionIds, manager);
   }
 
   private ending(reason: SessionEndReason, end: (manager: EntityManager) => Promise<EndedSession[]>): Promise<EndedSession[]> {

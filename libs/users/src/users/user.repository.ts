@@ -5,6 +5,11 @@ import { UserEntity } from './user.entity';
 
 export type UserPage = KeysetPage<UserEntity>;
 
+export interface PersonStanding {
+  enabled: boolean;
+  sessionLive: boolean;
+}
+
 const pages = new KeysetPagination<UserEntity>(
   { timeColumn: 'user.created_at', idColumn: 'user.id', direction: 'ASC', idsAreUuids: true },
   (user) => ({ time: user.createdAt, id: user.id }),
@@ -23,6 +28,22 @@ export class UserRepository {
   findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     return (manager ? manager.getRepository(UserEntity) : this.repository).findOne({ where: { id } });
+  }
+
+  /**
+   * Whether the person may still hold a grant, and whether its sign-in session is still live (false
+   * without one): one read for the refresh grant, so a session that ended or expired before housekeeping
+   * noticed ends the grant too.
+   */
+  async standing(id: string, sessionId: string | null, manager: EntityManager): Promise<PersonStanding | undefined> {
+    if (!isUuid(id) || (sessionId !== null && !isUuid(sessionId))) return undefined;
+    const rows: Array<{ disabled: boolean; session_live: boolean }> = await manager.query(
+      `SELECT u.disabled,
+              EXISTS (SELECT 1 FROM sso_sessions s WHERE s.id = $2 AND s.user_id = u.id AND s.ended_at IS NULL AND s.expires_at > now()) AS session_live
+         FROM users u WHERE u.id = $1`,
+      [id, sessionId],
+    );
+    return rows[0] && { enabled: !rows[0].disabled, sessionLive: rows[0].session_live };
   }
 
   /** The person with their password hash, by username in any case; for sign-in only. */

@@ -5,12 +5,19 @@ import type { CreateUserInput, UpdateUserInput, UserView } from '@app/contracts'
 import { GroupService } from '../groups/group.service';
 import { LoginThrottle } from '../login/login-throttle.service';
 import { PasswordHasher } from '../passwords/password-hasher.service';
+import type { EndedSession } from '../sessions/session-end';
 import { SsoSessionService } from '../sessions/sso-session.service';
 import { UserEntity } from './user.entity';
-import { UserPage, UserRepository } from './user.repository';
+import { PersonStanding, UserPage, UserRepository } from './user.repository';
 import { assertPassword, assertUsername, normalizeRoles } from './user-rules';
 import { isUniqueViolation } from './unique-violation';
 import { assertAnotherAdministrator, endsAdministrator } from './last-admin';
+
+/** A person after a change, and the sessions the change ended. */
+export interface UserUpdate {
+  user: UserEntity;
+  endedSessions: EndedSession[];
+}
 
 /** Creating, changing and removing people. */
 @Injectable()
@@ -61,6 +68,11 @@ export class UserService {
     return (await this.users.findById(id, manager)) ?? undefined;
   }
 
+  /** Undefined when the person is gone; see UserRepository.standing. */
+  standing(id: string, sessionId: string | null, manager: EntityManager): Promise<PersonStanding | undefined> {
+    return this.users.standing(id, sessionId, manager);
+  }
+
   /** The person of this username, whatever its case. */
   async findByUsername(username: string): Promise<UserEntity | undefined> {
     return (await this.users.findByUsername(username)) ?? undefined;
@@ -76,12 +88,28 @@ export class UserService {
     return this.users.list(options);
   }
 
-  async update(id: string, input: UpdateUserInput): Promise<UserEntity> {
-    const user = await this.get(id);
+  /**
+   * Changes the person; disabling also ends every session of theirs in the same commit, so a disabled
+   * person never keeps a live session, nor a failed disabling an ended one. `manager`: inside the
+   * caller's transaction (which then owns the commit, and may end tokens in it too).
+   */
+  async update(id: string, input: UpdateUserInput, manager?: EntityManager): Promise<UserUpdate> {
+    const run = (inside: EntityManager) => this.updateIn(inside, id, input);
+    try {
+      return await (manager ? run(manager) : this.dataSource.transaction(run));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new Conflict(`The username ${String(input.username)} is taken`);
+      throw error;
+    }
+  }
+
+  private async updateIn(manager: EntityManager, id: string, input: UpdateUserInput): Promise<UserUpdate> {
+    const user = await this.users.findById(id, manager);
+    if (!user) throw new NotFound(`No user with id ${id}`);
     const changes: Partial<UserEntity> = {};
     if (input.username !== undefined && input.username !== user.username) {
       assertUsername(input.username);
-      if (await this.users.usernameTaken(input.username, id)) throw new Conflict(`The username ${input.username} is taken`);
+      if (await this.users.usernameTaken(input.username, id, manager)) throw new Conflict(`The username ${input.username} is taken`);
       changes.username = input.username;
     }
     if (input.email !== undefined) changes.email = input.email;
@@ -92,19 +120,12 @@ export class UserService {
     if (input.roles !== undefined) changes.roles = normalizeRoles(input.roles);
     if (input.disabled !== undefined) changes.disabled = input.disabled;
     if (Object.keys(changes).length > 0) {
-      try {
-        await this.dataSource.transaction(async (manager) => {
-          if (endsAdministrator(user, changes)) await assertAnotherAdministrator(manager, id);
-          await this.users.update(id, changes, manager);
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new Conflict(`The username ${String(input.username)} is taken`);
-        throw error;
-      }
+      if (endsAdministrator(user, changes)) await assertAnotherAdministrator(manager, id);
+      await this.users.update(id, changes, manager);
     }
-    // A disabled person is signed out everywhere at once.
-    if (input.disabled === true) await this.sessions.endAllForUser(id, 'disabled');
-    return this.get(id);
+    // Disabling again ends what is left: a repeat of a disabling that only half happened completes it.
+    const endedSessions = input.disabled === true ? await this.sessions.endAllOf(id, 'disabled', manager) : [];
+    return { user: (await this.users.findById(id, manager))!, endedSessions };
   }
 
   /** Sets a new password and signs the person out of every browser. */
@@ -135,20 +156,16 @@ export class UserService {
     await this.users.update(id, { passwordHash: await this.hasher.hash(next) });
   }
 
-  /** Refuses (409) before anything else is done to a person whose deletion would be refused. */
-  async assertDeletable(id: string): Promise<void> {
-    const user = await this.get(id);
-    if (endsAdministrator(user, 'delete')) await this.dataSource.transaction((manager) => assertAnotherAdministrator(manager, id));
-  }
-
-  async delete(id: string): Promise<void> {
-    const deleted = await this.dataSource.transaction(async (manager) => {
+  /** `manager`: inside the caller's transaction (which may end the person's tokens in the same commit). */
+  async delete(id: string, manager?: EntityManager): Promise<void> {
+    const run = async (manager: EntityManager) => {
       const user = await this.users.findById(id, manager);
       if (user && endsAdministrator(user, 'delete')) await assertAnotherAdministrator(manager, id);
       // Ended first, in the same commit: the apps are told of each session before its row goes with the person.
       await this.sessions.endAllForUser(id, 'deleted', manager);
       return this.users.delete(id, manager);
-    });
+    };
+    const deleted = await (manager ? run(manager) : this.dataSource.transaction(run));
     if (!deleted) throw new NotFound(`No user with id ${id}`);
   }
 }
