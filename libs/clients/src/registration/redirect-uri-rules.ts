@@ -26,6 +26,21 @@ export function redirectUriProblem(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Why a logout URI (Back-Channel Logout 1.0 §2.2, Front-Channel Logout 1.0 §2) cannot be registered: an
+ * absolute http(s) URI without a fragment (a query is allowed), under the redirect URIs' transport policy.
+ */
+export function logoutUriProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be an absolute URI';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an https URI';
+  return redirectUriProblem(value);
+}
+
 /** True for http redirect URIs on a loopback IP literal, where any port matches (RFC 8252 §7.3). */
 export function isLoopbackRedirect(url: URL): boolean {
   return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]');
