@@ -80,9 +80,9 @@ export class LogoutDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
     if (!client?.backchannelLogoutUri) return this.giveUp(delivery, 'the app has no backchannel_logout_uri any more');
     const token = await this.tokens.sign(delivery, client);
     const outcome = await postLogoutToken(client.backchannelLogoutUri, token, this.config.logoutDeliveryTimeoutMs, this.stop.signal);
-    // Stopped mid-POST: the lease hands the row to the next instance; a finished answer is still recorded.
     if (outcome.delivered) return this.deliveries.markDelivered(delivery.id);
-    if (this.stop.signal.aborted) return;
+    // Cut short by shutdown: nothing was learnt, and the lease hands the row to the next instance.
+    if ('stopped' in outcome) return;
     if (delivery.attempt >= this.config.logoutDeliveryAttempts) return this.giveUp(delivery, outcome.error);
     await this.deliveries.scheduleRetry(delivery.id, retryDelayMs(delivery.attempt, this.config.logoutRetryBaseMs), outcome.error);
   }

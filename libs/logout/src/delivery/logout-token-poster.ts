@@ -1,5 +1,5 @@
 /** What came of one POST of a logout token. */
-export type PostOutcome = { delivered: true } | { delivered: false; error: string };
+export type PostOutcome = { delivered: true } | { delivered: false; error: string } | { delivered: false; stopped: true };
 
 const MAX_ERROR_LENGTH = 300;
 
@@ -22,7 +22,8 @@ export async function postLogoutToken(uri: string, token: string, timeoutMs: num
     if (answer.status === 200 || answer.status === 204) return { delivered: true };
     return { delivered: false, error: `HTTP ${answer.status}` };
   } catch (error) {
-    if (signal.aborted && !stop.aborted) return { delivered: false, error: `no answer within ${timeoutMs} ms` };
+    if (stop.aborted) return { delivered: false, stopped: true };
+    if (signal.aborted) return { delivered: false, error: `no answer within ${timeoutMs} ms` };
     return { delivered: false, error: describe(error) };
   }
 }
