@@ -6,7 +6,7 @@ import { describeWithChromium, launchChromium } from '../support/chromium';
 import { ensureConsoleBuilt } from '../support/console-build';
 import { LogoutReceiver } from '../support/logout-receiver';
 import { useTestServer } from '../support/server-fixture';
-import { authorize, authorizeWithPkce, callbackParams, createPerson, redeemCode } from '../support/sign-in';
+import { createPerson, signInToApp } from '../support/sign-in';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../support/test-server';
 
 const SHOTS = resolve(__dirname, '../../test-artifacts/console-logout');
@@ -65,9 +65,7 @@ describeWithChromium('admin console: logout settings and deliveries', () => {
     receiver.answerNext(app.client_id, 500);
     const person = await createPerson(ctx.admin);
     const signedIn = new BrowserSession(ctx.server.baseUrl);
-    const { url, verifier } = authorizeWithPkce(app.client_id, { scope: 'openid profile' });
-    const code = callbackParams(await authorize(signedIn, url, person)).get('code')!;
-    const idToken = (await redeemCode(ctx.server.baseUrl, app, code, verifier)).body.id_token!;
+    const { idToken } = await signInToApp(signedIn, app, person);
     await signedIn.get(`/oauth2/logout?id_token_hint=${idToken}`);
     await receiver.waitFor(app.client_id, 1);
 

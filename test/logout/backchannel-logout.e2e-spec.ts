@@ -2,7 +2,7 @@ import { AdminApi } from '../support/admin';
 import { BrowserSession } from '../support/browser-session';
 import { LogoutReceiver } from '../support/logout-receiver';
 import { useTestServer } from '../support/server-fixture';
-import { authorize, authorizeWithPkce, callbackParams, createPerson, redeemCode, registerWebClient, RegisteredClient } from '../support/sign-in';
+import { createPerson, registerWebClient, RegisteredClient, signInToApp as signIn } from '../support/sign-in';
 import { usesPostgres } from '../support/test-server';
 
 type Person = { id: string; username: string; password: string };
@@ -13,15 +13,6 @@ async function registerLogoutApp(admin: AdminApi, receiver: LogoutReceiver, extr
   const patched = await admin.send('PATCH', `/admin/v1/clients/${client.client_id}`, { backchannel_logout_uri: receiver.url(client.client_id) });
   if (patched.status !== 200) throw new Error(`set backchannel_logout_uri: ${patched.status} ${patched.text}`);
   return client;
-}
-
-/** Signs in to `client` in `browser` (single sign-on after the first) and returns the ID token's claims. */
-async function signIn(browser: BrowserSession, client: RegisteredClient, person: Person): Promise<{ idToken: string; sid: string; sub: string }> {
-  const { url, verifier } = authorizeWithPkce(client.client_id, { scope: 'openid profile' });
-  const code = callbackParams(await authorize(browser, url, person)).get('code')!;
-  const tokens = await redeemCode(browser.baseUrl, client, code, verifier);
-  const claims = JSON.parse(Buffer.from(tokens.body.id_token!.split('.')[1], 'base64url').toString('utf8')) as { sid: string; sub: string };
-  return { idToken: tokens.body.id_token!, sid: claims.sid, sub: claims.sub };
 }
 
 /** Waits until the outbox owes nothing more, so what each app received is final. */

@@ -1,6 +1,6 @@
 import { BrowserSession } from '../support/browser-session';
 import { useTestServer } from '../support/server-fixture';
-import { authorize, authorizeWithPkce, callbackParams, createPerson, redeemCode, registerWebClient, RegisteredClient } from '../support/sign-in';
+import { createPerson, registerWebClient, RegisteredClient, signInToApp as signIn } from '../support/sign-in';
 import { request } from '../support/http';
 
 /** OpenID Connect Front-Channel Logout 1.0 §3-§4: the signed-out page loads each app's logout page. */
@@ -19,13 +19,6 @@ describe('front-channel logout', () => {
     plain = await registerWebClient(ctx.admin, { first_party: true, frontchannel_logout_uri: 'https://rp-two.example.net:8443/logout' });
     without = await registerWebClient(ctx.admin, { first_party: true });
   });
-
-  async function signIn(browser: BrowserSession, client: RegisteredClient, person: { username: string; password: string }): Promise<{ idToken: string; sid: string }> {
-    const { url, verifier } = authorizeWithPkce(client.client_id);
-    const code = callbackParams(await authorize(browser, url, person)).get('code')!;
-    const idToken = (await redeemCode(browser.baseUrl, client, code, verifier)).body.id_token!;
-    return { idToken, sid: (JSON.parse(Buffer.from(idToken.split('.')[1], 'base64url').toString('utf8')) as { sid: string }).sid };
-  }
 
   const framesOf = (html: string) => [...html.matchAll(/<iframe src="([^"]+)"/g)].map((match) => match[1].replace(/&amp;/g, '&'));
 

@@ -77,6 +77,24 @@ export async function signInThroughCodeFlow(
 }
 
 /**
+ * Signs `person` in to `client` in `browser` (single sign-on after the first app) through the code flow,
+ * and returns the ID token with its `sid` and `sub`.
+ */
+export async function signInToApp(
+  browser: BrowserSession,
+  client: RegisteredClient,
+  person: { username: string; password: string },
+  scope = 'openid profile',
+): Promise<{ idToken: string; sid: string; sub: string }> {
+  const { url, verifier } = authorizeWithPkce(client.client_id, { scope });
+  const code = callbackParams(await authorize(browser, url, person)).get('code')!;
+  const tokens = await redeemCode(browser.baseUrl, client, code, verifier);
+  if (tokens.status !== 200 || !tokens.body.id_token) throw new Error(`redeem code: ${tokens.status} ${tokens.text}`);
+  const claims = JSON.parse(Buffer.from(tokens.body.id_token.split('.')[1], 'base64url').toString('utf8')) as { sid: string; sub: string };
+  return { idToken: tokens.body.id_token, sid: claims.sid, sub: claims.sub };
+}
+
+/**
  * Drives the browser from the authorize URL through login and consent (allowing) to the client's callback.
  */
 export async function authorize(browser: BrowserSession, url: string, credentials?: { username: string; password: string }): Promise<PageResult> {

@@ -31,14 +31,10 @@ export function redirectUriProblem(value: string): string | undefined {
  * absolute http(s) URI without a fragment (a query is allowed), under the redirect URIs' transport policy.
  */
 export function logoutUriProblem(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'must be an absolute URI';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an https URI';
-  return redirectUriProblem(value);
+  const problem = redirectUriProblem(value);
+  if (problem) return problem;
+  // The redirect rules also admit private-use schemes; a logout URI is reached over HTTP.
+  return ['https:', 'http:'].includes(new URL(value).protocol) ? undefined : 'must be an https URI';
 }
 
 /** True for http redirect URIs on a loopback IP literal, where any port matches (RFC 8252 §7.3). */
