@@ -3,7 +3,6 @@ import { LogoutDeliveryEntity } from './outbox/logout-delivery.entity';
 
 export * from './logout-deliveries.service';
 export * from './logout.module';
-export { BACKCHANNEL_LOGOUT_EVENT } from './delivery/logout-token-claims';
 
 export const LOGOUT_ENTITIES = [LogoutDeliveryEntity];
 export const LOGOUT_MIGRATIONS = [CreateLogoutDeliveries1764100022100];
