@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AdminApi } from './admin';
-import { postForm, basicAuth, HttpResult } from './http';
+import { postForm, basicAuth, decodeJwt, HttpResult } from './http';
 import { BrowserSession, hiddenField, PageResult, submitLogin } from './browser-session';
 
 export const CALLBACK = 'https://app.example.com/callback';
@@ -90,8 +90,8 @@ export async function signInToApp(
   const code = callbackParams(await authorize(browser, url, person)).get('code')!;
   const tokens = await redeemCode(browser.baseUrl, client, code, verifier);
   if (tokens.status !== 200 || !tokens.body.id_token) throw new Error(`redeem code: ${tokens.status} ${tokens.text}`);
-  const claims = JSON.parse(Buffer.from(tokens.body.id_token.split('.')[1], 'base64url').toString('utf8')) as { sid: string; sub: string };
-  return { idToken: tokens.body.id_token, sid: claims.sid, sub: claims.sub };
+  const { payload } = decodeJwt(tokens.body.id_token);
+  return { idToken: tokens.body.id_token, sid: String(payload.sid), sub: String(payload.sub) };
 }
 
 /**
