@@ -125,11 +125,7 @@ export function normalizeClientMetadata(
   const unknownAcr = defaultAcrValues.find((value) => !isAuthLevel(value));
   if (unknownAcr !== undefined) problems.default_acr_values = `"${String(unknownAcr).slice(0, 100)}" is not one of pwd, mfa, phr`;
 
-  for (const field of ['backchannel_logout_uri', 'frontchannel_logout_uri'] as const) {
-    const value = input[field];
-    const problem = typeof value === 'string' ? logoutUriProblem(value) : undefined;
-    if (problem) problems[field] = problem;
-  }
+  const logout = logoutMetadata(input, problems);
 
   const isPublic = authMethod === 'none';
   // PKCE is mandatory for public clients (RFC 9700 §2.1.1); confidential clients may opt out.
@@ -166,6 +162,20 @@ export function normalizeClientMetadata(
     groupsClaimFilter,
     owners,
     defaultAcrValues,
+    ...logout,
+  };
+}
+
+type LogoutMetadata = Pick<NormalizedClientMetadata, 'backchannelLogoutUri' | 'backchannelLogoutSessionRequired' | 'frontchannelLogoutUri' | 'frontchannelLogoutSessionRequired'>;
+
+/** Back-Channel Logout 1.0 §2.2 and Front-Channel Logout 1.0 §2: null or empty means no URI; flags default to false. */
+function logoutMetadata(input: ClientMetadataInput, problems: Record<string, string>): LogoutMetadata {
+  for (const field of ['backchannel_logout_uri', 'frontchannel_logout_uri'] as const) {
+    const value = input[field];
+    const problem = typeof value === 'string' && value !== '' ? logoutUriProblem(value) : undefined;
+    if (problem) problems[field] = problem;
+  }
+  return {
     backchannelLogoutUri: input.backchannel_logout_uri || null,
     backchannelLogoutSessionRequired: input.backchannel_logout_session_required ?? false,
     frontchannelLogoutUri: input.frontchannel_logout_uri || null,
