@@ -60,8 +60,8 @@ export class IdTokenService {
   }
 
   /**
-   * Signs another token a client verifies as it does its ID tokens (a Logout Token, Back-Channel Logout
-   * 1.0 §2.4: "the same key and algorithm" family), with the key for its id_token_signed_response_alg.
+   * Signs another token the client verifies with the keys of its ID tokens (a Logout Token: Back-Channel
+   * Logout 1.0 §2.4), with the key for its id_token_signed_response_alg.
    */
   signForClient(payload: Record<string, unknown>, typ: string, alg?: SigningAlgorithm): Promise<string> {
     return this.signer.sign(payload, typ, this.keyFor(alg));
