@@ -4,7 +4,8 @@ import { AdminApi } from '../support/admin';
 import { basicAuth, postForm } from '../support/http';
 import { ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, TestServer, usesPostgres } from '../support/test-server';
 import { BrowserSession, submitLogin } from '../support/browser-session';
-import { authorize, authorizeUrl, callbackParams, createPerson, introspect, pkce, redeemCode, registerWebClient, tokenRequest } from '../support/sign-in';
+import { authorize, authorizeUrl, callbackParams, createPerson, introspect, pkce, redeemCode, registerWebClient, signInToApp, tokenRequest } from '../support/sign-in';
+import { LogoutReceiver } from '../support/logout-receiver';
 import { ensureBuilt, ServerProcess } from '../support/server-process';
 
 /**
@@ -156,5 +157,33 @@ import { ensureBuilt, ServerProcess } from '../support/server-process';
     const token = await postForm<{ access_token: string }>(`${a.baseUrl}/oauth2/token`, { grant_type: 'client_credentials' }, { authorization: basicAuth(service.client_id, service.client_secret!) });
     const onB = await postForm(`${b.baseUrl}/oauth2/introspect`, { token: token.body.access_token }, { authorization: basicAuth(service.client_id, service.client_secret!) });
     expect(onB.body).toMatchObject({ active: true });
+  });
+
+  it('delivers each back-channel logout token once while both instances claim from one outbox (SKIP LOCKED)', async () => {
+    const receiver = await LogoutReceiver.start('http://auth.test.internal', `${a.baseUrl}/oauth2/jwks`);
+    try {
+      const app = await registerWebClient(adminA, { first_party: true, scope: 'openid profile' });
+      expect((await adminA.send('PATCH', `/admin/v1/clients/${app.client_id}`, { backchannel_logout_uri: receiver.url(app.client_id) })).status).toBe(200);
+      const adminB = await AdminApi.connect(asServer(b));
+      const people = await Promise.all(Array.from({ length: 8 }, () => createPerson(adminA)));
+      const sids: string[] = [];
+      for (const [index, someone] of people.entries()) {
+        sids.push((await signInToApp(new BrowserSession((index % 2 ? b : a).baseUrl), app, someone)).sid);
+      }
+      // Ended on both instances at once: each wakes its own worker, and both poll the same rows.
+      await Promise.all(people.map((someone, index) => (index % 2 ? adminB : adminA).send('DELETE', `/admin/v1/users/${someone.id}/sessions`)));
+
+      await receiver.waitFor(app.client_id, sids.length);
+      for (let round = 0; round < 40; round++) {
+        const pending = await adminA.get<{ items: unknown[] }>('/admin/v1/logout-deliveries?status=pending');
+        if (pending.body.items.length === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const received = receiver.for(app.client_id);
+      expect(received.map((entry) => entry.problem)).toEqual(sids.map(() => undefined));
+      expect(received.map((entry) => entry.claims?.sid).sort()).toEqual([...sids].sort());
+    } finally {
+      await receiver.close();
+    }
   });
 });

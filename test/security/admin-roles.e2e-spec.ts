@@ -129,6 +129,10 @@ const CASES: RouteCase[] = [
   { route: 'GET /admin/v1/device-authorizations', allowed: READERS, ok: 200, call: async () => ({ path: '/admin/v1/device-authorizations' }) },
   // Allowed, but there is no such device authorization: 404 proves the caller got past authorization.
   { route: 'POST /admin/v1/device-authorizations/:id/deny', allowed: ['admin'], ok: 404, call: async () => ({ path: `/admin/v1/device-authorizations/${randomUUID()}/deny` }) },
+
+  { route: 'GET /admin/v1/logout-deliveries', allowed: READERS, ok: 200, call: async () => ({ path: '/admin/v1/logout-deliveries?status=dead' }) },
+  // Allowed, but there is no such delivery: 404 proves the caller got past authorization.
+  { route: 'POST /admin/v1/logout-deliveries/:id/retry', allowed: ['admin'], ok: 404, call: async () => ({ path: `/admin/v1/logout-deliveries/${randomUUID()}/retry` }) },
 ];
 
 /** Every route Nest serves under /admin/v1, as `METHOD /path/:param`. */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AdminApi } from './admin';
-import { postForm, basicAuth, HttpResult } from './http';
+import { postForm, basicAuth, decodeJwt, HttpResult } from './http';
 import { BrowserSession, hiddenField, PageResult, submitLogin } from './browser-session';
 
 export const CALLBACK = 'https://app.example.com/callback';
@@ -74,6 +74,24 @@ export async function signInThroughCodeFlow(
   const code = callbackParams(await authorize(browser, url, person)).get('code')!;
   const tokens = await redeemCode(baseUrl, client, code, verifier);
   return { browser, idToken: tokens.body.id_token! };
+}
+
+/**
+ * Signs `person` in to `client` in `browser` (single sign-on after the first app) through the code flow,
+ * and returns the ID token with its `sid` and `sub`.
+ */
+export async function signInToApp(
+  browser: BrowserSession,
+  client: RegisteredClient,
+  person: { username: string; password: string },
+  scope = 'openid profile',
+): Promise<{ idToken: string; sid: string; sub: string }> {
+  const { url, verifier } = authorizeWithPkce(client.client_id, { scope });
+  const code = callbackParams(await authorize(browser, url, person)).get('code')!;
+  const tokens = await redeemCode(browser.baseUrl, client, code, verifier);
+  if (tokens.status !== 200 || !tokens.body.id_token) throw new Error(`redeem code: ${tokens.status} ${tokens.text}`);
+  const { payload } = decodeJwt(tokens.body.id_token);
+  return { idToken: tokens.body.id_token, sid: String(payload.sid), sub: String(payload.sub) };
 }
 
 /**

@@ -18,6 +18,7 @@ import { ApisPage } from './pages/apis-page';
 import { ApiPage } from './pages/api-page';
 import { AuditLogPage } from './pages/audit-log-page';
 import { DeviceAuthorizationsPage } from './pages/device-authorizations-page';
+import { LogoutDeliveriesPage } from './pages/logout-deliveries-page';
 import { PlaygroundPage } from './playground/playground-page';
 
 export function Shell() {
@@ -82,6 +83,7 @@ function Page({ route: asked }: { route: string }) {
   const api = match('/apis/:id', route);
   if (api?.id !== undefined) return <ApiPage key={api.id} id={api.id} />;
   if (route === '/devices') return <DeviceAuthorizationsPage />;
+  if (route === '/logout-deliveries') return <LogoutDeliveriesPage />;
   if (route === '/events') return <AuditLogPage />;
   if (route === '/playground') return <PlaygroundPage />;
   return (

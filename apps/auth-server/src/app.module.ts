@@ -7,6 +7,7 @@ import { AppConfig, AppLogger, CoreModule, DatabaseModule, HousekeepingModule } 
 import { FEDERATION_ENTITIES, FEDERATION_MIGRATIONS, FederationModule } from '@app/federation';
 import { GRANTS_ENTITIES, GRANTS_MIGRATIONS, GRANTS_PURGE_TASKS, GrantsModule } from '@app/grants';
 import { INTERACTION_PURGE_TASKS, InteractionModule } from '@app/interaction';
+import { LOGOUT_ENTITIES, LOGOUT_MIGRATIONS, LOGOUT_PURGE_TASKS, LogoutModule } from '@app/logout';
 import { TOKENS_ENTITIES, TOKENS_MIGRATIONS, TOKENS_PURGE_TASKS, TokensModule } from '@app/tokens';
 import { USERS_ENTITIES, USERS_MIGRATIONS, USERS_PURGE_TASKS, UsersModule } from '@app/users';
 import { ConsoleStaticModule } from './console/console-static.module';
@@ -22,16 +23,17 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, logger),
         DatabaseModule.forRoot({
-          entities: [...CLIENTS_ENTITIES, ...USERS_ENTITIES, ...TOKENS_ENTITIES, ...GRANTS_ENTITIES, ...AUDIT_ENTITIES, ...FEDERATION_ENTITIES],
-          migrations: [...CLIENTS_MIGRATIONS, ...USERS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS, ...AUDIT_MIGRATIONS, ...FEDERATION_MIGRATIONS],
+          entities: [...CLIENTS_ENTITIES, ...USERS_ENTITIES, ...TOKENS_ENTITIES, ...GRANTS_ENTITIES, ...AUDIT_ENTITIES, ...FEDERATION_ENTITIES, ...LOGOUT_ENTITIES],
+          migrations: [...CLIENTS_MIGRATIONS, ...USERS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS, ...AUDIT_MIGRATIONS, ...FEDERATION_MIGRATIONS, ...LOGOUT_MIGRATIONS],
         }),
-        HousekeepingModule.forRoot([...GRANTS_PURGE_TASKS, ...INTERACTION_PURGE_TASKS, ...TOKENS_PURGE_TASKS, ...USERS_PURGE_TASKS, ...AUDIT_PURGE_TASKS]),
+        HousekeepingModule.forRoot([...GRANTS_PURGE_TASKS, ...INTERACTION_PURGE_TASKS, ...TOKENS_PURGE_TASKS, ...USERS_PURGE_TASKS, ...AUDIT_PURGE_TASKS, ...LOGOUT_PURGE_TASKS]),
         AuditModule,
         ClientsModule,
         UsersModule,
         TokensModule,
         GrantsModule,
         FederationModule,
+        LogoutModule,
         InteractionModule,
         AdminModule,
         ConsoleStaticModule,

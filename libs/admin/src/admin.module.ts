@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { FederationModule } from '@app/federation';
 import { ClientsModule } from '@app/clients';
 import { GrantsModule } from '@app/grants';
+import { LogoutModule } from '@app/logout';
 import { TokensModule } from '@app/tokens';
 import { UsersModule } from '@app/users';
 import { ApisAdminController } from './apis/apis-admin.controller';
@@ -16,13 +17,18 @@ import { DeviceAuthorizationsAdminController } from './device/device-authorizati
 import { IdentityProvidersAdminController } from './identity-providers/identity-providers-admin.controller';
 import { GroupsAdminController } from './groups/groups-admin.controller';
 import { KeysAdminController } from './keys/keys-admin.controller';
+import { LogoutDeliveriesAdminController } from './logout/logout-deliveries-admin.controller';
 import { PersonFactorsAdminController } from './users/person-factors-admin.controller';
 import { PersonSessionsAdminController } from './users/person-sessions-admin.controller';
 import { UsersAdminController } from './users/users-admin.controller';
 
 @Module({
-  imports: [AccessModule, FederationModule, ClientsModule, TokensModule, GrantsModule, UsersModule, AuditModule],
-  controllers: [MeAdminController, ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController, PersonFactorsAdminController, PersonSessionsAdminController, GroupsAdminController, IdentityProvidersAdminController, EventsAdminController],
+  imports: [AccessModule, FederationModule, ClientsModule, TokensModule, GrantsModule, UsersModule, AuditModule, LogoutModule],
+  controllers: [
+    MeAdminController, ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController,
+    PersonFactorsAdminController, PersonSessionsAdminController, GroupsAdminController, IdentityProvidersAdminController, EventsAdminController,
+    LogoutDeliveriesAdminController,
+  ],
   providers: [AdminAuthGuard, AuditInterceptor],
   exports: [AdminAuthGuard],
 })

@@ -94,6 +94,22 @@ export class ClientEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   owners!: string[];
 
+  /** OIDC Back-Channel Logout 1.0 §2.2: where logout tokens are POSTed when a session of this client ends. */
+  @Column({ name: 'backchannel_logout_uri', type: 'text', nullable: true })
+  backchannelLogoutUri!: string | null;
+
+  /** Back-Channel Logout §2.2: the client needs `sid` in its logout tokens (we always send it). */
+  @Column({ name: 'backchannel_logout_session_required', type: 'boolean', default: false })
+  backchannelLogoutSessionRequired!: boolean;
+
+  /** OIDC Front-Channel Logout 1.0 §2: the page the signed-out page loads in an iframe. */
+  @Column({ name: 'frontchannel_logout_uri', type: 'text', nullable: true })
+  frontchannelLogoutUri!: string | null;
+
+  /** Front-Channel Logout §2: `iss` and `sid` are added to the iframe's URL. */
+  @Column({ name: 'frontchannel_logout_session_required', type: 'boolean', default: false })
+  frontchannelLogoutSessionRequired!: boolean;
+
   /** Set for the introspection credentials of a registered API (resource server). */
   @Column({ name: 'api_identifier', type: 'text', nullable: true })
   apiIdentifier!: string | null;

@@ -127,6 +127,8 @@ export function toClientView(client: ClientEntity, clientSecret?: string): Clien
     groups_claim_filter: client.groupsClaimFilter,
     owners: client.owners,
     default_acr_values: client.defaultAcrValues,
+    backchannel_logout_session_required: client.backchannelLogoutSessionRequired,
+    frontchannel_logout_session_required: client.frontchannelLogoutSessionRequired,
     created_at: client.createdAt.toISOString(),
     updated_at: client.updatedAt.toISOString(),
   };
@@ -136,6 +138,8 @@ export function toClientView(client: ClientEntity, clientSecret?: string): Clien
   if (client.clientUri) view.client_uri = client.clientUri;
   if (client.policyUri) view.policy_uri = client.policyUri;
   if (client.tosUri) view.tos_uri = client.tosUri;
+  if (client.backchannelLogoutUri) view.backchannel_logout_uri = client.backchannelLogoutUri;
+  if (client.frontchannelLogoutUri) view.frontchannel_logout_uri = client.frontchannelLogoutUri;
   return view;
 }
 

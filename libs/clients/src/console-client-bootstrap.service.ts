@@ -62,6 +62,10 @@ export class ConsoleClientBootstrapService implements OnApplicationBootstrap {
       groups_claim_filter: existing.groupsClaimFilter,
       owners: existing.owners,
       default_acr_values: existing.defaultAcrValues,
+      backchannel_logout_uri: existing.backchannelLogoutUri,
+      backchannel_logout_session_required: existing.backchannelLogoutSessionRequired,
+      frontchannel_logout_uri: existing.frontchannelLogoutUri,
+      frontchannel_logout_session_required: existing.frontchannelLogoutSessionRequired,
     });
     this.logger.info({ clientId: CONSOLE_CLIENT_ID, redirectUris: wanted.redirect_uris }, 'admin console client updated');
   }

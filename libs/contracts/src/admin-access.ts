@@ -17,7 +17,9 @@ export type AdminPermission =
   | 'devices:read'
   | 'devices:write'
   | 'providers:read'
-  | 'providers:write';
+  | 'providers:write'
+  | 'logout-deliveries:read'
+  | 'logout-deliveries:write';
 
 export interface AdminMeView {
   sub: string;

@@ -34,6 +34,14 @@ export interface ClientMetadataInput {
    * required when an authorization request names no acr_values. Absent or empty: a password is enough.
    */
   default_acr_values?: string[];
+  /** OIDC Back-Channel Logout 1.0 §2.2: absolute https URI (http for loopback hosts) logout tokens are POSTed to; null: none. */
+  backchannel_logout_uri?: string | null;
+  /** Back-Channel Logout §2.2: the logout token must carry `sid`; false when omitted. */
+  backchannel_logout_session_required?: boolean;
+  /** OIDC Front-Channel Logout 1.0 §2: the page loaded in an iframe of the signed-out page; null: none. */
+  frontchannel_logout_uri?: string | null;
+  /** Front-Channel Logout §2: `iss` and `sid` are added to that page's query; false when omitted. */
+  frontchannel_logout_session_required?: boolean;
 }
 
 /** A registration as the admin API returns it (RFC 7591 §3.2.1). */
@@ -67,6 +75,12 @@ export interface ClientView {
   groups_claim_filter: string[];
   owners: string[];
   default_acr_values: string[];
+  /** Absent when none is registered. */
+  backchannel_logout_uri?: string;
+  backchannel_logout_session_required: boolean;
+  /** Absent when none is registered. */
+  frontchannel_logout_uri?: string;
+  frontchannel_logout_session_required: boolean;
   created_at: string;
   updated_at: string;
 }

@@ -7,3 +7,4 @@ export * from './device';
 export * from './groups';
 export * from './admin-access';
 export * from './identity-providers';
+export * from './logout';

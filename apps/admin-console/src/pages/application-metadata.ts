@@ -15,6 +15,10 @@ export interface ApplicationFormState {
   access_token_ttl: string;
   refresh_token_ttl: string;
   default_acr_values: string[];
+  backchannel_logout_uri: string;
+  backchannel_logout_session_required: boolean;
+  frontchannel_logout_uri: string;
+  frontchannel_logout_session_required: boolean;
 }
 
 /** The sign-in strengths a client may require (OIDC `default_acr_values`), weakest first, as the server ranks them. */
@@ -40,6 +44,10 @@ export const SHOWN_FIELDS = [
   'access_token_ttl',
   'refresh_token_ttl',
   'default_acr_values',
+  'backchannel_logout_uri',
+  'backchannel_logout_session_required',
+  'frontchannel_logout_uri',
+  'frontchannel_logout_session_required',
 ];
 
 export function toForm(client: ClientView): ApplicationFormState {
@@ -55,6 +63,10 @@ export function toForm(client: ClientView): ApplicationFormState {
     access_token_ttl: client.access_token_ttl?.toString() ?? '',
     refresh_token_ttl: client.refresh_token_ttl?.toString() ?? '',
     default_acr_values: client.default_acr_values ?? [],
+    backchannel_logout_uri: client.backchannel_logout_uri ?? '',
+    backchannel_logout_session_required: client.backchannel_logout_session_required ?? false,
+    frontchannel_logout_uri: client.frontchannel_logout_uri ?? '',
+    frontchannel_logout_session_required: client.frontchannel_logout_session_required ?? false,
   };
 }
 
@@ -83,6 +95,11 @@ export function toMetadata(client: ClientView, form: ApplicationFormState): Clie
     groups_claim_filter: client.groups_claim_filter,
     owners: client.owners,
     default_acr_values: form.default_acr_values,
+    // Empty: no logout URI (null clears one the app had).
+    backchannel_logout_uri: form.backchannel_logout_uri.trim() || null,
+    backchannel_logout_session_required: form.backchannel_logout_session_required,
+    frontchannel_logout_uri: form.frontchannel_logout_uri.trim() || null,
+    frontchannel_logout_session_required: form.frontchannel_logout_session_required,
     ...(client.logo_uri ? { logo_uri: client.logo_uri } : {}),
     ...(client.client_uri ? { client_uri: client.client_uri } : {}),
     ...(client.policy_uri ? { policy_uri: client.policy_uri } : {}),

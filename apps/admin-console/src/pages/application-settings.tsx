@@ -8,6 +8,7 @@ import { grantLabel, inDisplayOrder, useSupportedGrants } from '../grant-types';
 import { useCan } from '../permissions';
 import { useRouter } from '../router';
 import { useSession } from '../session';
+import { ApplicationLogoutFields } from './application-logout-fields';
 import { AUTH_METHODS, SHOWN_FIELDS, SIGN_IN_STRENGTHS, toForm, toMetadata } from './application-metadata';
 
 /** An application's settings form, its credentials and its deletion; read-only without `clients:write`. */
@@ -113,6 +114,7 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
               </p>
             )}
           </fieldset>
+          <ApplicationLogoutFields form={form} errors={errors} />
           <div className="row">
             <Field label="Access token lifetime (seconds)" hint="Empty: server default." error={errors.access_token_ttl}>
               {(props) => <input {...props} type="number" min={30} inputMode="numeric" {...form.text('access_token_ttl')} />}

@@ -22,6 +22,7 @@ const ACTIONS = [
   ['consent.revoked', 'Consent revoked'],
   ['session.ended', 'Sessions ended'],
   ['device_authorization.denied', 'Device authorization denied'],
+  ['logout_delivery.*', 'Back-channel logout deliveries'],
 ] as const;
 
 interface Filters {

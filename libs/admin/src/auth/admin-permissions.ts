@@ -10,6 +10,7 @@ export const ALL_PERMISSIONS: readonly AdminPermission[] = [
   'audit:read',
   'devices:read', 'devices:write',
   'providers:read', 'providers:write',
+  'logout-deliveries:read', 'logout-deliveries:write',
 ];
 
 const READ_PERMISSIONS = ALL_PERMISSIONS.filter((permission) => permission.endsWith(':read'));

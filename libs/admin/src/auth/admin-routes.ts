@@ -88,6 +88,9 @@ export const ADMIN_ROUTES: Readonly<Record<string, AdminRouteRule>> = {
 
   'GET /admin/v1/device-authorizations': { permission: 'devices:read' },
   'POST /admin/v1/device-authorizations/:id/deny': { permission: 'devices:write' },
+
+  'GET /admin/v1/logout-deliveries': { permission: 'logout-deliveries:read' },
+  'POST /admin/v1/logout-deliveries/:id/retry': { permission: 'logout-deliveries:write' },
 };
 
 /**

@@ -99,6 +99,22 @@ export class ClientMetadataDto implements ClientMetadataInput {
   })
   @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(100, { each: true })
   default_acr_values?: string[];
+
+  @ApiPropertyOptional({ nullable: true, example: 'https://app.example.com/backchannel-logout', description: 'OIDC Back-Channel Logout 1.0 §2.2: https (http for loopback hosts), no fragment; null: none' })
+  @IsOptional() @IsString() @MaxLength(2000)
+  backchannel_logout_uri?: string | null;
+
+  @ApiPropertyOptional({ default: false, description: 'Back-Channel Logout §2.2: logout tokens must carry sid (they always do)' })
+  @IsOptional() @IsBoolean()
+  backchannel_logout_session_required?: boolean;
+
+  @ApiPropertyOptional({ nullable: true, example: 'https://app.example.com/frontchannel-logout', description: 'OIDC Front-Channel Logout 1.0 §2: loaded in an iframe of the signed-out page; null: none' })
+  @IsOptional() @IsString() @MaxLength(2000)
+  frontchannel_logout_uri?: string | null;
+
+  @ApiPropertyOptional({ default: false, description: 'Front-Channel Logout §2: iss and sid are added to the iframe URL' })
+  @IsOptional() @IsBoolean()
+  frontchannel_logout_session_required?: boolean;
 }
 
 export class ClientViewDto {
@@ -125,6 +141,10 @@ export class ClientViewDto {
   @ApiProperty({ type: [String] }) groups_claim_filter!: string[];
   @ApiProperty({ type: [String] }) owners!: string[];
   @ApiProperty({ type: [String], enum: ACR_VALUES }) default_acr_values!: string[];
+  @ApiPropertyOptional() backchannel_logout_uri?: string;
+  @ApiProperty() backchannel_logout_session_required!: boolean;
+  @ApiPropertyOptional() frontchannel_logout_uri?: string;
+  @ApiProperty() frontchannel_logout_session_required!: boolean;
   @ApiProperty() created_at!: string;
   @ApiProperty() updated_at!: string;
 }

@@ -78,3 +78,33 @@ describe(`${normalizeClientMetadata.name}: default_acr_values (OIDC Registration
     });
   });
 });
+
+describe(`${normalizeClientMetadata.name}: logout URIs (Back-Channel Logout §2.2, Front-Channel Logout §2)`, () => {
+  it('has none and both session flags off by default; null or empty clears a URI', () => {
+    const none = { backchannelLogoutUri: null, backchannelLogoutSessionRequired: false, frontchannelLogoutUri: null, frontchannelLogoutSessionRequired: false };
+    expect(normalize(SERVICE)).toMatchObject(none);
+    expect(normalize({ ...SERVICE, backchannel_logout_uri: null, frontchannel_logout_uri: '' })).toMatchObject(none);
+  });
+
+  it('keeps valid URIs and the flags as sent', () => {
+    expect(normalize({
+      ...SERVICE,
+      backchannel_logout_uri: 'https://app.example.com/bc?x=1',
+      backchannel_logout_session_required: true,
+      frontchannel_logout_uri: 'http://localhost:3000/fc',
+      frontchannel_logout_session_required: true,
+    })).toMatchObject({
+      backchannelLogoutUri: 'https://app.example.com/bc?x=1',
+      backchannelLogoutSessionRequired: true,
+      frontchannelLogoutUri: 'http://localhost:3000/fc',
+      frontchannelLogoutSessionRequired: true,
+    });
+  });
+
+  it('reports each bad URI under its own field', () => {
+    expect(refusal(() => normalize({ ...SERVICE, backchannel_logout_uri: 'http://app.example.com/bc', frontchannel_logout_uri: 'https://a.example.com/#f' })).fields).toEqual({
+      backchannel_logout_uri: expect.stringContaining('https'),
+      frontchannel_logout_uri: 'must not contain a fragment',
+    });
+  });
+});

@@ -2,7 +2,7 @@ import { groupNameProblem, InvalidClientMetadata, InvalidRedirectUri, isAuthLeve
 import type { ClientMetadataInput } from '@app/contracts';
 import type { ApplicationType, TokenEndpointAuthMethod } from '../client.entity';
 import { GRANT_TYPES } from './grant-types';
-import { redirectUriProblem } from './redirect-uri-rules';
+import { logoutUriProblem, redirectUriProblem } from './redirect-uri-rules';
 import { parseScope } from './scope';
 
 /** Client metadata after defaults and validation, ready to store. */
@@ -30,6 +30,10 @@ export interface NormalizedClientMetadata {
   groupsClaimFilter: string[];
   owners: string[];
   defaultAcrValues: string[];
+  backchannelLogoutUri: string | null;
+  backchannelLogoutSessionRequired: boolean;
+  frontchannelLogoutUri: string | null;
+  frontchannelLogoutSessionRequired: boolean;
 }
 
 const SUPPORTED_RESPONSE_TYPES = ['code'];
@@ -121,6 +125,8 @@ export function normalizeClientMetadata(
   const unknownAcr = defaultAcrValues.find((value) => !isAuthLevel(value));
   if (unknownAcr !== undefined) problems.default_acr_values = `"${String(unknownAcr).slice(0, 100)}" is not one of pwd, mfa, phr`;
 
+  const logout = logoutMetadata(input, problems);
+
   const isPublic = authMethod === 'none';
   // PKCE is mandatory for public clients (RFC 9700 §2.1.1); confidential clients may opt out.
   if (isPublic && input.require_pkce === false) problems.require_pkce = 'public clients must use PKCE';
@@ -156,6 +162,24 @@ export function normalizeClientMetadata(
     groupsClaimFilter,
     owners,
     defaultAcrValues,
+    ...logout,
+  };
+}
+
+type LogoutMetadata = Pick<NormalizedClientMetadata, 'backchannelLogoutUri' | 'backchannelLogoutSessionRequired' | 'frontchannelLogoutUri' | 'frontchannelLogoutSessionRequired'>;
+
+/** Back-Channel Logout 1.0 §2.2 and Front-Channel Logout 1.0 §2: null or empty means no URI; flags default to false. */
+function logoutMetadata(input: ClientMetadataInput, problems: Record<string, string>): LogoutMetadata {
+  for (const field of ['backchannel_logout_uri', 'frontchannel_logout_uri'] as const) {
+    const value = input[field];
+    const problem = typeof value === 'string' && value !== '' ? logoutUriProblem(value) : undefined;
+    if (problem) problems[field] = problem;
+  }
+  return {
+    backchannelLogoutUri: input.backchannel_logout_uri || null,
+    backchannelLogoutSessionRequired: input.backchannel_logout_session_required ?? false,
+    frontchannelLogoutUri: input.frontchannel_logout_uri || null,
+    frontchannelLogoutSessionRequired: input.frontchannel_logout_session_required ?? false,
   };
 }
 

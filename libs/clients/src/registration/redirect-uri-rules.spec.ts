@@ -1,4 +1,4 @@
-import { matchesRegisteredRedirectUri, redirectUriProblem } from './redirect-uri-rules';
+import { logoutUriProblem, matchesRegisteredRedirectUri, redirectUriProblem } from './redirect-uri-rules';
 
 describe('redirect URI rules', () => {
   const redirectUris = ['https://app.example.com/callback', 'http://127.0.0.1/cb', 'com.example.app:/oauth2redirect'];
@@ -51,5 +51,17 @@ describe('redirect URI rules', () => {
     ['https://user:pw@app.example.com/cb', 'must not contain user information'],
   ])('registration check of %s', (uri, problem) => {
     expect(redirectUriProblem(uri)).toEqual(problem);
+  });
+
+  it.each([
+    ['https://app.example.com/logout?tenant=a', undefined],
+    ['http://localhost:3000/logout', undefined],
+    ['http://127.0.0.1:8080/logout', undefined],
+    ['http://app.example.com/logout', expect.stringContaining('must use https')],
+    ['com.example.app:/logout', 'must be an https URI'],
+    ['https://app.example.com/logout#frag', 'must not contain a fragment'],
+    ['logout', 'must be an absolute URI'],
+  ])('logout URI check of %s (Back-Channel Logout §2.2, Front-Channel Logout §2)', (uri, problem) => {
+    expect(logoutUriProblem(uri)).toEqual(problem);
   });
 });

@@ -26,6 +26,17 @@ export function redirectUriProblem(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Why a logout URI (Back-Channel Logout 1.0 §2.2, Front-Channel Logout 1.0 §2) cannot be registered: an
+ * absolute http(s) URI without a fragment (a query is allowed), under the redirect URIs' transport policy.
+ */
+export function logoutUriProblem(value: string): string | undefined {
+  const problem = redirectUriProblem(value);
+  if (problem) return problem;
+  // The redirect rules also admit private-use schemes; a logout URI is reached over HTTP.
+  return ['https:', 'http:'].includes(new URL(value).protocol) ? undefined : 'must be an https URI';
+}
+
 /** True for http redirect URIs on a loopback IP literal, where any port matches (RFC 8252 §7.3). */
 export function isLoopbackRedirect(url: URL): boolean {
   return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]');

@@ -79,6 +79,12 @@ export class AppConfig {
   readonly webauthnRpId: string;
   /** WEBAUTHN_ORIGINS: the origins (comma-separated) passkey ceremonies may come from; the issuer's origin by default. */
   readonly webauthnOrigins: string[];
+  /** LOGOUT_DELIVERY_ATTEMPTS: tries of one back-channel logout delivery before it is dead-lettered. */
+  readonly logoutDeliveryAttempts: number;
+  /** LOGOUT_RETRY_BASE_MS: the first retry's delay; each further one doubles it (with jitter, capped at an hour). */
+  readonly logoutRetryBaseMs: number;
+  /** LOGOUT_DELIVERY_TIMEOUT_MS: how long one logout token POST may take. */
+  readonly logoutDeliveryTimeoutMs: number;
 
   constructor(env: Record<string, string | undefined>) {
     const read: EnvReader = readEnv(env);
@@ -114,6 +120,9 @@ export class AppConfig {
     this.loginLockoutSeconds = read.integer('LOGIN_LOCKOUT_S', 900, { min: 1, max: 30 * 86400 });
     this.webauthnRpId = read.string('WEBAUTHN_RP_ID', hostOf(this.issuer));
     this.webauthnOrigins = (read.optionalString('WEBAUTHN_ORIGINS') ?? originOf(this.issuer)).split(',').map((origin) => origin.trim()).filter(Boolean);
+    this.logoutDeliveryAttempts = read.integer('LOGOUT_DELIVERY_ATTEMPTS', 8, { min: 1, max: 50 });
+    this.logoutRetryBaseMs = read.integer('LOGOUT_RETRY_BASE_MS', 5000, { min: 10, max: 3600000 });
+    this.logoutDeliveryTimeoutMs = read.integer('LOGOUT_DELIVERY_TIMEOUT_MS', 5000, { min: 100, max: 60000 });
     if (this.workers > 1 && !this.databaseUrl) {
       throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
     }

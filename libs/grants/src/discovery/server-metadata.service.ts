@@ -20,6 +20,11 @@ const SIGN_IN_METADATA = {
   claims_parameter_supported: false,
   request_parameter_supported: false,
   request_uri_parameter_supported: false,
+  // Back-Channel Logout 1.0 §2.1 and Front-Channel Logout 1.0 §3: every logout token and iframe can carry sid.
+  backchannel_logout_supported: true,
+  backchannel_logout_session_supported: true,
+  frontchannel_logout_supported: true,
+  frontchannel_logout_session_supported: true,
 };
 
 /** RFC 8414 / OpenID Connect Discovery metadata, built from the registry and config. */

@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { FRONTCHANNEL_LOGOUT_SCRIPT } from './frontchannel-logout-script';
 import { PASSKEY_SCRIPT } from './passkey-script';
 
 /** @simplewebauthn/browser's standalone bundle, read once: it sets `window.SimpleWebAuthnBrowser`. */
@@ -27,5 +28,10 @@ export class AssetsController {
   @Get('passkey.js')
   async passkey(@Res() reply: FastifyReply): Promise<void> {
     await reply.headers(SCRIPT_HEADERS).send(PASSKEY_SCRIPT);
+  }
+
+  @Get('frontchannel-logout.js')
+  async frontChannelLogout(@Res() reply: FastifyReply): Promise<void> {
+    await reply.headers(SCRIPT_HEADERS).send(FRONTCHANNEL_LOGOUT_SCRIPT);
   }
 }

@@ -16,7 +16,7 @@ export function pageHeaders(redirectTarget?: string, options: { scripts?: boolea
 }
 
 /** A CSP source expression for a URL: its origin for http(s), its scheme for private-use schemes. */
-function cspSource(target: string): string | undefined {
+export function cspSource(target: string): string | undefined {
   let url: URL;
   try {
     url = new URL(target);

@@ -22,6 +22,22 @@ export function renderLogoutConfirmPage(model: LogoutConfirmModel): string {
   return htmlPage('Sign out?', body);
 }
 
-export function renderSignedOutPage(): string {
-  return htmlPage('Signed out', '<h1>Signed out</h1><p role="status">You are signed out. You can close this window.</p>');
+export interface SignedOutModel {
+  pathPrefix: string;
+  /** Front-Channel Logout 1.0 §3: the apps' logout pages, each loaded in an invisible iframe. */
+  frames: readonly string[];
+  /** Where to go once they loaded (the post_logout_redirect_uri with its state). */
+  continueTo?: string;
+}
+
+export function renderSignedOutPage(model?: SignedOutModel): string {
+  const status = '<h1>Signed out</h1><p role="status">You are signed out. You can close this window.</p>';
+  if (!model || model.frames.length === 0) return htmlPage('Signed out', status);
+  const frames = model.frames
+    .map((src) => `\n<iframe src="${escapeHtml(src)}" data-frontchannel-logout title="Signing out of an application" style="position:absolute;width:0;height:0;border:0"></iframe>`)
+    .join('');
+  const next = model.continueTo
+    ? `\n<p><a href="${escapeHtml(model.continueTo)}" data-continue>Continue to the application</a></p>`
+    : '';
+  return htmlPage('Signed out', `${status}${next}${frames}`, next ? [`${model.pathPrefix}/assets/frontchannel-logout.js`] : []);
 }

@@ -1,13 +1,14 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, FormParams } from '@app/core';
-import { SsoSessionService } from '@app/users';
+import { CurrentSession, SsoSessionService } from '@app/users';
 import { CsrfService } from '../http/csrf.service';
 import { Page } from '../http/page.decorator';
 import { ErrorPage } from '../http/page-errors';
 import { pageHeaders } from '../http/page-headers';
 import { pageForm, pageQuery } from '../http/page-params';
 import { seeOther } from '../http/see-other';
+import { frontChannelHeaders } from './frontchannel-logout';
 import { renderLogoutConfirmPage, renderSignedOutPage } from './logout-pages';
 import { LogoutRequest, LogoutService, postLogoutLocation } from './logout.service';
 
@@ -45,8 +46,8 @@ export class LogoutController {
       throw new ErrorPage('Form expired', 'The sign-out form expired or did not come from this browser.', 403);
     }
     const logout = await this.logout.validate({ ...params, id_token_hint: '' });
-    await this.signOut(request, reply);
-    await this.finish(logout, reply);
+    const frames = await this.signOut(await this.sessions.currentSession(request), request, reply);
+    await this.finish(logout, frames, reply);
   }
 
   private async start(params: FormParams, request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -55,8 +56,8 @@ export class LogoutController {
     // The hint proves the RP speaks for this very session: no need to ask (RP-Initiated Logout 1.0 §2).
     const proven = session && logout.hint && logout.hint.sid === session.sessionId && logout.hint.sub === session.userId;
     if (!session || proven) {
-      await this.signOut(request, reply);
-      return this.finish(logout, reply);
+      const frames = await this.signOut(session, request, reply);
+      return this.finish(logout, frames, reply);
     }
     const page = renderLogoutConfirmPage({
       pathPrefix: this.config.pathPrefix,
@@ -68,13 +69,24 @@ export class LogoutController {
     await reply.status(200).headers(pageHeaders(logout.postLogoutRedirectUri)).send(page);
   }
 
-  /** The session's tokens end with it, in the same commit (SessionTokensListener). */
-  private async signOut(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  /**
+   * The session's tokens end with it, in the same commit (SessionTokensListener). Returns the apps'
+   * front-channel logout pages, found while the session still lists its apps.
+   */
+  private async signOut(session: CurrentSession | undefined, request: FastifyRequest, reply: FastifyReply): Promise<string[]> {
+    const frames = session ? await this.logout.frontChannelFrames(session.sessionId) : [];
     await this.sessions.end(request, reply);
+    return frames;
   }
 
-  private async finish(logout: LogoutRequest, reply: FastifyReply): Promise<void> {
+  /** With front-channel logout pages to load, the redirect waits for them on the signed-out page. */
+  private async finish(logout: LogoutRequest, frames: readonly string[], reply: FastifyReply): Promise<void> {
     const location = postLogoutLocation(logout);
+    if (frames.length > 0) {
+      const page = renderSignedOutPage({ pathPrefix: this.config.pathPrefix, frames, continueTo: location });
+      await reply.status(200).headers(frontChannelHeaders(frames, location)).send(page);
+      return;
+    }
     if (location) return seeOther(reply, location);
     await reply.status(200).headers(pageHeaders()).send(renderSignedOutPage());
   }

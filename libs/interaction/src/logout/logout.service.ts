@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ClientEntity, ClientRepository } from '@app/clients';
-import { ErrorPage } from '../http/page-errors';
+import { AppConfig } from '@app/core';
 import { IdTokenHintClaims, IdTokenService } from '@app/tokens';
+import { SsoSessionService } from '@app/users';
+import { ErrorPage } from '../http/page-errors';
+import { frontChannelFrame } from './frontchannel-logout';
 
 export interface LogoutRequest {
   hint?: IdTokenHintClaims;
@@ -17,7 +20,23 @@ export class LogoutService {
   constructor(
     private readonly idTokens: IdTokenService,
     private readonly clients: ClientRepository,
+    private readonly sessions: SsoSessionService,
+    private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Front-Channel Logout 1.0 §3: the logout page of each app the session signed in to that registered
+   * one; read before the session ends, while its apps are still recorded against it.
+   */
+  async frontChannelFrames(sessionId: string): Promise<string[]> {
+    const frames: string[] = [];
+    for (const app of await this.sessions.appsOf([sessionId])) {
+      const client = await this.clients.findById(app.clientId);
+      const frame = client && frontChannelFrame(client, this.config.issuer, sessionId);
+      if (frame) frames.push(frame);
+    }
+    return frames;
+  }
 
   async validate(params: Readonly<Record<string, string>>): Promise<LogoutRequest> {
     let hint: IdTokenHintClaims | undefined;

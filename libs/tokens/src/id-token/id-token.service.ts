@@ -47,9 +47,7 @@ export class IdTokenService {
   ) {}
 
   async issue(request: IdTokenRequest): Promise<string> {
-    // A client registered for an algorithm this server no longer holds a key for (SIGNING_ALG changed since)
-    // gets RS256, which every OpenID provider must offer.
-    const key = (request.alg && this.keys.idTokenKey(request.alg)) || this.keys.idTokenKey(REQUIRED_ID_TOKEN_ALGORITHM) || this.keys.activeKey();
+    const key = this.keyFor(request.alg);
     const iat = this.clock.epochSeconds();
     const claims: Record<string, unknown> = { ...presentPersonClaims(request.personClaims) };
     if (request.authTime !== undefined) claims.auth_time = request.authTime;
@@ -59,6 +57,20 @@ export class IdTokenService {
     if (request.accessToken) claims.at_hash = atHash(request.accessToken, key.alg);
     const payload = { ...claims, iss: this.config.issuer, sub: request.subject, aud: request.clientId, iat, exp: iat + this.config.idTokenTtl };
     return this.signer.sign(payload, 'JWT', key);
+  }
+
+  /**
+   * Signs another token the client verifies with the keys of its ID tokens (a Logout Token: Back-Channel
+   * Logout 1.0 §2.4), with the key for its id_token_signed_response_alg.
+   */
+  signForClient(payload: Record<string, unknown>, typ: string, alg?: SigningAlgorithm): Promise<string> {
+    return this.signer.sign(payload, typ, this.keyFor(alg));
+  }
+
+  // A client registered for an algorithm this server no longer holds a key for (SIGNING_ALG changed since)
+  // gets RS256, which every OpenID provider must offer.
+  private keyFor(alg: SigningAlgorithm | undefined) {
+    return (alg && this.keys.idTokenKey(alg)) || this.keys.idTokenKey(REQUIRED_ID_TOKEN_ALGORITHM) || this.keys.activeKey();
   }
 
   /**
