@@ -7,6 +7,7 @@ import { AppConfig, AppLogger, CoreModule, DatabaseModule, HousekeepingModule } 
 import { FEDERATION_ENTITIES, FEDERATION_MIGRATIONS, FederationModule } from '@app/federation';
 import { GRANTS_ENTITIES, GRANTS_MIGRATIONS, GRANTS_PURGE_TASKS, GrantsModule } from '@app/grants';
 import { INTERACTION_PURGE_TASKS, InteractionModule } from '@app/interaction';
+import { SCIM_MIGRATIONS, ScimModule } from '@app/scim';
 import { TOKENS_ENTITIES, TOKENS_MIGRATIONS, TOKENS_PURGE_TASKS, TokensModule } from '@app/tokens';
 import { USERS_ENTITIES, USERS_MIGRATIONS, USERS_PURGE_TASKS, UsersModule } from '@app/users';
 import { ConsoleStaticModule } from './console/console-static.module';
@@ -23,7 +24,7 @@ export class AppModule {
         CoreModule.forRoot(config, logger),
         DatabaseModule.forRoot({
           entities: [...CLIENTS_ENTITIES, ...USERS_ENTITIES, ...TOKENS_ENTITIES, ...GRANTS_ENTITIES, ...AUDIT_ENTITIES, ...FEDERATION_ENTITIES],
-          migrations: [...CLIENTS_MIGRATIONS, ...USERS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS, ...AUDIT_MIGRATIONS, ...FEDERATION_MIGRATIONS],
+          migrations: [...CLIENTS_MIGRATIONS, ...USERS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS, ...AUDIT_MIGRATIONS, ...FEDERATION_MIGRATIONS, ...SCIM_MIGRATIONS],
         }),
         HousekeepingModule.forRoot([...GRANTS_PURGE_TASKS, ...INTERACTION_PURGE_TASKS, ...TOKENS_PURGE_TASKS, ...USERS_PURGE_TASKS, ...AUDIT_PURGE_TASKS]),
         AuditModule,
@@ -34,6 +35,7 @@ export class AppModule {
         FederationModule,
         InteractionModule,
         AdminModule,
+        ScimModule,
         ConsoleStaticModule,
       ],
       providers: [{ provide: ErrorResponder, useValue: errors }, { provide: APP_FILTER, useClass: ResponseErrorFilter }],
