@@ -39,7 +39,11 @@ function applyOperation(scope: AttributeScope, resource: Resource, operation: un
     // §3.5.2.2: remove needs a path; add and replace without one carry the attributes in `value`.
     if (op === 'remove') throw ScimError.invalid('noTarget', 'A remove operation needs a path');
     if (!isObject(operation.value)) throw ScimError.invalid('invalidValue', 'An operation without path carries an object value');
-    for (const [key, value] of Object.entries(operation.value)) applyAt(op, parsePatchPath(scope, key), resource, value, scope);
+    for (const [key, value] of Object.entries(operation.value)) {
+      // Okta repeats the resource's own id beside the attributes it replaces.
+      if (key.toLowerCase() === 'id' && value === resource.id) continue;
+      applyAt(op, parsePatchPath(scope, key), resource, value, scope);
+    }
     return;
   }
   if (typeof path !== 'string') throw ScimError.invalid('invalidPath', 'path must be a string');
