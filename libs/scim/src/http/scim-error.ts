@@ -44,7 +44,9 @@ const SYNTAX_ERRORS = new Set(['FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_EMP
 /** Errors from the rest of the server (GroupService, UserService), in SCIM's words. */
 function scimTypeOf(original: unknown, error: OAuthError): ScimType | undefined {
   if (error instanceof ScimError) return error.scimType;
-  const code = (original as { code?: unknown })?.code;
+  // Nest may wrap the body parser's error; its cause keeps the code.
+  const candidate = original as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = candidate?.code ?? candidate?.cause?.code;
   if (original instanceof SyntaxError || (typeof code === 'string' && SYNTAX_ERRORS.has(code))) return 'invalidSyntax';
   if (error.code === 'conflict') return 'uniqueness';
   if (error.status === 400) return 'invalidValue';
