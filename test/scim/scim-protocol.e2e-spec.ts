@@ -2,6 +2,7 @@ import { machineToken } from '../support/admin-tokens';
 import { patchClient } from '../support/groups';
 import { request } from '../support/http';
 import { useTestServer } from '../support/server-fixture';
+import { ADMIN_USERNAME } from '../support/test-server';
 import { registerWebClient } from '../support/sign-in';
 import { ENTERPRISE, expectScimError, expectScimJson, GROUP, LIST_RESPONSE, PATCH_OP, ScimClient, USER } from './scim-client';
 
@@ -130,6 +131,15 @@ describe('SCIM: authorization, errors (RFC 7644 §3.12) and discovery (§4)', ()
     await patchClient(ctx.admin, client.client_id, { allowed_groups: ['guarded'] });
     expectScimError(await scim.send('DELETE', `/Groups/${group.id}`), 409);
     expect((await scim.get(`/Groups/${group.id}`)).status).toBe(200);
+  });
+
+  it('lists administrators but leaves them to the admin API (403): a directory cannot lock them out', async () => {
+    const { body: found } = await scim.find('Users', `userName eq "${ADMIN_USERNAME}"`);
+    const adminId = found.Resources[0].id as string;
+    expectScimError(await scim.patch(`/Users/${adminId}`, [{ op: 'replace', path: 'active', value: false }]), 403);
+    expectScimError(await scim.send('PUT', `/Users/${adminId}`, { schemas: [USER], userName: ADMIN_USERNAME, active: false }), 403);
+    expectScimError(await scim.send('DELETE', `/Users/${adminId}`), 403);
+    expect((await ctx.admin.get(`/admin/v1/users/${adminId}`)).body.disabled).toBe(false);
   });
 
   it('honours attributes and excludedAttributes on reads', async () => {

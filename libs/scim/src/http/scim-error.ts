@@ -15,7 +15,7 @@ export type ScimType =
   | 'invalidVers'
   | 'sensitive';
 
-const CODE_OF_STATUS: Record<number, OAuthErrorCode> = { 400: 'invalid_request', 404: 'not_found', 409: 'conflict' };
+const CODE_OF_STATUS: Record<number, OAuthErrorCode> = { 400: 'invalid_request', 403: 'access_denied', 404: 'not_found', 409: 'conflict' };
 
 /**
  * A SCIM refusal. It is an OAuthError so the one error path logs it like any other; the SCIM routes render
@@ -23,7 +23,7 @@ const CODE_OF_STATUS: Record<number, OAuthErrorCode> = { 400: 'invalid_request',
  */
 export class ScimError extends OAuthError {
   constructor(
-    status: 400 | 404 | 409 | 412,
+    status: 400 | 403 | 404 | 409 | 412,
     readonly scimType: ScimType | undefined,
     description: string,
   ) {

@@ -11,6 +11,7 @@ export interface ScimUserRow {
   given_name: string | null;
   family_name: string | null;
   disabled: boolean;
+  roles: string[];
   created_at: Date;
   updated_at: Date;
   external_id: string | null;
@@ -38,7 +39,7 @@ export interface ScimExtra {
 type Kind = 'user' | 'group';
 
 const SELECT: Record<Kind, string> = {
-  user: `SELECT r.id, r.username, r.email, r.name, r.given_name, r.family_name, r.disabled, r.created_at, r.updated_at,
+  user: `SELECT r.id, r.username, r.email, r.name, r.given_name, r.family_name, r.disabled, r.roles, r.created_at, r.updated_at,
            s.external_id, s.attributes, s.updated_at AS scim_updated_at
          FROM users r LEFT JOIN scim_resources s ON s.user_id = r.id`,
   group: `SELECT r.id, r.name, r.created_at, r.updated_at, s.external_id, s.display_name, s.attributes, s.updated_at AS scim_updated_at

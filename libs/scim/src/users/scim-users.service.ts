@@ -4,12 +4,13 @@ import { DataSource } from 'typeorm';
 import type { UpdateUserInput } from '@app/contracts';
 import { AppConfig, NotFound } from '@app/core';
 import { PersonAccessService } from '@app/grants';
-import { UserService } from '@app/users';
+import { adminRolesOf, UserService } from '@app/users';
 import { SqlColumns } from '../filter/filter-sql';
 import { resourceBody, withoutMeta } from '../http/resource-body';
 import { changesBetween, ScimAudit } from '../http/scim-audit';
 import type { ScimRequest } from '../http/scim-auth.guard';
 import type { ScimResourceService } from '../http/scim-resource.controller';
+import { ScimError } from '../http/scim-error';
 import { checkIfMatch } from '../http/scim-reply';
 import { ListQuery } from '../list/list-query';
 import { listResources, ListSource } from '../list/scim-lister';
@@ -60,9 +61,7 @@ export class ScimUsersService implements ScimResourceService {
   ) {}
 
   async get(id: string): Promise<Resource> {
-    const row = await this.resources.find('user', id);
-    if (!row) throw new NotFound(`No User with id ${id}`);
-    return toScimUser(row, this.location(row.id));
+    return toScimUser(await this.row(id), this.location(id));
   }
 
   list(query: ListQuery): Promise<Resource> {
@@ -90,20 +89,20 @@ export class ScimUsersService implements ScimResourceService {
   }
 
   async replace(request: ScimRequest, id: string, body: unknown, ifMatch: string | undefined): Promise<Resource> {
-    const current = await this.get(id);
+    const current = await this.changeable(id);
     checkIfMatch(ifMatch, current);
     const input = fromScimUser(normalizeResource(USER_SCOPE, resourceBody(body, USER_SCHEMA, id)));
     return this.store(request, id, input, current);
   }
 
   async patch(request: ScimRequest, id: string, body: unknown, ifMatch: string | undefined): Promise<Resource> {
-    const current = await this.get(id);
+    const current = await this.changeable(id);
     checkIfMatch(ifMatch, current);
     return this.store(request, id, fromScimUser(applyPatch(USER_SCOPE, withoutMeta(current), body)), current);
   }
 
   async delete(request: ScimRequest, id: string, ifMatch: string | undefined): Promise<void> {
-    const current = await this.get(id);
+    const current = await this.changeable(id);
     checkIfMatch(ifMatch, current);
     await this.access.delete(id);
     await this.audit.record(request, 'user.deleted', { type: 'user', id }, { username: current.userName });
@@ -126,6 +125,22 @@ export class ScimUsersService implements ScimResourceService {
       ...(input.password !== undefined && { password_set: true }),
     });
     return after;
+  }
+
+  private async row(id: string): Promise<ScimUserRow> {
+    const row = await this.resources.find('user', id);
+    if (!row) throw new NotFound(`No User with id ${id}`);
+    return row;
+  }
+
+  /**
+   * As in the admin API, nobody changes a person holding administrator powers beyond their own, and a
+   * provisioning client holds none: an administrator is read-only here (a directory cannot lock them out).
+   */
+  private async changeable(id: string): Promise<Resource> {
+    const row = await this.row(id);
+    if (adminRolesOf(row.roles).length > 0) throw new ScimError(403, undefined, 'This person holds administrator roles; change them through the admin API');
+    return toScimUser(row, this.location(id));
   }
 
   private location(id: string): string {
