@@ -19,7 +19,7 @@ export class ScimClient {
   ) {}
 
   static async register(ctx: ServerFixture, scope = 'scim'): Promise<ScimClient> {
-    const client = await ctx.admin.registerClient({ client_name: 'Provisioning', grant_types: ['client_credentials'], scope });
+    const client = await ctx.admin.registerClient({ client_name: 'Provisioning', grant_types: ['client_credentials'], scope, access_token_ttl: 86400 });
     const token = await postForm<{ access_token: string }>(`${ctx.server.baseUrl}/oauth2/token`, { grant_type: 'client_credentials', scope }, { authorization: basicAuth(client.client_id, client.client_secret!) });
     if (token.status !== 200) throw new Error(`scim token: ${token.status} ${token.text}`);
     return new ScimClient(`${ctx.server.baseUrl}/scim/v2`, token.body.access_token, client.client_id);
