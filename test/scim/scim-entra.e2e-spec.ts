@@ -152,6 +152,13 @@ describe('SCIM: provisioning as Microsoft Entra ID does it', () => {
     expect(removed.body.members.map((member: { value: string }) => member.value)).toEqual([second.id]);
     const withoutMembers = await scim.get(`/Groups/${id}?excludedAttributes=members`);
     expect(withoutMembers.body.members).toBeUndefined();
+    expect(withoutMembers.body.meta.version).toBe(removed.body.meta.version);
+    const listedWithout = await scim.find('Groups', `displayName eq "Sales Team"`, '&excludedAttributes=members');
+    expect(listedWithout.body.Resources).toEqual([expect.objectContaining({ id, displayName: 'Sales Team' })]);
+    expect(listedWithout.body.Resources[0].members).toBeUndefined();
+    // Members matter to this filter, so they are read for it, and still left out of the answer.
+    const byMember = await scim.find('Groups', `members[value eq "${second.id}"]`, '&excludedAttributes=members');
+    expect(byMember.body.Resources.map((group: { id: string; members?: unknown }) => [group.id, group.members])).toEqual([[id, undefined]]);
     expect((await ctx.admin.get(`/admin/v1/users/${second.id}/groups`)).body.items).toEqual([expect.objectContaining({ id, direct: true })]);
 
     const renamed = await scim.patch(`/Groups/${id}`, [{ op: 'Replace', path: 'displayName', value: 'Sales EMEA' }]);

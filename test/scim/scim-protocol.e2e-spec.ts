@@ -98,6 +98,8 @@ describe('SCIM: authorization, errors (RFC 7644 §3.12) and discovery (§4)', ()
     expectScimError(await scim.patch(`/Users/${user.id}`, [{ op: 'replace', path: 'emails[type eq "work"', value: 'x' }]), 400, 'invalidPath');
     expectScimError(await scim.send('POST', '/Groups', { schemas: [GROUP], displayName: 'dupe' }).then(() => scim.send('POST', '/Groups', { schemas: [GROUP], displayName: 'DUPE' })), 409, 'uniqueness');
     expectScimError(await scim.send('POST', '/Groups', { schemas: [GROUP], displayName: 'with-ghost', members: [{ value: '00000000-0000-4000-8000-000000000000' }] }), 400, 'invalidValue');
+    // Nothing was left behind for the client's retry to collide with.
+    expect((await scim.find('Groups', 'displayName eq "with-ghost"')).body.totalResults).toBe(0);
     const plainJson = await request(scimUrl(`/Users/${user.id}`), {
       method: 'PATCH',
       headers: { authorization: `Bearer ${scim.token}`, 'content-type': 'application/json' },

@@ -46,3 +46,18 @@ function correlate(filter: Filter): Filter {
       return filter;
   }
 }
+
+/** The attribute paths a filter reads, value paths with their sub-attributes (`emails.type`). */
+export function attributePathsOf(filter: Filter): string[] {
+  switch (filter.op) {
+    case 'and':
+    case 'or':
+      return filter.filters.flatMap(attributePathsOf);
+    case 'not':
+      return attributePathsOf(filter.filter);
+    case '[]':
+      return [filter.attrPath, ...attributePathsOf(filter.valFilter).map((path) => `${filter.attrPath}.${path}`)];
+    default:
+      return [filter.attrPath];
+  }
+}

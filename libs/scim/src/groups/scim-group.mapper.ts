@@ -54,5 +54,6 @@ export function toScimGroup(row: ScimGroupRow, members: GroupMemberRow[] | undef
       return { value: member.id, display: member.type === 'user' ? member.username : member.name, type, $ref: location(`${type}s`, member.id) };
     });
   }
-  return withMeta(resource, { resourceType: 'Group', created: row.created_at, lastModified: latest(row.updated_at, row.scim_updated_at), location: location('Groups', row.id) });
+  const meta = { resourceType: 'Group', created: row.created_at, lastModified: latest(row.updated_at, row.scim_updated_at), location: location('Groups', row.id) };
+  return withMeta(resource, meta, members !== undefined);
 }

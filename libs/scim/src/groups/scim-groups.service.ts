@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GroupInUse, PolicyReferences } from '@app/access';
 import { AppConfig, NotFound, OAuthError } from '@app/core';
-import { GroupMemberRow, GroupService } from '@app/users';
+import { GroupMemberRow, GroupService, UserService } from '@app/users';
 import { SqlColumns } from '../filter/filter-sql';
 import { resourceBody, withoutMeta } from '../http/resource-body';
 import { ScimAudit } from '../http/scim-audit';
@@ -47,6 +47,7 @@ export class ScimGroupsService implements ScimResourceService {
 
   constructor(
     private readonly groups: GroupService,
+    private readonly users: UserService,
     private readonly references: PolicyReferences,
     private readonly resources: ScimResourceRepository,
     private readonly audit: ScimAudit,
@@ -65,6 +66,8 @@ export class ScimGroupsService implements ScimResourceService {
 
   async create(request: ScimRequest, body: unknown): Promise<Resource> {
     const input = fromScimGroup(normalizeResource(GROUP_SCOPE, resourceBody(body, GROUP_SCHEMA)));
+    // Checked first: a refused member must not leave a created group behind for the client's retry to hit.
+    for (const memberId of input.members ?? []) await this.assertMember(memberId);
     const group = await this.groups.create({ name: input.name });
     await this.saveExtra(group.id, input);
     await this.audit.record(request, 'group.created', { type: 'group', id: group.id }, { name: group.name });
@@ -121,8 +124,7 @@ export class ScimGroupsService implements ScimResourceService {
     }
     for (const memberId of wanted.filter((id) => !present.includes(id))) {
       const change = await this.groups.addMember(groupId, memberId, SCIM_MEMBERSHIP_SOURCE).catch((error: unknown) => {
-        if (error instanceof OAuthError && error.code === 'not_found') throw ScimError.invalid('invalidValue', `No User or Group with id ${memberId.slice(0, 64)}`);
-        throw error;
+        throw isNotFound(error) ? unknownMember(memberId) : error;
       });
       if (change.changed) await this.audit.record(request, 'group.member_added', { type: 'group', id: groupId }, { group: change.group.name, member: change.member });
     }
@@ -130,10 +132,25 @@ export class ScimGroupsService implements ScimResourceService {
     await this.resources.touch('group', groupId);
   }
 
+  private async assertMember(memberId: string): Promise<void> {
+    if (await this.users.findById(memberId)) return;
+    await this.groups.get(memberId).catch((error: unknown) => {
+      throw isNotFound(error) ? unknownMember(memberId) : error;
+    });
+  }
+
   private async render(row: ScimGroupRow, withMembers: boolean): Promise<Resource> {
     const members: GroupMemberRow[] | undefined = withMembers ? await this.groups.directMembers(row.id) : undefined;
     return toScimGroup(row, members, (type, id) => this.config.endpoint(`/scim/v2/${type}/${id}`));
   }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof OAuthError && error.code === 'not_found';
+}
+
+function unknownMember(memberId: string): ScimError {
+  return ScimError.invalid('invalidValue', `No User or Group with id ${memberId.slice(0, 64)}`);
 }
 
 function memberIds(resource: Resource): string[] {

@@ -5,8 +5,9 @@ type Resource = Record<string, unknown>;
 /**
  * RFC 7643 §3.1 `meta`, last in the resource. The version is a weak entity tag of everything else the
  * resource says, so any change (through SCIM or the admin API) gives a new one without a counter to keep.
+ * A resource read without some of its attributes (a group without its members) has no version to give.
  */
-export function withMeta(resource: Resource, meta: { resourceType: string; created: Date; lastModified: Date; location: string }): Resource {
+export function withMeta(resource: Resource, meta: { resourceType: string; created: Date; lastModified: Date; location: string }, complete = true): Resource {
   return {
     ...resource,
     meta: {
@@ -14,7 +15,7 @@ export function withMeta(resource: Resource, meta: { resourceType: string; creat
       created: meta.created.toISOString(),
       lastModified: meta.lastModified.toISOString(),
       location: meta.location,
-      version: versionOf(resource),
+      ...(complete && { version: versionOf(resource) }),
     },
   };
 }

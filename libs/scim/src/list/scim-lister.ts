@@ -1,5 +1,6 @@
 import { ScimError } from '../http/scim-error';
 import { matchesFilter } from '../filter/filter-evaluator';
+import { attributePathsOf } from '../filter/scim-filter';
 import { sqlNarrowing, SqlColumns } from '../filter/filter-sql';
 import type { AttributeScope } from '../schema/attribute-path';
 import { LIST_RESPONSE_SCHEMA } from '../schema/scim-schemas';
@@ -41,9 +42,13 @@ export async function listResources<Row>(repository: ScimResourceRepository, sou
     if (candidates.length > MAX_FILTER_CANDIDATES) {
       throw ScimError.invalid('tooMany', 'The filter needs more resources evaluated than allowed; filter on userName, externalId or displayName');
     }
+    // An excluded attribute is still read when the filter needs it (members is costly to read for nothing).
+    const read = attributePathsOf(query.filter).map((path) => path.toLowerCase());
+    const needed = (path: string) => read.some((used) => used === path.toLowerCase() || used.startsWith(`${path.toLowerCase()}.`));
+    const renderQuery = { ...query, excludedAttributes: query.excludedAttributes.filter((path) => !needed(path)) };
     const matched: Resource[] = [];
     for (const row of candidates) {
-      const resource = await source.render(row, { ...query, excludedAttributes: [] });
+      const resource = await source.render(row, renderQuery);
       if (matchesFilter(query.filter, resource, source.scope)) matched.push(resource);
     }
     total = matched.length;
