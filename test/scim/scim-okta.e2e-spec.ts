@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { useTestServer } from '../support/server-fixture';
-import { expectScimError, expectScimJson, GROUP, LIST_RESPONSE, PATCH_OP, ScimClient, USER } from './scim-client';
+import { ENTERPRISE, expectScimError, expectScimJson, GROUP, LIST_RESPONSE, PATCH_OP, ScimClient, USER } from './scim-client';
 
 /** The request sequence Okta's SCIM 2.0 client sends, replayed. */
 describe('SCIM: provisioning as Okta does it', () => {
@@ -53,6 +53,9 @@ describe('SCIM: provisioning as Okta does it', () => {
     const put = await scim.send('PUT', `/Users/${created.id}`, { ...oktaUser('margaret@okta.example'), id: created.id, name: { givenName: 'Maggie', familyName: 'Hamilton' }, title: 'Director' });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ id: created.id, name: { givenName: 'Maggie' }, title: 'Director', active: true });
+    const extended = await scim.patch(`/Users/${created.id}`, [{ op: 'add', path: `${ENTERPRISE}:costCenter`, value: 'CC-7' }]);
+    expect(extended.body).toMatchObject({ schemas: [USER, ENTERPRISE], [ENTERPRISE]: { costCenter: 'CC-7' } });
+    expect((await scim.get(`/Users/${created.id}`)).body.schemas).toEqual([USER, ENTERPRISE]);
 
     const deactivated = await scim.patch(`/Users/${created.id}`, [{ op: 'replace', value: { active: false } }]);
     expect(deactivated.status).toBe(200);

@@ -18,8 +18,8 @@ export interface ScimUserInput {
   extra: ScimExtra;
 }
 
-/** Attributes that live in our columns (or nowhere, like the password) and so are not stored again. */
-const COLUMN_ATTRIBUTES = ['id', 'externalId', 'userName', 'active', 'password', 'displayName'];
+/** Attributes that live in our columns, are the server's (schemas, meta) or are never kept (password). */
+const NOT_STORED = ['schemas', 'meta', 'id', 'externalId', 'userName', 'active', 'password', 'displayName'];
 
 /** The address our `email` column holds: the primary one, else the work one, else the first. */
 function accountEmailIndex(emails: unknown): number {
@@ -40,7 +40,7 @@ export function fromScimUser(resource: Resource): ScimUserInput {
   const displayName = text(resource.displayName) ?? text(name.formatted) ?? ([givenName, familyName].filter(Boolean).join(' ') || null);
   const emails = resource.emails as Resource[] | undefined;
   const index = accountEmailIndex(emails);
-  const attributes = Object.fromEntries(Object.entries(resource).filter(([key]) => !COLUMN_ATTRIBUTES.includes(key)));
+  const attributes = Object.fromEntries(Object.entries(resource).filter(([key]) => !NOT_STORED.includes(key)));
   return {
     username: resource.userName,
     email: index >= 0 ? text(emails![index].value) : null,
