@@ -31,6 +31,13 @@ describe('SCIM: authorization, errors (RFC 7644 §3.12) and discovery (§4)', ()
     }
   });
 
+  it('refuses the token of a client deleted since (its tokens are not stored, the client check ends them)', async () => {
+    const doomed = await ScimClient.register(ctx);
+    expect((await doomed.get('/Users?count=0')).status).toBe(200);
+    expect((await ctx.admin.send('DELETE', `/admin/v1/clients/${doomed.clientId}`)).status).toBe(204);
+    expectScimError(await doomed.get('/Users?count=0'), 401);
+  });
+
   it('publishes ServiceProviderConfig, Schemas and ResourceTypes', async () => {
     const config = await scim.get('/ServiceProviderConfig');
     expectScimJson(config);

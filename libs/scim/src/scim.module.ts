@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
-import { ClientsModule } from '@app/clients';
 import { GrantsModule } from '@app/grants';
 import { TokensModule } from '@app/tokens';
 import { UsersModule } from '@app/users';
@@ -18,7 +17,7 @@ const ScimGroupsController = scimResourceController('Groups', ScimGroupsService)
 
 /** SCIM 2.0 (RFC 7643, 7644) at /scim/v2, so Entra ID and Okta provision people and groups. */
 @Module({
-  imports: [AccessModule, AuditModule, ClientsModule, GrantsModule, TokensModule, UsersModule],
+  imports: [AccessModule, AuditModule, GrantsModule, TokensModule, UsersModule],
   controllers: [ScimDiscoveryController, ScimUsersController, ScimGroupsController],
   providers: [ScimAuthGuard, ScimAudit, ScimResourceRepository, ScimUsersService, ScimGroupsService],
 })

@@ -1,8 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ClientRepository } from '@app/clients';
-import { AppConfig, InsufficientScope, InvalidToken, OAuthError } from '@app/core';
-import { AccessTokenService } from '@app/tokens';
+import { InsufficientScope, OAuthError } from '@app/core';
+import { OwnApiTokens } from '@app/tokens';
 
 export const SCIM_SCOPE = 'scim';
 
@@ -15,22 +14,11 @@ export type ScimRequest = FastifyRequest & { scimClientId?: string };
  */
 @Injectable()
 export class ScimAuthGuard implements CanActivate {
-  constructor(
-    private readonly accessTokens: AccessTokenService,
-    private readonly config: AppConfig,
-    private readonly clients: ClientRepository,
-  ) {}
+  constructor(private readonly tokens: OwnApiTokens) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<ScimRequest>();
-    const claims = await this.accessTokens.verifyActive(bearerToken(request.headers.authorization));
-    if (!claims) throw new InvalidToken();
-    // client_credentials tokens are not persisted: a deleted client's tokens end only through this check.
-    if (!(await this.clients.findById(claims.client_id))) throw new InvalidToken();
-    const audiences = ([] as string[]).concat(claims.aud);
-    if (!audiences.includes(this.config.issuer) && !audiences.includes(this.config.defaultAudience)) {
-      throw new InvalidToken('The access token is not meant for this API');
-    }
+    const claims = await this.tokens.verify(bearerToken(request.headers.authorization));
     if (!claims.scope.split(' ').includes(SCIM_SCOPE)) throw new InsufficientScope(SCIM_SCOPE);
     if (claims.sub !== claims.client_id) {
       throw new OAuthError('insufficient_scope', 'Provisioning takes a client token (client_credentials)').withHeader('WWW-Authenticate', `Bearer error="insufficient_scope", scope="${SCIM_SCOPE}"`);
