@@ -113,6 +113,10 @@ describe('SCIM: authorization, errors (RFC 7644 §3.12) and discovery (§4)', ()
       body: JSON.stringify({ schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'nickName', value: 'proto' }] }),
     });
     expect({ status: plainJson.status, nickName: (plainJson.body as Record<string, unknown>).nickName }).toEqual({ status: 200, nickName: 'proto' });
+    const withCharset = await scim.send('POST', '/Users', { schemas: [USER], userName: 'charset@example.com' }, { 'content-type': 'application/scim+json; charset=utf-8' });
+    expect(withCharset.status).toBe(201);
+    const otherType = await scim.send('POST', '/Users', 'userName=x', { 'content-type': 'text/csv' });
+    expectScimError(otherType, 415);
   });
 
   it('answers 404 without scimType for unknown ids, whatever their shape', async () => {

@@ -41,6 +41,14 @@ describe(applyPatch.name, () => {
     expect(user.emails[0].value).toBe('ada@work.example');
   });
 
+  it('keeps one primary value when a new primary one is added', () => {
+    const primary = { ...user, emails: [{ value: 'old@work.example', type: 'work', primary: true }] };
+    expect(patch(users, primary, { op: 'add', path: 'emails', value: [{ value: 'new@work.example', type: 'work', primary: 'True' }] }).emails).toEqual([
+      { value: 'old@work.example', type: 'work', primary: false },
+      { value: 'new@work.example', type: 'work', primary: true },
+    ]);
+  });
+
   it('adds, removes by filter (Entra ID) and by listed values (Okta), and replaces members', () => {
     const group = { id: 'g1', displayName: 'eng', members: [{ value: 'a' }, { value: 'b' }] };
     expect(patch(groups, group, { op: 'add', path: 'members', value: [{ value: 'b' }, { value: 'c' }] }).members).toEqual([{ value: 'a' }, { value: 'b' }, { value: 'c' }]);

@@ -63,8 +63,11 @@ function applyAt(op: Op, target: PatchTarget, resource: Resource, value: unknown
   if (op === 'remove') return removeValues(attribute, container, value);
   const normalized = normalizeValue(attribute, value, attribute.name);
   if (op === 'add' && attribute.multiValued && Array.isArray(container[attribute.name]) && Array.isArray(normalized)) {
-    const existing = container[attribute.name] as unknown[];
-    const fresh = normalized.filter((candidate) => !existing.some((present) => sameValue(present, candidate)));
+    const fresh = normalized.filter((candidate) => !(container[attribute.name] as unknown[]).some((present) => sameValue(present, candidate)));
+    // RFC 7643 §2.4: one value at most is primary; a new primary one takes it from the others.
+    const existing = fresh.some((value) => isObject(value) && value.primary === true)
+      ? (container[attribute.name] as unknown[]).map((value) => (isObject(value) && value.primary === true ? { ...value, primary: false } : value))
+      : (container[attribute.name] as unknown[]);
     return setValue(container, attribute, [...existing, ...fresh]);
   }
   if (op === 'add' && attribute.type === 'complex' && !attribute.multiValued && isObject(container[attribute.name]) && isObject(normalized)) {
