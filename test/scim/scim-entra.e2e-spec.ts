@@ -82,7 +82,8 @@ describe('SCIM: provisioning as Microsoft Entra ID does it', () => {
       { op: 'Replace', path: 'emails[type eq "work"].value', value: 'augusta@contoso.example' },
       { op: 'Add', path: 'phoneNumbers[type eq "mobile"].value', value: '+44 20 7946 0000' },
       { op: 'Replace', path: `${ENTERPRISE}:department`, value: 'Analytical Engines' },
-      { op: 'Add', path: `${ENTERPRISE}:manager`, value: { value: 'mgr-1' } },
+      // Entra ID sends the manager as the bare id.
+      { op: 'Add', path: `${ENTERPRISE}:manager`, value: 'mgr-1' },
       { op: 'Remove', path: 'title' },
     ]);
     expect(patched.status).toBe(200);

@@ -62,6 +62,8 @@ function normalizeSingle(attribute: ScimAttribute, value: unknown, path: string)
   if (value === null || value === undefined) return undefined;
   switch (attribute.type) {
     case 'complex': {
+      // Entra ID sends the enterprise manager as the bare id: read a string as the complex value's `value`.
+      if (typeof value === 'string' && findAttribute(attribute.subAttributes ?? [], 'value')) return normalizeSingle(attribute, { value }, path);
       if (!isObject(value)) throw ScimError.invalid('invalidValue', `${path} must be an object`);
       const result = normalizeObject(attribute.subAttributes ?? [], value, path);
       return Object.keys(result).length === 0 ? undefined : result;

@@ -117,11 +117,13 @@ export class ScimUsersService implements ScimResourceService {
     await this.resources.save('user', id, input.extra);
     const after = await this.get(id);
     const changed = changesBetween(withoutMeta(current), withoutMeta(after));
+    // Clients repeat what they already sent; only a change is an event.
+    if (Object.keys(changed).length === 0 && input.password === undefined) return after;
     await this.audit.record(request, 'user.updated', { type: 'user', id }, {
       username: after.userName,
       fields: Object.keys(changed).sort(),
       changes: changed,
-      ...(input.active !== undefined && { disabled: !input.active }),
+      ...('active' in changed && { disabled: !input.active }),
       ...(input.password !== undefined && { password_set: true }),
     });
     return after;
