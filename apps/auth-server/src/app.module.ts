@@ -8,6 +8,7 @@ import { FEDERATION_ENTITIES, FEDERATION_MIGRATIONS, FederationModule } from '@a
 import { GRANTS_ENTITIES, GRANTS_MIGRATIONS, GRANTS_PURGE_TASKS, GrantsModule } from '@app/grants';
 import { INTERACTION_PURGE_TASKS, InteractionModule } from '@app/interaction';
 import { LOGOUT_ENTITIES, LOGOUT_MIGRATIONS, LOGOUT_PURGE_TASKS, LogoutModule } from '@app/logout';
+import { SCIM_MIGRATIONS, ScimModule } from '@app/scim';
 import { TOKENS_ENTITIES, TOKENS_MIGRATIONS, TOKENS_PURGE_TASKS, TokensModule } from '@app/tokens';
 import { USERS_ENTITIES, USERS_MIGRATIONS, USERS_PURGE_TASKS, UsersModule } from '@app/users';
 import { ConsoleStaticModule } from './console/console-static.module';
@@ -24,7 +25,7 @@ export class AppModule {
         CoreModule.forRoot(config, logger),
         DatabaseModule.forRoot({
           entities: [...CLIENTS_ENTITIES, ...USERS_ENTITIES, ...TOKENS_ENTITIES, ...GRANTS_ENTITIES, ...AUDIT_ENTITIES, ...FEDERATION_ENTITIES, ...LOGOUT_ENTITIES],
-          migrations: [...CLIENTS_MIGRATIONS, ...USERS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS, ...AUDIT_MIGRATIONS, ...FEDERATION_MIGRATIONS, ...LOGOUT_MIGRATIONS],
+          migrations: [...CLIENTS_MIGRATIONS, ...USERS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS, ...AUDIT_MIGRATIONS, ...FEDERATION_MIGRATIONS, ...LOGOUT_MIGRATIONS, ...SCIM_MIGRATIONS],
         }),
         HousekeepingModule.forRoot([...GRANTS_PURGE_TASKS, ...INTERACTION_PURGE_TASKS, ...TOKENS_PURGE_TASKS, ...USERS_PURGE_TASKS, ...AUDIT_PURGE_TASKS, ...LOGOUT_PURGE_TASKS]),
         AuditModule,
@@ -36,6 +37,7 @@ export class AppModule {
         LogoutModule,
         InteractionModule,
         AdminModule,
+        ScimModule,
         ConsoleStaticModule,
       ],
       providers: [{ provide: ErrorResponder, useValue: errors }, { provide: APP_FILTER, useClass: ResponseErrorFilter }],

@@ -48,6 +48,8 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
   const fastify = app.getHttpAdapter().getInstance();
   requireHostHeader(fastify, errors);
   registerCors(fastify, config);
+  // RFC 7644 §3.1: SCIM bodies are application/scim+json, parsed like JSON (prototype poisoning refused).
+  fastify.addContentTypeParser('application/scim+json', { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
   serveUnderIssuerPath(app, config);
   const shutdown = app.get(ShutdownState);
   fastify.addHook('onSend', async (request, reply) => {

@@ -12,6 +12,7 @@ import { TokenAuthenticationLevel1764100020100 } from './migrations/176410002010
 export type { AccessTokenClaims, AuthenticationClaimValues, PersonClaimValues } from './access/access-token-claims';
 export { presentAuthenticationClaims } from './access/access-token-claims';
 export * from './access/access-token.service';
+export * from './access/own-api-tokens';
 export * from './id-token/id-token.service';
 export * from './introspection/introspection.service';
 export * from './keys/key-store.service';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ClientsModule } from '@app/clients';
 import { AccessTokenService } from './access/access-token.service';
 import { OpaqueAccessTokenRepository } from './access/opaque-access-token.repository';
+import { OwnApiTokens } from './access/own-api-tokens';
 import { IdTokenService } from './id-token/id-token.service';
 import { IntrospectionJwtService } from './introspection/introspection-jwt.service';
 import { IntrospectionService } from './introspection/introspection.service';
@@ -23,6 +24,7 @@ import { TokenGroupRevocation } from './revocation/token-group-revocation.servic
     KeyStore,
     JwsSigner,
     AccessTokenService,
+    OwnApiTokens,
     OpaqueAccessTokenRepository,
     RevocationRepository,
     RevocationService,
@@ -33,6 +35,6 @@ import { TokenGroupRevocation } from './revocation/token-group-revocation.servic
     RefreshTokenService,
     TokenGroupRevocation,
   ],
-  exports: [KeyStore, AccessTokenService, RevocationRepository, IntrospectionService, IdTokenService, RefreshTokenService, TokenGroupRevocation],
+  exports: [KeyStore, AccessTokenService, OwnApiTokens, RevocationRepository, IntrospectionService, IdTokenService, RefreshTokenService, TokenGroupRevocation],
 })
 export class TokensModule {}

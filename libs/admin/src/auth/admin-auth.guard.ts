@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiService, ClientRepository } from '@app/clients';
-import { AppConfig, APP_LOGGER, AppLogger, InsufficientScope, InvalidToken, NotFound, OAuthError } from '@app/core';
-import { AccessTokenClaims, AccessTokenService } from '@app/tokens';
+import { APP_LOGGER, AppLogger, InsufficientScope, NotFound, OAuthError } from '@app/core';
+import { AccessTokenClaims, OwnApiTokens } from '@app/tokens';
 import { ADMIN_SCOPE, ADMIN_SCOPES, adminRolesOf, UserService } from '@app/users';
 import { AdminActor } from './admin-actor';
 import { ADMIN_ROUTES, AdminRouteRule, routeKeyOf } from './admin-routes';
@@ -17,8 +17,7 @@ export type AdminRequest = FastifyRequest & { adminClaims?: AccessTokenClaims; a
 @Injectable()
 export class AdminAuthGuard implements CanActivate {
   constructor(
-    private readonly accessTokens: AccessTokenService,
-    private readonly config: AppConfig,
+    private readonly tokens: OwnApiTokens,
     private readonly users: UserService,
     private readonly clients: ClientRepository,
     private readonly apis: ApiService,
@@ -41,16 +40,8 @@ export class AdminAuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: AdminRequest): Promise<AccessTokenClaims> {
-    const claims = await this.accessTokens.verifyActive(bearerToken(request.headers.authorization));
-    if (!claims) throw new InvalidToken();
-    // A deleted client's tokens die with it: client_credentials tokens are not persisted, so nothing else revokes them.
-    if (!(await this.clients.findById(claims.client_id))) throw new InvalidToken();
-    const audiences = ([] as string[]).concat(claims.aud);
-    if (!audiences.includes(this.config.issuer) && !audiences.includes(this.config.defaultAudience)) {
-      throw new InvalidToken('The access token is not meant for this API');
-    }
-    return claims;
+  private authenticate(request: AdminRequest): Promise<AccessTokenClaims> {
+    return this.tokens.verify(bearerToken(request.headers.authorization));
   }
 
   /** A person's token must belong to someone who is an administrator now: a removed role or a disabled account takes effect at once. */

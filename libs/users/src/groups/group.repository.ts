@@ -99,14 +99,14 @@ export class GroupRepository {
 
   /**
    * Puts a person in a group; false when they already were. An administrator's membership has no source,
-   * and making one where a directory put the person turns it into theirs, which the directory then keeps.
+   * and making one where a directory put the person makes it theirs; one made for a `source` (SCIM) keeps any existing owner.
    */
-  async addPerson(groupId: string, userId: string, manager?: EntityManager): Promise<boolean> {
+  async addPerson(groupId: string, userId: string, manager?: EntityManager, source?: string): Promise<boolean> {
+    const onConflict = source === undefined ? 'DO UPDATE SET source = NULL WHERE m.source IS NOT NULL' : 'DO NOTHING';
     const rows: Array<{ inserted: boolean }> = await (manager ?? this.dataSource).query(
-      `INSERT INTO group_members AS m (group_id, user_id) VALUES ($1, $2)
-       ON CONFLICT (group_id, user_id) DO UPDATE SET source = NULL WHERE m.source IS NOT NULL
-       RETURNING (xmax = 0) AS inserted`,
-      [groupId, userId],
+      `INSERT INTO group_members AS m (group_id, user_id, source) VALUES ($1, $2, $3)
+       ON CONFLICT (group_id, user_id) ${onConflict} RETURNING (xmax = 0) AS inserted`,
+      [groupId, userId, source ?? null],
     );
     return rows.some((row) => row.inserted);
   }

@@ -126,13 +126,14 @@ export class GroupService {
 
   /**
    * `memberId` is a person's id or another group's id; a group put inside this one brings its members
-   * along. Idempotent. A group may not end up inside itself, at any depth (400).
+   * along. Idempotent. A group may not end up inside itself, at any depth (400). A person put in on behalf
+   * of a `source` (SCIM provisioning) carries it, as a directory's memberships do.
    */
-  async addMember(groupId: string, memberId: string): Promise<MembershipChange> {
+  async addMember(groupId: string, memberId: string, source?: string): Promise<MembershipChange> {
     const group = await this.get(groupId);
     const person = await this.users.findById(memberId);
     if (person) {
-      const changed = await this.groups.addPerson(group.id, person.id);
+      const changed = await this.groups.addPerson(group.id, person.id, undefined, source);
       return { group, member: { type: 'user', id: person.id, name: person.username }, changed };
     }
     const child = await this.groups.findById(memberId);

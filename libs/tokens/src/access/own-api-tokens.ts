@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { ClientRepository } from '@app/clients';
+import { AppConfig, InvalidToken } from '@app/core';
+import type { AccessTokenClaims } from './access-token-claims';
+import { AccessTokenService } from './access-token.service';
+
+/**
+ * The bearer check of the APIs this server itself serves (admin API, SCIM): a valid, unrevoked access token
+ * of ours, meant for this server, held by a client that still exists. Scopes are the caller's to check.
+ */
+@Injectable()
+export class OwnApiTokens {
+  constructor(
+    private readonly accessTokens: AccessTokenService,
+    private readonly clients: ClientRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  async verify(token: string): Promise<AccessTokenClaims> {
+    const claims = await this.accessTokens.verifyActive(token);
+    if (!claims) throw new InvalidToken();
+    // A deleted client's tokens die with it: client_credentials tokens are not persisted, so nothing else revokes them.
+    if (!(await this.clients.findById(claims.client_id))) throw new InvalidToken();
+    const audiences = ([] as string[]).concat(claims.aud);
+    if (!audiences.includes(this.config.issuer) && !audiences.includes(this.config.defaultAudience)) {
+      throw new InvalidToken('The access token is not meant for this API');
+    }
+    return claims;
+  }
+}
