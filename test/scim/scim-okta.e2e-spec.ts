@@ -1,5 +1,8 @@
 import { DataSource } from 'typeorm';
+import type { AuditEventView } from '@app/contracts';
+import { BrowserSession } from '../support/browser-session';
 import { useTestServer } from '../support/server-fixture';
+import { authorize, authorizeUrl, callbackParams, pkce, redeemCode, registerWebClient, tokenRequest } from '../support/sign-in';
 import { ENTERPRISE, expectScimError, expectScimJson, GROUP, LIST_RESPONSE, PATCH_OP, ScimClient, USER } from './scim-client';
 
 /** The request sequence Okta's SCIM 2.0 client sends, replayed. */
@@ -109,5 +112,28 @@ describe('SCIM: provisioning as Okta does it', () => {
     const { body: user } = await scim.send('POST', '/Users', oktaUser('syntax@okta.example'));
     expectScimError(await scim.send('PATCH', `/Users/${user.id}`, { Operations: [{ op: 'replace', value: { active: false } }] }), 400, 'invalidSyntax');
     expectScimError(await scim.send('PATCH', `/Users/${user.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'frobnicate', path: 'title' }] }), 400, 'invalidSyntax');
+  });
+
+  it('a PUT that resends the same password (password sync) keeps the person signed in; deactivating notes what it ended', async () => {
+    const password = 'an-okta-synced-password';
+    const { body: user } = await scim.send('POST', '/Users', { ...oktaUser('grace@okta.example'), password });
+    const client = await registerWebClient(ctx.admin, { scope: 'openid' });
+    const { verifier, challenge } = pkce();
+    const url = authorizeUrl(client.client_id, { scope: 'openid', code_challenge: challenge, code_challenge_method: 'S256', prompt: 'consent' });
+    const signedIn = await authorize(new BrowserSession(ctx.server.baseUrl), url, { username: 'grace@okta.example', password });
+    const tokens = await redeemCode(ctx.server.baseUrl, client, callbackParams(signedIn).get('code') ?? '', verifier);
+    expect(tokens.status).toBe(200);
+
+    expect((await scim.send('PUT', `/Users/${user.id}`, { ...oktaUser('grace@okta.example'), id: user.id, password })).status).toBe(200);
+    const refreshed = await tokenRequest(ctx.server.baseUrl, client, { grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token! });
+    expect(refreshed.status).toBe(200);
+
+    expect((await scim.patch(`/Users/${user.id}`, [{ op: 'replace', value: { active: false } }])).status).toBe(200);
+    const events = await ctx.admin.get<{ items: AuditEventView[] }>('/admin/v1/events?limit=100');
+    const disabling = events.body.items.filter((event) => event.action === 'user.updated' && event.target_id === user.id && event.details.disabled === true);
+    expect(disabling).toHaveLength(1);
+    expect(disabling[0].details).toMatchObject({ sessions_ended: 1, grants_revoked: 1, apps_notified: [client.client_id] });
+    const after = await tokenRequest(ctx.server.baseUrl, client, { grant_type: 'refresh_token', refresh_token: refreshed.body.refresh_token! });
+    expect({ status: after.status, error: after.body.error }).toEqual({ status: 400, error: 'invalid_grant' });
   });
 });

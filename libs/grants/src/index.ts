@@ -5,6 +5,7 @@ export * from './grants.module';
 export * from './registry/grant-handler';
 export * from './registry/grant-registry';
 export * from './revocation/person-access.service';
+export * from './revocation/access-ended-details';
 export * from './pkce/pkce';
 export * from './scopes/scope-policy';
 import { CreateAuthorization1764100002500 } from './migrations/1764100002500-create-authorization';

@@ -2,13 +2,12 @@ import { Controller, Delete, Get, HttpCode, Param, UseGuards, UseInterceptors } 
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { SessionView } from '@app/contracts';
 import { isUuid, NotFound } from '@app/core';
-import { PersonAccessService } from '@app/grants';
+import { accessEndedDetails, PersonAccessService } from '@app/grants';
 import { SessionApp, SsoSessionRow, SsoSessionService, UserService } from '@app/users';
 import { AuditChanges, Changes } from '../audit/audit-changes';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { Audited } from '../audit/audited.decorator';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
-import { accessEndedDetails } from './access-ended-details';
 import { SessionListDto } from './user.dto';
 
 /** A person's live sign-in sessions: where and when each started, which apps it signed in to; ending them. */

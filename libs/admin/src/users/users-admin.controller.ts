@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import { AppAccessPolicy } from '@app/access';
 import type { ConsentView, Page, PersonAppAccessView, PersonGroupView, UserView } from '@app/contracts';
 import { InvalidRequest } from '@app/core';
-import { PersonAccessService } from '@app/grants';
+import { accessEndedDetails, PersonAccessService } from '@app/grants';
 import { ConsentService, GroupService, isValidUserCursor, LoginThrottle, toUserView, UserEntity, UserService } from '@app/users';
 import { AuditChanges, Changes } from '../audit/audit-changes';
 import { AuditInterceptor } from '../audit/audit.interceptor';
@@ -11,7 +11,6 @@ import { Audited } from '../audit/audited.decorator';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { readPageQuery } from '../pagination';
 import { adminValidationPipe } from '../validation/admin-validation.pipe';
-import { accessEndedDetails } from './access-ended-details';
 import { PersonGroupListDto } from '../groups/group.dto';
 import { ConsentListDto, CreateUserDto, PersonAccessListDto, SetPasswordDto, UpdateUserDto, UserPageDto, UserViewDto } from './user.dto';
 

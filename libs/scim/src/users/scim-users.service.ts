@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { UpdateUserInput } from '@app/contracts';
 import { AppConfig, NotFound } from '@app/core';
-import { PersonAccessService } from '@app/grants';
+import { accessEndedDetails, PersonAccessService } from '@app/grants';
 import { adminRolesOf, UserService } from '@app/users';
 import { SqlColumns } from '../filter/filter-sql';
 import { resourceBody, withoutMeta } from '../http/resource-body';
@@ -112,19 +112,22 @@ export class ScimUsersService implements ScimResourceService {
     const changes: UpdateUserInput = { username: input.username, email: input.email, name: input.name, given_name: input.givenName, family_name: input.familyName };
     // Left out, `active` stays as it is; false is the kill switch (sessions and tokens end), true re-enables.
     if (input.active !== undefined) changes.disabled = !input.active;
-    await this.access.update(id, changes);
-    if (input.password !== undefined) await this.access.setPassword(id, input.password);
+    const { ended } = await this.access.change(id, changes);
+    const passwordSet = input.password !== undefined && !(await this.users.isCurrentPassword(id, input.password));
+    if (passwordSet) await this.access.setPassword(id, input.password!);
     await this.resources.save('user', id, input.extra);
     const after = await this.get(id);
     const changed = changesBetween(withoutMeta(current), withoutMeta(after));
     // Clients repeat what they already sent; only a change is an event.
-    if (Object.keys(changed).length === 0 && input.password === undefined) return after;
+    if (Object.keys(changed).length === 0 && !passwordSet) return after;
     await this.audit.record(request, 'user.updated', { type: 'user', id }, {
       username: after.userName,
       fields: Object.keys(changed).sort(),
       changes: changed,
       ...('active' in changed && { disabled: !input.active }),
-      ...(input.password !== undefined && { password_set: true }),
+      // The kill switch's consequences in the same one event: sessions ended, grants revoked, apps told.
+      ...('active' in changed && ended && accessEndedDetails(ended)),
+      ...(passwordSet && { password_set: true }),
     });
     return after;
   }

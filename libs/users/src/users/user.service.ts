@@ -156,6 +156,15 @@ export class UserService {
     await this.users.update(id, { passwordHash: await this.hasher.hash(next) });
   }
 
+  /**
+   * True when `password` is the person's password now. Provisioning clients resend the password with every
+   * replace: the same one again is no change, and must not end the person's sessions and tokens.
+   */
+  async isCurrentPassword(id: string, password: string): Promise<boolean> {
+    const user = await this.users.findWithPasswordHash(id);
+    return user !== null && (await this.hasher.verify(password, user.passwordHash));
+  }
+
   /** `manager`: inside the caller's transaction (which may end the person's tokens in the same commit). */
   async delete(id: string, manager?: EntityManager): Promise<void> {
     const run = async (manager: EntityManager) => {

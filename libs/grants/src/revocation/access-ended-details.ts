@@ -1,4 +1,4 @@
-import type { AccessEnded } from '@app/grants';
+import type { AccessEnded } from './person-access.service';
 
 /**
  * The consequences of ending a person's access, as the details of the action's one audit event. A refresh
