@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { HousekeepingService } from '@app/core';
 import { AdminApi } from '../support/admin';
 import { BrowserSession } from '../support/browser-session';
 import { LogoutReceiver } from '../support/logout-receiver';
@@ -107,6 +109,36 @@ describe('back-channel logout', () => {
 
     it('deleting the person (their sessions go with them, the deliveries stay)', async () => {
       await expectTold(async (person) => (await ctx.admin.send('DELETE', `/admin/v1/users/${person.id}`)).status, 'deleted');
+    });
+  });
+
+  describe('one session ends: its apps are told of it, the other session of the person is not', () => {
+    async function expectOnlyThatSessionTold(end: (person: Person, sid: string) => Promise<void>, reason: string): Promise<void> {
+      const before = { first: receiver.for(first.client_id).length, second: receiver.for(second.client_id).length };
+      const person = await createPerson(ctx.admin);
+      const browser = new BrowserSession(base());
+      const { sid } = await signIn(browser, first, person);
+      await signIn(browser, second, person);
+      await signIn(new BrowserSession(base()), first, person);
+      await end(person, sid);
+      await settled(ctx.admin);
+      const told = [...receiver.for(first.client_id).slice(before.first), ...receiver.for(second.client_id).slice(before.second)];
+      expect(told.map((received) => [received.claims?.aud, received.claims?.sid, received.problem])).toEqual([[first.client_id, sid, undefined], [second.client_id, sid, undefined]]);
+      const delivered = await ctx.admin.get<{ items: Array<{ user_id: string; reason: string }> }>('/admin/v1/logout-deliveries?status=delivered&limit=100');
+      expect(delivered.body.items.filter((item) => item.user_id === person.id).map((item) => item.reason)).toEqual([reason, reason]);
+    }
+
+    it('an administrator ends that session', async () => {
+      await expectOnlyThatSessionTold(async (person, sid) => {
+        expect((await ctx.admin.send('DELETE', `/admin/v1/users/${person.id}/sessions/${sid}`)).status).toBe(204);
+      }, 'ended-by-admin');
+    });
+
+    it('the session expires and housekeeping ends it', async () => {
+      await expectOnlyThatSessionTold(async (_person, sid) => {
+        await ctx.server.app.get(DataSource).query(`UPDATE sso_sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [sid]);
+        await ctx.server.app.get(HousekeepingService).runOnce();
+      }, 'expired');
     });
   });
 
