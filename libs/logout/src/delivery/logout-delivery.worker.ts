@@ -65,7 +65,7 @@ export class LogoutDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
 
   private async drain(): Promise<void> {
     try {
-      while (!this.stop.signal.aborted) {
+      while (!this.stop.signal.aborted && (await this.deliveries.anyDue())) {
         const claimed = await this.deliveries.claimDue(BATCH_SIZE, this.config.logoutDeliveryTimeoutMs + LEASE_MARGIN_MS);
         if (claimed.length === 0) return;
         await Promise.all(claimed.map((delivery) => this.deliver(delivery)));

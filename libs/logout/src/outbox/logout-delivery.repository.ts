@@ -64,6 +64,14 @@ export class LogoutDeliveryRepository {
    * while the POST runs, and a row whose instance died becomes due again when the lease ends. SKIP LOCKED
    * lets several instances claim side by side without taking the same row.
    */
+  /** A read first, so an idle server's polling writes nothing. */
+  async anyDue(): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM logout_deliveries WHERE delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()) AS due`,
+    );
+    return row?.due === true;
+  }
+
   async claimDue(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const rows = rowsOf<RawClaim>(await this.dataSource.query(
       `UPDATE logout_deliveries SET attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
