@@ -1,8 +1,6 @@
 import { useTestServer } from '../support/server-fixture';
-import { BrowserSession, PageResult, submitLogin } from '../support/browser-session';
+import { BrowserSession, decodeEntities, PageResult, submitLogin } from '../support/browser-session';
 import { authorize, authorizeWithPkce, CALLBACK, createPerson, decideConsent, redeemCode, RegisteredClient, registerWebClient } from '../support/sign-in';
-
-const unescape = (value: string) => value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** The fields of a form_post page, after checking the page is one: status, headers, form and script. */
 function formPostFields(page: PageResult): Record<string, string> {
@@ -21,7 +19,7 @@ function formPostFields(page: PageResult): Record<string, string> {
   // Our one script file, nothing inline.
   expect(page.text.match(/<script/g)).toHaveLength(1);
   const fields = [...page.text.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)];
-  return Object.fromEntries(fields.map(([, name, value]) => [unescape(name), unescape(value)]));
+  return Object.fromEntries(fields.map(([, name, value]) => [decodeEntities(name), decodeEntities(value)]));
 }
 
 describe('OAuth 2.0 Form Post Response Mode', () => {
