@@ -9,7 +9,7 @@ import { AuthorizationRedirectError, ErrorPage } from '../http/page-errors';
 import { seeOther } from '../http/see-other';
 import type { AuthorizationParams } from './authorization-request.parser';
 import { AuthorizationRequestRepository, PendingRequest, StoredAuthorizationRequest } from './authorization-request.repository';
-import { FORM_POST_SCRIPT_PATH, sendAuthorizationResponse } from './authorization-response';
+import { sendAuthorizationResponse } from './authorization-response';
 import { BrowserBinding } from './browser-binding';
 import { ImplicitSignIn } from './implicit-sign-in';
 import { forHintedPerson, isHintedPerson, needsLogin, parametersOf } from './sign-in-rules';
@@ -224,7 +224,7 @@ export class AuthorizationFlow {
       amr: session.amr,
       expiresAt: new Date(this.clock.now().getTime() + this.config.authorizationCodeTtl * 1000),
     });
-    return sendAuthorizationResponse(reply, pending, { code, state: pending.state, iss: this.config.issuer }, this.config.localPath(FORM_POST_SCRIPT_PATH));
+    return sendAuthorizationResponse(reply, pending, { code, state: pending.state, iss: this.config.issuer }, this.config.pathPrefix);
   }
 
   /** Remembers that `userId` answered this request's consent page (prompt=consent shows it once to them). */

@@ -10,22 +10,19 @@ export interface ResponseTarget {
   responseMode: ResponseMode;
 }
 
-/** The path of the script that submits the form_post page (AssetsController). */
-export const FORM_POST_SCRIPT_PATH = '/assets/form-post.js';
-
 /**
  * Sends an authorization response (success or error) to the client: in the query (RFC 6749 §4.1.2, the
  * registered URI's own query kept), in the fragment (OAuth 2.0 Multiple Response Types §2.1) or as a form
- * the browser posts (OAuth 2.0 Form Post Response Mode §2). `scriptPath` is the script's path under the issuer.
+ * the browser posts (OAuth 2.0 Form Post Response Mode §2). `pathPrefix` is the issuer's path, for our script.
  */
 export async function sendAuthorizationResponse(
   reply: FastifyReply,
   target: ResponseTarget,
   params: Readonly<Record<string, string | undefined>>,
-  scriptPath: string,
+  pathPrefix: string,
 ): Promise<void> {
   const entries = Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined);
-  if (target.responseMode === 'form_post') return sendFormPost(reply, target.redirectUri, entries, scriptPath);
+  if (target.responseMode === 'form_post') return sendFormPost(reply, target.redirectUri, entries, `${pathPrefix}/assets/form-post.js`);
   const url = new URL(target.redirectUri);
   if (target.responseMode === 'fragment') url.hash = new URLSearchParams(entries).toString();
   else for (const [name, value] of entries) url.searchParams.set(name, value);

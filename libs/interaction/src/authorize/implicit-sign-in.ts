@@ -7,7 +7,7 @@ import { userClaims } from '@app/grants';
 import { IdTokenService } from '@app/tokens';
 import { SessionDetails, UserService } from '@app/users';
 import { ErrorPage } from '../http/page-errors';
-import { FORM_POST_SCRIPT_PATH, sendAuthorizationResponse } from './authorization-response';
+import { sendAuthorizationResponse } from './authorization-response';
 import type { PendingRequest } from './authorization-request.repository';
 
 /**
@@ -48,6 +48,6 @@ export class ImplicitSignIn {
       personClaims: await this.personClaims.forScopes(session.userId, client, pending.scopes),
     });
     const params = { id_token: idToken, state: pending.state, iss: this.config.issuer };
-    return sendAuthorizationResponse(reply, pending, params, this.config.localPath(FORM_POST_SCRIPT_PATH));
+    return sendAuthorizationResponse(reply, pending, params, this.config.pathPrefix);
   }
 }

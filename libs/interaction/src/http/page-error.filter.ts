@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_LOGGER, AppConfig, AppLogger, logError } from '@app/core';
-import { FORM_POST_SCRIPT_PATH, sendAuthorizationResponse } from '../authorize/authorization-response';
+import { sendAuthorizationResponse } from '../authorize/authorization-response';
 import { escapeHtml, HTML_PAGE_HEADERS, htmlPage } from './html';
 import { AuthorizationRedirectError, ErrorPage, FormRejected } from './page-errors';
 
@@ -27,7 +27,7 @@ export class PageErrorFilter implements ExceptionFilter {
   async render(error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (reply.sent) return;
     if (error instanceof AuthorizationRedirectError) {
-      return sendAuthorizationResponse(reply, error, error.parameters(), this.config.localPath(FORM_POST_SCRIPT_PATH));
+      return sendAuthorizationResponse(reply, error, error.parameters(), this.config.pathPrefix);
     }
     if (error instanceof FormRejected) return error.showFormAgain(request, reply);
     await renderErrorPage(error instanceof ErrorPage ? error : this.pageFor(error, request), reply);
