@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { createGroup } from '../support/groups';
 import { useTestServer } from '../support/server-fixture';
 import { BrowserSession, PageResult } from '../support/browser-session';
 import { authorize, authorizeUrl, CALLBACK, createPerson, RegisteredClient, registerWebClient } from '../support/sign-in';
@@ -39,6 +40,9 @@ describe('implicit sign-in (OIDC Core §3.2, response_type=id_token)', () => {
     const { payload } = await jwtVerify(params.get('id_token')!, jwks, { issuer: ctx.server.config.issuer, audience: implicit.client_id });
     expect(payload).toMatchObject({ sub: person.id, nonce: 'n-implicit', email: `${person.username}@example.com`, name: 'Ada Lovelace' });
     expect(typeof payload.sid).toBe('string');
+    // OIDC Core §2: how and when the person signed in, as in a code flow's ID Token.
+    expect(payload).toMatchObject({ acr: 'pwd', amr: ['pwd'] });
+    expect(typeof payload.auth_time).toBe('number');
     expect(payload.at_hash).toBeUndefined();
     expect(payload.c_hash).toBeUndefined();
 
@@ -86,6 +90,22 @@ describe('implicit sign-in (OIDC Core §3.2, response_type=id_token)', () => {
 
   it('OAuth 2.0 Multiple Response Types §5: an ID Token is never sent in the query', async () => {
     await expectFragmentError(implicit.client_id, signIn({ response_mode: 'query' }), 'invalid_request');
+  });
+
+  it('OIDC Core §3.1.2.6: prompt=none without a session is login_required, in the fragment', async () => {
+    await expectFragmentError(implicit.client_id, signIn({ prompt: 'none' }), 'login_required');
+  });
+
+  it('the app-access rules apply: a person outside the allowed groups gets access_denied, and no ID Token', async () => {
+    await createGroup(ctx.admin, 'implicit-admitted');
+    const restricted = await ctx.admin.registerClient({
+      client_name: 'Restricted legacy SPA', redirect_uris: [CALLBACK], grant_types: ['implicit'], response_types: ['id_token'],
+      token_endpoint_auth_method: 'none', scope: 'openid', first_party: true, allowed_groups: ['implicit-admitted'],
+    });
+    const result = await authorize(new BrowserSession(ctx.server.baseUrl), authorizeUrl(restricted.client_id, signIn({ scope: 'openid' })), person);
+    const params = fragmentParams(result);
+    expect(params.get('error')).toBe('access_denied');
+    expect(params.get('id_token')).toBeNull();
   });
 
   it('a client without the implicit grant gets unauthorized_client', async () => {
