@@ -94,8 +94,15 @@ describe('authorization endpoint: bad requests', () => {
     });
 
     it('RFC 6749 §4.1.2.1: response_type other than code is unsupported_response_type', async () => {
-      const callback = await expectRedirectError(withPkce({ response_type: 'token' }), 'unsupported_response_type');
+      const callback = await expectRedirectError(withPkce({ response_type: 'device' }), 'unsupported_response_type');
       expect(callback.get('state')).toBe('st-123');
+    });
+
+    it('RFC 9700 §2.1.2: response_type=token is unsupported_response_type, in the fragment (its default response mode)', async () => {
+      const response = await new BrowserSession(ctx.server.baseUrl).get(authorizeUrl(client.client_id, { response_type: 'token' }));
+      const url = new URL(response.location!);
+      expect(url.search).toBe('');
+      expect(new URLSearchParams(url.hash.slice(1)).get('error')).toBe('unsupported_response_type');
     });
 
     it('missing response_type is invalid_request', async () => {

@@ -7,6 +7,8 @@ export const GRANT = {
   refresh: 'refresh_token',
   clientCredentials: 'client_credentials',
   device: 'urn:ietf:params:oauth:grant-type:device_code',
+  /** Not listed with the grants: its own legacy sign-in option (ApplicationImplicitFields). */
+  implicit: 'implicit',
 } as const;
 
 /** The grants the console knows, in the order it lists them. */

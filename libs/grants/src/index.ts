@@ -8,18 +8,20 @@ export * from './revocation/person-access.service';
 export * from './revocation/access-ended-details';
 export * from './pkce/pkce';
 export * from './scopes/scope-policy';
+export { userClaims } from './oidc/userinfo.service';
 import { CreateAuthorization1764100002500 } from './migrations/1764100002500-create-authorization';
 import { AuthorizationBindings1764100012000 } from './migrations/1764100012000-authorization-bindings';
 import { AuthorizationRequestBrowser1764100014000 } from './migrations/1764100014000-authorization-request-browser';
 import { PendingGrantIndexes1764100016600 } from './migrations/1764100016600-pending-grant-indexes';
 import { AuthorizationRequestAcrValues1764100020050 } from './migrations/1764100020050-authorization-request-acr-values';
 import { GrantAuthenticationLevel1764100020110 } from './migrations/1764100020110-grant-authentication-level';
+import { AuthorizationRequestResponseShape1764100024000 } from './migrations/1764100024000-authorization-request-response-shape';
 import { CreateDeviceAuthorizations1764100005000, DeviceAuthorizationEntity } from './device';
 
 export const GRANTS_ENTITIES = [DeviceAuthorizationEntity];
 export const GRANTS_MIGRATIONS = [CreateAuthorization1764100002500, CreateDeviceAuthorizations1764100005000, AuthorizationBindings1764100012000,
   AuthorizationRequestBrowser1764100014000, PendingGrantIndexes1764100016600, AuthorizationRequestAcrValues1764100020050,
-  GrantAuthenticationLevel1764100020110];
+  GrantAuthenticationLevel1764100020110, AuthorizationRequestResponseShape1764100024000];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const GRANTS_PURGE_TASKS = [

@@ -23,6 +23,7 @@ import { AuthorizeController } from './authorize/authorize.controller';
 import { BrowserBinding } from './authorize/browser-binding';
 import { StepUpPolicy } from './authorize/step-up';
 import { ClientRedirectValidator } from './authorize/client-redirect.validator';
+import { ImplicitSignIn } from './authorize/implicit-sign-in';
 import { ConsentController } from './consent/consent.controller';
 import { DeviceVerificationController } from './device/device-verification.controller';
 import { DeviceVerificationService } from './device/device-verification.service';
@@ -53,6 +54,7 @@ import { LogoutService } from './logout/logout.service';
     BrowserBinding,
     StepUpPolicy,
     ClientRedirectValidator,
+    ImplicitSignIn,
     LoginForm,
     LoginCsrfGuard,
     LocalLoginGuard,

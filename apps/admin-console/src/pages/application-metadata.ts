@@ -82,7 +82,7 @@ export function toMetadata(client: ClientView, form: ApplicationFormState): Clie
     redirect_uris: lines(form.redirect_uris),
     post_logout_redirect_uris: lines(form.post_logout_redirect_uris),
     grant_types: form.grant_types,
-    response_types: form.grant_types.includes(GRANT.code) ? ['code'] : [],
+    response_types: [...(form.grant_types.includes(GRANT.code) ? ['code'] : []), ...(form.grant_types.includes(GRANT.implicit) ? ['id_token'] : [])],
     token_endpoint_auth_method: form.token_endpoint_auth_method,
     scope: form.scope.trim(),
     contacts: client.contacts,

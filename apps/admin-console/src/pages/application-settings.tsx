@@ -4,10 +4,11 @@ import { isConfidential } from '../application-types';
 import { CONSOLE_CLIENT_ID } from '../auth';
 import { ConfirmAction, formatDate, Notice } from '../components';
 import { ErrorBanner, Field, OtherErrors, useFormValues, useSubmission } from '../forms';
-import { grantLabel, inDisplayOrder, useSupportedGrants } from '../grant-types';
+import { GRANT, grantLabel, inDisplayOrder, useSupportedGrants } from '../grant-types';
 import { useCan } from '../permissions';
 import { useRouter } from '../router';
 import { useSession } from '../session';
+import { ApplicationImplicitFields } from './application-implicit-fields';
 import { ApplicationLogoutFields } from './application-logout-fields';
 import { AUTH_METHODS, SHOWN_FIELDS, SIGN_IN_STRENGTHS, toForm, toMetadata } from './application-metadata';
 
@@ -25,7 +26,7 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
   const path = `/clients/${encodeURIComponent(client.client_id)}`;
   const supported = useSupportedGrants();
   // The grants the server supports, and any this application already has, so none is hidden.
-  const grants = inDisplayOrder([...supported, ...client.grant_types]);
+  const grants = inDisplayOrder([...supported, ...client.grant_types]).filter((grant) => grant !== GRANT.implicit);
   const toggleGrant = (grant: string, on: boolean) =>
     set('grant_types', on ? [...values.grant_types.filter((g) => g !== grant), grant] : values.grant_types.filter((g) => g !== grant));
 
@@ -114,6 +115,7 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
               </p>
             )}
           </fieldset>
+          {supported.includes(GRANT.implicit) && <ApplicationImplicitFields form={form} />}
           <ApplicationLogoutFields form={form} errors={errors} />
           <div className="row">
             <Field label="Access token lifetime (seconds)" hint="Empty: server default." error={errors.access_token_ttl}>

@@ -3,6 +3,7 @@ import type { ClientMetadataInput } from '@app/contracts';
 import type { ApplicationType, TokenEndpointAuthMethod } from '../client.entity';
 import { GRANT_TYPES } from './grant-types';
 import { logoutUriProblem, redirectUriProblem } from './redirect-uri-rules';
+import { addImplicitProblems, defaultResponseTypes, SUPPORTED_RESPONSE_TYPES } from './response-type-rules';
 import { parseScope } from './scope';
 
 /** Client metadata after defaults and validation, ready to store. */
@@ -36,7 +37,6 @@ export interface NormalizedClientMetadata {
   frontchannelLogoutSessionRequired: boolean;
 }
 
-const SUPPORTED_RESPONSE_TYPES = ['code'];
 /** RFC 7591 §2 contacts are e-mail addresses; bounded so the list cannot serve as free storage. */
 export const MAX_CONTACTS = 20;
 export const MAX_CONTACT_LENGTH = 320;
@@ -63,11 +63,12 @@ export function normalizeClientMetadata(
   const problems: Record<string, string> = {};
 
   const grantTypes = unique(input.grant_types ?? [GRANT_TYPES.authorizationCode]);
-  const unknownGrant = grantTypes.find((grant) => !policy.grantTypes.includes(grant));
+  // Implicit is no token-endpoint grant: the authorization endpoint answers it (OIDC Core §3.2).
+  const unknownGrant = grantTypes.find((grant) => !policy.grantTypes.includes(grant) && grant !== GRANT_TYPES.implicit);
   if (unknownGrant) problems.grant_types = `unsupported grant type ${unknownGrant}`;
 
   const usesCode = grantTypes.includes(GRANT_TYPES.authorizationCode);
-  const responseTypes = unique(input.response_types ?? (usesCode ? ['code'] : []));
+  const responseTypes = unique(input.response_types ?? defaultResponseTypes(grantTypes));
   const unknownResponse = responseTypes.find((type) => !SUPPORTED_RESPONSE_TYPES.includes(type));
   if (unknownResponse) problems.response_types = `unsupported response type ${unknownResponse}`;
   // RFC 7591 §2.1: response_type code goes with the authorization_code grant and back.
@@ -88,6 +89,7 @@ export function normalizeClientMetadata(
     if (problem) redirectProblems[`redirect_uris[${index}]`] = problem;
   });
   if (usesCode && redirectUris.length === 0) redirectProblems.redirect_uris = 'the authorization_code grant requires at least one redirect URI';
+  addImplicitProblems({ grantTypes, responseTypes, redirectUris }, problems, redirectProblems);
   const postLogoutRedirectUris = unique(input.post_logout_redirect_uris ?? []);
   postLogoutRedirectUris.forEach((uri, index) => {
     const problem = redirectUriProblem(uri);

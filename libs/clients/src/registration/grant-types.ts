@@ -7,4 +7,6 @@ export const GRANT_TYPES = {
   authorizationCode: 'authorization_code',
   clientCredentials: 'client_credentials',
   refreshToken: 'refresh_token',
+  /** OIDC Core §3.2: not a token-endpoint grant; allows response_type=id_token at the authorization endpoint. */
+  implicit: 'implicit',
 } as const;

@@ -7,8 +7,10 @@ const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'
 const SECRET_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'];
 /** What the authorization endpoint and OpenID Connect support (OIDC Discovery 1.0 §3, RFC 9207 §3). */
 const SIGN_IN_METADATA = {
-  response_types_supported: ['code'],
-  response_modes_supported: ['query'],
+  // OIDC Core §3.2: id_token alone, for sign-in; never a token in the front channel (RFC 9700 §2.1.2).
+  response_types_supported: ['code', 'id_token'],
+  // OAuth 2.0 Form Post Response Mode §3.
+  response_modes_supported: ['query', 'fragment', 'form_post'],
   subject_types_supported: ['public'],
   code_challenge_methods_supported: ['S256', 'plain'],
   // OIDC Discovery §3: the levels a client may ask for with acr_values or default_acr_values.
@@ -62,7 +64,8 @@ export class ServerMetadataService {
       end_session_endpoint: endpoint('/oauth2/logout'),
       // RFC 8628 §4
       device_authorization_endpoint: endpoint('/oauth2/device_authorization'),
-      grant_types_supported: this.registry.grantTypes(),
+      // Implicit has no token-endpoint handler: the authorization endpoint serves it (response_type=id_token).
+      grant_types_supported: [...this.registry.grantTypes(), 'implicit'],
       token_endpoint_auth_methods_supported: CLIENT_AUTH_METHODS,
       introspection_endpoint_auth_methods_supported: SECRET_AUTH_METHODS,
       revocation_endpoint_auth_methods_supported: CLIENT_AUTH_METHODS,

@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { FORM_POST_SCRIPT } from './form-post-script';
 import { FRONTCHANNEL_LOGOUT_SCRIPT } from './frontchannel-logout-script';
 import { PASSKEY_SCRIPT } from './passkey-script';
 
@@ -33,5 +34,10 @@ export class AssetsController {
   @Get('frontchannel-logout.js')
   async frontChannelLogout(@Res() reply: FastifyReply): Promise<void> {
     await reply.headers(SCRIPT_HEADERS).send(FRONTCHANNEL_LOGOUT_SCRIPT);
+  }
+
+  @Get('form-post.js')
+  async formPost(@Res() reply: FastifyReply): Promise<void> {
+    await reply.headers(SCRIPT_HEADERS).send(FORM_POST_SCRIPT);
   }
 }

@@ -9,8 +9,9 @@ import { AuthorizationRedirectError, ErrorPage } from '../http/page-errors';
 import { seeOther } from '../http/see-other';
 import type { AuthorizationParams } from './authorization-request.parser';
 import { AuthorizationRequestRepository, PendingRequest, StoredAuthorizationRequest } from './authorization-request.repository';
-import { successRedirect } from './authorization-response';
+import { sendAuthorizationResponse } from './authorization-response';
 import { BrowserBinding } from './browser-binding';
+import { ImplicitSignIn } from './implicit-sign-in';
 import { forHintedPerson, isHintedPerson, needsLogin, parametersOf } from './sign-in-rules';
 import { StepUpPolicy, stepUpPath } from './step-up';
 
@@ -48,6 +49,7 @@ export class AuthorizationFlow {
     private readonly clock: Clock,
     private readonly access: AppAccessPolicy,
     private readonly stepUps: StepUpPolicy,
+    private readonly implicit: ImplicitSignIn,
   ) {}
 
   /**
@@ -186,7 +188,7 @@ export class AuthorizationFlow {
   }
 
   private redirectError(params: AuthorizationParams, error: OAuthError): AuthorizationRedirectError {
-    return new AuthorizationRedirectError(error, params.redirectUri, params.state, this.config.issuer);
+    return new AuthorizationRedirectError(error, params.redirectUri, params.state, this.config.issuer, params.responseMode);
   }
 
   private pageFor(step: PageStep, requestId: string, pending: PendingRequest, requirement?: AuthenticationRequirement): string {
@@ -206,6 +208,7 @@ export class AuthorizationFlow {
   ): Promise<void> {
     // Recorded first: an app that may hold tokens of this session is told when it ends (back-channel logout).
     await this.sessions.recordApp(session, client.clientId);
+    if (pending.responseType === 'id_token') return this.implicit.respond(pending, client, session, requirement, reply);
     const code = await this.codes.issue({
       clientId: client.clientId,
       redirectUri: pending.redirectUri,
@@ -221,7 +224,7 @@ export class AuthorizationFlow {
       amr: session.amr,
       expiresAt: new Date(this.clock.now().getTime() + this.config.authorizationCodeTtl * 1000),
     });
-    return seeOther(reply, successRedirect(pending.redirectUri, code, pending.state, this.config.issuer));
+    return sendAuthorizationResponse(reply, pending, { code, state: pending.state, iss: this.config.issuer }, this.config.pathPrefix);
   }
 
   /** Remembers that `userId` answered this request's consent page (prompt=consent shows it once to them). */

@@ -1,16 +1,16 @@
 import { acceptedLevels } from '@app/access';
 import type { ClientEntity } from '@app/clients';
-import { GRANT_TYPES } from '@app/clients';
-import { AuthLevel, InvalidRequest, OAuthError, repeatedParameter, UnauthorizedClient } from '@app/core';
+import { AuthLevel, InvalidRequest, OAuthError, repeatedParameter } from '@app/core';
 import type { IdTokenService } from '@app/tokens';
 import { isValidPkceValue, PKCE_METHODS, PkceMethod, ScopePolicy } from '@app/grants';
+import { checkImplicitSignIn, parseResponseShape, ResponseShape } from './response-type';
 
 export type RawParams = Readonly<Record<string, string | string[] | undefined>>;
 export type Prompt = 'none' | 'login' | 'consent' | 'select_account';
 const PROMPTS: readonly Prompt[] = ['none', 'login', 'consent', 'select_account'];
 
-/** A validated authorization request (RFC 6749 §4.1.1, RFC 7636 §4.3, OIDC Core §3.1.2.1). */
-export interface AuthorizationParams {
+/** A validated authorization request (RFC 6749 §4.1.1, RFC 7636 §4.3, OIDC Core §3.1.2.1 and §3.2.2.1). */
+export interface AuthorizationParams extends ResponseShape {
   clientId: string;
   redirectUri: string;
   scopes: string[];
@@ -69,18 +69,12 @@ export async function parseAuthorizationRequest(
   // OIDC Core §6 and §3.1.2.6: request objects are not supported, by value or by reference; discovery says so.
   if (param('request_uri')) throw new OAuthError('request_uri_not_supported', 'The request_uri parameter is not supported');
   if (param('request')) throw new OAuthError('request_not_supported', 'The request parameter is not supported');
-  const responseType = param('response_type');
-  if (!responseType) throw new InvalidRequest('The response_type parameter is required');
-  // RFC 6749 §4.1.2.1: only the code flow is offered.
-  if (responseType !== 'code') throw new OAuthError('unsupported_response_type', 'Only response_type=code is supported');
-  if (!client.grantTypes.includes(GRANT_TYPES.authorizationCode) || !client.responseTypes.includes('code')) {
-    throw new UnauthorizedClient('This client may not use the authorization code flow');
-  }
-  const responseMode = param('response_mode');
-  if (responseMode !== undefined && responseMode !== 'query') throw new InvalidRequest('Only response_mode=query is supported');
+  const shape = parseResponseShape(param('response_type'), param('response_mode'), client);
 
   const scopes = verifiers.scopePolicy.grantable(param('scope'), client);
-  const pkce = parsePkce(param('code_challenge'), param('code_challenge_method'), client);
+  if (shape.responseType === 'id_token') checkImplicitSignIn(scopes, param('nonce'), param('resource'));
+  // PKCE protects a code; an ID Token alone is bound to the request by its nonce instead.
+  const pkce = shape.responseType === 'code' ? parsePkce(param('code_challenge'), param('code_challenge_method'), client) : {};
   const prompt = parsePrompt(param('prompt'));
   const maxAgeRaw = param('max_age');
   // OIDC Core §3.1.2.1: max_age is a non-negative integer of seconds.
@@ -98,6 +92,7 @@ export async function parseAuthorizationRequest(
   return {
     clientId: client.clientId,
     redirectUri,
+    ...shape,
     scopes,
     state,
     nonce,

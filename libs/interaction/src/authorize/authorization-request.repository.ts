@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { isAuthLevel, randomToken, sha256 } from '@app/core';
 import type { PkceMethod } from '@app/grants';
 import type { AuthorizationParams, Prompt } from './authorization-request.parser';
+import type { ResponseMode, ResponseType } from './response-type';
 
 /** A request being decided: when it started, and whether (and by whom) its consent page was answered. */
 export interface PendingRequest extends AuthorizationParams {
@@ -36,6 +37,8 @@ interface RawRequest {
   consented_at: Date | null;
   consented_by: string | null;
   browser_hash: string | null;
+  response_type: string;
+  response_mode: string;
 }
 
 /** How long a person has to sign in and consent before the request must be started again. */
@@ -52,12 +55,12 @@ export class AuthorizationRequestRepository {
     await this.dataSource.query(
       `INSERT INTO authorization_requests (id_hash, client_id, redirect_uri, scopes, state, nonce, code_challenge,
          code_challenge_method, prompt, max_age, login_hint, resource, id_token_hint_subject, created_at, expires_at,
-         browser_hash, acr_values)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+         browser_hash, acr_values, response_type, response_mode)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
       [sha256(id), params.clientId, params.redirectUri, params.scopes, params.state ?? null, params.nonce ?? null,
         params.codeChallenge ?? null, params.codeChallengeMethod ?? null, params.prompt, params.maxAge ?? null,
         params.loginHint ?? null, params.resource ?? null, params.idTokenHintSubject ?? null,
-        now, new Date(now.getTime() + REQUEST_TTL_SECONDS * 1000), browserHash, params.acrValues],
+        now, new Date(now.getTime() + REQUEST_TTL_SECONDS * 1000), browserHash, params.acrValues, params.responseType, params.responseMode],
     );
     return id;
   }
@@ -95,6 +98,8 @@ function toStored(row: RawRequest): StoredAuthorizationRequest {
     idHash: row.id_hash,
     clientId: row.client_id,
     redirectUri: row.redirect_uri,
+    responseType: row.response_type as ResponseType,
+    responseMode: row.response_mode as ResponseMode,
     scopes: row.scopes,
     state: row.state ?? undefined,
     nonce: row.nonce ?? undefined,

@@ -8,6 +8,7 @@ import { AuthorizationRedirectError, ErrorPage } from '../http/page-errors';
 import { AuthorizationFlow } from './authorization-flow.service';
 import { parseAuthorizationRequest, RawParams } from './authorization-request.parser';
 import { ClientRedirectValidator } from './client-redirect.validator';
+import { errorResponseMode } from './response-type';
 
 /** RFC 6749 §3.1 authorization endpoint (GET, and POST as OIDC Core §3.1.2.1 requires). */
 @Page()
@@ -54,7 +55,9 @@ export class AuthorizeController {
       params = await parseAuthorizationRequest(raw, client, redirectUri, { scopePolicy: this.scopes, idTokens: this.idTokens });
     } catch (error) {
       // Client and redirect URI are verified: errors go back to the client (RFC 6749 §4.1.2.1).
-      if (error instanceof OAuthError) throw new AuthorizationRedirectError(error, redirectUri, state, this.config.issuer);
+      if (error instanceof OAuthError) {
+        throw new AuthorizationRedirectError(error, redirectUri, state, this.config.issuer, errorResponseMode(raw.response_type, raw.response_mode));
+      }
       throw error;
     }
     await this.flow.start(params, client, request, reply);

@@ -1,9 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_LOGGER, AppLogger, logError } from '@app/core';
+import { APP_LOGGER, AppConfig, AppLogger, logError } from '@app/core';
+import { sendAuthorizationResponse } from '../authorize/authorization-response';
 import { escapeHtml, HTML_PAGE_HEADERS, htmlPage } from './html';
 import { AuthorizationRedirectError, ErrorPage, FormRejected } from './page-errors';
-import { seeOther } from './see-other';
 
 /**
  * The one place errors of the pages a person sees are rendered. A verified authorization request's error
@@ -14,7 +14,10 @@ import { seeOther } from './see-other';
 @Catch()
 @Injectable()
 export class PageErrorFilter implements ExceptionFilter {
-  constructor(@Inject(APP_LOGGER) private readonly logger: AppLogger) {}
+  constructor(
+    @Inject(APP_LOGGER) private readonly logger: AppLogger,
+    private readonly config: AppConfig,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): Promise<void> {
     return this.render(error, host.switchToHttp().getRequest<FastifyRequest>(), host.switchToHttp().getResponse<FastifyReply>());
@@ -23,7 +26,9 @@ export class PageErrorFilter implements ExceptionFilter {
   /** Also for errors raised before a page's handler runs (see `Page`). */
   async render(error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (reply.sent) return;
-    if (error instanceof AuthorizationRedirectError) return seeOther(reply, error.location());
+    if (error instanceof AuthorizationRedirectError) {
+      return sendAuthorizationResponse(reply, error, error.parameters(), this.config.pathPrefix);
+    }
     if (error instanceof FormRejected) return error.showFormAgain(request, reply);
     await renderErrorPage(error instanceof ErrorPage ? error : this.pageFor(error, request), reply);
   }

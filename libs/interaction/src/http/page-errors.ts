@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OAuthError } from '@app/core';
+import type { ResponseMode } from '../authorize/response-type';
 
 /**
  * An authorization-endpoint error whose client and redirect URI were verified: it is sent back to the
@@ -11,19 +12,16 @@ export class AuthorizationRedirectError extends Error {
     readonly redirectUri: string,
     readonly state: string | undefined,
     readonly issuer: string,
+    /** The request's response_mode: errors go back the way a success would (Form Post Response Mode §2). */
+    readonly responseMode: ResponseMode = 'query',
   ) {
     super(oauthError.message);
     this.name = 'AuthorizationRedirectError';
   }
 
-  location(): string {
-    const url = new URL(this.redirectUri);
-    url.searchParams.set('error', this.oauthError.code);
-    if (this.oauthError.description) url.searchParams.set('error_description', this.oauthError.description);
-    if (this.state !== undefined) url.searchParams.set('state', this.state);
-    // RFC 9207: the issuer identifies which server answered, against mix-up attacks.
-    url.searchParams.set('iss', this.issuer);
-    return url.toString();
+  /** The error response's parameters, with RFC 9207 `iss` (which server answered, against mix-up attacks). */
+  parameters(): Record<string, string | undefined> {
+    return { error: this.oauthError.code, error_description: this.oauthError.description, state: this.state, iss: this.issuer };
   }
 }
 

@@ -20,6 +20,8 @@ export interface IdTokenRequest extends AuthenticationClaimValues {
   alg?: SigningAlgorithm;
   /** The person's groups and roles, for the scopes that asked for them. */
   personClaims?: PersonClaimValues;
+  /** Profile and e-mail claims, for an ID Token issued without an access token (OIDC Core §5.4). */
+  profileClaims?: Record<string, unknown>;
 }
 
 export interface IdTokenHintClaims {
@@ -49,7 +51,7 @@ export class IdTokenService {
   async issue(request: IdTokenRequest): Promise<string> {
     const key = this.keyFor(request.alg);
     const iat = this.clock.epochSeconds();
-    const claims: Record<string, unknown> = { ...presentPersonClaims(request.personClaims) };
+    const claims: Record<string, unknown> = { ...request.profileClaims, ...presentPersonClaims(request.personClaims) };
     if (request.authTime !== undefined) claims.auth_time = request.authTime;
     Object.assign(claims, presentAuthenticationClaims(request));
     if (request.nonce) claims.nonce = request.nonce;
