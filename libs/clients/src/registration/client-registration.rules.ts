@@ -34,6 +34,7 @@ export interface NormalizedClientMetadata {
   backchannelLogoutSessionRequired: boolean;
   frontchannelLogoutUri: string | null;
   frontchannelLogoutSessionRequired: boolean;
+  dpopBoundAccessTokens: boolean;
 }
 
 const SUPPORTED_RESPONSE_TYPES = ['code'];
@@ -163,6 +164,8 @@ export function normalizeClientMetadata(
     owners,
     defaultAcrValues,
     ...logout,
+    // RFC 9449 §5.2: false unless the client asks.
+    dpopBoundAccessTokens: input.dpop_bound_access_tokens ?? false,
   };
 }
 

@@ -4,6 +4,7 @@ import { GRANT_TYPES } from '@app/clients';
 import { AuthLevel, InvalidRequest, OAuthError, repeatedParameter, UnauthorizedClient } from '@app/core';
 import type { IdTokenService } from '@app/tokens';
 import { isValidPkceValue, PKCE_METHODS, PkceMethod, ScopePolicy } from '@app/grants';
+import { checkedDpopJkt } from './dpop-jkt';
 
 export type RawParams = Readonly<Record<string, string | string[] | undefined>>;
 export type Prompt = 'none' | 'login' | 'consent' | 'select_account';
@@ -36,6 +37,8 @@ export interface AuthorizationParams {
    * at the start is sent to the sign-in page (prompt=login); whoever signs in must then be this person.
    */
   idTokenHintSubject?: string;
+  /** RFC 9449 §10: the thumbprint of the DPoP key the code may only be redeemed with. */
+  dpopJkt?: string;
 }
 
 /** The services that check what the request names beyond its own syntax. */
@@ -95,6 +98,7 @@ export async function parseAuthorizationRequest(
   const resource = param('resource');
   await checkResource(resource, client, scopes, verifiers.scopePolicy);
   const idTokenHintSubject = await verifiedHintSubject(param('id_token_hint'), verifiers.idTokens);
+  const dpopJkt = checkedDpopJkt(param('dpop_jkt'));
   return {
     clientId: client.clientId,
     redirectUri,
@@ -108,6 +112,7 @@ export async function parseAuthorizationRequest(
     loginHint,
     resource,
     idTokenHintSubject,
+    dpopJkt,
   };
 }
 
