@@ -42,12 +42,12 @@ export class DpopNonces {
   /** The first instance to need the secret creates it; the others read the one that won. */
   private key(): Promise<Buffer> {
     this.secret ??= (async () => {
-      await this.dataSource.query(`INSERT INTO server_secrets (name, secret) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
+      await this.dataSource.query(`INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
         SECRET_NAME,
         randomBytes(32).toString('base64url'),
       ]);
-      const rows: Array<{ secret: string }> = await this.dataSource.query(`SELECT secret FROM server_secrets WHERE name = $1`, [SECRET_NAME]);
-      return Buffer.from(rows[0].secret, 'base64url');
+      const rows: Array<{ value: string }> = await this.dataSource.query(`SELECT value FROM server_secrets WHERE name = $1`, [SECRET_NAME]);
+      return Buffer.from(rows[0].value, 'base64url');
     })().catch((error: unknown) => {
       this.secret = undefined;
       throw error;

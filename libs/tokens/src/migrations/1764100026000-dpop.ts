@@ -3,8 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * RFC 9449: the jti of every DPoP proof seen, keyed by the proof's key, kept until the proof could no
  * longer pass the iat window (one table shared by all instances, so a proof replayed to another instance is
- * caught); a server secret every instance derives the same nonces from (§8); the key a public client's
- * refresh token is bound to (§5) and the key a reference token is bound to (§6).
+ * caught); the key a public client's refresh token is bound to (§5) and the key a reference token is bound to (§6).
  */
 export class Dpop1764100026000 implements MigrationInterface {
   name = 'Dpop1764100026000';
@@ -12,7 +11,6 @@ export class Dpop1764100026000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`CREATE TABLE dpop_proof_jtis (jkt text NOT NULL, jti text NOT NULL, expires_at timestamptz NOT NULL, PRIMARY KEY (jkt, jti))`);
     await runner.query(`CREATE INDEX dpop_proof_jtis_expires_at ON dpop_proof_jtis (expires_at)`);
-    await runner.query(`CREATE TABLE server_secrets (name text PRIMARY KEY, secret text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
     await runner.query(`ALTER TABLE refresh_tokens ADD COLUMN dpop_jkt text`);
     await runner.query(`ALTER TABLE opaque_access_tokens ADD COLUMN cnf_jkt text`);
   }
@@ -20,7 +18,6 @@ export class Dpop1764100026000 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE opaque_access_tokens DROP COLUMN cnf_jkt`);
     await runner.query(`ALTER TABLE refresh_tokens DROP COLUMN dpop_jkt`);
-    await runner.query(`DROP TABLE server_secrets`);
     await runner.query(`DROP TABLE dpop_proof_jtis`);
   }
 }
