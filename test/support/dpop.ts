@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { base64url, calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
-import { createHash } from 'node:crypto';
 
 /** What a test may change in a proof, to make it wrong in one way. */
 export interface ProofOptions {
@@ -50,8 +49,10 @@ export function unsignedProof(method: string, url: string, jwk: JWK): string {
 /** A proof signed with a shared secret (HS256), its "key" an oct JWK: possession of nothing. */
 export async function symmetricProof(method: string, url: string): Promise<string> {
   const secret = new Uint8Array(32).fill(7);
+  // jose's types rightly refuse a secret in the header; the point here is that the server refuses it too.
+  const jwk = { kty: 'oct', k: base64url.encode(secret) } as unknown as JWK;
   return new SignJWT({ htm: method, htu: url, jti: randomUUID() })
-    .setProtectedHeader({ alg: 'HS256', typ: 'dpop+jwt', jwk: { kty: 'oct', k: base64url.encode(secret) } })
+    .setProtectedHeader({ alg: 'HS256', typ: 'dpop+jwt', jwk })
     .setIssuedAt()
     .sign(secret);
 }

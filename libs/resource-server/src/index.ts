@@ -2,6 +2,7 @@ export { TokenVerifier } from './verifier';
 export {
   type AccessTokenAlgorithm,
   DEFAULT_ALGORITHMS,
+  type DpopOptions,
   type IntrospectionCredentials,
   type TokenVerifierOptions,
   type VerificationMode,
@@ -12,6 +13,7 @@ export {
   InsufficientScopeError,
   InsufficientUserAuthenticationError,
   type AuthenticationShortfall,
+  InvalidDpopProofError,
   InvalidRequestError,
   InvalidTokenError,
   isResourceServerError,
@@ -63,3 +65,5 @@ export {
   normalizeHtu,
   readDpopHeader,
 } from './dpop/dpop-proof';
+export { DpopVerifier, type DpopRequest } from './dpop/dpop-verifier';
+export { extractAccessToken } from './dpop/presented-token';
