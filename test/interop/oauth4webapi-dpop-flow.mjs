@@ -4,7 +4,7 @@
 import * as oauth from 'oauth4webapi';
 import { signIn } from './browser.mjs';
 
-const { ISSUER, PUBLIC_CLIENT_ID, SERVICE_ID, SERVICE_SECRET, REDIRECT_URI, USERNAME, PASSWORD, ORDERS_URL, ORDERS_RESOURCE } = process.env;
+const { ISSUER, PUBLIC_CLIENT_ID, SERVICE_ID, SERVICE_SECRET, REDIRECT_URI, USERNAME, PASSWORD } = process.env;
 const insecure = { [oauth.allowInsecureRequests]: true };
 
 /** RFC 9449 §8: the first answer may ask for a nonce; the handle has kept it, so one retry succeeds. */
@@ -58,14 +58,9 @@ const refreshed = await withNonceRetry(
 const service = { client_id: SERVICE_ID };
 const serviceDPoP = oauth.DPoP(service, await oauth.generateKeyPair('ES256'));
 const serviceTokens = await withNonceRetry(
-  () => oauth.clientCredentialsGrantRequest(as, service, oauth.ClientSecretBasic(SERVICE_SECRET), new URLSearchParams(ORDERS_RESOURCE ? { resource: ORDERS_RESOURCE } : {}), { ...insecure, DPoP: serviceDPoP }),
+  () => oauth.clientCredentialsGrantRequest(as, service, oauth.ClientSecretBasic(SERVICE_SECRET), new URLSearchParams(), { ...insecure, DPoP: serviceDPoP }),
   (response) => oauth.processClientCredentialsResponse(as, service, response),
 );
-let orders;
-if (ORDERS_URL) {
-  const response = await oauth.protectedResourceRequest(serviceTokens.access_token, 'GET', new URL(ORDERS_URL), undefined, undefined, { ...insecure, DPoP: serviceDPoP });
-  orders = { status: response.status, body: await response.json() };
-}
 
 process.stdout.write(JSON.stringify({
   dpopAlgs: as.dpop_signing_alg_values_supported,
@@ -74,5 +69,4 @@ process.stdout.write(JSON.stringify({
   userinfo,
   refreshed: { tokenType: refreshed.token_type, rotated: refreshed.refresh_token !== tokens.refresh_token },
   service: { tokenType: serviceTokens.token_type },
-  orders,
 }));
