@@ -46,7 +46,7 @@ export class RefreshTokenGrant implements GrantHandler {
       }
       // A bound family stays bound to its key; an unbound one of a public client binds to the first proof.
       const dpopJkt = record.dpopJkt ?? refreshTokenBinding(client, context);
-      const next = await this.refreshTokens.issue({ ...grantOf(record), ttlSeconds: client.refreshTokenTtl, dpopJkt: dpopJkt ?? undefined }, manager);
+      const next = await this.refreshTokens.issue({ ...grantOf(record), ttlSeconds: client.refreshTokenTtl, dpopJkt }, manager);
       const response = await this.issuer.respond(
         {
           client,

@@ -39,7 +39,7 @@ export class DpopProofs {
     try {
       const checked = await checkDpopProof(proof, {
         method: request.method,
-        url: this.config.issuer + presentation.path,
+        url: this.config.endpoint(presentation.path),
         accessToken: presentation.accessToken,
         now: this.clock.epochSeconds(),
         windowSeconds: this.config.dpopProofWindowSeconds,
