@@ -42,3 +42,12 @@ export function createBrowser(issuer) {
 
   return { browse, follow, submitLogin };
 }
+
+/** Opens the authorization URL in a fresh browser, signs in if asked, and returns the client's callback URL. */
+export async function signIn(authorizationUrl, issuer, username, password) {
+  const { browse, follow, submitLogin } = createBrowser(issuer);
+  let page = await follow(await browse(authorizationUrl));
+  if (!(page instanceof URL)) page = await submitLogin(page, username, password);
+  if (!(page instanceof URL)) throw new Error(`expected the callback, got ${page.status}: ${page.text.slice(0, 300)}`);
+  return page;
+}

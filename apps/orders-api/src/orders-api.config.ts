@@ -15,6 +15,7 @@ export interface OrdersApiConfig {
  * the SDK's) bounds how long an active answer is reused, hence how late a revocation is seen; 0 = never.
  * BACKCHANNEL_LOGOUT_CLIENT_ID (optional): the client whose sessions this backend honours; when set,
  * POST /backchannel-logout receives that client's logout tokens (register it as its backchannel_logout_uri).
+ * PUBLIC_BASE_URL (optional): the URL clients call this API at, which DPoP proofs name (behind a proxy).
  */
 export function readOrdersApiConfig(env: Readonly<Record<string, string | undefined>>): OrdersApiConfig {
   const required = (name: string): string => {
@@ -36,6 +37,8 @@ export function readOrdersApiConfig(env: Readonly<Record<string, string | undefi
     const cacheSeconds = env['INTROSPECTION_CACHE_SECONDS'];
     if (cacheSeconds !== undefined && cacheSeconds !== '') resourceServer.introspectionCacheMaxSeconds = Number(cacheSeconds);
   }
+  const publicBaseUrl = env['PUBLIC_BASE_URL'];
+  if (publicBaseUrl !== undefined && publicBaseUrl !== '') resourceServer.dpop = { publicBaseUrl };
   const logoutClientId = env['BACKCHANNEL_LOGOUT_CLIENT_ID'];
   if (logoutClientId === undefined || logoutClientId === '') return { port, resourceServer };
   return { port, resourceServer, backchannelLogout: { clientId: logoutClientId } };

@@ -110,6 +110,10 @@ export class ClientEntity {
   @Column({ name: 'frontchannel_logout_session_required', type: 'boolean', default: false })
   frontchannelLogoutSessionRequired!: boolean;
 
+  /** RFC 9449 §5.2: every token request of this client must carry a DPoP proof. */
+  @Column({ name: 'dpop_bound_access_tokens', type: 'boolean', default: false })
+  dpopBoundAccessTokens!: boolean;
+
   /** Set for the introspection credentials of a registered API (resource server). */
   @Column({ name: 'api_identifier', type: 'text', nullable: true })
   apiIdentifier!: string | null;

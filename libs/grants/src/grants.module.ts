@@ -22,6 +22,7 @@ import { SessionTokensListener } from './revocation/session-tokens.listener';
 import { ScopePolicy } from './scopes/scope-policy';
 import { UserinfoController } from './oidc/userinfo.controller';
 import { UserinfoService } from './oidc/userinfo.service';
+import { AccessTokenPresentation } from './oidc/access-token-presentation';
 import { TokenController } from './token/token.controller';
 
 @Module({
@@ -37,6 +38,7 @@ import { TokenController } from './token/token.controller';
     UserTokenIssuer,
     AuthorizationCodeRepository,
     UserinfoService,
+    AccessTokenPresentation,
     DeviceCodeGrant,
     GrantRevocation,
     PersonAccessService,

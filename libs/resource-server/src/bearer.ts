@@ -5,6 +5,7 @@ import {
   MissingTokenError,
   type ResourceServerError,
 } from './errors';
+import { DPOP_ALGORITHMS } from './dpop/dpop-proof';
 
 /** Node/Express/Fastify header objects, or a fetch `Headers` instance. */
 export type HeadersLike = Readonly<Record<string, string | readonly string[] | undefined>> | { get(name: string): string | null };
@@ -112,9 +113,11 @@ export function bearerChallenge(error: ResourceServerError, options: ChallengeOp
     if (error.acrValues !== undefined && error.acrValues.length > 0) attributes.push(`acr_values="${scopeContent(error.acrValues)}"`);
     if (error.maxAge !== undefined) attributes.push(`max_age="${Math.max(0, Math.floor(error.maxAge))}"`);
   }
+  // RFC 9449 §7.1: a DPoP challenge names the algorithms proofs may use.
+  if (error.challengeScheme === 'DPoP') attributes.push(`algs="${DPOP_ALGORITHMS.join(' ')}"`);
   return {
     status: error.status,
-    headers: { 'WWW-Authenticate': `Bearer ${attributes.join(', ')}` },
+    headers: { 'WWW-Authenticate': `${error.challengeScheme} ${attributes.join(', ')}` },
     body: { error: error.errorCode, error_description: description },
   };
 }

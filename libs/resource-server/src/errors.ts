@@ -5,7 +5,7 @@
  */
 
 /** RFC 6750 §3.1 error codes, plus the status-only cases that carry no code. */
-export type BearerErrorCode = 'invalid_request' | 'invalid_token' | 'insufficient_scope' | 'insufficient_user_authentication';
+export type BearerErrorCode = 'invalid_request' | 'invalid_token' | 'insufficient_scope' | 'insufficient_user_authentication' | 'invalid_dpop_proof';
 
 export abstract class ResourceServerError extends Error {
   /** HTTP status the error maps to. */
@@ -14,6 +14,8 @@ export abstract class ResourceServerError extends Error {
   abstract readonly errorCode: BearerErrorCode | undefined;
   /** Human-readable explanation that is safe to send to the client. */
   readonly description: string;
+  /** RFC 9449 §7.1: the scheme of the challenge; DPoP for a request that used it or a DPoP-bound token. */
+  challengeScheme: 'Bearer' | 'DPoP' = 'Bearer';
 
   protected constructor(description: string, message?: string, options?: { cause?: unknown }) {
     super(message ?? description, options);
@@ -52,6 +54,17 @@ export class InvalidTokenError extends ResourceServerError {
 
   constructor(description = 'The access token is invalid', options?: { cause?: unknown; message?: string }) {
     super(description, options?.message, { cause: options?.cause });
+  }
+}
+
+/** RFC 9449 §7.1: the DPoP proof that came with the token is missing or fails a check of §4.3. */
+export class InvalidDpopProofError extends ResourceServerError {
+  override readonly status = 401;
+  override readonly errorCode = 'invalid_dpop_proof';
+
+  constructor(message: string) {
+    super('The DPoP proof is invalid', message);
+    this.challengeScheme = 'DPoP';
   }
 }
 

@@ -2,6 +2,7 @@ export { TokenVerifier } from './verifier';
 export {
   type AccessTokenAlgorithm,
   DEFAULT_ALGORITHMS,
+  type DpopOptions,
   type IntrospectionCredentials,
   type TokenVerifierOptions,
   type VerificationMode,
@@ -12,6 +13,7 @@ export {
   InsufficientScopeError,
   InsufficientUserAuthenticationError,
   type AuthenticationShortfall,
+  InvalidDpopProofError,
   InvalidRequestError,
   InvalidTokenError,
   isResourceServerError,
@@ -53,3 +55,15 @@ export type { LogoutTokenVerifierOptions } from './logout/logout-token-options';
 export { LogoutTokenRejected, type LogoutTokenRejection } from './logout/logout-token-rejected';
 export { BACKCHANNEL_LOGOUT_EVENT, LogoutTokenVerifier, type VerifiedLogoutToken } from './logout/logout-token-verifier';
 export { InMemoryReplayStore, type InMemoryReplayStoreOptions, type LogoutReplayStore } from './logout/replay-store';
+export {
+  accessTokenHash,
+  type CheckedDpopProof,
+  checkDpopProof,
+  DPOP_ALGORITHMS,
+  type DpopProofExpectation,
+  DpopProofError,
+  normalizeHtu,
+  readDpopHeader,
+} from './dpop/dpop-proof';
+export { DpopVerifier, type DpopRequest } from './dpop/dpop-verifier';
+export { extractAccessToken } from './dpop/presented-token';

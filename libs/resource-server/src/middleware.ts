@@ -1,12 +1,16 @@
-import { bearerChallenge, type ChallengeOptions, extractBearerToken, type HeadersLike } from './bearer';
+import { bearerChallenge, type ChallengeOptions, type HeadersLike } from './bearer';
+import { type DpopRequestParts, extractAccessToken, verifyPresentation } from './dpop/presented-token';
 import { isResourceServerError, type ResourceServerError } from './errors';
 import { assertAuthentication, type AuthenticationRequirement } from './authentication';
 import { assertScopes } from './scopes';
 import type { TokenVerifier } from './verifier';
 import type { VerifiedToken } from './verified-token';
 
-/** Anything with request headers: node:http, Express and Fastify requests all qualify. */
-export interface RequestLike {
+/**
+ * Anything with request headers: node:http, Express and Fastify requests all qualify. Method and URL are
+ * what DPoP proofs are checked against.
+ */
+export interface RequestLike extends DpopRequestParts {
   headers: HeadersLike;
 }
 
@@ -45,8 +49,7 @@ export async function verifyRequest(
   request: RequestLike,
   options: VerifyRequestOptions = {},
 ): Promise<VerifiedToken> {
-  const token = extractBearerToken(request.headers);
-  const verified = await verifier.verify(token);
+  const verified = await verifyPresentation(verifier.dpop, request, extractAccessToken(request.headers), (token) => verifier.verify(token));
   if (options.scopes !== undefined && options.scopes.length > 0) assertScopes(verified, options.scopes);
   // After the scopes: a token lacking a scope cannot be fixed by signing in again.
   if (options.authentication !== undefined) assertAuthentication(verified, options.authentication, (options.now ?? Date.now)());

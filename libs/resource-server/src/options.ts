@@ -57,6 +57,21 @@ export interface TokenVerifierOptions {
   fetch?: FetchLike;
   /** Clock in epoch milliseconds; defaults to `Date.now`. */
   now?: () => number;
+  /** DPoP (RFC 9449) proofs presented with `Authorization: DPoP` tokens. */
+  dpop?: DpopOptions;
+}
+
+export interface DpopOptions {
+  /**
+   * The public origin (and path prefix) clients call this API at, e.g. `https://api.example.com`: the `htu`
+   * of a proof is compared with it plus the request path. Needed behind a proxy; by default the request's
+   * own protocol and Host header.
+   */
+  publicBaseUrl?: string;
+  /** How far a proof's `iat` may be from this server's clock, in seconds. Default 60. */
+  proofWindowSeconds?: number;
+  /** Proof jti values remembered to refuse replays. Default 10000; the oldest are forgotten first. */
+  jtiCacheSize?: number;
 }
 
 export interface ResolvedVerifierOptions {
@@ -75,6 +90,7 @@ export interface ResolvedVerifierOptions {
   allowInsecureHttp: boolean;
   fetch: FetchLike;
   now: () => number;
+  dpop: Required<Omit<DpopOptions, 'publicBaseUrl'>> & Pick<DpopOptions, 'publicBaseUrl'>;
 }
 
 export const DEFAULT_ALGORITHMS: readonly AccessTokenAlgorithm[] = ['ES256', 'RS256', 'PS256', 'EdDSA'];
@@ -150,6 +166,22 @@ export function resolveVerifierOptions(options: TokenVerifierOptions): ResolvedV
     allowInsecureHttp,
     fetch: fetchFn,
     now: options.now ?? Date.now,
+    dpop: resolveDpopOptions(options.dpop ?? {}),
+  };
+}
+
+function resolveDpopOptions(options: DpopOptions): ResolvedVerifierOptions['dpop'] {
+  if (options.publicBaseUrl !== undefined) {
+    try {
+      new URL(options.publicBaseUrl);
+    } catch {
+      throw new TypeError('TokenVerifier: `dpop.publicBaseUrl` must be an absolute URL');
+    }
+  }
+  return {
+    publicBaseUrl: options.publicBaseUrl?.replace(/\/+$/, ''),
+    proofWindowSeconds: positive('dpop.proofWindowSeconds', options.proofWindowSeconds, 60),
+    jtiCacheSize: positive('dpop.jtiCacheSize', options.jtiCacheSize, 10_000),
   };
 }
 

@@ -1,5 +1,6 @@
 import { decodeProtectedHeader, type JWSHeaderParameters } from 'jose';
 import { DiscoveryClient } from './discovery';
+import { DpopVerifier } from './dpop/dpop-verifier';
 import { InvalidTokenError, VerifierUnavailableError } from './errors';
 import { IntrospectionClient } from './introspection-client';
 import { JwksCache } from './jwks-cache';
@@ -23,6 +24,8 @@ export class TokenVerifier {
   private readonly discovery: DiscoveryClient;
   private readonly localVerifier: LocalJwtVerifier;
   private readonly introspectionClient: IntrospectionClient | undefined;
+  /** Checks the DPoP proofs that come with DPoP tokens (RFC 9449 §7.1). */
+  readonly dpop: DpopVerifier;
 
   constructor(options: TokenVerifierOptions) {
     this.options = resolveVerifierOptions(options);
@@ -49,6 +52,7 @@ export class TokenVerifier {
       jwks,
       now: resolved.now,
     });
+    this.dpop = new DpopVerifier(resolved);
     this.introspectionClient =
       resolved.introspection === undefined
         ? undefined

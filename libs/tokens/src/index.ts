@@ -8,11 +8,15 @@ import { RefreshTokenResource1764100013000 } from './migrations/1764100013000-re
 import { RevocationCutoffs1764100016500 } from './migrations/1764100016500-revocation-cutoffs';
 import { OpaqueAccessTokenClaims1764100017400 } from './migrations/1764100017400-opaque-access-token-claims';
 import { TokenAuthenticationLevel1764100020100 } from './migrations/1764100020100-token-authentication-level';
+import { Dpop1764100026000 } from './migrations/1764100026000-dpop';
 
 export type { AccessTokenClaims, AuthenticationClaimValues, PersonClaimValues } from './access/access-token-claims';
 export { presentAuthenticationClaims } from './access/access-token-claims';
 export * from './access/access-token.service';
 export * from './access/own-api-tokens';
+export * from './dpop/dpop-proof.service';
+export * from './dpop/dpop-refusal';
+export { DPOP_ALGORITHMS } from '@meridian-auth/resource-server';
 export * from './id-token/id-token.service';
 export * from './introspection/introspection.service';
 export * from './keys/key-store.service';
@@ -28,7 +32,7 @@ export * from './tokens.module';
 
 export const TOKENS_ENTITIES = [SigningKeyEntity];
 export const TOKENS_MIGRATIONS = [CreateTokens1764100001000, CreateRefreshTokens1764100003000, CreateOpaqueAccessTokens1764100006000, PrepublishNextSigningKey1764100007000, IdTokenSigningKeys1764100010000, RefreshTokenResource1764100013000,
-  RevocationCutoffs1764100016500, OpaqueAccessTokenClaims1764100017400, TokenAuthenticationLevel1764100020100];
+  RevocationCutoffs1764100016500, OpaqueAccessTokenClaims1764100017400, TokenAuthenticationLevel1764100020100, Dpop1764100026000];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const TOKENS_PURGE_TASKS = [
@@ -38,5 +42,6 @@ export const TOKENS_PURGE_TASKS = [
   { table: 'opaque_access_tokens', where: 'expires_at < now()' },
   // A day of margin keeps rotated tokens around for reuse detection past their family's last refresh.
   { table: 'refresh_tokens', where: "expires_at < now() - interval '1 day'" },
+  { table: 'dpop_proof_jtis', where: 'expires_at < now()' },
   { table: 'signing_keys', where: "status = 'retired' AND expires_at < now() - interval '30 days'" },
 ];

@@ -3,6 +3,8 @@ import { ClientsModule } from '@app/clients';
 import { AccessTokenService } from './access/access-token.service';
 import { OpaqueAccessTokenRepository } from './access/opaque-access-token.repository';
 import { OwnApiTokens } from './access/own-api-tokens';
+import { DpopNonces } from './dpop/dpop-nonce.service';
+import { DpopProofs } from './dpop/dpop-proof.service';
 import { IdTokenService } from './id-token/id-token.service';
 import { IntrospectionJwtService } from './introspection/introspection-jwt.service';
 import { IntrospectionService } from './introspection/introspection.service';
@@ -34,7 +36,9 @@ import { TokenGroupRevocation } from './revocation/token-group-revocation.servic
     RefreshTokenRepository,
     RefreshTokenService,
     TokenGroupRevocation,
+    DpopNonces,
+    DpopProofs,
   ],
-  exports: [KeyStore, AccessTokenService, OwnApiTokens, RevocationRepository, IntrospectionService, IdTokenService, RefreshTokenService, TokenGroupRevocation],
+  exports: [KeyStore, AccessTokenService, OwnApiTokens, RevocationRepository, IntrospectionService, IdTokenService, RefreshTokenService, TokenGroupRevocation, DpopProofs],
 })
 export class TokensModule {}

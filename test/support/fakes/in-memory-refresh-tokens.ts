@@ -38,6 +38,7 @@ export class InMemoryRefreshTokens implements RefreshTokens, TransactionalState 
       acr: grant.acr ?? null,
       amr: grant.amr ? [...grant.amr] : null,
       resource: grant.resource ?? null,
+      dpopJkt: grant.dpopJkt ?? null,
       createdAt: now,
       expiresAt,
       consumedAt: null,

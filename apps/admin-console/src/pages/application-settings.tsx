@@ -10,6 +10,7 @@ import { useRouter } from '../router';
 import { useSession } from '../session';
 import { ApplicationImplicitFields } from './application-implicit-fields';
 import { ApplicationLogoutFields } from './application-logout-fields';
+import { ApplicationTokenBindingFields } from './application-token-binding-fields';
 import { AUTH_METHODS, SHOWN_FIELDS, SIGN_IN_STRENGTHS, toForm, toMetadata } from './application-metadata';
 
 /** An application's settings form, its credentials and its deletion; read-only without `clients:write`. */
@@ -117,6 +118,7 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
           </fieldset>
           {supported.includes(GRANT.implicit) && <ApplicationImplicitFields form={form} />}
           <ApplicationLogoutFields form={form} errors={errors} />
+          <ApplicationTokenBindingFields form={form} />
           <div className="row">
             <Field label="Access token lifetime (seconds)" hint="Empty: server default." error={errors.access_token_ttl}>
               {(props) => <input {...props} type="number" min={30} inputMode="numeric" {...form.text('access_token_ttl')} />}

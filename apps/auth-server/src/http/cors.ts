@@ -41,6 +41,7 @@ export function registerCors(fastify: FastifyInstance, config: AppConfig): void 
         .send();
       return reply;
     }
-    void reply.header('Access-Control-Expose-Headers', 'WWW-Authenticate');
+    // RFC 9449 §8: a browser client must be able to read the nonce it is asked to use.
+    void reply.header('Access-Control-Expose-Headers', 'WWW-Authenticate, DPoP-Nonce');
   });
 }

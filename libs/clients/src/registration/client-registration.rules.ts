@@ -35,6 +35,7 @@ export interface NormalizedClientMetadata {
   backchannelLogoutSessionRequired: boolean;
   frontchannelLogoutUri: string | null;
   frontchannelLogoutSessionRequired: boolean;
+  dpopBoundAccessTokens: boolean;
 }
 
 /** RFC 7591 §2 contacts are e-mail addresses; bounded so the list cannot serve as free storage. */
@@ -165,6 +166,8 @@ export function normalizeClientMetadata(
     owners,
     defaultAcrValues,
     ...logout,
+    // RFC 9449 §5.2: false unless the client asks.
+    dpopBoundAccessTokens: input.dpop_bound_access_tokens ?? false,
   };
 }
 

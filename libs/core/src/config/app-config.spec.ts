@@ -18,6 +18,13 @@ describe(AppConfig.name, () => {
     expect([sut.loginMaxFailures, sut.loginLockoutSeconds]).toEqual([10, 3600]);
   });
 
+  it('RFC 9449: DPoP nonces are off and proofs may be 60 s off by default; both are settable', () => {
+    expect([new AppConfig({}).dpopNonce, new AppConfig({}).dpopProofWindowSeconds]).toEqual([false, 60]);
+    const sut = new AppConfig({ DPOP_NONCE: 'true', DPOP_PROOF_WINDOW_S: '30' });
+    expect([sut.dpopNonce, sut.dpopProofWindowSeconds]).toEqual([true, 30]);
+    expect(() => new AppConfig({ DPOP_NONCE: 'yes' })).toThrow(/DPOP_NONCE/);
+  });
+
   it('derives the default issuer from PORT and keeps ISSUER exactly as given', () => {
     expect(new AppConfig({ PORT: '8080' }).issuer).toBe('http://localhost:8080');
     expect(new AppConfig({ ISSUER: 'https://id.example.com/tenant-a' }).issuer).toBe('https://id.example.com/tenant-a');

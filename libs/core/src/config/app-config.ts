@@ -85,6 +85,10 @@ export class AppConfig {
   readonly logoutRetryBaseMs: number;
   /** LOGOUT_DELIVERY_TIMEOUT_MS: how long one logout token POST may take. */
   readonly logoutDeliveryTimeoutMs: number;
+  /** DPOP_NONCE: whether DPoP proofs must carry a nonce the server issued (RFC 9449 §8). */
+  readonly dpopNonce: boolean;
+  /** DPOP_PROOF_WINDOW_S: how far a DPoP proof's iat may be from the server's clock, either way. */
+  readonly dpopProofWindowSeconds: number;
 
   constructor(env: Record<string, string | undefined>) {
     const read: EnvReader = readEnv(env);
@@ -123,6 +127,8 @@ export class AppConfig {
     this.logoutDeliveryAttempts = read.integer('LOGOUT_DELIVERY_ATTEMPTS', 8, { min: 1, max: 50 });
     this.logoutRetryBaseMs = read.integer('LOGOUT_RETRY_BASE_MS', 5000, { min: 10, max: 3600000 });
     this.logoutDeliveryTimeoutMs = read.integer('LOGOUT_DELIVERY_TIMEOUT_MS', 5000, { min: 100, max: 60000 });
+    this.dpopNonce = read.oneOf('DPOP_NONCE', ['true', 'false'], 'false') === 'true';
+    this.dpopProofWindowSeconds = read.integer('DPOP_PROOF_WINDOW_S', 60, { min: 5, max: 600 });
     if (this.workers > 1 && !this.databaseUrl) {
       throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
     }

@@ -1,4 +1,4 @@
-/** Every error code this server answers with, from RFC 6749, 6750, 7009, 8628, 8707 and OIDC Core. */
+/** Every error code this server answers with, from RFC 6749, 6750, 7009, 8628, 8707, 9449 and OIDC Core. */
 export type OAuthErrorCode =
   | 'invalid_request'
   | 'invalid_client'
@@ -23,6 +23,8 @@ export type OAuthErrorCode =
   | 'request_uri_not_supported'
   | 'invalid_client_metadata'
   | 'invalid_redirect_uri'
+  | 'invalid_dpop_proof'
+  | 'use_dpop_nonce'
   | 'not_found'
   | 'conflict'
   | 'too_many_requests'
@@ -54,6 +56,8 @@ export const OAUTH_ERROR_STATUS: Record<OAuthErrorCode, number> = {
   request_uri_not_supported: 400,
   invalid_client_metadata: 400,
   invalid_redirect_uri: 400,
+  invalid_dpop_proof: 400,
+  use_dpop_nonce: 400,
   not_found: 404,
   conflict: 409,
   too_many_requests: 429,

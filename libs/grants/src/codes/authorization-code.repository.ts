@@ -14,6 +14,8 @@ export interface NewAuthorizationCode {
   codeChallengeMethod?: PkceMethod;
   /** The RFC 8707 resource of the authorization request: the token request may only target it. */
   resource?: string;
+  /** RFC 9449 §10: the DPoP key thumbprint the token request's proof must have. */
+  dpopJkt?: string;
   authTime: Date;
   sessionId: string;
   /** The level the session proved (pwd, mfa, phr), for the `acr` claim of the tokens; null when unknown. */
@@ -33,6 +35,7 @@ export interface AuthorizationCodeRecord {
   codeChallenge: string | null;
   codeChallengeMethod: PkceMethod | null;
   resource: string | null;
+  dpopJkt: string | null;
   authTime: Date;
   sessionId: string;
   acr: string | null;
@@ -57,6 +60,7 @@ interface RawCode {
   code_challenge: string | null;
   code_challenge_method: string | null;
   resource: string | null;
+  dpop_jkt: string | null;
   auth_time: Date;
   session_id: string;
   acr: string | null;
@@ -75,11 +79,11 @@ export class AuthorizationCodeRepository {
     const value = randomToken(32);
     await this.dataSource.query(
       `INSERT INTO authorization_codes (code_hash, grant_id, client_id, redirect_uri, user_id, scopes, nonce,
-         code_challenge, code_challenge_method, resource, auth_time, session_id, acr, amr, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+         code_challenge, code_challenge_method, resource, auth_time, session_id, acr, amr, expires_at, dpop_jkt)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [sha256(value), randomToken(16), code.clientId, code.redirectUri, code.userId, code.scopes, code.nonce ?? null,
         code.codeChallenge ?? null, code.codeChallengeMethod ?? null, code.resource ?? null, code.authTime, code.sessionId,
-        code.acr ?? null, code.amr ?? null, code.expiresAt],
+        code.acr ?? null, code.amr ?? null, code.expiresAt, code.dpopJkt ?? null],
     );
     return value;
   }
@@ -96,7 +100,7 @@ export class AuthorizationCodeRepository {
       `UPDATE authorization_codes c SET consumed_at = now() FROM users u
         WHERE c.code_hash = $1 AND c.consumed_at IS NULL AND u.id = c.user_id
        RETURNING c.grant_id, c.client_id, c.redirect_uri, c.user_id, c.scopes, c.nonce, c.code_challenge,
-                 c.code_challenge_method, c.resource, c.auth_time, c.session_id, c.acr, c.amr, c.expires_at, u.disabled AS person_disabled`,
+                 c.code_challenge_method, c.resource, c.auth_time, c.session_id, c.acr, c.amr, c.expires_at, c.dpop_jkt, u.disabled AS person_disabled`,
       [codeHash],
     );
     if (rows[0]) return { outcome: 'consumed', code: toRecord(rows[0]) };
@@ -129,6 +133,7 @@ function toRecord(row: RawCode): AuthorizationCodeRecord {
     codeChallenge: row.code_challenge,
     codeChallengeMethod: row.code_challenge_method as PkceMethod | null,
     resource: row.resource,
+    dpopJkt: row.dpop_jkt,
     authTime: new Date(row.auth_time),
     sessionId: row.session_id,
     acr: row.acr,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ACR_VALUES, AppConfig } from '@app/core';
-import { KeyStore } from '@app/tokens';
+import { DPOP_ALGORITHMS, KeyStore } from '@app/tokens';
 import { GrantRegistry } from '../registry/grant-registry';
 
 const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'];
@@ -27,6 +27,8 @@ const SIGN_IN_METADATA = {
   backchannel_logout_session_supported: true,
   frontchannel_logout_supported: true,
   frontchannel_logout_session_supported: true,
+  // RFC 9449 §5.1: the algorithms DPoP proofs may be signed with.
+  dpop_signing_alg_values_supported: [...DPOP_ALGORITHMS],
 };
 
 /** RFC 8414 / OpenID Connect Discovery metadata, built from the registry and config. */

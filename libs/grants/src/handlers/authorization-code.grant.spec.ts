@@ -39,6 +39,21 @@ describe(AuthorizationCodeGrant.name, () => {
     expect(build().sut.grantType).toBe('authorization_code');
   });
 
+  describe('RFC 9449 §10: dpop_jkt binding', () => {
+    it('redeems a bound code with a proof of its key and binds the access token to it', async () => {
+      const { sut, codes, issuer } = build();
+      await sut.handle(redemption(codes.add(anAuthorizationCode({ dpopJkt: 'key-a' }))), aClient(), { dpopJkt: 'key-a' });
+      expect(issuer.grants[0].dpopJkt).toBe('key-a');
+    });
+
+    it('§10.1: refuses a proof of another key, or none, as invalid_grant', async () => {
+      const { sut, codes, issuer } = build();
+      await expect(sut.handle(redemption(codes.add(anAuthorizationCode({ dpopJkt: 'key-a' }))), aClient(), { dpopJkt: 'key-b' })).rejects.toMatchObject(invalidGrant('bound to another DPoP key'));
+      await expect(sut.handle(redemption(codes.add(anAuthorizationCode({ dpopJkt: 'key-a' }))), aClient())).rejects.toMatchObject(invalidGrant('bound to another DPoP key'));
+      expect(issuer.grants).toHaveLength(0);
+    });
+  });
+
   it('RFC 6749 §4.1.3: the code parameter is required (invalid_request)', async () => {
     const { sut } = build();
     await expect(sut.handle({ grant_type: 'authorization_code' }, aClient())).rejects.toMatchObject({ code: 'invalid_request' });

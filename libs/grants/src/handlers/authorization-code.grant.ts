@@ -6,8 +6,8 @@ import { Clock, FormParams, InvalidGrant, InvalidRequest, InvalidTarget, OAuthEr
 import { RefreshTokenService } from '@app/tokens';
 import { AuthorizationCodeRecord, AuthorizationCodeRepository } from '../codes/authorization-code.repository';
 import { verifyPkce } from '../pkce/pkce';
-import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
-import { issuesRefreshToken, UserTokenIssuer } from './user-token-issuer';
+import { Grant, GrantHandler, TokenRequestContext, TokenResponse } from '../registry/grant-handler';
+import { issuesRefreshToken, refreshTokenBinding, UserTokenIssuer } from './user-token-issuer';
 
 type Redemption = { failure: OAuthError } | { response: TokenResponse };
 
@@ -25,7 +25,7 @@ export class AuthorizationCodeGrant implements GrantHandler {
     private readonly access: AppAccessPolicy,
   ) {}
 
-  async handle(params: FormParams, client: ClientEntity): Promise<TokenResponse> {
+  async handle(params: FormParams, client: ClientEntity, context: TokenRequestContext = {}): Promise<TokenResponse> {
     if (!params.code) throw new InvalidRequest('The code parameter is required');
     // The code's consumption and every token of the answer commit together. A failed check of the request
     // still burns the code (returned, so it commits); a refusal thrown while issuing (the bound API was
@@ -43,7 +43,7 @@ export class AuthorizationCodeGrant implements GrantHandler {
         return { failure: new InvalidGrant(`authorization code of grant ${result.grantId} replayed; the grant is revoked`) };
       }
       const { code } = result;
-      const failure = this.check(code, params, client);
+      const failure = this.check(code, params, client, context);
       if (failure) return { failure };
       // Nothing was issued from this code yet: refusing here leaves no token to revoke.
       if (!code.personEnabled) return { failure: new InvalidGrant(`person ${code.userId} of grant ${code.grantId} is disabled`) };
@@ -66,6 +66,7 @@ export class AuthorizationCodeGrant implements GrantHandler {
             amr: code.amr,
             resource,
             ttlSeconds: client.refreshTokenTtl,
+            dpopJkt: refreshTokenBinding(client, context),
           },
           manager,
         )
@@ -83,6 +84,7 @@ export class AuthorizationCodeGrant implements GrantHandler {
           nonce: code.nonce,
           resource,
           refreshToken: refresh?.token,
+          dpopJkt: context.dpopJkt,
         },
         manager,
       );
@@ -93,7 +95,7 @@ export class AuthorizationCodeGrant implements GrantHandler {
   }
 
   /** Why the code may not be redeemed by this request, or undefined. */
-  private check(code: AuthorizationCodeRecord, params: FormParams, client: ClientEntity): OAuthError | undefined {
+  private check(code: AuthorizationCodeRecord, params: FormParams, client: ClientEntity, context: TokenRequestContext): OAuthError | undefined {
     // RFC 6749 §4.1.3: the code must have been issued to the authenticated client.
     if (code.clientId !== client.clientId) return new InvalidGrant(`authorization code of client ${code.clientId} presented by client ${client.clientId}`);
     if (code.expiresAt.getTime() <= this.clock.now().getTime()) return new InvalidGrant(`authorization code of grant ${code.grantId} expired at ${code.expiresAt.toISOString()}`);
@@ -101,6 +103,8 @@ export class AuthorizationCodeGrant implements GrantHandler {
     if (params.redirect_uri !== code.redirectUri) return new InvalidGrant('redirect_uri is not the one of the authorization request');
     // RFC 7636 §4.6: the verifier must match the challenge by its method.
     if (!verifyPkce(code, params.code_verifier)) return new InvalidGrant('code_verifier does not match the code_challenge');
+    // RFC 9449 §10.1: a code bound with dpop_jkt is redeemed only with a proof of that key.
+    if (code.dpopJkt && code.dpopJkt !== context.dpopJkt) return new InvalidGrant(`authorization code of grant ${code.grantId} is bound to another DPoP key`);
     // Checked last, so only the client holding the code and its verifier learns which resource it is bound to.
     if (!isAuthorizedResource(code, params.resource)) return new InvalidTarget('The resource is not the one the authorization request named');
     return undefined;

@@ -3,7 +3,7 @@ import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES } from '@app/clients';
 import { AppConfig, FormParams, InvalidTarget } from '@app/core';
 import { AccessTokenService } from '@app/tokens';
-import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
+import { Grant, GrantHandler, TokenRequestContext, TokenResponse } from '../registry/grant-handler';
 import { ScopePolicy } from '../scopes/scope-policy';
 
 /** RFC 6749 §4.4: a confidential client gets a token for itself. No database write for JWTs. */
@@ -18,7 +18,7 @@ export class ClientCredentialsGrant implements GrantHandler {
     private readonly access: AppAccessPolicy,
   ) {}
 
-  async handle(params: FormParams, client: ClientEntity): Promise<TokenResponse> {
+  async handle(params: FormParams, client: ClientEntity, context: TokenRequestContext = {}): Promise<TokenResponse> {
     const requested = this.scopes.grantable(params.scope, client);
     const target = await this.scopes.resolveTarget(params.resource, client, requested, params.scope !== undefined);
     // RFC 8707 §2: an API that lists the clients allowed to call it on their own behalf refuses the others.
@@ -33,7 +33,8 @@ export class ClientCredentialsGrant implements GrantHandler {
       audience: target.audience,
       ttlSeconds: ttl,
       format: target.format,
+      dpopJkt: context.dpopJkt,
     });
-    return { access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresIn, scope: target.scopes.join(' ') };
+    return { access_token: issued.token, token_type: context.dpopJkt ? 'DPoP' : 'Bearer', expires_in: issued.expiresIn, scope: target.scopes.join(' ') };
   }
 }

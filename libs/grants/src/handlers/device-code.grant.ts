@@ -5,9 +5,9 @@ import { AccessDenied, AuthorizationPending, ExpiredToken, FormParams, InvalidGr
 import { RefreshTokenService } from '@app/tokens';
 import { UserService } from '@app/users';
 import { ConsumedAuthorization, DeviceAuthorizationRepository } from '../device/device-authorization.repository';
-import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
+import { Grant, GrantHandler, TokenRequestContext, TokenResponse } from '../registry/grant-handler';
 import { AccessTarget, ScopePolicy } from '../scopes/scope-policy';
-import { assertPersonMayUseApi, issuesRefreshToken, UserTokenIssuer } from './user-token-issuer';
+import { assertPersonMayUseApi, issuesRefreshToken, refreshTokenBinding, UserTokenIssuer } from './user-token-issuer';
 
 /** RFC 8628 §3.4: the grant_type value of the device access token request. */
 export const DEVICE_CODE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -29,7 +29,7 @@ export class DeviceCodeGrant implements GrantHandler {
     private readonly access: AppAccessPolicy,
   ) {}
 
-  async handle(params: FormParams, client: ClientEntity): Promise<TokenResponse> {
+  async handle(params: FormParams, client: ClientEntity, context: TokenRequestContext = {}): Promise<TokenResponse> {
     // RFC 8628 §3.4: device_code is REQUIRED.
     if (!params.device_code) throw new InvalidRequest('The device_code parameter is required');
     // RFC 6749 §5.2: a code issued to another client is invalid_grant, so the lookup includes the client.
@@ -46,7 +46,7 @@ export class DeviceCodeGrant implements GrantHandler {
     }
     // Checked before the code is taken, so a bad resource does not burn an approved authorization.
     const target = await this.scopes.resolveTarget(params.resource, client, poll.scopes, false);
-    const redemption = await this.redeem(poll.id, client, params.resource, target);
+    const redemption = await this.redeem(poll.id, client, params.resource, target, refreshTokenBinding(client, context));
     if (!redemption) throw new InvalidGrant(`device authorization ${poll.id} was redeemed by a concurrent poll, withdrawn or expired meanwhile`);
     if (redemption === 'denied') throw new AccessDenied('The person may no longer use this application');
     const { grant, refreshToken } = redemption;
@@ -67,6 +67,7 @@ export class DeviceCodeGrant implements GrantHandler {
       amr: grant.amr,
       resource: params.resource,
       refreshToken,
+      dpopJkt: context.dpopJkt,
     });
   }
 
@@ -79,7 +80,7 @@ export class DeviceCodeGrant implements GrantHandler {
    * spent and marked denied, committed. An API they may not use is refused (invalid_target) and rolls the
    * consumption back, so the device may ask again without that resource.
    */
-  private redeem(id: string, client: ClientEntity, resource: string | undefined, target: AccessTarget): Promise<Redemption> {
+  private redeem(id: string, client: ClientEntity, resource: string | undefined, target: AccessTarget, dpopJkt: string | undefined): Promise<Redemption> {
     return this.dataSource.transaction(async (manager): Promise<Redemption> => {
       const grant = await this.authorizations.consume(id, client.clientId, manager);
       if (!grant) return undefined;
@@ -101,6 +102,7 @@ export class DeviceCodeGrant implements GrantHandler {
           amr: grant.amr,
           resource,
           ttlSeconds: client.refreshTokenTtl,
+          dpopJkt,
         },
         manager,
       );

@@ -35,6 +35,34 @@ describe(RefreshTokenGrant.name, () => {
     expect(refreshTokens.recordOf(token)?.consumedAt).toBeNull();
   });
 
+  describe('RFC 9449 §5: DPoP binding', () => {
+    const publicClient = () => aClient({ tokenEndpointAuthMethod: 'none' });
+
+    it("refuses a public client's bound token with another key, without using it up", async () => {
+      const { sut, refreshTokens } = build();
+      const token = refreshTokens.add(aRefreshTokenRecord({ dpopJkt: 'key-a' }));
+      await expect(sut.handle(refresh(token), publicClient(), { dpopJkt: 'key-b' })).rejects.toMatchObject(invalidGrant('bound to another DPoP key'));
+      await expect(sut.handle(refresh(token), publicClient())).rejects.toMatchObject(invalidGrant('bound to another DPoP key'));
+      expect(refreshTokens.recordOf(token)?.consumedAt).toBeNull();
+    });
+
+    it('keeps the binding on rotation, and binds an unbound public family to its first proof', async () => {
+      const { sut, refreshTokens, issuer } = build();
+      const bound = await sut.handle(refresh(refreshTokens.add(aRefreshTokenRecord({ dpopJkt: 'key-a' }))), publicClient(), { dpopJkt: 'key-a' });
+      expect(refreshTokens.recordOf(bound.refresh_token!)?.dpopJkt).toBe('key-a');
+      expect(issuer.grants[0].dpopJkt).toBe('key-a');
+      const first = await sut.handle(refresh(refreshTokens.add(aRefreshTokenRecord())), publicClient(), { dpopJkt: 'key-c' });
+      expect(refreshTokens.recordOf(first.refresh_token!)?.dpopJkt).toBe('key-c');
+    });
+
+    it("leaves a confidential client's token unbound; the access token follows the proof of the refresh", async () => {
+      const { sut, refreshTokens, issuer } = build();
+      const response = await sut.handle(refresh(refreshTokens.add(aRefreshTokenRecord())), aClient(), { dpopJkt: 'key-d' });
+      expect(refreshTokens.recordOf(response.refresh_token!)?.dpopJkt).toBeNull();
+      expect(issuer.grants[0].dpopJkt).toBe('key-d');
+    });
+  });
+
   describe('RFC 9700 §4.14.2: rotation', () => {
     it('uses the token up and answers with a new one of the same family, for the same person and grant', async () => {
       const { sut, refreshTokens, issuer } = build();

@@ -5,8 +5,8 @@ import { GRANT_TYPES, parseScope } from '@app/clients';
 import { FormParams, InvalidGrant, InvalidRequest, InvalidScope, InvalidTarget } from '@app/core';
 import { OFFLINE_ACCESS_SCOPE, RefreshTokenRecord, RefreshTokenService } from '@app/tokens';
 import { UserService } from '@app/users';
-import { Grant, GrantHandler, TokenResponse } from '../registry/grant-handler';
-import { UserTokenIssuer } from './user-token-issuer';
+import { Grant, GrantHandler, TokenRequestContext, TokenResponse } from '../registry/grant-handler';
+import { refreshTokenBinding, UserTokenIssuer } from './user-token-issuer';
 
 /** RFC 6749 §6 with rotation (RFC 9700 §4.14.2): every use returns a new refresh token of the same family. */
 @Grant()
@@ -21,7 +21,7 @@ export class RefreshTokenGrant implements GrantHandler {
     private readonly access: AppAccessPolicy,
   ) {}
 
-  async handle(params: FormParams, client: ClientEntity): Promise<TokenResponse> {
+  async handle(params: FormParams, client: ClientEntity, context: TokenRequestContext = {}): Promise<TokenResponse> {
     if (!params.refresh_token) throw new InvalidRequest('The refresh_token parameter is required');
     const requested = parseScope(params.scope);
     if (!requested) throw new InvalidScope('The scope parameter is malformed');
@@ -36,13 +36,17 @@ export class RefreshTokenGrant implements GrantHandler {
       // Before the request's own checks: a grant that has ended ends whatever the request asks.
       const ended = await this.endIfPersonMayNotContinue(record, client, manager);
       if (ended) return ended;
+      // RFC 9449 §5: a bound refresh token is used only with a proof of its key; thrown, so the token is not spent.
+      if (record.dpopJkt && record.dpopJkt !== context.dpopJkt) throw new InvalidGrant(`refresh token of family ${record.familyId} is bound to another DPoP key`);
       // RFC 6749 §6: the scope may only narrow.
       const wider = requested.find((scope) => !record.scopes.includes(scope));
       if (wider) throw new InvalidScope(`The scope ${wider} was not granted`);
       if (!isAuthorizedResource(record, params.resource)) {
         throw new InvalidTarget('The resource is not the one this grant was issued for');
       }
-      const next = await this.refreshTokens.issue({ ...grantOf(record), ttlSeconds: client.refreshTokenTtl }, manager);
+      // A bound family stays bound to its key; an unbound one of a public client binds to the first proof.
+      const dpopJkt = record.dpopJkt ?? refreshTokenBinding(client, context);
+      const next = await this.refreshTokens.issue({ ...grantOf(record), ttlSeconds: client.refreshTokenTtl, dpopJkt }, manager);
       const response = await this.issuer.respond(
         {
           client,
@@ -56,6 +60,7 @@ export class RefreshTokenGrant implements GrantHandler {
           amr: record.amr,
           resource: targetResource(record, params),
           refreshToken: next.token,
+          dpopJkt: context.dpopJkt,
         },
         manager,
       );

@@ -6,7 +6,7 @@ import { AppConfig, InvalidTarget, SigningAlgorithm } from '@app/core';
 import type { EntityManager } from 'typeorm';
 import { AccessTokenService, IdTokenService } from '@app/tokens';
 import { ADMIN_SCOPES, grantableAdminScopes, UserService } from '@app/users';
-import type { TokenResponse } from '../registry/grant-handler';
+import type { TokenRequestContext, TokenResponse } from '../registry/grant-handler';
 import { AccessTarget, ScopePolicy } from '../scopes/scope-policy';
 
 export interface UserGrant {
@@ -22,6 +22,8 @@ export interface UserGrant {
   nonce?: string | null;
   resource?: string;
   refreshToken?: string;
+  /** RFC 9449 §5: the key of the token request's DPoP proof, to which the access token is bound. */
+  dpopJkt?: string;
 }
 
 /** The token response for a person's grant: an access token, the id_token for `openid`, the refresh token. */
@@ -63,10 +65,11 @@ export class UserTokenIssuer {
       sessionId: grant.sessionId ?? undefined,
       format: target.format,
       personClaims,
+      dpopJkt: grant.dpopJkt,
     }, manager);
     const response: TokenResponse = {
       access_token: access.token,
-      token_type: 'Bearer',
+      token_type: grant.dpopJkt ? 'DPoP' : 'Bearer',
       expires_in: access.expiresIn,
       scope: target.scopes.join(' '),
     };
@@ -107,6 +110,14 @@ export async function assertPersonMayUseApi(access: AppAccessPolicy, userId: str
   if (target.api && !(await access.mayUseApi(userId, target.api, manager))) {
     throw new InvalidTarget(`The resource ${target.api.identifier} is not available to this person`);
   }
+}
+
+/**
+ * RFC 9449 §5: a public client's refresh token is bound to the key of the proof it was issued with, as the
+ * client has no other credential; a confidential client's is not (its authentication protects it).
+ */
+export function refreshTokenBinding(client: ClientEntity, context: TokenRequestContext): string | undefined {
+  return client.isPublic ? context.dpopJkt : undefined;
 }
 
 /** Refresh tokens go to clients that may use the refresh_token grant, or that asked for offline_access. */

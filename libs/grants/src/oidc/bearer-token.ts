@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { InvalidRequest, OAuthError } from '@app/core';
+import { DPOP_ALGORITHMS } from '@app/tokens';
 
 const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i;
 
@@ -17,6 +18,7 @@ export function readBearerToken(request: FastifyRequest, realm: string): string 
   const match = BEARER.exec(header?.trim() ?? '');
   if (match) return match[1];
   const error = new OAuthError('invalid_token', 'A bearer access token is required');
-  error.withHeader('WWW-Authenticate', `Bearer realm="${realm}"`);
+  // RFC 9449 §7.1: both schemes are offered, DPoP with the algorithms its proofs may use.
+  error.withHeader('WWW-Authenticate', `Bearer realm="${realm}", DPoP algs="${DPOP_ALGORITHMS.join(' ')}"`);
   throw error;
 }

@@ -4,6 +4,7 @@ import { ClientRepository } from '@app/clients';
 import { AppConfig, InsufficientScope, InvalidToken } from '@app/core';
 import { AccessTokenService } from '@app/tokens';
 import { UserEntity, UserService } from '@app/users';
+import { assertSenderConstrained, PresentedAccessToken } from './access-token-presentation';
 
 /** OIDC Core §5.3: the claims of the person behind an access token, by the scopes it carries. */
 @Injectable()
@@ -16,9 +17,10 @@ export class UserinfoService {
     private readonly personClaims: PersonClaims,
   ) {}
 
-  async claims(token: string): Promise<Record<string, unknown>> {
-    const claims = await this.accessTokens.verifyActive(token);
+  async claims(presented: PresentedAccessToken): Promise<Record<string, unknown>> {
+    const claims = await this.accessTokens.verifyActive(presented.token);
     if (!claims) throw new InvalidToken();
+    assertSenderConstrained(claims, presented);
     const client = await this.clients.findById(claims.client_id);
     if (!client) throw new InvalidToken('The client of this token no longer exists');
     const audiences = ([] as string[]).concat(claims.aud);

@@ -2,7 +2,7 @@ import { Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AuthenticatedClient, ClientAuthGuard, ClientEntity } from '@app/clients';
 import { InvalidRequest, readFormBody } from '@app/core';
-import { NoStore } from '@app/tokens';
+import { DpopProofs, NoStore } from '@app/tokens';
 import { TokenResponse } from '../registry/grant-handler';
 import { GrantRegistry } from '../registry/grant-registry';
 
@@ -12,7 +12,10 @@ import { GrantRegistry } from '../registry/grant-registry';
  */
 @Controller('oauth2')
 export class TokenController {
-  constructor(private readonly registry: GrantRegistry) {}
+  constructor(
+    private readonly registry: GrantRegistry,
+    private readonly dpop: DpopProofs,
+  ) {}
 
   @Post('token')
   @HttpCode(200)
@@ -21,6 +24,10 @@ export class TokenController {
   async token(@Req() request: FastifyRequest, @AuthenticatedClient() client: ClientEntity): Promise<TokenResponse> {
     const params = readFormBody(request);
     if (!params.grant_type) throw new InvalidRequest('The grant_type parameter is required');
-    return this.registry.handlerFor(params.grant_type, client).handle(params, client);
+    const handler = this.registry.handlerFor(params.grant_type, client);
+    const dpopJkt = await this.dpop.verify(request, { at: 'token', path: '/oauth2/token' });
+    // RFC 9449 §5.2: a client registered with dpop_bound_access_tokens never gets an unbound token.
+    if (!dpopJkt && client.dpopBoundAccessTokens) throw new InvalidRequest('This client must send a DPoP proof with its token requests');
+    return handler.handle(params, client, { dpopJkt });
   }
 }

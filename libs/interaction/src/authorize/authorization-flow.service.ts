@@ -218,6 +218,7 @@ export class AuthorizationFlow {
       codeChallenge: pending.codeChallenge,
       codeChallengeMethod: pending.codeChallengeMethod,
       resource: pending.resource,
+      dpopJkt: pending.dpopJkt,
       authTime: new Date(session.authTimeMs),
       sessionId: session.sessionId,
       acr: acrClaim(requirement, session.acr),

@@ -3,6 +3,7 @@ import type { ClientEntity } from '@app/clients';
 import { AuthLevel, InvalidRequest, OAuthError, repeatedParameter } from '@app/core';
 import type { IdTokenService } from '@app/tokens';
 import { isValidPkceValue, PKCE_METHODS, PkceMethod, ScopePolicy } from '@app/grants';
+import { checkedDpopJkt } from './dpop-jkt';
 import { checkImplicitSignIn, parseResponseShape, ResponseShape } from './response-type';
 
 export type RawParams = Readonly<Record<string, string | string[] | undefined>>;
@@ -36,6 +37,8 @@ export interface AuthorizationParams extends ResponseShape {
    * at the start is sent to the sign-in page (prompt=login); whoever signs in must then be this person.
    */
   idTokenHintSubject?: string;
+  /** RFC 9449 §10: the thumbprint of the DPoP key the code may only be redeemed with. */
+  dpopJkt?: string;
 }
 
 /** The services that check what the request names beyond its own syntax. */
@@ -89,6 +92,7 @@ export async function parseAuthorizationRequest(
   const resource = param('resource');
   await checkResource(resource, client, scopes, verifiers.scopePolicy);
   const idTokenHintSubject = await verifiedHintSubject(param('id_token_hint'), verifiers.idTokens);
+  const dpopJkt = checkedDpopJkt(param('dpop_jkt'));
   return {
     clientId: client.clientId,
     redirectUri,
@@ -103,6 +107,7 @@ export async function parseAuthorizationRequest(
     loginHint,
     resource,
     idTokenHintSubject,
+    dpopJkt,
   };
 }
 

@@ -33,6 +33,7 @@ interface RawRequest {
   login_hint: string | null;
   resource: string | null;
   id_token_hint_subject: string | null;
+  dpop_jkt: string | null;
   created_at: Date;
   consented_at: Date | null;
   consented_by: string | null;
@@ -55,12 +56,13 @@ export class AuthorizationRequestRepository {
     await this.dataSource.query(
       `INSERT INTO authorization_requests (id_hash, client_id, redirect_uri, scopes, state, nonce, code_challenge,
          code_challenge_method, prompt, max_age, login_hint, resource, id_token_hint_subject, created_at, expires_at,
-         browser_hash, acr_values, response_type, response_mode)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+         browser_hash, acr_values, response_type, response_mode, dpop_jkt)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
       [sha256(id), params.clientId, params.redirectUri, params.scopes, params.state ?? null, params.nonce ?? null,
         params.codeChallenge ?? null, params.codeChallengeMethod ?? null, params.prompt, params.maxAge ?? null,
         params.loginHint ?? null, params.resource ?? null, params.idTokenHintSubject ?? null,
-        now, new Date(now.getTime() + REQUEST_TTL_SECONDS * 1000), browserHash, params.acrValues, params.responseType, params.responseMode],
+        now, new Date(now.getTime() + REQUEST_TTL_SECONDS * 1000), browserHash, params.acrValues, params.responseType, params.responseMode,
+        params.dpopJkt ?? null],
     );
     return id;
   }
@@ -111,6 +113,7 @@ function toStored(row: RawRequest): StoredAuthorizationRequest {
     loginHint: row.login_hint ?? undefined,
     resource: row.resource ?? undefined,
     idTokenHintSubject: row.id_token_hint_subject ?? undefined,
+    dpopJkt: row.dpop_jkt ?? undefined,
     createdAt: new Date(row.created_at),
     consentedAt: row.consented_at ? new Date(row.consented_at) : null,
     consentedBy: row.consented_by,

@@ -27,6 +27,8 @@ export interface AccessTokenClaims extends JWTPayload, PersonClaimValues {
   /** RFC 9068 §2.2.1 with RFC 8176: the methods of that authentication. */
   amr?: string[];
   sid?: string;
+  /** RFC 9449 §6.1: the thumbprint of the key the token is bound to; a DPoP proof with that key must go with it. */
+  cnf?: { jkt: string };
 }
 
 /** How the person authenticated; absent for tokens without a person or from before levels were recorded. */

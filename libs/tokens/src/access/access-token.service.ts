@@ -24,6 +24,8 @@ export interface AccessTokenRequest extends AuthenticationClaimValues {
   format?: 'jwt' | 'opaque';
   /** The person's groups and roles, for the scopes that asked for them. */
   personClaims?: PersonClaimValues;
+  /** RFC 9449 §6: the thumbprint of the DPoP key the token is bound to. */
+  dpopJkt?: string;
 }
 
 export interface IssuedAccessToken {
@@ -80,6 +82,7 @@ export class AccessTokenService {
     if (request.authTime !== undefined) claims.auth_time = request.authTime;
     Object.assign(claims, presentAuthenticationClaims(request));
     if (request.sessionId) claims.sid = request.sessionId;
+    if (request.dpopJkt) claims.cnf = { jkt: request.dpopJkt };
     if (request.format === 'opaque') {
       const token = OPAQUE_ACCESS_TOKEN_PREFIX + randomToken(32);
       const full = { ...claims, iss: this.config.issuer, sub: request.subject, aud: request.audience, iat, exp, jti } as AccessTokenClaims;

@@ -19,6 +19,7 @@ interface OpaqueRow {
   roles: string[] | null;
   acr: string | null;
   amr: string[] | null;
+  cnf_jkt: string | null;
 }
 
 /** Persistence of opaque (reference) access tokens; the format decision is made elsewhere. */
@@ -33,8 +34,8 @@ export class OpaqueAccessTokenRepository {
    */
   async save(token: string, claims: AccessTokenClaims, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
-      `INSERT INTO opaque_access_tokens (token_hash, jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at, groups, roles, acr, amr)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp($11), $12, $13, $14, $15)`,
+      `INSERT INTO opaque_access_tokens (token_hash, jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at, groups, roles, acr, amr, cnf_jkt)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp($11), $12, $13, $14, $15, $16)`,
       [
         sha256(token),
         claims.jti,
@@ -51,6 +52,7 @@ export class OpaqueAccessTokenRepository {
         claims.roles ?? null,
         claims.acr ?? null,
         claims.amr ?? null,
+        claims.cnf?.jkt ?? null,
       ],
     );
   }
@@ -70,7 +72,7 @@ export class OpaqueAccessTokenRepository {
                               AND c.issued_before >= to_timestamp(o.issued_at))))`
       : '';
     const rows: OpaqueRow[] = await this.dataSource.query(
-      `SELECT jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at, groups, roles, acr, amr
+      `SELECT jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at, groups, roles, acr, amr, cnf_jkt
          FROM opaque_access_tokens o WHERE token_hash = $1 AND expires_at > now() ${revokedFilter}`,
       [sha256(token)],
     );
@@ -93,6 +95,7 @@ export class OpaqueAccessTokenRepository {
     if (row.roles) claims.roles = row.roles;
     if (row.acr) claims.acr = row.acr;
     if (row.amr) claims.amr = row.amr;
+    if (row.cnf_jkt) claims.cnf = { jkt: row.cnf_jkt };
     return claims;
   }
 }

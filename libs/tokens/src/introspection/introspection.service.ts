@@ -23,6 +23,7 @@ export type IntrospectionResponse =
       amr?: string[];
       groups?: string[];
       roles?: string[];
+      cnf?: { jkt: string };
     }
   | RefreshTokenIntrospection;
 
@@ -72,7 +73,9 @@ export class IntrospectionService {
       exp: claims.exp,
       iat: claims.iat,
       jti: claims.jti,
-      token_type: 'Bearer',
+      // RFC 9449 §6.2: a bound token is a DPoP token, and its key's thumbprint is told.
+      token_type: claims.cnf ? 'DPoP' : 'Bearer',
+      ...(claims.cnf ? { cnf: { jkt: claims.cnf.jkt } } : {}),
       // RFC 7662 §2.2: the token's own claims; for a reference token, those stored when it was issued.
       ...presentPersonClaims(claims),
     };

@@ -15,6 +15,8 @@ export interface RefreshTokenRecord {
   amr: string[] | null;
   /** The RFC 8707 resource the grant is bound to; null when each request may choose its target. */
   resource: string | null;
+  /** RFC 9449 §5: the DPoP key a public client's token is bound to; null when unbound. */
+  dpopJkt: string | null;
   createdAt: Date;
   expiresAt: Date;
   consumedAt: Date | null;
@@ -32,6 +34,7 @@ export interface NewRefreshToken {
   acr?: string | null;
   amr?: readonly string[] | null;
   resource?: string;
+  dpopJkt?: string;
   expiresAt: Date;
 }
 
@@ -45,13 +48,14 @@ interface RawRefreshToken {
   acr: string | null;
   amr: string[] | null;
   resource: string | null;
+  dpop_jkt: string | null;
   created_at: Date;
   expires_at: Date;
   consumed_at: Date | null;
   revoked_at: Date | null;
 }
 
-const COLUMNS = 'family_id, client_id, user_id, scopes, auth_time, session_id, acr, amr, resource, created_at, expires_at, consumed_at, revoked_at';
+const COLUMNS = 'family_id, client_id, user_id, scopes, auth_time, session_id, acr, amr, resource, dpop_jkt, created_at, expires_at, consumed_at, revoked_at';
 
 /** Refresh tokens by the SHA-256 of their value. Methods that write accept a transaction's manager. */
 @Injectable()
@@ -60,10 +64,10 @@ export class RefreshTokenRepository {
 
   async insert(token: NewRefreshToken, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
-      `INSERT INTO refresh_tokens (token_hash, family_id, client_id, user_id, scopes, auth_time, session_id, acr, amr, resource, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      `INSERT INTO refresh_tokens (token_hash, family_id, client_id, user_id, scopes, auth_time, session_id, acr, amr, resource, expires_at, dpop_jkt)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [token.tokenHash, token.familyId, token.clientId, token.userId, [...token.scopes], token.authTime ?? null, token.sessionId ?? null,
-        token.acr ?? null, token.amr ? [...token.amr] : null, token.resource ?? null, token.expiresAt],
+        token.acr ?? null, token.amr ? [...token.amr] : null, token.resource ?? null, token.expiresAt, token.dpopJkt ?? null],
     );
   }
 
@@ -122,6 +126,7 @@ function toRecord(row: RawRefreshToken): RefreshTokenRecord {
     acr: row.acr,
     amr: row.amr,
     resource: row.resource,
+    dpopJkt: row.dpop_jkt,
     createdAt: new Date(row.created_at),
     expiresAt: new Date(row.expires_at),
     consumedAt: date(row.consumed_at),

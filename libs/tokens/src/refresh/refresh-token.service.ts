@@ -17,6 +17,8 @@ export interface RefreshTokenGrant {
   amr?: readonly string[] | null;
   /** The RFC 8707 resource the grant's access tokens target; refreshes may then target nothing else. */
   resource?: string;
+  /** RFC 9449 §5: the DPoP key the token is bound to (public clients only). */
+  dpopJkt?: string;
   /** Per-client lifetime in seconds; the server default when null. */
   ttlSeconds?: number | null;
 }
