@@ -85,6 +85,11 @@ export class AppConfig {
   readonly logoutRetryBaseMs: number;
   /** LOGOUT_DELIVERY_TIMEOUT_MS: how long one logout token POST may take. */
   readonly logoutDeliveryTimeoutMs: number;
+  /**
+   * JWKS_URI_ALLOW_PRIVATE (development and tests only, default false): a client's jwks_uri may be http and
+   * may resolve to a private, loopback or link-local address.
+   */
+  readonly jwksUriAllowPrivate: boolean;
 
   constructor(env: Record<string, string | undefined>) {
     const read: EnvReader = readEnv(env);
@@ -123,6 +128,10 @@ export class AppConfig {
     this.logoutDeliveryAttempts = read.integer('LOGOUT_DELIVERY_ATTEMPTS', 8, { min: 1, max: 50 });
     this.logoutRetryBaseMs = read.integer('LOGOUT_RETRY_BASE_MS', 5000, { min: 10, max: 3600000 });
     this.logoutDeliveryTimeoutMs = read.integer('LOGOUT_DELIVERY_TIMEOUT_MS', 5000, { min: 100, max: 60000 });
+    this.jwksUriAllowPrivate = read.optionalString('JWKS_URI_ALLOW_PRIVATE') === 'true';
+    if (!['true', 'false', undefined].includes(read.optionalString('JWKS_URI_ALLOW_PRIVATE'))) {
+      throw new ConfigError('JWKS_URI_ALLOW_PRIVATE', 'must be true or false');
+    }
     if (this.workers > 1 && !this.databaseUrl) {
       throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
     }
