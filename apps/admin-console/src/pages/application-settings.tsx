@@ -9,6 +9,7 @@ import { useCan } from '../permissions';
 import { useRouter } from '../router';
 import { useSession } from '../session';
 import { ApplicationLogoutFields } from './application-logout-fields';
+import { ApplicationKeyAuthFields } from './application-key-auth-fields';
 import { AUTH_METHODS, SHOWN_FIELDS, SIGN_IN_STRENGTHS, toForm, toMetadata } from './application-metadata';
 
 /** An application's settings form, its credentials and its deletion; read-only without `clients:write`. */
@@ -86,6 +87,8 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
                 <option value="none">None (public client)</option>
                 <option value="client_secret_basic">Client secret (HTTP Basic)</option>
                 <option value="client_secret_post">Client secret (form body)</option>
+                <option value="private_key_jwt">Private key JWT (private_key_jwt)</option>
+                <option value="client_secret_jwt">Secret-signed JWT (client_secret_jwt)</option>
               </select>
             )}
           </Field>
@@ -115,6 +118,7 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
             )}
           </fieldset>
           <ApplicationLogoutFields form={form} errors={errors} />
+          <ApplicationKeyAuthFields form={form} errors={errors} />
           <div className="row">
             <Field label="Access token lifetime (seconds)" hint="Empty: server default." error={errors.access_token_ttl}>
               {(props) => <input {...props} type="number" min={30} inputMode="numeric" {...form.text('access_token_ttl')} />}
@@ -140,7 +144,9 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
         <p>
           Created {formatDate(client.created_at)} · updated {formatDate(client.updated_at)}
         </p>
-        {isConfidential(client) ? (
+        {client.token_endpoint_auth_method === 'private_key_jwt' ? (
+          <p>Private key JWT: the app proves itself with its own key; it has no secret.</p>
+        ) : isConfidential(client) ? (
           <>
             <p>The secret is stored hashed and cannot be shown again. Rotating makes the old one stop working at once.</p>
             {canWrite && <ConfirmAction label="Rotate secret" question="Rotate the secret? The current one stops working now." confirmLabel="Rotate now" onConfirm={rotate} />}
