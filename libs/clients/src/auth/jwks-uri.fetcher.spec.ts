@@ -61,6 +61,13 @@ describe(JwksUriFetcher.name, () => {
       expect(requests).toBe(2);
     });
 
+    it('shares one fetch between assertions arriving together', async () => {
+      const sut = fetcher(true);
+      const sets = await Promise.all([sut.keySet(`${base}/jwks`), sut.keySet(`${base}/jwks`), sut.keySet(`${base}/jwks`)]);
+      expect(sets).toEqual([{ keys: [KEY] }, { keys: [KEY] }, { keys: [KEY] }]);
+      expect(requests).toBe(1);
+    });
+
     it('refetches for an unknown kid at most once a minute', async () => {
       const clock = new FixedClock();
       const sut = fetcher(true, clock);

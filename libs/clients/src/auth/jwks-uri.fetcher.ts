@@ -35,6 +35,8 @@ interface CachedSet {
 @Injectable()
 export class JwksUriFetcher {
   private readonly cache = new Map<string, CachedSet>();
+  /** One fetch per URI at a time: assertions arriving together share it. */
+  private readonly inFlight = new Map<string, Promise<JSONWebKeySet>>();
 
   constructor(
     private readonly config: AppConfig,
@@ -47,7 +49,12 @@ export class JwksUriFetcher {
     const cached = this.cache.get(uri);
     const maxAge = options.stale ? REFETCH_MIN_MS : CACHE_MS;
     if (cached && now - cached.fetchedAt < maxAge) return cached.jwks;
-    const jwks = await this.fetch(uri);
+    let pending = this.inFlight.get(uri);
+    if (!pending) {
+      pending = this.fetch(uri).finally(() => this.inFlight.delete(uri));
+      this.inFlight.set(uri, pending);
+    }
+    const jwks = await pending;
     if (this.cache.size >= MAX_CACHED_URIS) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(uri, { jwks, fetchedAt: now });
     return jwks;
