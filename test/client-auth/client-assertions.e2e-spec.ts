@@ -1,4 +1,6 @@
 import { exportJWK, generateKeyPair, JWK } from 'jose';
+import { DataSource } from 'typeorm';
+import { HousekeepingService } from '@app/core';
 import { ASSERTION_TYPE, AssertionOptions, signAssertion, SigningKey } from '../support/client-assertion';
 import { basicAuth, postForm } from '../support/http';
 import { useTestServer } from '../support/server-fixture';
@@ -108,6 +110,12 @@ describe('private_key_jwt and client_secret_jwt client authentication (RFC 7523,
       await refused(assertionFor(keyClient.client_id, privateKey, { jti: 'once-only' }));
     });
 
+    it('RFC 7523 §3 item 7: of two requests racing with one assertion, exactly one gets a token', async () => {
+      const assertion = await assertionFor(keyClient.client_id, privateKey);
+      const statuses = (await Promise.all([tokenWith(assertion), tokenWith(assertion), tokenWith(assertion)])).map((response) => response.status);
+      expect(statuses.sort()).toEqual([200, 401, 401]);
+    });
+
     it('an algorithm the method does not allow: HS256 signed with the public key for private_key_jwt', async () => {
       const publicKeyAsSecret = new TextEncoder().encode(JSON.stringify(publicJwk));
       await refused(assertionFor(keyClient.client_id, publicKeyAsSecret, { alg: 'HS256', kid: 'key-1' }));
@@ -175,6 +183,15 @@ describe('private_key_jwt and client_secret_jwt client authentication (RFC 7523,
       await refusedMetadata({ token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [publicJwk] }, token_endpoint_auth_signing_alg: 'HS256' }, 'token_endpoint_auth_signing_alg');
       await refusedMetadata({ token_endpoint_auth_method: 'client_secret_jwt', token_endpoint_auth_signing_alg: 'RS256' }, 'token_endpoint_auth_signing_alg');
     });
+  });
+
+  it('housekeeping drops the jtis of expired assertions, and only those', async () => {
+    const database = ctx.server.app.get(DataSource);
+    await database.query(`INSERT INTO client_assertion_jtis (client_id, jti, expires_at) VALUES ($1, 'old', now() - interval '1 second'), ($1, 'live', now() + interval '1 minute')`, [keyClient.client_id]);
+    const round = await ctx.server.app.get(HousekeepingService).runOnce();
+    expect(round.client_assertion_jtis).toBeGreaterThanOrEqual(1);
+    const left = await database.query(`SELECT jti FROM client_assertion_jtis WHERE client_id = $1 AND jti IN ('old', 'live')`, [keyClient.client_id]);
+    expect(left).toEqual([{ jti: 'live' }]);
   });
 
   it('discovery lists both methods and their algorithms', async () => {
