@@ -34,10 +34,12 @@ export class ClientService {
    * and always with RS256 (OIDC Core §15.1).
    */
   private registrationPolicy(): RegistrationPolicy {
+    const signingAlgorithms = [...new Set(['RS256', this.config.signingAlgorithm])];
     return {
       grantTypes: this.grantTypes.list(),
-      idTokenAlgorithms: [...new Set(['RS256', this.config.signingAlgorithm])],
-      introspectionAlgorithms: [...new Set(['RS256', this.config.signingAlgorithm])],
+      idTokenAlgorithms: signingAlgorithms,
+      // RFC 9701 §6: JWT introspection answers are signed with the same keys as ID tokens.
+      introspectionAlgorithms: signingAlgorithms,
       allowPrivateJwksUri: this.config.jwksUriAllowPrivate,
     };
   }

@@ -14,7 +14,7 @@ export * from './apis/api.service';
 export * from './auth/client-auth.guard';
 export * from './auth/client-authenticator.service';
 export { JWT_BEARER_ASSERTION_TYPE } from './auth/client-assertion.verifier';
-export { CLIENT_SECRET_JWT_ALGORITHMS, PRIVATE_KEY_JWT_ALGORITHMS } from './registration/client-auth-rules';
+export { CLIENT_ASSERTION_ALGORITHMS } from './registration/client-auth-rules';
 export * from './client-change.notifier';
 export * from './client.entity';
 export * from './client.repository';

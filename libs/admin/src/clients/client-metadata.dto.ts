@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ClientMetadataInput, JwkSet } from '@app/contracts';
-import { CLIENT_SECRET_JWT_ALGORITHMS, PRIVATE_KEY_JWT_ALGORITHMS } from '@app/clients';
+import { CLIENT_ASSERTION_ALGORITHMS } from '@app/clients';
 import { ACR_VALUES, SIGNING_ALGORITHMS, SigningAlgorithm } from '@app/core';
 
 const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none', 'private_key_jwt', 'client_secret_jwt'] as const;
-const ASSERTION_ALGORITHMS = [...PRIVATE_KEY_JWT_ALGORITHMS, ...CLIENT_SECRET_JWT_ALGORITHMS];
 
 /** RFC 7591 §2 client metadata accepted by the admin API. Semantic rules live in the clients lib. */
 export class ClientMetadataDto implements ClientMetadataInput {
@@ -130,8 +129,8 @@ export class ClientMetadataDto implements ClientMetadataInput {
   @IsOptional() @IsString() @MaxLength(2000)
   jwks_uri?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, enum: ASSERTION_ALGORITHMS, description: 'OIDC Registration §2: the only alg client assertions may use; null: any of the method' })
-  @IsOptional() @IsIn(ASSERTION_ALGORITHMS)
+  @ApiPropertyOptional({ nullable: true, enum: CLIENT_ASSERTION_ALGORITHMS, description: 'OIDC Registration §2: the only alg client assertions may use; null: any of the method' })
+  @IsOptional() @IsIn(CLIENT_ASSERTION_ALGORITHMS)
   token_endpoint_auth_signing_alg?: string | null;
 }
 
@@ -166,7 +165,7 @@ export class ClientViewDto {
   @ApiProperty({ enum: SIGNING_ALGORITHMS }) introspection_signed_response_alg!: string;
   @ApiPropertyOptional({ type: Object }) jwks?: JwkSet;
   @ApiPropertyOptional() jwks_uri?: string;
-  @ApiPropertyOptional({ enum: ASSERTION_ALGORITHMS }) token_endpoint_auth_signing_alg?: string;
+  @ApiPropertyOptional({ enum: CLIENT_ASSERTION_ALGORITHMS }) token_endpoint_auth_signing_alg?: string;
   @ApiProperty() created_at!: string;
   @ApiProperty() updated_at!: string;
 }

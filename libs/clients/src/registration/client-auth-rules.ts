@@ -6,6 +6,8 @@ import { isPublicAddress } from '../auth/public-address';
 export const PRIVATE_KEY_JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 /** RFC 7518 §3.2: the HMAC algorithms a client_secret_jwt assertion may use. */
 export const CLIENT_SECRET_JWT_ALGORITHMS = ['HS256', 'HS384', 'HS512'];
+/** Every algorithm a client assertion may use (discovery's token_endpoint_auth_signing_alg_values_supported); never none. */
+export const CLIENT_ASSERTION_ALGORITHMS = [...PRIVATE_KEY_JWT_ALGORITHMS, ...CLIENT_SECRET_JWT_ALGORITHMS];
 export const MAX_JWKS_KEYS = 20;
 export const MAX_JWKS_BYTES = 64 * 1024;
 /** RFC 7517 §9.3, RFC 7518 §6.2.2, §6.3.2 and §6.4: members that only a private or secret key has. */

@@ -21,11 +21,6 @@ export class IntrospectionJwtService {
     return (accept ?? '').toLowerCase().split(',').some((part) => part.split(';')[0].trim() === INTROSPECTION_JWT_MEDIA_TYPE);
   }
 
-  /** The algorithms an answer can be signed with: those of ID tokens (RS256 always, and SIGNING_ALG). */
-  algorithms(): SigningAlgorithm[] {
-    return this.keys.idTokenAlgorithms();
-  }
-
   async sign(response: IntrospectionResponse, caller: Pick<ClientEntity, 'clientId' | 'introspectionSignedResponseAlg'>): Promise<string> {
     // RFC 9701 §6: RS256 unless the client registered introspection_signed_response_alg; a client registered
     // for an algorithm this server no longer holds a key for (SIGNING_ALG changed since) gets RS256.
