@@ -79,6 +79,22 @@ describe('private_key_jwt and client_secret_jwt client authentication (RFC 7523,
     secretClient = { ...secretClient, client_secret: rotated.body.client_secret };
   });
 
+  it('switching an app to client_secret_jwt issues a new secret it can sign with; back to basic keeps it', async () => {
+    const metadata = { client_name: 'switcher', grant_types: ['client_credentials'], scope: 'reports:read' };
+    const app = await ctx.admin.registerClient(metadata);
+    const switched = await ctx.admin.send<{ client_secret?: string }>('PUT', `/admin/v1/clients/${app.client_id}`, { ...metadata, token_endpoint_auth_method: 'client_secret_jwt' });
+    expect(switched.status).toBe(200);
+    expect(switched.body.client_secret).toEqual(expect.any(String));
+    expect(switched.body.client_secret).not.toBe(app.client_secret);
+    const secret = new TextEncoder().encode(switched.body.client_secret!);
+    expect((await tokenWith(await assertionFor(app.client_id, secret, { alg: 'HS256' }))).status).toBe(200);
+    const back = await ctx.admin.send<{ client_secret?: string }>('PUT', `/admin/v1/clients/${app.client_id}`, metadata);
+    expect(back.body.client_secret).toBeUndefined();
+    const basic = await postForm(url('/oauth2/token'), { grant_type: 'client_credentials' }, { authorization: basicAuth(app.client_id, switched.body.client_secret!) });
+    expect(basic.status).toBe(200);
+    expect((await tokenWith(await assertionFor(app.client_id, secret, { alg: 'HS256' }))).status).toBe(401);
+  });
+
   describe('refusals: each is invalid_client, 401, never a 500', () => {
     const refused = async (assertion: Promise<string>, extra: Record<string, string> = {}) => {
       const response = await tokenWith(await assertion, extra);

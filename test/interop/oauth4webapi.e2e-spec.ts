@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { exportJWK, generateKeyPair } from 'jose';
+import { DataSource } from 'typeorm';
 import { useTestServer } from '../support/server-fixture';
 
 const run = promisify(execFile);
@@ -12,7 +13,8 @@ const run = promisify(execFile);
  * as an ES module, so the flow runs in a child `node` process and this test checks the JSON it prints.
  */
 describe('interop: oauth4webapi', () => {
-  const ctx = useTestServer();
+  // client_secret_jwt secrets are sealed at rest with this secret.
+  const ctx = useTestServer({ KEY_ENCRYPTION_SECRET: 'interop key encryption secret 0123456789' });
 
   async function flow(introspectionAlg?: string) {
     const pair = await generateKeyPair('ES256', { extractable: true });
@@ -38,11 +40,11 @@ describe('interop: oauth4webapi', () => {
       },
       timeout: 60_000,
     });
-    return { keyClient, result: JSON.parse(stdout) };
+    return { keyClient, secretClient, result: JSON.parse(stdout) };
   }
 
   it('client_credentials with private_key_jwt and client_secret_jwt; an RS256 JWT introspection answer by default (RFC 9701 §6)', async () => {
-    const { keyClient, result } = await flow();
+    const { keyClient, secretClient, result } = await flow();
     expect(result.introspectionAlgorithms).toEqual(expect.arrayContaining(['RS256', ctx.server.config.signingAlgorithm]));
     expect(result.keyToken).toEqual({ type: 'bearer', scope: 'reports:read' });
     expect(result.introspected).toEqual({
@@ -50,6 +52,9 @@ describe('interop: oauth4webapi', () => {
     });
     expect(result.afterRevocation).toMatchObject({ alg: 'RS256', active: false });
     expect(result.secretToken).toEqual({ type: 'bearer', scope: 'reports:read' });
+    const [stored] = await ctx.server.app.get(DataSource).query(`SELECT client_secret_sealed FROM clients WHERE client_id = $1`, [secretClient.client_id]);
+    expect(stored.client_secret_sealed).toMatch(/^enc:v1:/);
+    expect(stored.client_secret_sealed).not.toContain(secretClient.client_secret);
   });
 
   it('honours the client\'s introspection_signed_response_alg', async () => {
