@@ -59,7 +59,7 @@ describe('Admin API /admin/v1/clients', () => {
     ['the implicit response type', { redirect_uris: ['https://a.example.com/cb'], response_types: ['token'] }, 'invalid_client_metadata', 'response_types'],
     ['a malformed scope', { grant_types: ['client_credentials'], scope: 'a  b' }, 'invalid_client_metadata', 'scope'],
     ['a wrongly typed field', { grant_types: 'client_credentials' }, 'invalid_client_metadata', 'grant_types'],
-    ['an unknown auth method', { grant_types: ['client_credentials'], token_endpoint_auth_method: 'private_key_jwt' }, 'invalid_client_metadata', 'token_endpoint_auth_method'],
+    ['an unknown auth method', { grant_types: ['client_credentials'], token_endpoint_auth_method: 'tls_client_auth' }, 'invalid_client_metadata', 'token_endpoint_auth_method'],
     ['an acr value this server does not speak', { grant_types: ['client_credentials'], default_acr_values: ['urn:gold'] }, 'invalid_client_metadata', 'default_acr_values'],
     ['default_acr_values that is not a list', { grant_types: ['client_credentials'], default_acr_values: 'mfa' }, 'invalid_client_metadata', 'default_acr_values'],
   ])('rejects %s with 400 naming the field', async (_name, metadata, code, field) => {

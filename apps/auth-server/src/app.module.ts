@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AdminModule } from '@app/admin';
 import { AUDIT_ENTITIES, AUDIT_MIGRATIONS, AUDIT_PURGE_TASKS, AuditModule } from '@app/audit';
-import { CLIENTS_ENTITIES, CLIENTS_MIGRATIONS, ClientsModule } from '@app/clients';
+import { CLIENTS_ENTITIES, CLIENTS_MIGRATIONS, ClientsModule, CLIENTS_PURGE_TASKS } from '@app/clients';
 import { AppConfig, AppLogger, CoreModule, DatabaseModule, HousekeepingModule } from '@app/core';
 import { FEDERATION_ENTITIES, FEDERATION_MIGRATIONS, FederationModule } from '@app/federation';
 import { GRANTS_ENTITIES, GRANTS_MIGRATIONS, GRANTS_PURGE_TASKS, GrantsModule } from '@app/grants';
@@ -27,7 +27,7 @@ export class AppModule {
           entities: [...CLIENTS_ENTITIES, ...USERS_ENTITIES, ...TOKENS_ENTITIES, ...GRANTS_ENTITIES, ...AUDIT_ENTITIES, ...FEDERATION_ENTITIES, ...LOGOUT_ENTITIES],
           migrations: [...CLIENTS_MIGRATIONS, ...USERS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS, ...AUDIT_MIGRATIONS, ...FEDERATION_MIGRATIONS, ...LOGOUT_MIGRATIONS, ...SCIM_MIGRATIONS],
         }),
-        HousekeepingModule.forRoot([...GRANTS_PURGE_TASKS, ...INTERACTION_PURGE_TASKS, ...TOKENS_PURGE_TASKS, ...USERS_PURGE_TASKS, ...AUDIT_PURGE_TASKS, ...LOGOUT_PURGE_TASKS]),
+        HousekeepingModule.forRoot([...GRANTS_PURGE_TASKS, ...INTERACTION_PURGE_TASKS, ...TOKENS_PURGE_TASKS, ...USERS_PURGE_TASKS, ...AUDIT_PURGE_TASKS, ...LOGOUT_PURGE_TASKS, ...CLIENTS_PURGE_TASKS]),
         AuditModule,
         ClientsModule,
         UsersModule,

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { JwkSet } from '@app/contracts';
 
-export type TokenEndpointAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
+export type TokenEndpointAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none' | 'private_key_jwt' | 'client_secret_jwt';
 export type ApplicationType = 'web' | 'native';
 
 /** A registered OAuth client (RFC 7591 metadata plus our policy flags). */
@@ -113,6 +114,25 @@ export class ClientEntity {
   /** RFC 9449 §5.2: every token request of this client must carry a DPoP proof. */
   @Column({ name: 'dpop_bound_access_tokens', type: 'boolean', default: false })
   dpopBoundAccessTokens!: boolean;
+  /** RFC 9701 §6: the algorithm of this client's JWT introspection answers. */
+  @Column({ name: 'introspection_signed_response_alg', type: 'text', default: 'RS256' })
+  introspectionSignedResponseAlg!: string;
+
+  /** RFC 7591 §2: the client's public keys for private_key_jwt, inline. */
+  @Column({ name: 'jwks', type: 'jsonb', nullable: true })
+  jwks!: JwkSet | null;
+
+  /** RFC 7591 §2: where the client publishes those keys instead. */
+  @Column({ name: 'jwks_uri', type: 'text', nullable: true })
+  jwksUri!: string | null;
+
+  /** OIDC Registration §2: the only JWS algorithm its client assertions may use; null: any allowed one. */
+  @Column({ name: 'token_endpoint_auth_signing_alg', type: 'text', nullable: true })
+  tokenEndpointAuthSigningAlg!: string | null;
+
+  /** client_secret_jwt needs the secret itself (an HMAC key), sealed with KEY_ENCRYPTION_SECRET. */
+  @Column({ name: 'client_secret_sealed', type: 'text', nullable: true, select: false })
+  clientSecretSealed!: string | null;
 
   /** Set for the introspection credentials of a registered API (resource server). */
   @Column({ name: 'api_identifier', type: 'text', nullable: true })

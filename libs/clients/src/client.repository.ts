@@ -27,7 +27,10 @@ export class ClientRepository {
   /** The registration, from the short-lived cache when it holds it (without the secret hash). */
   async findById(clientId: string): Promise<ClientEntity | null> {
     const client = await this.findWithSecret(clientId);
-    if (client) client.clientSecretHash = null;
+    if (client) {
+      client.clientSecretHash = null;
+      client.clientSecretSealed = null;
+    }
     return client;
   }
 
@@ -45,6 +48,7 @@ export class ClientRepository {
     return this.repository
       .createQueryBuilder('client')
       .addSelect('client.clientSecretHash')
+      .addSelect('client.clientSecretSealed')
       .where('client.client_id = :clientId', { clientId })
       .getOne();
   }
@@ -61,8 +65,8 @@ export class ClientRepository {
     return (await this.findById(client.clientId))!;
   }
 
-  async updateSecretHash(clientId: string, clientSecretHash: string): Promise<boolean> {
-    const result = await this.repository.update({ clientId }, { clientSecretHash });
+  async updateSecretHash(clientId: string, clientSecretHash: string, clientSecretSealed: string | null = null): Promise<boolean> {
+    const result = await this.repository.update({ clientId }, { clientSecretHash, clientSecretSealed });
     this.cache.delete(clientId);
     return (result.affected ?? 0) > 0;
   }

@@ -8,6 +8,8 @@ import { ClientSecretService } from './client-secret.service';
 import { ClientChangeNotifier } from './client-change.notifier';
 import { normalizeClientMetadata, NormalizedClientMetadata, RegistrationPolicy } from './registration/client-registration.rules';
 import { SupportedGrantTypes } from './registration/supported-grant-types';
+import { clientAuthView } from './auth/client-auth-view';
+import { ClientSecretSealer, usesSecret } from './auth/client-secret-sealer';
 
 export interface RegisteredClient {
   client: ClientEntity;
@@ -24,6 +26,7 @@ export class ClientService {
     private readonly changes: ClientChangeNotifier,
     private readonly config: AppConfig,
     private readonly grantTypes: SupportedGrantTypes,
+    private readonly sealer: ClientSecretSealer,
   ) {}
 
   /**
@@ -31,9 +34,13 @@ export class ClientService {
    * and always with RS256 (OIDC Core §15.1).
    */
   private registrationPolicy(): RegistrationPolicy {
+    const signingAlgorithms = [...new Set(['RS256', this.config.signingAlgorithm])];
     return {
       grantTypes: this.grantTypes.list(),
-      idTokenAlgorithms: [...new Set(['RS256', this.config.signingAlgorithm])],
+      idTokenAlgorithms: signingAlgorithms,
+      // RFC 9701 §6: JWT introspection answers are signed with the same keys as ID tokens.
+      introspectionAlgorithms: signingAlgorithms,
+      allowPrivateJwksUri: this.config.jwksUriAllowPrivate,
     };
   }
 
@@ -43,7 +50,9 @@ export class ClientService {
     if (options.clientId && (await this.clients.exists(clientId))) throw new Conflict(`A client with id ${clientId} exists`);
     const client = Object.assign(new ClientEntity(), metadata, { clientId, apiIdentifier: options.apiIdentifier ?? null });
     let clientSecret: string | undefined;
-    if (!client.isPublic) {
+    client.clientSecretHash = null;
+    client.clientSecretSealed = null;
+    if (usesSecret(client)) {
       if (options.chosenSecret) {
         clientSecret = options.chosenSecret;
         client.clientSecretHash = await this.secrets.hashChosenSecret(options.chosenSecret);
@@ -52,8 +61,7 @@ export class ClientService {
         clientSecret = generated.secret;
         client.clientSecretHash = generated.hash;
       }
-    } else {
-      client.clientSecretHash = null;
+      client.clientSecretSealed = this.sealer.sealFor(client, clientSecret);
     }
     return { client: await this.clients.insert(client), clientSecret };
   }
@@ -73,15 +81,21 @@ export class ClientService {
     const existing = await this.clients.loadWithSecret(clientId);
     if (!existing) throw new NotFound(`No client with id ${clientId}`);
     const metadata: NormalizedClientMetadata = normalizeClientMetadata(input, this.registrationPolicy());
+    const hadSealedSecret = Boolean(existing.clientSecretSealed);
     const updated = Object.assign(existing, metadata);
     let clientSecret: string | undefined;
-    if (updated.isPublic) {
+    if (!usesSecret(updated)) {
       updated.clientSecretHash = null;
-    } else if (!existing.clientSecretHash) {
-      // Becoming confidential: it needs a secret, shown once.
+      updated.clientSecretSealed = null;
+    } else if (!updated.clientSecretHash || (updated.tokenEndpointAuthMethod === 'client_secret_jwt' && !hadSealedSecret)) {
+      // It needs a secret it has not got, or one it can read back (client_secret_jwt): a new one, shown once.
       const generated = this.secrets.generate();
       clientSecret = generated.secret;
       updated.clientSecretHash = generated.hash;
+      updated.clientSecretSealed = this.sealer.sealFor(updated, generated.secret);
+    } else if (updated.tokenEndpointAuthMethod !== 'client_secret_jwt') {
+      // No longer needed in the clear: only the hash stays.
+      updated.clientSecretSealed = null;
     }
     const saved = await this.clients.save(updated);
     this.changes.clientChanged(clientId);
@@ -90,9 +104,9 @@ export class ClientService {
 
   async rotateSecret(clientId: string): Promise<RegisteredClient> {
     const client = await this.get(clientId);
-    if (client.isPublic) throw new Conflict('Public clients have no secret');
+    if (!usesSecret(client)) throw new Conflict(`${client.isPublic ? 'Public' : 'private_key_jwt'} clients have no secret`);
     const generated = this.secrets.generate();
-    await this.clients.updateSecretHash(clientId, generated.hash);
+    await this.clients.updateSecretHash(clientId, generated.hash, this.sealer.sealFor(client, generated.secret));
     this.changes.clientChanged(clientId);
     return { client, clientSecret: generated.secret };
   }
@@ -130,11 +144,12 @@ export function toClientView(client: ClientEntity, clientSecret?: string): Clien
     backchannel_logout_session_required: client.backchannelLogoutSessionRequired,
     frontchannel_logout_session_required: client.frontchannelLogoutSessionRequired,
     dpop_bound_access_tokens: client.dpopBoundAccessTokens,
+    ...clientAuthView(client),
     created_at: client.createdAt.toISOString(),
     updated_at: client.updatedAt.toISOString(),
   };
   if (clientSecret) view.client_secret = clientSecret;
-  if (!client.isPublic) view.client_secret_expires_at = 0;
+  if (usesSecret(client)) view.client_secret_expires_at = 0;
   if (client.logoUri) view.logo_uri = client.logoUri;
   if (client.clientUri) view.client_uri = client.clientUri;
   if (client.policyUri) view.policy_uri = client.policyUri;

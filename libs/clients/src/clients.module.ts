@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { ClientAuthGuard } from './auth/client-auth.guard';
-import { ClientSecretBasicStrategy, ClientSecretPostStrategy, PublicClientStrategy } from './auth/client-auth.strategies';
+import { ClientAssertionStrategy, ClientSecretBasicStrategy, ClientSecretPostStrategy, PublicClientStrategy } from './auth/client-auth.strategies';
+import { ClientAssertionJtiRepository } from './auth/client-assertion-jti.repository';
+import { ClientAssertionVerifier } from './auth/client-assertion.verifier';
+import { ClientSecretSealer } from './auth/client-secret-sealer';
+import { JwksUriFetcher } from './auth/jwks-uri.fetcher';
 import { ClientAuthenticator } from './auth/client-authenticator.service';
 import { GroupReferencesRepository } from './access/group-references.repository';
 import { ApiRepository } from './apis/api.repository';
@@ -27,6 +31,11 @@ import { SupportedGrantTypes } from './registration/supported-grant-types';
     ClientSecretBasicStrategy,
     ClientSecretPostStrategy,
     PublicClientStrategy,
+    ClientAssertionStrategy,
+    ClientAssertionVerifier,
+    ClientAssertionJtiRepository,
+    ClientSecretSealer,
+    JwksUriFetcher,
     ClientAuthGuard,
     ApiRepository,
     ApiService,

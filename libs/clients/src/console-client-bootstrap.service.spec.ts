@@ -3,6 +3,7 @@ import { ClientChangeNotifier } from './client-change.notifier';
 import { ClientEntity } from './client.entity';
 import type { ClientRepository } from './client.repository';
 import { ClientSecretService } from './client-secret.service';
+import { ClientSecretSealer } from './auth/client-secret-sealer';
 import { ClientService } from './client.service';
 import { CONSOLE_CLIENT_ID, ConsoleClientBootstrapService } from './console-client-bootstrap.service';
 import { SupportedGrantTypes } from './registration/supported-grant-types';
@@ -53,7 +54,7 @@ describe(ConsoleClientBootstrapService.name, () => {
     const config = new AppConfig({ ISSUER: issuer });
     const grantTypes = new SupportedGrantTypes();
     grantTypes.announce(['authorization_code', 'refresh_token']);
-    const service = new ClientService(repository, new ClientSecretService(), new ClientChangeNotifier(new LocalChangeFeed()), config, grantTypes);
+    const service = new ClientService(repository, new ClientSecretService(), new ClientChangeNotifier(new LocalChangeFeed()), config, grantTypes, new ClientSecretSealer(config));
     return new ConsoleClientBootstrapService(config, repository, service, logger);
   };
 

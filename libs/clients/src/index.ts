@@ -7,12 +7,15 @@ import { AccessPolicies1764100017100 } from './migrations/1764100017100-access-p
 import { ClientDefaultAcrValues1764100020120 } from './migrations/1764100020120-client-default-acr-values';
 import { ClientLogoutUris1764100022000 } from './migrations/1764100022000-client-logout-uris';
 import { ClientDpopBoundAccessTokens1764100026200 } from './migrations/1764100026200-client-dpop-bound-access-tokens';
+import { ClientJwtAuthentication1764100025000 } from './migrations/1764100025000-client-jwt-authentication';
 
 export * from './access/group-references.repository';
 export * from './apis/api.entity';
 export * from './apis/api.service';
 export * from './auth/client-auth.guard';
 export * from './auth/client-authenticator.service';
+export { JWT_BEARER_ASSERTION_TYPE } from './auth/client-assertion.verifier';
+export { CLIENT_ASSERTION_ALGORITHMS } from './registration/client-auth-rules';
 export * from './client-change.notifier';
 export * from './client.entity';
 export * from './client.repository';
@@ -26,5 +29,7 @@ export * from './registration/scope';
 export * from './registration/supported-grant-types';
 
 export const CLIENTS_ENTITIES = [ClientEntity, ApiEntity];
-export const CLIENTS_MIGRATIONS = [CreateClients1764100000000, CreateApis1764100004000, IdTokenSigningAlgorithm1764100011000, AccessPolicies1764100017100, ClientDefaultAcrValues1764100020120, ClientLogoutUris1764100022000, ClientDpopBoundAccessTokens1764100026200];
+export const CLIENTS_MIGRATIONS = [CreateClients1764100000000, CreateApis1764100004000, IdTokenSigningAlgorithm1764100011000, AccessPolicies1764100017100, ClientDefaultAcrValues1764100020120, ClientLogoutUris1764100022000, ClientJwtAuthentication1764100025000, ClientDpopBoundAccessTokens1764100026200];
+/** RFC 7523 §3: a client assertion's jti is kept until its exp has passed; then a replay fails on exp anyway. */
+export const CLIENTS_PURGE_TASKS = [{ table: 'client_assertion_jtis', where: 'expires_at < now()' }];
 export { decodeApiCursor } from './apis/api.repository';

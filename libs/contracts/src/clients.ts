@@ -1,6 +1,14 @@
 /** JWS algorithms an ID token can be signed with. */
 export type IdTokenSigningAlgorithm = 'RS256' | 'ES256' | 'PS256' | 'EdDSA';
 
+/** RFC 7591 §2 and OIDC Core §9: how a client authenticates at the token endpoint. */
+export type TokenEndpointAuthMethodName = 'client_secret_basic' | 'client_secret_post' | 'none' | 'private_key_jwt' | 'client_secret_jwt';
+
+/** A JWK Set (RFC 7517 §5) of public keys. */
+export interface JwkSet {
+  keys: Record<string, string | string[] | boolean>[];
+}
+
 /** Client metadata as sent to `POST /admin/v1/clients` (RFC 7591 §2 names, plus our policy flags). */
 export interface ClientMetadataInput {
   client_name?: string;
@@ -9,7 +17,7 @@ export interface ClientMetadataInput {
   post_logout_redirect_uris?: string[];
   grant_types?: string[];
   response_types?: string[];
-  token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post' | 'none';
+  token_endpoint_auth_method?: TokenEndpointAuthMethodName;
   scope?: string;
   contacts?: string[];
   logo_uri?: string;
@@ -44,6 +52,14 @@ export interface ClientMetadataInput {
   frontchannel_logout_session_required?: boolean;
   /** RFC 9449 §5.2: every token request must carry a DPoP proof. */
   dpop_bound_access_tokens?: boolean;
+  /** RFC 9701 §6: the JWS algorithm of JWT introspection answers to this client; RS256 when omitted. */
+  introspection_signed_response_alg?: IdTokenSigningAlgorithm;
+  /** RFC 7591 §2: the public keys of a private_key_jwt client, inline (not with jwks_uri); null: none. */
+  jwks?: JwkSet | null;
+  /** RFC 7591 §2: an https URL of the client's public keys (not with jwks); null: none. */
+  jwks_uri?: string | null;
+  /** OIDC Registration §2: the only alg its client assertions may use; null or omitted: any allowed one. */
+  token_endpoint_auth_signing_alg?: string | null;
 }
 
 /** A registration as the admin API returns it (RFC 7591 §3.2.1). */
@@ -60,7 +76,7 @@ export interface ClientView {
   post_logout_redirect_uris: string[];
   grant_types: string[];
   response_types: string[];
-  token_endpoint_auth_method: 'client_secret_basic' | 'client_secret_post' | 'none';
+  token_endpoint_auth_method: TokenEndpointAuthMethodName;
   scope: string;
   contacts: string[];
   logo_uri?: string;
@@ -84,6 +100,13 @@ export interface ClientView {
   frontchannel_logout_uri?: string;
   frontchannel_logout_session_required: boolean;
   dpop_bound_access_tokens: boolean;
+  introspection_signed_response_alg: IdTokenSigningAlgorithm;
+  /** Absent when none is registered. */
+  jwks?: JwkSet;
+  /** Absent when none is registered. */
+  jwks_uri?: string;
+  /** Absent when any allowed algorithm is accepted. */
+  token_endpoint_auth_signing_alg?: string;
   created_at: string;
   updated_at: string;
 }

@@ -1,6 +1,7 @@
 import type { ClientMetadataInput, ClientView } from '@app/contracts';
 import { lines } from '../forms';
 import { GRANT } from '../grant-types';
+import { KEY_AUTH_FIELDS, keyAuthForm, keyAuthMetadata } from './application-key-auth-values';
 
 /** The settings form's values: lists as one line an entry, lifetimes as typed (empty: server default). */
 export interface ApplicationFormState {
@@ -20,6 +21,12 @@ export interface ApplicationFormState {
   frontchannel_logout_uri: string;
   frontchannel_logout_session_required: boolean;
   dpop_bound_access_tokens: boolean;
+  /** The JWK Set as JSON text; empty: none. */
+  jwks: string;
+  jwks_uri: string;
+  /** Empty: any algorithm of the method. */
+  token_endpoint_auth_signing_alg: string;
+  introspection_signed_response_alg: string;
 }
 
 /** The sign-in strengths a client may require (OIDC `default_acr_values`), weakest first, as the server ranks them. */
@@ -29,7 +36,7 @@ export const SIGN_IN_STRENGTHS: readonly { value: string; label: string }[] = [
   { value: 'phr', label: 'Phishing-resistant: passkey or security key (phr)' },
 ];
 
-export const AUTH_METHODS: readonly ApplicationFormState['token_endpoint_auth_method'][] = ['none', 'client_secret_basic', 'client_secret_post'];
+export const AUTH_METHODS: readonly ApplicationFormState['token_endpoint_auth_method'][] = ['none', 'client_secret_basic', 'client_secret_post', 'private_key_jwt', 'client_secret_jwt'];
 
 /** The fields the settings form shows; the server's messages about any other field are listed apart. */
 export const SHOWN_FIELDS = [
@@ -50,6 +57,7 @@ export const SHOWN_FIELDS = [
   'frontchannel_logout_uri',
   'frontchannel_logout_session_required',
   'dpop_bound_access_tokens',
+  ...KEY_AUTH_FIELDS,
 ];
 
 export function toForm(client: ClientView): ApplicationFormState {
@@ -70,6 +78,7 @@ export function toForm(client: ClientView): ApplicationFormState {
     frontchannel_logout_uri: client.frontchannel_logout_uri ?? '',
     frontchannel_logout_session_required: client.frontchannel_logout_session_required ?? false,
     dpop_bound_access_tokens: client.dpop_bound_access_tokens ?? false,
+    ...keyAuthForm(client),
   };
 }
 
@@ -104,6 +113,7 @@ export function toMetadata(client: ClientView, form: ApplicationFormState): Clie
     frontchannel_logout_uri: form.frontchannel_logout_uri.trim() || null,
     frontchannel_logout_session_required: form.frontchannel_logout_session_required,
     dpop_bound_access_tokens: form.dpop_bound_access_tokens,
+    ...keyAuthMetadata(form),
     ...(client.logo_uri ? { logo_uri: client.logo_uri } : {}),
     ...(client.client_uri ? { client_uri: client.client_uri } : {}),
     ...(client.policy_uri ? { policy_uri: client.policy_uri } : {}),

@@ -11,6 +11,7 @@ import { useSession } from '../session';
 import { ApplicationImplicitFields } from './application-implicit-fields';
 import { ApplicationLogoutFields } from './application-logout-fields';
 import { ApplicationTokenBindingFields } from './application-token-binding-fields';
+import { ApplicationKeyAuthFields } from './application-key-auth-fields';
 import { AUTH_METHODS, SHOWN_FIELDS, SIGN_IN_STRENGTHS, toForm, toMetadata } from './application-metadata';
 
 /** An application's settings form, its credentials and its deletion; read-only without `clients:write`. */
@@ -88,6 +89,8 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
                 <option value="none">None (public client)</option>
                 <option value="client_secret_basic">Client secret (HTTP Basic)</option>
                 <option value="client_secret_post">Client secret (form body)</option>
+                <option value="private_key_jwt">Private key JWT (private_key_jwt)</option>
+                <option value="client_secret_jwt">Secret-signed JWT (client_secret_jwt)</option>
               </select>
             )}
           </Field>
@@ -119,6 +122,7 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
           {supported.includes(GRANT.implicit) && <ApplicationImplicitFields form={form} />}
           <ApplicationLogoutFields form={form} errors={errors} />
           <ApplicationTokenBindingFields form={form} />
+          <ApplicationKeyAuthFields form={form} errors={errors} />
           <div className="row">
             <Field label="Access token lifetime (seconds)" hint="Empty: server default." error={errors.access_token_ttl}>
               {(props) => <input {...props} type="number" min={30} inputMode="numeric" {...form.text('access_token_ttl')} />}
@@ -144,7 +148,9 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
         <p>
           Created {formatDate(client.created_at)} · updated {formatDate(client.updated_at)}
         </p>
-        {isConfidential(client) ? (
+        {client.token_endpoint_auth_method === 'private_key_jwt' ? (
+          <p>Private key JWT: the app proves itself with its own key; it has no secret.</p>
+        ) : isConfidential(client) ? (
           <>
             <p>The secret is stored hashed and cannot be shown again. Rotating makes the old one stop working at once.</p>
             {canWrite && <ConfirmAction label="Rotate secret" question="Rotate the secret? The current one stops working now." confirmLabel="Rotate now" onConfirm={rotate} />}

@@ -1,4 +1,5 @@
 /** Protocol helpers of the flow playground: PKCE, token requests shown as they are sent, JWT decoding. */
+import type { TokenEndpointAuthMethodName } from '@app/contracts';
 import { CONSOLE_SEGMENT } from '../console-base';
 
 /** The playground's return address inside the console, after the issuer (its path included). */
@@ -45,7 +46,7 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
   }
 }
 
-export type AuthMethod = 'none' | 'client_secret_basic' | 'client_secret_post';
+export type AuthMethod = TokenEndpointAuthMethodName;
 
 export interface ShownRequest {
   url: string;
@@ -70,6 +71,10 @@ function basic(clientId: string, secret: string): string {
  * the request as sent (with the secret masked) next to the answer.
  */
 export async function postForm(url: string, params: Record<string, string>, client: { id: string; method: AuthMethod; secret?: string }): Promise<FormExchange> {
+  if (client.method === 'private_key_jwt' || client.method === 'client_secret_jwt') {
+    // The assertion is signed by the app with a key (or secret) the console does not hold.
+    throw new Error(`The playground cannot sign ${client.method} client assertions: try this app with its own client library`);
+  }
   const form = new URLSearchParams(params);
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
   const shown = new URLSearchParams(params);

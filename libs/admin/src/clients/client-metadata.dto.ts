@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { ClientMetadataInput } from '@app/contracts';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { ClientMetadataInput, JwkSet } from '@app/contracts';
+import { CLIENT_ASSERTION_ALGORITHMS } from '@app/clients';
 import { ACR_VALUES, SIGNING_ALGORITHMS, SigningAlgorithm } from '@app/core';
 
-const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'] as const;
+const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none', 'private_key_jwt', 'client_secret_jwt'] as const;
 
 /** RFC 7591 §2 client metadata accepted by the admin API. Semantic rules live in the clients lib. */
 export class ClientMetadataDto implements ClientMetadataInput {
@@ -119,6 +120,21 @@ export class ClientMetadataDto implements ClientMetadataInput {
   @ApiPropertyOptional({ default: false, description: 'RFC 9449 §5.2: every token request must carry a DPoP proof' })
   @IsOptional() @IsBoolean()
   dpop_bound_access_tokens?: boolean;
+  @ApiPropertyOptional({ enum: SIGNING_ALGORITHMS, default: 'RS256', description: 'RFC 9701 §6: algorithm of JWT introspection answers to this client: RS256 or SIGNING_ALG' })
+  @IsOptional() @IsIn(SIGNING_ALGORITHMS)
+  introspection_signed_response_alg?: SigningAlgorithm;
+
+  @ApiPropertyOptional({ nullable: true, type: Object, description: 'RFC 7591 §2: public JWK Set for private_key_jwt (not with jwks_uri); private members are refused' })
+  @IsOptional() @IsObject()
+  jwks?: JwkSet | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 'https://app.example.com/jwks.json', description: 'RFC 7591 §2: https URL of the JWK Set for private_key_jwt (not with jwks); must resolve to a public address' })
+  @IsOptional() @IsString() @MaxLength(2000)
+  jwks_uri?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, enum: CLIENT_ASSERTION_ALGORITHMS, description: 'OIDC Registration §2: the only alg client assertions may use; null: any of the method' })
+  @IsOptional() @IsIn(CLIENT_ASSERTION_ALGORITHMS)
+  token_endpoint_auth_signing_alg?: string | null;
 }
 
 export class ClientViewDto {
@@ -150,6 +166,10 @@ export class ClientViewDto {
   @ApiPropertyOptional() frontchannel_logout_uri?: string;
   @ApiProperty() frontchannel_logout_session_required!: boolean;
   @ApiProperty() dpop_bound_access_tokens!: boolean;
+  @ApiProperty({ enum: SIGNING_ALGORITHMS }) introspection_signed_response_alg!: string;
+  @ApiPropertyOptional({ type: Object }) jwks?: JwkSet;
+  @ApiPropertyOptional() jwks_uri?: string;
+  @ApiPropertyOptional({ enum: CLIENT_ASSERTION_ALGORITHMS }) token_endpoint_auth_signing_alg?: string;
   @ApiProperty() created_at!: string;
   @ApiProperty() updated_at!: string;
 }

@@ -27,6 +27,7 @@ export class ClientAuthGuard implements CanActivate {
     client_secret_basic: strategyGuard('client_secret_basic'),
     client_secret_post: strategyGuard('client_secret_post'),
     none: strategyGuard('none'),
+    client_assertion: strategyGuard('client_assertion'),
   };
 
   constructor(private readonly authenticator: ClientAuthenticator) {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-custom';
 import type { FastifyRequest } from 'fastify';
-import { readFormBody } from '@app/core';
+import { AppConfig, readFormBody } from '@app/core';
 import { ClientEntity } from '../client.entity';
 import { ClientAuthenticator } from './client-authenticator.service';
 
@@ -45,5 +45,22 @@ export class PublicClientStrategy extends PassportStrategy(Strategy, 'none') {
 
   async validate(request: FastifyRequest): Promise<ClientEntity> {
     return this.authenticator.authenticate({ method: 'none', clientId: readFormBody(request).client_id ?? '' });
+  }
+}
+
+/** RFC 7523 §2.2 and OIDC Core §9: private_key_jwt and client_secret_jwt assertions. */
+@Injectable()
+export class ClientAssertionStrategy extends PassportStrategy(Strategy, 'client_assertion') {
+  constructor(
+    private readonly authenticator: ClientAuthenticator,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async validate(request: FastifyRequest): Promise<ClientEntity> {
+    // The endpoint called, as an absolute URL: the issuer's origin and the path the request came to.
+    const endpoint = new URL(request.url.split('?')[0], this.config.issuer).href;
+    return this.authenticator.authenticateAssertion(readFormBody(request), endpoint);
   }
 }

@@ -3,11 +3,13 @@ import { InvalidClient, InvalidRequest } from '@app/core';
 import { ClientEntity } from '../client.entity';
 import { ClientRepository } from '../client.repository';
 import { ClientSecretService } from '../client-secret.service';
+import { ClientAssertionVerifier } from './client-assertion.verifier';
 
-export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
+/** The ways a request can authenticate; `client_assertion` covers private_key_jwt and client_secret_jwt. */
+export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none' | 'client_assertion';
 
 export interface ClientCredentials {
-  method: ClientAuthMethod;
+  method: Exclude<ClientAuthMethod, 'client_assertion'>;
   clientId: string;
   clientSecret?: string;
 }
@@ -18,6 +20,7 @@ const GENERIC_FAILURE = 'Client authentication failed';
  * secret and a wrong operator-chosen (scrypt) secret cannot be told apart by timing. It costs a timer, not CPU.
  */
 const FAILURE_FLOOR_MS = 120;
+const SECRET_METHODS = new Set(['client_secret_basic', 'client_secret_post']);
 
 /**
  * Finds out which authentication method a request used (RFC 6749 §2.3) and verifies it. Unknown clients
@@ -28,14 +31,17 @@ export class ClientAuthenticator {
   constructor(
     private readonly clients: ClientRepository,
     private readonly secrets: ClientSecretService,
+    private readonly assertions: ClientAssertionVerifier,
   ) {}
 
   /** The single method the request used; more than one is rejected (RFC 6749 §2.3). */
   detectMethod(authorization: string | undefined, params: Readonly<Record<string, string>>): ClientAuthMethod {
     const hasBasic = typeof authorization === 'string' && /^basic\b/i.test(authorization.trim());
-    if (hasBasic && params.client_secret !== undefined) {
+    const hasAssertion = params.client_assertion !== undefined || params.client_assertion_type !== undefined;
+    if ([hasBasic, params.client_secret !== undefined, hasAssertion].filter(Boolean).length > 1) {
       throw new InvalidRequest('The client used more than one authentication method');
     }
+    if (hasAssertion) return 'client_assertion';
     if (hasBasic) return 'client_secret_basic';
     if (params.client_secret !== undefined) return 'client_secret_post';
     if (params.client_id !== undefined) return 'none';
@@ -63,15 +69,13 @@ export class ClientAuthenticator {
     return { method: 'client_secret_basic', clientId, clientSecret };
   }
 
-  async authenticate(credentials: ClientCredentials): Promise<ClientEntity> {
-    const started = Date.now();
-    try {
-      return await this.verify(credentials);
-    } catch (error) {
-      const remaining = FAILURE_FLOOR_MS - (Date.now() - started);
-      if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
-      throw error;
-    }
+  authenticate(credentials: ClientCredentials): Promise<ClientEntity> {
+    return withFailureFloor(() => this.verify(credentials));
+  }
+
+  /** RFC 7523 §2.2: a private_key_jwt or client_secret_jwt assertion, sent to `endpoint`. */
+  authenticateAssertion(params: Readonly<Record<string, string>>, endpoint: string): Promise<ClientEntity> {
+    return withFailureFloor(() => this.assertions.verify(params, endpoint));
   }
 
   private async verify(credentials: ClientCredentials): Promise<ClientEntity> {
@@ -85,10 +89,22 @@ export class ClientAuthenticator {
       return client;
     }
     const secretMatches = await this.secrets.verify(credentials.clientSecret ?? '', client?.clientSecretHash);
-    if (!client || client.isPublic || !secretMatches) {
+    // A client registered for assertions (OIDC Core §9) authenticates only that way: its secret never travels.
+    if (!client || client.isPublic || !secretMatches || !SECRET_METHODS.has(client.tokenEndpointAuthMethod)) {
       throw new InvalidClient(GENERIC_FAILURE, scheme, `secret check failed for ${credentials.clientId}`);
     }
     return client;
+  }
+}
+
+async function withFailureFloor(attempt: () => Promise<ClientEntity>): Promise<ClientEntity> {
+  const started = Date.now();
+  try {
+    return await attempt();
+  } catch (error) {
+    const remaining = FAILURE_FLOOR_MS - (Date.now() - started);
+    if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
+    throw error;
   }
 }
 

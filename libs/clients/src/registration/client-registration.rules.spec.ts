@@ -3,7 +3,7 @@ import type { ClientMetadataInput } from '@app/contracts';
 import { MAX_CONTACTS, normalizeClientMetadata, RegistrationPolicy } from './client-registration.rules';
 
 const SERVICE = { grant_types: ['client_credentials'], scope: 'reports:read' };
-const POLICY: RegistrationPolicy = { grantTypes: ['authorization_code', 'client_credentials', 'refresh_token'], idTokenAlgorithms: ['RS256'] };
+const POLICY: RegistrationPolicy = { grantTypes: ['authorization_code', 'client_credentials', 'refresh_token'], idTokenAlgorithms: ['RS256'], introspectionAlgorithms: ['RS256'], allowPrivateJwksUri: false };
 const normalize = (input: ClientMetadataInput, policy = POLICY) => normalizeClientMetadata(input, policy);
 
 /** The error registration refused the metadata with; fails the test when it was accepted. */

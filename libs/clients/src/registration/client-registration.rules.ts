@@ -5,9 +5,10 @@ import { GRANT_TYPES } from './grant-types';
 import { logoutUriProblem, redirectUriProblem } from './redirect-uri-rules';
 import { addImplicitProblems, defaultResponseTypes, SUPPORTED_RESPONSE_TYPES } from './response-type-rules';
 import { parseScope } from './scope';
+import { ClientAuthMetadata, clientAuthMetadata, ClientAuthPolicy } from './client-auth-rules';
 
 /** Client metadata after defaults and validation, ready to store. */
-export interface NormalizedClientMetadata {
+export interface NormalizedClientMetadata extends ClientAuthMetadata {
   clientName: string;
   applicationType: ApplicationType;
   redirectUris: string[];
@@ -45,7 +46,7 @@ const EMAIL_ADDRESS = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 /** OIDC Dynamic Client Registration §2: the default for id_token_signed_response_alg. */
 const DEFAULT_ID_TOKEN_ALGORITHM = 'RS256';
 
-export interface RegistrationPolicy {
+export interface RegistrationPolicy extends ClientAuthPolicy {
   /** The grant types this server has a handler for; any other is refused. */
   grantTypes: readonly string[];
   /** The algorithms this server can sign ID tokens with. */
@@ -129,6 +130,7 @@ export function normalizeClientMetadata(
   if (unknownAcr !== undefined) problems.default_acr_values = `"${String(unknownAcr).slice(0, 100)}" is not one of pwd, mfa, phr`;
 
   const logout = logoutMetadata(input, problems);
+  const clientAuth = clientAuthMetadata(input, authMethod, policy, problems);
 
   const isPublic = authMethod === 'none';
   // PKCE is mandatory for public clients (RFC 9700 §2.1.1); confidential clients may opt out.
@@ -168,6 +170,7 @@ export function normalizeClientMetadata(
     ...logout,
     // RFC 9449 §5.2: false unless the client asks.
     dpopBoundAccessTokens: input.dpop_bound_access_tokens ?? false,
+    ...clientAuth,
   };
 }
 

@@ -2,7 +2,7 @@ import { InvalidClientMetadata, InvalidRedirectUri } from '@app/core';
 import type { ClientMetadataInput } from '@app/contracts';
 import { normalizeClientMetadata, RegistrationPolicy } from './client-registration.rules';
 
-const POLICY: RegistrationPolicy = { grantTypes: ['authorization_code', 'client_credentials', 'refresh_token'], idTokenAlgorithms: ['RS256'] };
+const POLICY: RegistrationPolicy = { grantTypes: ['authorization_code', 'client_credentials', 'refresh_token'], idTokenAlgorithms: ['RS256'], introspectionAlgorithms: ['RS256'], allowPrivateJwksUri: false };
 const REDIRECT = { redirect_uris: ['https://app.example.com/cb'] };
 const normalize = (input: ClientMetadataInput) => normalizeClientMetadata({ ...REDIRECT, ...input }, POLICY);
 

@@ -45,8 +45,15 @@ describe(AppConfig.name, () => {
     ['LOGIN_MAX_FAILURES', 'five'],
     ['LOGIN_LOCKOUT_S', '0'],
     ['LOGIN_LOCKOUT_S', '-60'],
+    ['JWKS_URI_ALLOW_PRIVATE', 'yes'],
   ])('stops with a message naming %s for %p', (variable, value) => {
     expect(() => new AppConfig({ [variable]: value })).toThrow(new RegExp(`Invalid configuration: ${variable} `));
+  });
+
+  it('allows private jwks_uri addresses only when JWKS_URI_ALLOW_PRIVATE is true', () => {
+    expect(new AppConfig({}).jwksUriAllowPrivate).toBe(false);
+    expect(new AppConfig({ JWKS_URI_ALLOW_PRIVATE: 'false' }).jwksUriAllowPrivate).toBe(false);
+    expect(new AppConfig({ JWKS_URI_ALLOW_PRIVATE: 'true' }).jwksUriAllowPrivate).toBe(true);
   });
 
   it('requires bootstrap id and secret together', () => {

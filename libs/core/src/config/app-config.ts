@@ -89,6 +89,11 @@ export class AppConfig {
   readonly dpopNonce: boolean;
   /** DPOP_PROOF_WINDOW_S: how far a DPoP proof's iat may be from the server's clock, either way. */
   readonly dpopProofWindowSeconds: number;
+  /**
+   * JWKS_URI_ALLOW_PRIVATE (development and tests only, default false): a client's jwks_uri may be http and
+   * may resolve to a private, loopback or link-local address.
+   */
+  readonly jwksUriAllowPrivate: boolean;
 
   constructor(env: Record<string, string | undefined>) {
     const read: EnvReader = readEnv(env);
@@ -129,6 +134,10 @@ export class AppConfig {
     this.logoutDeliveryTimeoutMs = read.integer('LOGOUT_DELIVERY_TIMEOUT_MS', 5000, { min: 100, max: 60000 });
     this.dpopNonce = read.oneOf('DPOP_NONCE', ['true', 'false'], 'false') === 'true';
     this.dpopProofWindowSeconds = read.integer('DPOP_PROOF_WINDOW_S', 60, { min: 5, max: 600 });
+    this.jwksUriAllowPrivate = read.optionalString('JWKS_URI_ALLOW_PRIVATE') === 'true';
+    if (!['true', 'false', undefined].includes(read.optionalString('JWKS_URI_ALLOW_PRIVATE'))) {
+      throw new ConfigError('JWKS_URI_ALLOW_PRIVATE', 'must be true or false');
+    }
     if (this.workers > 1 && !this.databaseUrl) {
       throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
     }

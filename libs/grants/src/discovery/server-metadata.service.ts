@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ACR_VALUES, AppConfig } from '@app/core';
+import { CLIENT_ASSERTION_ALGORITHMS } from '@app/clients';
 import { DPOP_ALGORITHMS, KeyStore } from '@app/tokens';
 import { GrantRegistry } from '../registry/grant-registry';
 
-const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'];
-const SECRET_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'];
+const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none', 'private_key_jwt', 'client_secret_jwt'];
+const SECRET_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'client_secret_jwt'];
 /** What the authorization endpoint and OpenID Connect support (OIDC Discovery 1.0 §3, RFC 9207 §3). */
 const SIGN_IN_METADATA = {
   // OIDC Core §3.2: id_token alone, for sign-in; never a token in the front channel (RFC 9700 §2.1.2).
@@ -71,6 +72,12 @@ export class ServerMetadataService {
       token_endpoint_auth_methods_supported: CLIENT_AUTH_METHODS,
       introspection_endpoint_auth_methods_supported: SECRET_AUTH_METHODS,
       revocation_endpoint_auth_methods_supported: CLIENT_AUTH_METHODS,
+      // RFC 8414 §2: the algorithms of private_key_jwt and client_secret_jwt assertions.
+      token_endpoint_auth_signing_alg_values_supported: CLIENT_ASSERTION_ALGORITHMS,
+      introspection_endpoint_auth_signing_alg_values_supported: CLIENT_ASSERTION_ALGORITHMS,
+      revocation_endpoint_auth_signing_alg_values_supported: CLIENT_ASSERTION_ALGORITHMS,
+      // RFC 9701: RS256 always; a client picks with introspection_signed_response_alg.
+      introspection_signing_alg_values_supported: this.keys.idTokenAlgorithms(),
       access_token_signing_alg_values_supported: [this.keys.activeKey().alg],
       ...SIGN_IN_METADATA,
       // OIDC Discovery §3: RS256 is always among them; a client picks with id_token_signed_response_alg.

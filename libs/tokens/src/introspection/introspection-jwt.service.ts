@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { SignJWT } from 'jose';
-import { AppConfig, Clock } from '@app/core';
-import { KeyStore } from '../keys/key-store.service';
+import type { ClientEntity } from '@app/clients';
+import { AppConfig, Clock, SigningAlgorithm } from '@app/core';
+import { KeyStore, REQUIRED_ID_TOKEN_ALGORITHM } from '../keys/key-store.service';
 import type { IntrospectionResponse } from './introspection.service';
 
 export const INTROSPECTION_JWT_MEDIA_TYPE = 'application/token-introspection+jwt';
@@ -20,13 +21,15 @@ export class IntrospectionJwtService {
     return (accept ?? '').toLowerCase().split(',').some((part) => part.split(';')[0].trim() === INTROSPECTION_JWT_MEDIA_TYPE);
   }
 
-  async sign(response: IntrospectionResponse, callerClientId: string): Promise<string> {
-    const key = this.keys.activeKey();
+  async sign(response: IntrospectionResponse, caller: Pick<ClientEntity, 'clientId' | 'introspectionSignedResponseAlg'>): Promise<string> {
+    // RFC 9701 §6: RS256 unless the client registered introspection_signed_response_alg; a client registered
+    // for an algorithm this server no longer holds a key for (SIGNING_ALG changed since) gets RS256.
+    const key = this.keys.idTokenKey(caller.introspectionSignedResponseAlg as SigningAlgorithm) ?? this.keys.idTokenKey(REQUIRED_ID_TOKEN_ALGORITHM)!;
     // RFC 9701 §5: iss, aud (the caller), iat and the answer under token_introspection.
     return new SignJWT({ token_introspection: response })
       .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'token-introspection+jwt' })
       .setIssuer(this.config.issuer)
-      .setAudience(callerClientId)
+      .setAudience(caller.clientId)
       .setIssuedAt(this.clock.epochSeconds())
       .sign(key.privateKey);
   }

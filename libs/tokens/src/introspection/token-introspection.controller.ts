@@ -31,6 +31,6 @@ export class TokenIntrospectionController {
     const response = await this.introspection.introspect(params.token, client, params.token_type_hint);
     if (!this.introspectionJwt.wants(request.headers.accept)) return response;
     void reply.type(INTROSPECTION_JWT_MEDIA_TYPE);
-    return this.introspectionJwt.sign(response, client.clientId);
+    return this.introspectionJwt.sign(response, client);
   }
 }
