@@ -110,6 +110,10 @@ export class ClientEntity {
   @Column({ name: 'frontchannel_logout_session_required', type: 'boolean', default: false })
   frontchannelLogoutSessionRequired!: boolean;
 
+  /** RFC 9126 §6: this client's authorization requests must be pushed first (PAR). */
+  @Column({ name: 'require_pushed_authorization_requests', type: 'boolean', default: false })
+  requirePushedAuthorizationRequests!: boolean;
+
   /** Set for the introspection credentials of a registered API (resource server). */
   @Column({ name: 'api_identifier', type: 'text', nullable: true })
   apiIdentifier!: string | null;

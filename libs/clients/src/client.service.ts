@@ -129,6 +129,7 @@ export function toClientView(client: ClientEntity, clientSecret?: string): Clien
     default_acr_values: client.defaultAcrValues,
     backchannel_logout_session_required: client.backchannelLogoutSessionRequired,
     frontchannel_logout_session_required: client.frontchannelLogoutSessionRequired,
+    require_pushed_authorization_requests: client.requirePushedAuthorizationRequests,
     created_at: client.createdAt.toISOString(),
     updated_at: client.updatedAt.toISOString(),
   };

@@ -66,6 +66,7 @@ export class ConsoleClientBootstrapService implements OnApplicationBootstrap {
       backchannel_logout_session_required: existing.backchannelLogoutSessionRequired,
       frontchannel_logout_uri: existing.frontchannelLogoutUri,
       frontchannel_logout_session_required: existing.frontchannelLogoutSessionRequired,
+      require_pushed_authorization_requests: existing.requirePushedAuthorizationRequests,
     });
     this.logger.info({ clientId: CONSOLE_CLIENT_ID, redirectUris: wanted.redirect_uris }, 'admin console client updated');
   }

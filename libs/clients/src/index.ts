@@ -6,6 +6,7 @@ import { IdTokenSigningAlgorithm1764100011000 } from './migrations/1764100011000
 import { AccessPolicies1764100017100 } from './migrations/1764100017100-access-policies';
 import { ClientDefaultAcrValues1764100020120 } from './migrations/1764100020120-client-default-acr-values';
 import { ClientLogoutUris1764100022000 } from './migrations/1764100022000-client-logout-uris';
+import { ClientRequirePar1764100027000 } from './migrations/1764100027000-client-require-par';
 
 export * from './access/group-references.repository';
 export * from './apis/api.entity';
@@ -25,5 +26,6 @@ export * from './registration/scope';
 export * from './registration/supported-grant-types';
 
 export const CLIENTS_ENTITIES = [ClientEntity, ApiEntity];
-export const CLIENTS_MIGRATIONS = [CreateClients1764100000000, CreateApis1764100004000, IdTokenSigningAlgorithm1764100011000, AccessPolicies1764100017100, ClientDefaultAcrValues1764100020120, ClientLogoutUris1764100022000];
+export const CLIENTS_MIGRATIONS = [CreateClients1764100000000, CreateApis1764100004000, IdTokenSigningAlgorithm1764100011000, AccessPolicies1764100017100, ClientDefaultAcrValues1764100020120, ClientLogoutUris1764100022000,
+  ClientRequirePar1764100027000];
 export { decodeApiCursor } from './apis/api.repository';

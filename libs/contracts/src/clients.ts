@@ -42,6 +42,8 @@ export interface ClientMetadataInput {
   frontchannel_logout_uri?: string | null;
   /** Front-Channel Logout §2: `iss` and `sid` are added to that page's query; false when omitted. */
   frontchannel_logout_session_required?: boolean;
+  /** RFC 9126 §6: authorization requests must be pushed to the PAR endpoint first; false when omitted. */
+  require_pushed_authorization_requests?: boolean;
 }
 
 /** A registration as the admin API returns it (RFC 7591 §3.2.1). */
@@ -81,6 +83,7 @@ export interface ClientView {
   /** Absent when none is registered. */
   frontchannel_logout_uri?: string;
   frontchannel_logout_session_required: boolean;
+  require_pushed_authorization_requests: boolean;
   created_at: string;
   updated_at: string;
 }

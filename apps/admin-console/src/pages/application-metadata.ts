@@ -19,6 +19,7 @@ export interface ApplicationFormState {
   backchannel_logout_session_required: boolean;
   frontchannel_logout_uri: string;
   frontchannel_logout_session_required: boolean;
+  require_pushed_authorization_requests: boolean;
 }
 
 /** The sign-in strengths a client may require (OIDC `default_acr_values`), weakest first, as the server ranks them. */
@@ -48,6 +49,7 @@ export const SHOWN_FIELDS = [
   'backchannel_logout_session_required',
   'frontchannel_logout_uri',
   'frontchannel_logout_session_required',
+  'require_pushed_authorization_requests',
 ];
 
 export function toForm(client: ClientView): ApplicationFormState {
@@ -67,6 +69,7 @@ export function toForm(client: ClientView): ApplicationFormState {
     backchannel_logout_session_required: client.backchannel_logout_session_required ?? false,
     frontchannel_logout_uri: client.frontchannel_logout_uri ?? '',
     frontchannel_logout_session_required: client.frontchannel_logout_session_required ?? false,
+    require_pushed_authorization_requests: client.require_pushed_authorization_requests ?? false,
   };
 }
 
@@ -100,6 +103,7 @@ export function toMetadata(client: ClientView, form: ApplicationFormState): Clie
     backchannel_logout_session_required: form.backchannel_logout_session_required,
     frontchannel_logout_uri: form.frontchannel_logout_uri.trim() || null,
     frontchannel_logout_session_required: form.frontchannel_logout_session_required,
+    require_pushed_authorization_requests: form.require_pushed_authorization_requests,
     ...(client.logo_uri ? { logo_uri: client.logo_uri } : {}),
     ...(client.client_uri ? { client_uri: client.client_uri } : {}),
     ...(client.policy_uri ? { policy_uri: client.policy_uri } : {}),

@@ -9,6 +9,7 @@ import { useCan } from '../permissions';
 import { useRouter } from '../router';
 import { useSession } from '../session';
 import { ApplicationLogoutFields } from './application-logout-fields';
+import { ApplicationParFields } from './application-par-fields';
 import { AUTH_METHODS, SHOWN_FIELDS, SIGN_IN_STRENGTHS, toForm, toMetadata } from './application-metadata';
 
 /** An application's settings form, its credentials and its deletion; read-only without `clients:write`. */
@@ -115,6 +116,7 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
             )}
           </fieldset>
           <ApplicationLogoutFields form={form} errors={errors} />
+          <ApplicationParFields form={form} />
           <div className="row">
             <Field label="Access token lifetime (seconds)" hint="Empty: server default." error={errors.access_token_ttl}>
               {(props) => <input {...props} type="number" min={30} inputMode="numeric" {...form.text('access_token_ttl')} />}

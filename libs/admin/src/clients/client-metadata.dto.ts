@@ -115,6 +115,10 @@ export class ClientMetadataDto implements ClientMetadataInput {
   @ApiPropertyOptional({ default: false, description: 'Front-Channel Logout §2: iss and sid are added to the iframe URL' })
   @IsOptional() @IsBoolean()
   frontchannel_logout_session_required?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'RFC 9126 §6: authorization requests must first be pushed to the PAR endpoint' })
+  @IsOptional() @IsBoolean()
+  require_pushed_authorization_requests?: boolean;
 }
 
 export class ClientViewDto {
@@ -145,6 +149,7 @@ export class ClientViewDto {
   @ApiProperty() backchannel_logout_session_required!: boolean;
   @ApiPropertyOptional() frontchannel_logout_uri?: string;
   @ApiProperty() frontchannel_logout_session_required!: boolean;
+  @ApiProperty() require_pushed_authorization_requests!: boolean;
   @ApiProperty() created_at!: string;
   @ApiProperty() updated_at!: string;
 }

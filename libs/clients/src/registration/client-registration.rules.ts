@@ -34,6 +34,7 @@ export interface NormalizedClientMetadata {
   backchannelLogoutSessionRequired: boolean;
   frontchannelLogoutUri: string | null;
   frontchannelLogoutSessionRequired: boolean;
+  requirePushedAuthorizationRequests: boolean;
 }
 
 const SUPPORTED_RESPONSE_TYPES = ['code'];
@@ -163,6 +164,7 @@ export function normalizeClientMetadata(
     owners,
     defaultAcrValues,
     ...logout,
+    requirePushedAuthorizationRequests: input.require_pushed_authorization_requests ?? false,
   };
 }
 

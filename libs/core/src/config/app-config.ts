@@ -85,6 +85,10 @@ export class AppConfig {
   readonly logoutRetryBaseMs: number;
   /** LOGOUT_DELIVERY_TIMEOUT_MS: how long one logout token POST may take. */
   readonly logoutDeliveryTimeoutMs: number;
+  /** PAR_REQUEST_TTL: seconds a pushed authorization request's request_uri stays usable (RFC 9126 §2.2). */
+  readonly parRequestTtl: number;
+  /** REQUIRE_PAR: every authorization request must be pushed first (RFC 8414 require_pushed_authorization_requests). */
+  readonly requirePar: boolean;
 
   constructor(env: Record<string, string | undefined>) {
     const read: EnvReader = readEnv(env);
@@ -123,6 +127,8 @@ export class AppConfig {
     this.logoutDeliveryAttempts = read.integer('LOGOUT_DELIVERY_ATTEMPTS', 8, { min: 1, max: 50 });
     this.logoutRetryBaseMs = read.integer('LOGOUT_RETRY_BASE_MS', 5000, { min: 10, max: 3600000 });
     this.logoutDeliveryTimeoutMs = read.integer('LOGOUT_DELIVERY_TIMEOUT_MS', 5000, { min: 100, max: 60000 });
+    this.parRequestTtl = read.integer('PAR_REQUEST_TTL', 60, { min: 10, max: 600 });
+    this.requirePar = read.oneOf('REQUIRE_PAR', ['true', 'false'], 'false') === 'true';
     if (this.workers > 1 && !this.databaseUrl) {
       throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
     }

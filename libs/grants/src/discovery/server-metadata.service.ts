@@ -62,6 +62,9 @@ export class ServerMetadataService {
       end_session_endpoint: endpoint('/oauth2/logout'),
       // RFC 8628 §4
       device_authorization_endpoint: endpoint('/oauth2/device_authorization'),
+      // RFC 9126 §5
+      pushed_authorization_request_endpoint: endpoint('/oauth2/par'),
+      require_pushed_authorization_requests: this.config.requirePar,
       grant_types_supported: this.registry.grantTypes(),
       token_endpoint_auth_methods_supported: CLIENT_AUTH_METHODS,
       introspection_endpoint_auth_methods_supported: SECRET_AUTH_METHODS,
