@@ -1,35 +1,10 @@
 // Drives a full sign-in with the certified openid-client library against a running server and prints what
 // it saw as JSON. Run as a separate ES module process because openid-client 6 ships only as ESM.
 import * as oidc from 'openid-client';
+import { interopBrowser } from './interop-browser.mjs';
 
 const { ISSUER, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, POST_LOGOUT_URI, USERNAME, PASSWORD } = process.env;
-const cookies = new Map();
-
-async function browse(url, init = {}) {
-  const headers = new Headers(init.headers);
-  if (cookies.size) headers.set('cookie', [...cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-  const response = await fetch(url, { ...init, headers, redirect: 'manual' });
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(';');
-    const [name, ...rest] = pair.split('=');
-    const value = rest.join('=');
-    if (value) cookies.set(name.trim(), value);
-    else cookies.delete(name.trim());
-  }
-  return { status: response.status, location: response.headers.get('location'), text: await response.text(), url };
-}
-
-const hidden = (html, name) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)[1].replace(/&amp;/g, '&');
-
-/** Follows redirects on the server until the browser would leave for the client's redirect URI. */
-async function follow(result) {
-  while (result.status >= 300 && result.status < 400) {
-    const next = new URL(result.location, result.url);
-    if (next.origin !== new URL(ISSUER).origin) return next;
-    result = await browse(next);
-  }
-  return result;
-}
+const browser = interopBrowser(ISSUER);
 
 const insecure = { execute: [oidc.allowInsecureRequests] };
 const config = await oidc.discovery(new URL(ISSUER), CLIENT_ID, undefined, oidc.ClientSecretBasic(CLIENT_SECRET), insecure);
@@ -46,19 +21,14 @@ const authorizationUrl = oidc.buildAuthorizationUrl(config, {
   nonce,
 });
 
-let page = await follow(await browse(authorizationUrl));
-if (!(page instanceof URL)) {
-  const form = new URLSearchParams({ csrf_token: hidden(page.text, 'csrf_token'), return_to: hidden(page.text, 'return_to'), username: USERNAME, password: PASSWORD });
-  page = await follow(await browse(new URL('/login', ISSUER), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() }));
-}
-if (!(page instanceof URL)) throw new Error(`expected the callback, got ${page.status}: ${page.text.slice(0, 300)}`);
+const page = await browser.authorize(authorizationUrl, USERNAME, PASSWORD);
 
 const tokens = await oidc.authorizationCodeGrant(config, page, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
 const claims = tokens.claims();
 const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
 const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token);
 const endSession = oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token, post_logout_redirect_uri: POST_LOGOUT_URI, state: 'bye' });
-const logout = await browse(endSession);
+const logout = await browser.browse(endSession);
 
 process.stdout.write(JSON.stringify({
   issuer: config.serverMetadata().issuer,
