@@ -7,6 +7,7 @@ import { AccessPolicies1764100017100 } from './migrations/1764100017100-access-p
 import { ClientDefaultAcrValues1764100020120 } from './migrations/1764100020120-client-default-acr-values';
 import { ClientLogoutUris1764100022000 } from './migrations/1764100022000-client-logout-uris';
 import { ClientRequirePar1764100027000 } from './migrations/1764100027000-client-require-par';
+import { ApiTokenExchange1764100027200 } from './migrations/1764100027200-api-token-exchange';
 
 export * from './access/group-references.repository';
 export * from './apis/api.entity';
@@ -27,5 +28,5 @@ export * from './registration/supported-grant-types';
 
 export const CLIENTS_ENTITIES = [ClientEntity, ApiEntity];
 export const CLIENTS_MIGRATIONS = [CreateClients1764100000000, CreateApis1764100004000, IdTokenSigningAlgorithm1764100011000, AccessPolicies1764100017100, ClientDefaultAcrValues1764100020120, ClientLogoutUris1764100022000,
-  ClientRequirePar1764100027000];
+  ClientRequirePar1764100027000, ApiTokenExchange1764100027200];
 export { decodeApiCursor } from './apis/api.repository';

@@ -82,6 +82,8 @@ export function normalizeClientMetadata(
   if (authMethod === 'none' && grantTypes.includes(GRANT_TYPES.clientCredentials)) {
     problems.token_endpoint_auth_method = 'public clients (none) cannot use the client_credentials grant';
   }
+  // RFC 8693 §5: the exchanging client acts for the person toward another API, so it must authenticate.
+  if (authMethod === 'none' && grantTypes.includes(GRANT_TYPES.tokenExchange)) problems.token_endpoint_auth_method = 'public clients (none) cannot use token exchange';
 
   const redirectUris = unique(input.redirect_uris ?? []);
   redirectUris.forEach((uri, index) => {

@@ -7,4 +7,5 @@ export const GRANT_TYPES = {
   authorizationCode: 'authorization_code',
   clientCredentials: 'client_credentials',
   refreshToken: 'refresh_token',
+  tokenExchange: 'urn:ietf:params:oauth:grant-type:token-exchange',
 } as const;

@@ -89,6 +89,8 @@ export class AppConfig {
   readonly parRequestTtl: number;
   /** REQUIRE_PAR: every authorization request must be pushed first (RFC 8414 require_pushed_authorization_requests). */
   readonly requirePar: boolean;
+  /** TOKEN_EXCHANGE_MAX_DEPTH: longest actor chain (nested act, RFC 8693 §4.1) an exchanged token may carry. */
+  readonly tokenExchangeMaxDepth: number;
 
   constructor(env: Record<string, string | undefined>) {
     const read: EnvReader = readEnv(env);
@@ -128,6 +130,7 @@ export class AppConfig {
     this.logoutRetryBaseMs = read.integer('LOGOUT_RETRY_BASE_MS', 5000, { min: 10, max: 3600000 });
     this.logoutDeliveryTimeoutMs = read.integer('LOGOUT_DELIVERY_TIMEOUT_MS', 5000, { min: 100, max: 60000 });
     this.parRequestTtl = read.integer('PAR_REQUEST_TTL', 60, { min: 10, max: 600 });
+    this.tokenExchangeMaxDepth = read.integer('TOKEN_EXCHANGE_MAX_DEPTH', 3, { min: 1, max: 10 });
     this.requirePar = read.oneOf('REQUIRE_PAR', ['true', 'false'], 'false') === 'true';
     if (this.workers > 1 && !this.databaseUrl) {
       throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');

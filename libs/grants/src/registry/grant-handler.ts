@@ -10,6 +10,8 @@ export interface TokenResponse {
   scope?: string;
   refresh_token?: string;
   id_token?: string;
+  /** RFC 8693 §2.2.1: the type of the token issued by an exchange. */
+  issued_token_type?: string;
 }
 
 /** One grant type's logic, after the token endpoint has authenticated the client and checked it may use it. */

@@ -27,6 +27,14 @@ export interface AccessTokenClaims extends JWTPayload, PersonClaimValues {
   /** RFC 9068 §2.2.1 with RFC 8176: the methods of that authentication. */
   amr?: string[];
   sid?: string;
+  /** RFC 8693 §4.1: who acts for `sub`, nested for each earlier exchange in the chain. */
+  act?: ActorClaim;
+}
+
+/** RFC 8693 §4.1 `act`: the current actor, and in `act` the actor before it. */
+export interface ActorClaim {
+  sub: string;
+  act?: ActorClaim;
 }
 
 /** How the person authenticated; absent for tokens without a person or from before levels were recorded. */
