@@ -7,7 +7,7 @@ import { authorize, authorizeUrl, CALLBACK, callbackParams, createPerson, pkce, 
 type ParResponse = { request_uri: string; expires_in: number; error?: string };
 
 function pushAs(baseUrl: string, client: RegisteredClient, params: Record<string, string>, headers: Record<string, string> = {}): Promise<HttpResult<ParResponse>> {
-  const auth = client.client_secret ? { authorization: basicAuth(client.client_id, client.client_secret) } : {};
+  const auth: Record<string, string> = client.client_secret ? { authorization: basicAuth(client.client_id, client.client_secret) } : {};
   const body = client.client_secret ? params : { client_id: client.client_id, ...params };
   return postForm<ParResponse>(`${baseUrl}/oauth2/par`, body, { ...auth, ...headers });
 }
