@@ -17,6 +17,7 @@ describe('public surface', () => {
         'InvalidRequestError',
         'InvalidTokenError',
         'MissingTokenError',
+        'PROTECTED_RESOURCE_WELL_KNOWN',
         'ResourceServerError',
         'TokenVerifier',
         'VerifierUnavailableError',
@@ -29,6 +30,9 @@ describe('public surface', () => {
         'hasScopes',
         'isResourceServerError',
         'missingScopes',
+        'protectedResourceMetadata',
+        'protectedResourceMetadataPath',
+        'protectedResourceMetadataUrl',
         'unmetAuthentication',
         'verifyRequest',
         'writeBearerChallenge',
@@ -53,6 +57,7 @@ describe('public surface', () => {
         'ResourceServerModule',
         'TokenClaims',
         'VerifiedAccessToken',
+        'protectedResourceController',
       ].sort(),
     );
   });
