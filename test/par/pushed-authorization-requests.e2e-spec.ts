@@ -58,6 +58,21 @@ describe('RFC 9126 pushed authorization requests', () => {
     expect({ status: again.status, location: again.location }).toEqual({ status: 400, location: undefined });
   });
 
+  it('§4: of two concurrent uses of one request_uri, exactly one starts the sign-in', async () => {
+    const pushed = await pushAs(ctx.server.baseUrl, client, requestParams().params);
+    const url = byReference(client.client_id, pushed.body.request_uri);
+    const answers = await Promise.all([new BrowserSession(ctx.server.baseUrl).get(url), new BrowserSession(ctx.server.baseUrl).get(url)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([303, 400]);
+  });
+
+  it('a browser app on another origin may push (CORS, no credentials)', async () => {
+    const preflight = await request(`${ctx.server.baseUrl}/oauth2/par`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://spa.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect({ status: preflight.status, origin: preflight.headers.get('access-control-allow-origin') }).toEqual({ status: 204, origin: '*' });
+  });
+
   it('§4: another client cannot use the request_uri, and it stays usable by the client that pushed it', async () => {
     const other = await registerWebClient(ctx.admin);
     const pushed = await pushAs(ctx.server.baseUrl, client, requestParams().params);
