@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describeWithChromium, launchChromium } from '../support/chromium';
 import { ensureConsoleBuilt } from '../support/console-build';
+import { signInToConsole } from '../support/console-browser';
 import { useTestServer } from '../support/server-fixture';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../support/test-server';
 
@@ -13,13 +14,7 @@ describeWithChromium('admin console: PAR and token exchange settings', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${ctx.server.config.issuer}/console/`);
-    await page.waitForURL(/\/login\?/);
-    await page.getByLabel('Username').fill(ADMIN_USERNAME);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+    ({ page } = await signInToConsole(browser, ctx.server.config.issuer, ADMIN_USERNAME, ADMIN_PASSWORD));
   }, 120_000);
 
   afterAll(async () => {

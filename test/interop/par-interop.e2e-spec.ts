@@ -1,10 +1,6 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { useTestServer } from '../support/server-fixture';
 import { createPerson, registerWebClient } from '../support/sign-in';
-
-const run = promisify(execFile);
+import { runInteropFlow } from './run-interop';
 
 /**
  * RFC 9126 pushed authorization requests with oauth4webapi, a certified client. It ships only as an ES
@@ -16,19 +12,14 @@ describe('interop: oauth4webapi pushed authorization requests', () => {
   it('push -> authorize by request_uri -> code -> tokens, and §2.1 refuses a pushed request_uri', async () => {
     const client = await registerWebClient(ctx.admin, { redirect_uris: ['https://rp.example.com/cb'], require_pushed_authorization_requests: true, first_party: true });
     const person = await createPerson(ctx.admin);
-    const { stdout } = await run(process.execPath, [join(__dirname, 'oauth4webapi-par-flow.mjs')], {
-      env: {
-        ...process.env,
-        ISSUER: ctx.server.config.issuer,
-        CLIENT_ID: client.client_id,
-        CLIENT_SECRET: client.client_secret!,
-        REDIRECT_URI: 'https://rp.example.com/cb',
-        USERNAME: person.username,
-        PASSWORD: person.password,
-      },
-      timeout: 60_000,
+    const result = await runInteropFlow('oauth4webapi-par-flow.mjs', {
+      ISSUER: ctx.server.config.issuer,
+      CLIENT_ID: client.client_id,
+      CLIENT_SECRET: client.client_secret!,
+      REDIRECT_URI: 'https://rp.example.com/cb',
+      USERNAME: person.username,
+      PASSWORD: person.password,
     });
-    const result = JSON.parse(stdout);
     expect(result).toMatchObject({
       parEndpoint: `${ctx.server.config.issuer}/oauth2/par`,
       requestUri: expect.stringMatching(/^urn:ietf:params:oauth:request_uri:/),
