@@ -122,6 +122,13 @@ describe('RFC 8693 token exchange', () => {
     expect({ status: response.status, error: response.body.error }).toEqual({ status: 400, error });
   });
 
+  it('the policy names existing clients, in the documented shape', async () => {
+    const unknown = await ctx.admin.send('PATCH', `/admin/v1/apis/${apis[ORDERS].id}`, { token_exchange: { allowed_clients: ['no-such-client'] } });
+    expect({ status: unknown.status, fields: unknown.body.fields }).toEqual({ status: 400, fields: { token_exchange: expect.stringContaining('no-such-client') } });
+    const malformed = await ctx.admin.send('PATCH', `/admin/v1/apis/${apis[ORDERS].id}`, { token_exchange: { allowed_clients: 'x' } });
+    expect(malformed.status).toBe(400);
+  });
+
   it('a public client cannot register for token exchange', async () => {
     const response = await ctx.admin.createClient({ client_name: 'spa', grant_types: [TOKEN_EXCHANGE], token_endpoint_auth_method: 'none' });
     expect(response.status).toBe(400);
