@@ -80,11 +80,14 @@ describe('RFC 8693 token exchange', () => {
     expect({ status: third.status, error: third.body.error }).toEqual({ status: 400, error: 'invalid_request' });
   });
 
-  it('§2.1: an actor token names the actor', async () => {
-    const actor = await tokenRequest(ctx.server.baseUrl, billingService, { grant_type: 'client_credentials' });
-    const response = await exchange(ordersService, { subject_token: subject.access_token, resource: BILLING, actor_token: actor.body.access_token, actor_token_type: ACCESS_TOKEN_TYPE });
+  it('§2.1: an actor token names the actor; it must have been issued to the exchanging client', async () => {
+    const own = await tokenRequest(ctx.server.baseUrl, ordersService, { grant_type: 'client_credentials' });
+    const response = await exchange(ordersService, { subject_token: subject.access_token, resource: BILLING, actor_token: own.body.access_token, actor_token_type: ACCESS_TOKEN_TYPE });
     expect(response.status).toBe(200);
-    expect(decodeJwt(response.body.access_token).payload.act).toEqual({ sub: billingService.client_id });
+    expect(decodeJwt(response.body.access_token).payload.act).toEqual({ sub: ordersService.client_id });
+    const foreign = await tokenRequest(ctx.server.baseUrl, billingService, { grant_type: 'client_credentials' });
+    const refused = await exchange(ordersService, { subject_token: subject.access_token, resource: BILLING, actor_token: foreign.body.access_token, actor_token_type: ACCESS_TOKEN_TYPE });
+    expect({ status: refused.status, error: refused.body.error }).toEqual({ status: 400, error: 'invalid_request' });
   });
 
   it('every exchange is audited with its chain', async () => {
@@ -102,6 +105,8 @@ describe('RFC 8693 token exchange', () => {
     const stranger = await service();
     const response = await exchange(stranger, { subject_token: subject.access_token, resource: BILLING });
     expect({ status: response.status, error: response.body.error }).toEqual({ status: 400, error: 'unauthorized_client' });
+    // Whatever else the request holds: the policy is checked first.
+    expect((await exchange(stranger, { subject_token: 'garbage', resource: BILLING })).body.error).toBe('unauthorized_client');
     const notRegistered = await exchange(web, { subject_token: subject.access_token, resource: BILLING });
     expect(notRegistered.body.error).toBe('unauthorized_client');
   });
