@@ -1,9 +1,5 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { useTestServer } from '../support/server-fixture';
-
-const run = promisify(execFile);
+import { runInteropFlow } from './run-interop';
 
 /**
  * Interoperability with openid-client 6 (a certified OpenID Connect relying party). It ships only as an ES
@@ -25,20 +21,15 @@ describe('interop: openid-client', () => {
     const person = await ctx.admin.send<{ id: string }>('POST', '/admin/v1/users', {
       username: 'interop-person', password: 'interop password', email: 'interop@example.com', email_verified: true, name: 'Interop Person',
     });
-    const { stdout } = await run(process.execPath, [join(__dirname, 'openid-client-flow.mjs')], {
-      env: {
-        ...process.env,
-        ISSUER: ctx.server.config.issuer,
-        CLIENT_ID: client.client_id,
-        CLIENT_SECRET: client.client_secret!,
-        REDIRECT_URI: 'https://rp.example.com/cb',
-        POST_LOGOUT_URI: 'https://rp.example.com/bye',
-        USERNAME: 'interop-person',
-        PASSWORD: 'interop password',
-      },
-      timeout: 60_000,
+    const result = await runInteropFlow<Record<string, any>>('openid-client-flow.mjs', {
+      ISSUER: ctx.server.config.issuer,
+      CLIENT_ID: client.client_id,
+      CLIENT_SECRET: client.client_secret!,
+      REDIRECT_URI: 'https://rp.example.com/cb',
+      POST_LOGOUT_URI: 'https://rp.example.com/bye',
+      USERNAME: 'interop-person',
+      PASSWORD: 'interop password',
     });
-    const result = JSON.parse(stdout);
     expect(result.issuer).toBe(ctx.server.config.issuer);
     expect(result.callbackHasIss).toBe(true);
     expect(result.scope).toBe('openid profile email offline_access');

@@ -96,7 +96,7 @@ describe('orders-api with introspection (RFC 7662)', () => {
     it('answers 401 with a bare challenge when no token is sent', async () => {
       const response = await ordersApi.get('/orders');
       expect(response.status).toBe(401);
-      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="orders"');
+      expect(response.headers.get('www-authenticate')).toBe(`Bearer realm="orders", resource_metadata="${ORDERS}/.well-known/oauth-protected-resource"`);
     });
 
     it('refuses a revoked token on the very next request', async () => {

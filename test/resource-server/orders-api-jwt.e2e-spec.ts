@@ -68,7 +68,7 @@ describe('orders-api with local JWT verification (RFC 9068, RFC 6750)', () => {
   it('answers a request without a token with 401 and a bare challenge (RFC 6750 §3.1)', async () => {
     const response = await ordersApi.get('/orders');
     expect(response.status).toBe(401);
-    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="orders"');
+    expect(response.headers.get('www-authenticate')).toBe(`Bearer realm="orders", resource_metadata="${ORDERS}/.well-known/oauth-protected-resource"`);
     expect(response.body).not.toHaveProperty('error');
   });
 
@@ -88,7 +88,7 @@ describe('orders-api with local JWT verification (RFC 9068, RFC 6750)', () => {
     expect(decodeJwt(billingToken).payload.aud).toBe(BILLING);
     const response = await ordersApi.get('/orders', billingToken);
     expect(response.status).toBe(401);
-    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm="orders", error="invalid_token", error_description="[^"]+"$/);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm="orders", error="invalid_token", error_description="[^"]+", resource_metadata="[^"]+"$/);
     expect(response.body).toEqual({ error: 'invalid_token', error_description: 'The access token is not intended for this resource' });
   });
 

@@ -68,7 +68,8 @@ describe('orders-api: a refund needs a recent second factor (RFC 9470)', () => {
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe(
       'Bearer realm="orders", error="insufficient_user_authentication", ' +
-        'error_description="A stronger and more recent authentication is required", acr_values="mfa", max_age="900"',
+        'error_description="A stronger and more recent authentication is required", acr_values="mfa", max_age="900", ' +
+        'resource_metadata="https://orders.example.com/.well-known/oauth-protected-resource"',
     );
     expect(response.body).toEqual({ error: 'insufficient_user_authentication', error_description: 'A stronger and more recent authentication is required' });
   });
@@ -82,7 +83,8 @@ describe('orders-api: a refund needs a recent second factor (RFC 9470)', () => {
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe(
       'Bearer realm="orders", error="insufficient_user_authentication", ' +
-        'error_description="A stronger authentication is required", acr_values="mfa", max_age="900"',
+        'error_description="A stronger authentication is required", acr_values="mfa", max_age="900", ' +
+        'resource_metadata="https://orders.example.com/.well-known/oauth-protected-resource"',
     );
     expect(response.body).toEqual({ error: 'insufficient_user_authentication', error_description: 'A stronger authentication is required' });
   });

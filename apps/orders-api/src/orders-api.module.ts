@@ -10,6 +10,9 @@ export interface BackchannelLogoutSettings {
   clientId: string;
 }
 
+/** RFC 9728: what MCP clients and other tools learn at /.well-known/oauth-protected-resource; the resource is the AUDIENCE. */
+const ORDERS_RESOURCE = { resourceName: 'Orders API', scopesSupported: ['orders:read', 'orders:write'] };
+
 @Module({ providers: [EndedSessions, EndedSessionGuard], exports: [EndedSessions, EndedSessionGuard] })
 export class EndedSessionsModule {}
 
@@ -20,7 +23,7 @@ export class EndedSessionsModule {}
 @Module({})
 export class OrdersApiModule {
   static forRoot(resourceServer: ResourceServerModuleOptions, backchannelLogout?: BackchannelLogoutSettings): DynamicModule {
-    const imports: DynamicModule['imports'] = [ResourceServerModule.forRoot({ realm: 'orders', ...resourceServer }), EndedSessionsModule];
+    const imports: DynamicModule['imports'] = [ResourceServerModule.forRoot({ realm: 'orders', protectedResource: ORDERS_RESOURCE, ...resourceServer }), EndedSessionsModule];
     if (backchannelLogout !== undefined) imports.push(OrdersApiModule.backchannelLogout(resourceServer, backchannelLogout));
     return { module: OrdersApiModule, imports, controllers: [OrdersController] };
   }

@@ -34,7 +34,7 @@ export class PolicyReferences {
     };
   }
 
-  async apiInput<T extends Pick<ApiInput, 'allowed_groups' | 'allowed_clients' | 'owners'>>(input: T): Promise<T> {
+  async apiInput<T extends Pick<ApiInput, 'allowed_groups' | 'allowed_clients' | 'owners' | 'token_exchange'>>(input: T): Promise<T> {
     const checked = {
       ...input,
       ...(input.allowed_groups !== undefined && { allowed_groups: await this.groupNames(input.allowed_groups, 'allowed_groups', apiProblem) }),
@@ -42,6 +42,9 @@ export class PolicyReferences {
     };
     for (const clientId of input.allowed_clients ?? []) {
       if (!(await this.clients.findById(clientId))) throw apiProblem('allowed_clients', `there is no client ${String(clientId).slice(0, 100)}`);
+    }
+    for (const clientId of input.token_exchange?.allowed_clients ?? []) {
+      if (!(await this.clients.findById(clientId))) throw apiProblem('token_exchange', `there is no client ${String(clientId).slice(0, 100)}`);
     }
     return checked;
   }

@@ -133,6 +133,9 @@ export class ClientEntity {
   /** client_secret_jwt needs the secret itself (an HMAC key), sealed with KEY_ENCRYPTION_SECRET. */
   @Column({ name: 'client_secret_sealed', type: 'text', nullable: true, select: false })
   clientSecretSealed!: string | null;
+  /** RFC 9126 §6: this client's authorization requests must be pushed first (PAR). */
+  @Column({ name: 'require_pushed_authorization_requests', type: 'boolean', default: false })
+  requirePushedAuthorizationRequests!: boolean;
 
   /** Set for the introspection credentials of a registered API (resource server). */
   @Column({ name: 'api_identifier', type: 'text', nullable: true })

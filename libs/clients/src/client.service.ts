@@ -145,6 +145,7 @@ export function toClientView(client: ClientEntity, clientSecret?: string): Clien
     frontchannel_logout_session_required: client.frontchannelLogoutSessionRequired,
     dpop_bound_access_tokens: client.dpopBoundAccessTokens,
     ...clientAuthView(client),
+    require_pushed_authorization_requests: client.requirePushedAuthorizationRequests,
     created_at: client.createdAt.toISOString(),
     updated_at: client.updatedAt.toISOString(),
   };

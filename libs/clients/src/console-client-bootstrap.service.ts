@@ -67,6 +67,7 @@ export class ConsoleClientBootstrapService implements OnApplicationBootstrap {
       frontchannel_logout_uri: existing.frontchannelLogoutUri,
       frontchannel_logout_session_required: existing.frontchannelLogoutSessionRequired,
       dpop_bound_access_tokens: existing.dpopBoundAccessTokens,
+      require_pushed_authorization_requests: existing.requirePushedAuthorizationRequests,
     });
     this.logger.info({ clientId: CONSOLE_CLIENT_ID, redirectUris: wanted.redirect_uris }, 'admin console client updated');
   }

@@ -8,6 +8,8 @@ import { ClientDefaultAcrValues1764100020120 } from './migrations/1764100020120-
 import { ClientLogoutUris1764100022000 } from './migrations/1764100022000-client-logout-uris';
 import { ClientDpopBoundAccessTokens1764100026200 } from './migrations/1764100026200-client-dpop-bound-access-tokens';
 import { ClientJwtAuthentication1764100025000 } from './migrations/1764100025000-client-jwt-authentication';
+import { ClientRequirePar1764100027000 } from './migrations/1764100027000-client-require-par';
+import { ApiTokenExchange1764100027200 } from './migrations/1764100027200-api-token-exchange';
 
 export * from './access/group-references.repository';
 export * from './apis/api.entity';
@@ -29,7 +31,8 @@ export * from './registration/scope';
 export * from './registration/supported-grant-types';
 
 export const CLIENTS_ENTITIES = [ClientEntity, ApiEntity];
-export const CLIENTS_MIGRATIONS = [CreateClients1764100000000, CreateApis1764100004000, IdTokenSigningAlgorithm1764100011000, AccessPolicies1764100017100, ClientDefaultAcrValues1764100020120, ClientLogoutUris1764100022000, ClientJwtAuthentication1764100025000, ClientDpopBoundAccessTokens1764100026200];
+export const CLIENTS_MIGRATIONS = [CreateClients1764100000000, CreateApis1764100004000, IdTokenSigningAlgorithm1764100011000, AccessPolicies1764100017100, ClientDefaultAcrValues1764100020120, ClientLogoutUris1764100022000, ClientJwtAuthentication1764100025000, ClientDpopBoundAccessTokens1764100026200,
+  ClientRequirePar1764100027000, ApiTokenExchange1764100027200];
 /** RFC 7523 §3: a client assertion's jti is kept until its exp has passed; then a replay fails on exp anyway. */
 export const CLIENTS_PURGE_TASKS = [{ table: 'client_assertion_jtis', where: 'expires_at < now()' }];
 export { decodeApiCursor } from './apis/api.repository';

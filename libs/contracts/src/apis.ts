@@ -11,6 +11,12 @@ export interface ApiInput {
   allowed_clients?: string[];
   /** Ids of the people (with role app-owner) who manage this API. */
   owners?: string[];
+  /** RFC 8693 token exchange toward this API: the clients allowed to exchange; absent or empty: none. */
+  token_exchange?: ApiTokenExchangePolicy;
+}
+
+export interface ApiTokenExchangePolicy {
+  allowed_clients: string[];
 }
 
 export interface ApiView {
@@ -23,6 +29,7 @@ export interface ApiView {
   allowed_groups: string[];
   allowed_clients: string[];
   owners: string[];
+  token_exchange: ApiTokenExchangePolicy;
   /** The API's own credentials, for introspection. */
   client_id: string;
   /** Shown once, when created or rotated. */

@@ -60,6 +60,8 @@ export interface ClientMetadataInput {
   jwks_uri?: string | null;
   /** OIDC Registration §2: the only alg its client assertions may use; null or omitted: any allowed one. */
   token_endpoint_auth_signing_alg?: string | null;
+  /** RFC 9126 §6: authorization requests must be pushed to the PAR endpoint first; false when omitted. */
+  require_pushed_authorization_requests?: boolean;
 }
 
 /** A registration as the admin API returns it (RFC 7591 §3.2.1). */
@@ -107,6 +109,7 @@ export interface ClientView {
   jwks_uri?: string;
   /** Absent when any allowed algorithm is accepted. */
   token_endpoint_auth_signing_alg?: string;
+  require_pushed_authorization_requests: boolean;
   created_at: string;
   updated_at: string;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AccessModule } from '@app/access';
+import { AuditModule } from '@app/audit';
 import { ClientsModule } from '@app/clients';
 import { TokensModule } from '@app/tokens';
 import { UsersModule } from '@app/users';
@@ -24,9 +25,10 @@ import { UserinfoController } from './oidc/userinfo.controller';
 import { UserinfoService } from './oidc/userinfo.service';
 import { AccessTokenPresentation } from './oidc/access-token-presentation';
 import { TokenController } from './token/token.controller';
+import { TokenExchangeGrant } from './handlers/token-exchange.grant';
 
 @Module({
-  imports: [DiscoveryModule, AccessModule, ClientsModule, TokensModule, UsersModule],
+  imports: [DiscoveryModule, AccessModule, AuditModule, ClientsModule, TokensModule, UsersModule],
   controllers: [TokenController, DiscoveryController, UserinfoController, ...DEVICE_CONTROLLERS],
   providers: [
     GrantRegistry,
@@ -35,6 +37,7 @@ import { TokenController } from './token/token.controller';
     ClientCredentialsGrant,
     AuthorizationCodeGrant,
     RefreshTokenGrant,
+    TokenExchangeGrant,
     UserTokenIssuer,
     AuthorizationCodeRepository,
     UserinfoService,

@@ -17,17 +17,19 @@ import { AuthorizationRequestAcrValues1764100020050 } from './migrations/1764100
 import { GrantAuthenticationLevel1764100020110 } from './migrations/1764100020110-grant-authentication-level';
 import { AuthorizationRequestResponseShape1764100024000 } from './migrations/1764100024000-authorization-request-response-shape';
 import { AuthorizationDpopJkt1764100026100 } from './migrations/1764100026100-authorization-dpop-jkt';
+import { PushedAuthorizationRequests1764100027100 } from './migrations/1764100027100-pushed-authorization-requests';
 import { CreateDeviceAuthorizations1764100005000, DeviceAuthorizationEntity } from './device';
 
 export const GRANTS_ENTITIES = [DeviceAuthorizationEntity];
 export const GRANTS_MIGRATIONS = [CreateAuthorization1764100002500, CreateDeviceAuthorizations1764100005000, AuthorizationBindings1764100012000,
   AuthorizationRequestBrowser1764100014000, PendingGrantIndexes1764100016600, AuthorizationRequestAcrValues1764100020050,
   GrantAuthenticationLevel1764100020110, AuthorizationRequestResponseShape1764100024000,
-  AuthorizationDpopJkt1764100026100];
+  AuthorizationDpopJkt1764100026100, PushedAuthorizationRequests1764100027100];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const GRANTS_PURGE_TASKS = [
   // Consumed codes stay a day, as long as tokens issued from them live, so a replay still revokes them.
   { table: 'authorization_codes', where: "expires_at < now() - interval '1 day'" },
   { table: 'device_authorizations', where: "expires_at < now() - interval '1 day'" },
+  { table: 'pushed_authorization_requests', where: 'expires_at < now()' },
 ];

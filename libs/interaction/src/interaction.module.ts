@@ -40,17 +40,22 @@ import { PasskeyLoginController } from './login/passkey/passkey-login.controller
 import { SecondFactorController } from './login/second-factor/second-factor.controller';
 import { LogoutController } from './logout/logout.controller';
 import { LogoutService } from './logout/logout.service';
+import { ParController } from './par/par.controller';
+import { PushedRequestRepository } from './par/pushed-request.repository';
+import { PushedRequestService } from './par/pushed-request.service';
 
 /** Every page a person sees: authorization, sign-in, consent, device verification, sign-out. */
 @Module({
   imports: [AccessModule, AuditModule, ClientsModule, UsersModule, TokensModule, GrantsModule, OidcFederationModule],
   controllers: [AssetsController, AuthorizeController, LoginController, PasskeyLoginController, SecondFactorController, FactorEnrollmentController, ConsentController, DeviceVerificationController, LogoutController, FederationController,
-    AccountController, PasswordController, FactorsController, RecoveryCodesController, SessionsController, AppsController],
+    AccountController, PasswordController, FactorsController, RecoveryCodesController, SessionsController, AppsController, ParController],
   providers: [
     PageErrorFilter,
     CsrfService,
     AuthorizationFlow,
     AuthorizationRequestRepository,
+    PushedRequestRepository,
+    PushedRequestService,
     BrowserBinding,
     StepUpPolicy,
     ClientRedirectValidator,

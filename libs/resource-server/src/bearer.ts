@@ -13,6 +13,8 @@ export type HeadersLike = Readonly<Record<string, string | readonly string[] | u
 export interface ChallengeOptions {
   /** Protection space named in the challenge (RFC 6750 §3). Default "api". */
   realm?: string;
+  /** RFC 9728 §5.1: the URL of this resource's metadata, sent as `resource_metadata` in every challenge. */
+  resourceMetadata?: string;
 }
 
 export interface BearerChallengeBody {
@@ -83,6 +85,7 @@ function findCaseInsensitive(
  */
 export function bearerChallenge(error: ResourceServerError, options: ChallengeOptions = {}): BearerChallenge {
   const realm = quotedStringContent(options.realm ?? DEFAULT_REALM);
+  const metadata = options.resourceMetadata === undefined ? '' : `, resource_metadata="${quotedStringContent(options.resourceMetadata)}"`;
   const description = errorDescriptionContent(error.description);
 
   if (error.status === 503) {
@@ -98,7 +101,7 @@ export function bearerChallenge(error: ResourceServerError, options: ChallengeOp
     // RFC 6750 §3.1: a request without authentication gets a challenge without an error code.
     return {
       status: 401,
-      headers: { 'WWW-Authenticate': `Bearer realm="${realm}"` },
+      headers: { 'WWW-Authenticate': `Bearer realm="${realm}"${metadata}` },
       body: { error_description: description },
     };
   }
@@ -117,7 +120,7 @@ export function bearerChallenge(error: ResourceServerError, options: ChallengeOp
   if (error.challengeScheme === 'DPoP') attributes.push(`algs="${DPOP_ALGORITHMS.join(' ')}"`);
   return {
     status: error.status,
-    headers: { 'WWW-Authenticate': `${error.challengeScheme} ${attributes.join(', ')}` },
+    headers: { 'WWW-Authenticate': `${error.challengeScheme} ${attributes.join(', ')}${metadata}` },
     body: { error: error.errorCode, error_description: description },
   };
 }

@@ -26,6 +26,7 @@ describe('public surface', () => {
         'normalizeHtu',
         'readDpopHeader',
         'MissingTokenError',
+        'PROTECTED_RESOURCE_WELL_KNOWN',
         'ResourceServerError',
         'TokenVerifier',
         'VerifierUnavailableError',
@@ -38,6 +39,9 @@ describe('public surface', () => {
         'hasScopes',
         'isResourceServerError',
         'missingScopes',
+        'protectedResourceMetadata',
+        'protectedResourceMetadataPath',
+        'protectedResourceMetadataUrl',
         'unmetAuthentication',
         'verifyRequest',
         'writeBearerChallenge',
@@ -62,6 +66,7 @@ describe('public surface', () => {
         'ResourceServerModule',
         'TokenClaims',
         'VerifiedAccessToken',
+        'protectedResourceController',
       ].sort(),
     );
   });

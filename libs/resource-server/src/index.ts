@@ -43,6 +43,14 @@ export {
   type VerifyRequestOptions,
   writeBearerChallenge,
 } from './middleware';
+export {
+  PROTECTED_RESOURCE_WELL_KNOWN,
+  type ProtectedResourceMetadata,
+  protectedResourceMetadata,
+  protectedResourceMetadataPath,
+  protectedResourceMetadataUrl,
+  type ProtectedResourceOptions,
+} from './protected-resource-metadata';
 export type { FetchLike, FetchRequestInit, FetchResponseLike } from './http-client';
 export {
   type BackchannelLogoutAnswer,

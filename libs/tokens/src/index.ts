@@ -9,8 +9,9 @@ import { RevocationCutoffs1764100016500 } from './migrations/1764100016500-revoc
 import { OpaqueAccessTokenClaims1764100017400 } from './migrations/1764100017400-opaque-access-token-claims';
 import { TokenAuthenticationLevel1764100020100 } from './migrations/1764100020100-token-authentication-level';
 import { Dpop1764100026000 } from './migrations/1764100026000-dpop';
+import { OpaqueAccessTokenActor1764100027300 } from './migrations/1764100027300-opaque-access-token-actor';
 
-export type { AccessTokenClaims, AuthenticationClaimValues, PersonClaimValues } from './access/access-token-claims';
+export type { AccessTokenClaims, ActorClaim, AuthenticationClaimValues, PersonClaimValues } from './access/access-token-claims';
 export { presentAuthenticationClaims } from './access/access-token-claims';
 export * from './access/access-token.service';
 export * from './access/own-api-tokens';
@@ -32,7 +33,8 @@ export * from './tokens.module';
 
 export const TOKENS_ENTITIES = [SigningKeyEntity];
 export const TOKENS_MIGRATIONS = [CreateTokens1764100001000, CreateRefreshTokens1764100003000, CreateOpaqueAccessTokens1764100006000, PrepublishNextSigningKey1764100007000, IdTokenSigningKeys1764100010000, RefreshTokenResource1764100013000,
-  RevocationCutoffs1764100016500, OpaqueAccessTokenClaims1764100017400, TokenAuthenticationLevel1764100020100, Dpop1764100026000];
+  RevocationCutoffs1764100016500, OpaqueAccessTokenClaims1764100017400, TokenAuthenticationLevel1764100020100, Dpop1764100026000,
+  OpaqueAccessTokenActor1764100027300];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const TOKENS_PURGE_TASKS = [

@@ -1,18 +1,13 @@
-import type { ApiView, ClientView, Page } from '@app/contracts';
+import type { ApiView } from '@app/contracts';
 import { AddNameInput, ListField } from '../forms';
 import { useCan } from '../permissions';
-import { useResource } from '../use-resource';
 import { GroupNamesField } from './group-names-field';
 import { OwnersField } from './owners-field';
+import { ApiTokenExchangeField } from './api-token-exchange-field';
+import { ClientIdInput } from './client-id-input';
 
 /** The lists that say who may use an API; the rest of the API form edits what it is. */
-export type ApiAccessFields = Pick<ApiView, 'allowed_groups' | 'allowed_clients' | 'owners'>;
-
-/** Suggests the client IDs of the first hundred applications while typing. */
-function ClientIdInput({ onAdd }: { onAdd: (clientId: string) => void }) {
-  const clients = useResource<Page<ClientView>>('/clients?limit=100');
-  return <AddNameInput label="Add client" suggestions={clients.data?.items.map((client) => client.client_id) ?? []} onAdd={onAdd} />;
-}
+export type ApiAccessFields = Pick<ApiView, 'allowed_groups' | 'allowed_clients' | 'owners' | 'token_exchange'>;
 
 /**
  * Who may get tokens for an API: people by group, machine clients (client_credentials) by client ID, and
@@ -56,6 +51,7 @@ export function ApiAccessFieldset({
       >
         {canReadClients ? <ClientIdInput onAdd={addClient} /> : <AddNameInput label="Add client" onAdd={addClient} />}
       </ListField>
+      <ApiTokenExchangeField allowed={values.token_exchange.allowed_clients} onChange={(allowed) => set({ token_exchange: { allowed_clients: allowed } })} error={errors.token_exchange} disabled={disabled} />
       <OwnersField owners={values.owners} onChange={(owners) => set({ owners })} error={errors.owners} disabled={disabled} />
     </fieldset>
   );

@@ -27,7 +27,7 @@ function toForm(api?: ApiView): FormState {
     scopes: api?.scopes.map((scope) => ({ ...scope })) ?? [{ name: '', description: '' }],
     access_token_format: api?.access_token_format ?? 'jwt',
     access_token_ttl: api?.access_token_ttl?.toString() ?? '',
-    access: { allowed_groups: api?.allowed_groups ?? [], allowed_clients: api?.allowed_clients ?? [], owners: api?.owners ?? [] },
+    access: { allowed_groups: api?.allowed_groups ?? [], allowed_clients: api?.allowed_clients ?? [], owners: api?.owners ?? [], token_exchange: api?.token_exchange ?? { allowed_clients: [] } },
   };
 }
 
@@ -42,7 +42,7 @@ function toInput(form: FormState): ApiFormInput {
   };
 }
 
-const SHOWN = ['identifier', 'name', 'scopes', 'access_token_format', 'access_token_ttl', 'allowed_groups', 'allowed_clients', 'owners'];
+const SHOWN = ['identifier', 'name', 'scopes', 'access_token_format', 'access_token_ttl', 'allowed_groups', 'allowed_clients', 'owners', 'token_exchange'];
 const TOKEN_FORMATS: readonly FormState['access_token_format'][] = ['jwt', 'opaque'];
 
 /**

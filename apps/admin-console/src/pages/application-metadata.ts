@@ -27,6 +27,7 @@ export interface ApplicationFormState {
   /** Empty: any algorithm of the method. */
   token_endpoint_auth_signing_alg: string;
   introspection_signed_response_alg: string;
+  require_pushed_authorization_requests: boolean;
 }
 
 /** The sign-in strengths a client may require (OIDC `default_acr_values`), weakest first, as the server ranks them. */
@@ -58,6 +59,7 @@ export const SHOWN_FIELDS = [
   'frontchannel_logout_session_required',
   'dpop_bound_access_tokens',
   ...KEY_AUTH_FIELDS,
+  'require_pushed_authorization_requests',
 ];
 
 export function toForm(client: ClientView): ApplicationFormState {
@@ -79,6 +81,7 @@ export function toForm(client: ClientView): ApplicationFormState {
     frontchannel_logout_session_required: client.frontchannel_logout_session_required ?? false,
     dpop_bound_access_tokens: client.dpop_bound_access_tokens ?? false,
     ...keyAuthForm(client),
+    require_pushed_authorization_requests: client.require_pushed_authorization_requests ?? false,
   };
 }
 
@@ -114,6 +117,7 @@ export function toMetadata(client: ClientView, form: ApplicationFormState): Clie
     frontchannel_logout_session_required: form.frontchannel_logout_session_required,
     dpop_bound_access_tokens: form.dpop_bound_access_tokens,
     ...keyAuthMetadata(form),
+    require_pushed_authorization_requests: form.require_pushed_authorization_requests,
     ...(client.logo_uri ? { logo_uri: client.logo_uri } : {}),
     ...(client.client_uri ? { client_uri: client.client_uri } : {}),
     ...(client.policy_uri ? { policy_uri: client.policy_uri } : {}),

@@ -12,6 +12,7 @@ import { ApplicationImplicitFields } from './application-implicit-fields';
 import { ApplicationLogoutFields } from './application-logout-fields';
 import { ApplicationTokenBindingFields } from './application-token-binding-fields';
 import { ApplicationKeyAuthFields } from './application-key-auth-fields';
+import { ApplicationParFields } from './application-par-fields';
 import { AUTH_METHODS, SHOWN_FIELDS, SIGN_IN_STRENGTHS, toForm, toMetadata } from './application-metadata';
 
 /** An application's settings form, its credentials and its deletion; read-only without `clients:write`. */
@@ -123,6 +124,7 @@ export function ApplicationSettings({ client, onSaved, onSecret }: { client: Cli
           <ApplicationLogoutFields form={form} errors={errors} />
           <ApplicationTokenBindingFields form={form} />
           <ApplicationKeyAuthFields form={form} errors={errors} />
+          <ApplicationParFields form={form} />
           <div className="row">
             <Field label="Access token lifetime (seconds)" hint="Empty: server default." error={errors.access_token_ttl}>
               {(props) => <input {...props} type="number" min={30} inputMode="numeric" {...form.text('access_token_ttl')} />}

@@ -4,7 +4,7 @@ import { rootMetadataPath } from './issuer-path';
 
 /**
  * Endpoints a browser app on another origin calls directly (token, userinfo, revocation, discovery, JWKS,
- * device authorization), relative to the issuer's path. None of them relies on cookies, so any origin may
+ * device authorization, pushed authorization requests), relative to the issuer's path. None of them relies on cookies, so any origin may
  * call them without credentials; the pages a person uses (authorize, login, consent) are navigations and
  * get no CORS headers.
  */
@@ -14,6 +14,7 @@ const CORS_PATHS = [
   '/oauth2/revoke',
   '/oauth2/jwks',
   '/oauth2/device_authorization',
+  '/oauth2/par',
   '/.well-known/openid-configuration',
   '/.well-known/oauth-authorization-server',
 ];

@@ -13,8 +13,15 @@ export class ApiScopeDto {
   description?: string;
 }
 
+/** RFC 8693: the clients that may exchange a person's token for one meant for this API. */
+export class ApiTokenExchangeDto {
+  @ApiProperty({ type: [String], description: 'Client ids; empty: no client may exchange toward this API' })
+  @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(200, { each: true })
+  allowed_clients!: string[];
+}
+
 /** Who may use the API, and who manages it: the same fields on creation and on change. */
-class ApiAccessPolicyDto implements Pick<ApiInput, 'allowed_groups' | 'allowed_clients' | 'owners'> {
+class ApiAccessPolicyDto implements Pick<ApiInput, 'allowed_groups' | 'allowed_clients' | 'owners' | 'token_exchange'> {
   @ApiPropertyOptional({ type: [String], description: 'Groups whose people may get tokens for this API; empty: every person' })
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true })
   allowed_groups?: string[];
@@ -26,6 +33,10 @@ class ApiAccessPolicyDto implements Pick<ApiInput, 'allowed_groups' | 'allowed_c
   @ApiPropertyOptional({ type: [String], description: 'Ids of the people (role app-owner) who manage this API' })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
   owners?: string[];
+
+  @ApiPropertyOptional({ type: ApiTokenExchangeDto, description: 'RFC 8693 token exchange toward this API; absent on creation: none' })
+  @IsOptional() @ValidateNested() @Type(() => ApiTokenExchangeDto)
+  token_exchange?: ApiTokenExchangeDto;
 }
 
 export class CreateApiDto extends ApiAccessPolicyDto implements ApiInput {
@@ -78,6 +89,7 @@ export class ApiViewDto {
   @ApiProperty({ type: [String] }) allowed_groups!: string[];
   @ApiProperty({ type: [String] }) allowed_clients!: string[];
   @ApiProperty({ type: [String] }) owners!: string[];
+  @ApiProperty({ type: ApiTokenExchangeDto }) token_exchange!: ApiTokenExchangeDto;
   @ApiProperty({ description: 'Introspection credentials of the API' }) client_id!: string;
   @ApiPropertyOptional({ description: 'Shown once' }) client_secret?: string;
   @ApiProperty() created_at!: string;

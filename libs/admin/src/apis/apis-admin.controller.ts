@@ -54,6 +54,7 @@ export class ApisAdminController {
     const after = toApiView(await this.apis.update(id, await this.references.apiInput(body)));
     // Access-policy fields are audited with their values before and after.
     for (const field of ['allowed_groups', 'allowed_clients', 'owners'] as const) changes.change(field, before[field], after[field]);
+    changes.change('token_exchange.allowed_clients', before.token_exchange.allowed_clients, after.token_exchange.allowed_clients);
     return after;
   }
 

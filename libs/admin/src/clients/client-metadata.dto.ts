@@ -135,6 +135,9 @@ export class ClientMetadataDto implements ClientMetadataInput {
   @ApiPropertyOptional({ nullable: true, enum: CLIENT_ASSERTION_ALGORITHMS, description: 'OIDC Registration §2: the only alg client assertions may use; null: any of the method' })
   @IsOptional() @IsIn(CLIENT_ASSERTION_ALGORITHMS)
   token_endpoint_auth_signing_alg?: string | null;
+  @ApiPropertyOptional({ default: false, description: 'RFC 9126 §6: authorization requests must first be pushed to the PAR endpoint' })
+  @IsOptional() @IsBoolean()
+  require_pushed_authorization_requests?: boolean;
 }
 
 export class ClientViewDto {
@@ -170,6 +173,7 @@ export class ClientViewDto {
   @ApiPropertyOptional({ type: Object }) jwks?: JwkSet;
   @ApiPropertyOptional() jwks_uri?: string;
   @ApiPropertyOptional({ enum: CLIENT_ASSERTION_ALGORITHMS }) token_endpoint_auth_signing_alg?: string;
+  @ApiProperty() require_pushed_authorization_requests!: boolean;
   @ApiProperty() created_at!: string;
   @ApiProperty() updated_at!: string;
 }

@@ -37,6 +37,10 @@ export class ApiEntity {
   @Column({ name: 'allowed_clients', type: 'text', array: true, default: () => "'{}'" })
   allowedClients!: string[];
 
+  /** RFC 8693: clients that may exchange a person's token for one meant for this API; empty: none. */
+  @Column({ name: 'token_exchange_allowed_clients', type: 'text', array: true, default: () => "'{}'" })
+  tokenExchangeAllowedClients!: string[];
+
   /** Ids of the people who manage this API (admin role app-owner). */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   owners!: string[];

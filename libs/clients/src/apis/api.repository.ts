@@ -57,6 +57,11 @@ export class ApiRepository {
     return this.repository.findOne({ where: { clientId } });
   }
 
+  /** RFC 8693: whether any API lets this client exchange tokens toward it. */
+  async anyAllowsTokenExchange(clientId: string): Promise<boolean> {
+    return (await this.repository.createQueryBuilder('api').where(':clientId = ANY(api.token_exchange_allowed_clients)', { clientId }).getCount()) > 0;
+  }
+
   async save(api: ApiEntity): Promise<ApiEntity> {
     const saved = await this.repository.save(api);
     this.apiChanged(api.identifier);

@@ -52,6 +52,7 @@ export class ApiService {
         allowedGroups: unique(input.allowed_groups ?? []),
         allowedClients: unique(input.allowed_clients ?? []),
         owners: unique(input.owners ?? []),
+        tokenExchangeAllowedClients: unique(input.token_exchange?.allowed_clients ?? []),
         clientId: client.clientId,
       });
       return manager.getRepository(ApiEntity).save(entity);
@@ -74,6 +75,10 @@ export class ApiService {
     return this.apis.findByClientId(clientId);
   }
 
+  anyAllowsTokenExchange(clientId: string): Promise<boolean> {
+    return this.apis.anyAllowsTokenExchange(clientId);
+  }
+
   list(options: { limit: number; cursor?: string; search?: string; owner?: string }) {
     return this.apis.list(options);
   }
@@ -90,6 +95,7 @@ export class ApiService {
     if (input.allowed_groups !== undefined) api.allowedGroups = unique(input.allowed_groups);
     if (input.allowed_clients !== undefined) api.allowedClients = unique(input.allowed_clients);
     if (input.owners !== undefined) api.owners = unique(input.owners);
+    if (input.token_exchange !== undefined) api.tokenExchangeAllowedClients = unique(input.token_exchange.allowed_clients);
     const saved = await this.apis.save(api);
     this.changes.clientChanged(api.clientId);
     return saved;
@@ -123,6 +129,7 @@ export function toApiView(api: ApiEntity, clientSecret?: string): ApiView {
     allowed_groups: api.allowedGroups,
     allowed_clients: api.allowedClients,
     owners: api.owners,
+    token_exchange: { allowed_clients: api.tokenExchangeAllowedClients },
     client_id: api.clientId,
     created_at: api.createdAt.toISOString(),
     updated_at: api.updatedAt.toISOString(),

@@ -37,6 +37,7 @@ export interface NormalizedClientMetadata extends ClientAuthMetadata {
   frontchannelLogoutUri: string | null;
   frontchannelLogoutSessionRequired: boolean;
   dpopBoundAccessTokens: boolean;
+  requirePushedAuthorizationRequests: boolean;
 }
 
 /** RFC 7591 §2 contacts are e-mail addresses; bounded so the list cannot serve as free storage. */
@@ -84,6 +85,8 @@ export function normalizeClientMetadata(
   if (authMethod === 'none' && grantTypes.includes(GRANT_TYPES.clientCredentials)) {
     problems.token_endpoint_auth_method = 'public clients (none) cannot use the client_credentials grant';
   }
+  // RFC 8693 §5: the exchanging client acts for the person toward another API, so it must authenticate.
+  if (authMethod === 'none' && grantTypes.includes(GRANT_TYPES.tokenExchange)) problems.token_endpoint_auth_method = 'public clients (none) cannot use token exchange';
 
   const redirectUris = unique(input.redirect_uris ?? []);
   redirectUris.forEach((uri, index) => {
@@ -171,6 +174,7 @@ export function normalizeClientMetadata(
     // RFC 9449 §5.2: false unless the client asks.
     dpopBoundAccessTokens: input.dpop_bound_access_tokens ?? false,
     ...clientAuth,
+    requirePushedAuthorizationRequests: input.require_pushed_authorization_requests ?? false,
   };
 }
 

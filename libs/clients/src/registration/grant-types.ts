@@ -9,4 +9,5 @@ export const GRANT_TYPES = {
   refreshToken: 'refresh_token',
   /** OIDC Core §3.2: not a token-endpoint grant; allows response_type=id_token at the authorization endpoint. */
   implicit: 'implicit',
+  tokenExchange: 'urn:ietf:params:oauth:grant-type:token-exchange',
 } as const;

@@ -94,6 +94,12 @@ export class AppConfig {
    * may resolve to a private, loopback or link-local address.
    */
   readonly jwksUriAllowPrivate: boolean;
+  /** PAR_REQUEST_TTL: seconds a pushed authorization request's request_uri stays usable (RFC 9126 §2.2). */
+  readonly parRequestTtl: number;
+  /** REQUIRE_PAR: every authorization request must be pushed first (RFC 8414 require_pushed_authorization_requests). */
+  readonly requirePar: boolean;
+  /** TOKEN_EXCHANGE_MAX_DEPTH: longest actor chain (nested act, RFC 8693 §4.1) an exchanged token may carry. */
+  readonly tokenExchangeMaxDepth: number;
 
   constructor(env: Record<string, string | undefined>) {
     const read: EnvReader = readEnv(env);
@@ -138,6 +144,9 @@ export class AppConfig {
     if (!['true', 'false', undefined].includes(read.optionalString('JWKS_URI_ALLOW_PRIVATE'))) {
       throw new ConfigError('JWKS_URI_ALLOW_PRIVATE', 'must be true or false');
     }
+    this.parRequestTtl = read.integer('PAR_REQUEST_TTL', 60, { min: 10, max: 600 });
+    this.tokenExchangeMaxDepth = read.integer('TOKEN_EXCHANGE_MAX_DEPTH', 3, { min: 1, max: 10 });
+    this.requirePar = read.oneOf('REQUIRE_PAR', ['true', 'false'], 'false') === 'true';
     if (this.workers > 1 && !this.databaseUrl) {
       throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
     }

@@ -67,6 +67,9 @@ export class ServerMetadataService {
       end_session_endpoint: endpoint('/oauth2/logout'),
       // RFC 8628 §4
       device_authorization_endpoint: endpoint('/oauth2/device_authorization'),
+      // RFC 9126 §5
+      pushed_authorization_request_endpoint: endpoint('/oauth2/par'),
+      require_pushed_authorization_requests: this.config.requirePar,
       // Implicit has no token-endpoint handler: the authorization endpoint serves it (response_type=id_token).
       grant_types_supported: [...this.registry.grantTypes(), 'implicit'],
       token_endpoint_auth_methods_supported: CLIENT_AUTH_METHODS,

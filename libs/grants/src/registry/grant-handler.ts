@@ -11,6 +11,8 @@ export interface TokenResponse {
   scope?: string;
   refresh_token?: string;
   id_token?: string;
+  /** RFC 8693 §2.2.1: the type of the token issued by an exchange. */
+  issued_token_type?: string;
 }
 
 /** What the token endpoint checked about the request itself, beyond its form parameters. */

@@ -9,6 +9,7 @@ import { AuthorizationFlow } from './authorization-flow.service';
 import { parseAuthorizationRequest, RawParams } from './authorization-request.parser';
 import { ClientRedirectValidator } from './client-redirect.validator';
 import { errorResponseMode } from './response-type';
+import { PushedRequestService } from '../par/pushed-request.service';
 
 /** RFC 6749 §3.1 authorization endpoint (GET, and POST as OIDC Core §3.1.2.1 requires). */
 @Page()
@@ -20,6 +21,7 @@ export class AuthorizeController {
     private readonly scopes: ScopePolicy,
     private readonly idTokens: IdTokenService,
     private readonly config: AppConfig,
+    private readonly pushed: PushedRequestService,
   ) {}
 
   @Get()
@@ -47,11 +49,14 @@ export class AuthorizeController {
     await this.flow.proceed(id as string, stored, client, request, reply);
   }
 
-  private async authorize(raw: RawParams, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  private async authorize(sent: RawParams, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const resolved = await this.pushed.resolve(sent);
+    const raw = resolved.raw;
     const { client, redirectUri } = await this.validator.verify(raw);
     const state = typeof raw.state === 'string' && raw.state !== '' ? raw.state : undefined;
     let params;
     try {
+      this.pushed.assertPushedIfRequired(resolved, client);
       params = await parseAuthorizationRequest(raw, client, redirectUri, { scopePolicy: this.scopes, idTokens: this.idTokens });
     } catch (error) {
       // Client and redirect URI are verified: errors go back to the client (RFC 6749 §4.1.2.1).

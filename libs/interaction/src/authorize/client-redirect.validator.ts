@@ -33,7 +33,8 @@ export class ClientRedirectValidator {
   }
 }
 
-function pageOnError<T>(read: () => T): T {
+/** A malformed parameter read before the client is verified: an error page, never a redirect. */
+export function pageOnError<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {

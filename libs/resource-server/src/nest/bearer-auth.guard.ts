@@ -9,6 +9,7 @@ import type { AuthenticationRequirement } from '../authentication';
 import { PUBLIC_ROUTE_METADATA, REQUIRED_AUTHENTICATION_METADATA, REQUIRED_SCOPES_METADATA, RESOURCE_SERVER_OPTIONS } from './constants';
 import type { RequestWithAuth } from './decorators';
 import type { ResourceServerModuleOptions } from './resource-server.options';
+import { moduleResourceMetadataUrl } from './protected-resource.controller';
 
 /**
  * Requires a valid bearer token (and the `@RequireScopes()` and `@RequireAuthentication()` of the route) on HTTP routes, except
@@ -25,6 +26,11 @@ export class BearerAuthGuard implements CanActivate {
     @Optional() @Inject(HttpAdapterHost) private readonly adapterHost?: HttpAdapterHost,
   ) {}
 
+  /** RFC 9728 §5.1: named in every challenge when the module serves the resource's metadata. */
+  private get resourceMetadata(): string | undefined {
+    return moduleResourceMetadataUrl(this.options);
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const handlerFirst = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE_METADATA, handlerFirst) === true) return true;
@@ -40,7 +46,7 @@ export class BearerAuthGuard implements CanActivate {
       return true;
     } catch (error) {
       if (!isResourceServerError(error)) throw error;
-      const challenge = bearerChallenge(error, { realm: this.options.realm });
+      const challenge = bearerChallenge(error, { realm: this.options.realm, resourceMetadata: this.resourceMetadata });
       const response: unknown = http.getResponse();
       for (const [name, value] of Object.entries(challenge.headers)) this.setHeader(response, name, value);
       throw new BearerAuthException(challenge, error);

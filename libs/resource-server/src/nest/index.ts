@@ -3,6 +3,7 @@ export { BearerAuthGuard } from './bearer-auth.guard';
 export { BACKCHANNEL_LOGOUT_OPTIONS, PUBLIC_ROUTE_METADATA, REQUIRED_AUTHENTICATION_METADATA, REQUIRED_SCOPES_METADATA, RESOURCE_SERVER_OPTIONS } from './constants';
 export { Public, RequireAuthentication, RequireScopes, type RequestWithAuth, TokenClaims, VerifiedAccessToken } from './decorators';
 export { ResourceServerModule } from './resource-server.module';
+export { protectedResourceController } from './protected-resource.controller';
 export type {
   ResourceServerAsyncOptions,
   ResourceServerModuleOptions,

@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TokenVerifier } from '../verifier';
 import { BearerAuthGuard } from './bearer-auth.guard';
+import { protectedResourceController } from './protected-resource.controller';
 import { RESOURCE_SERVER_OPTIONS } from './constants';
 import type {
   ResourceServerAsyncOptions,
@@ -17,7 +18,9 @@ import type {
 export class ResourceServerModule {
   static forRoot(options: ResourceServerModuleOptions & ResourceServerRegistration): DynamicModule {
     const { globalGuard, ...moduleOptions } = options;
-    return ResourceServerModule.build([{ provide: RESOURCE_SERVER_OPTIONS, useValue: moduleOptions }], globalGuard, []);
+    // RFC 9728: the metadata route's path follows from the resource, known here for forRoot only.
+    const controllers = moduleOptions.protectedResource === undefined ? [] : [protectedResourceController(moduleOptions)];
+    return ResourceServerModule.build([{ provide: RESOURCE_SERVER_OPTIONS, useValue: moduleOptions }], globalGuard, [], controllers);
   }
 
   static forRootAsync(options: ResourceServerAsyncOptions): DynamicModule {
@@ -26,13 +29,14 @@ export class ResourceServerModule {
       useFactory: (...dependencies: unknown[]) => options.useFactory(...(dependencies as never[])),
       inject: options.inject ?? [],
     };
-    return ResourceServerModule.build([optionsProvider], options.globalGuard, options.imports ?? []);
+    return ResourceServerModule.build([optionsProvider], options.globalGuard, options.imports ?? [], []);
   }
 
   private static build(
     optionProviders: Provider[],
     globalGuard: boolean | undefined,
     imports: NonNullable<ResourceServerAsyncOptions['imports']>,
+    controllers: NonNullable<DynamicModule['controllers']>,
   ): DynamicModule {
     const providers: Provider[] = [
       ...optionProviders,
@@ -48,6 +52,7 @@ export class ResourceServerModule {
       module: ResourceServerModule,
       global: true,
       imports,
+      controllers,
       providers,
       exports: [RESOURCE_SERVER_OPTIONS, TokenVerifier, BearerAuthGuard],
     };

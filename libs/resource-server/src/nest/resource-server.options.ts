@@ -1,9 +1,16 @@
 import type { InjectionToken, ModuleMetadata, OptionalFactoryDependency } from '@nestjs/common';
 import type { TokenVerifierOptions } from '../options';
+import type { ProtectedResourceOptions } from '../protected-resource-metadata';
 
 export interface ResourceServerModuleOptions extends TokenVerifierOptions {
   /** Realm named in WWW-Authenticate challenges. Default "api". */
   realm?: string;
+  /**
+   * RFC 9728: serve this API's metadata at `/.well-known/oauth-protected-resource` (plus the resource's
+   * path) and name it in every challenge, so clients find the authorization server from a 401.
+   * `forRoot` adds the route; with `forRootAsync`, add `protectedResourceController(options)` to a module.
+   */
+  protectedResource?: ProtectedResourceOptions;
 }
 
 export interface ResourceServerRegistration {

@@ -29,6 +29,14 @@ export interface AccessTokenClaims extends JWTPayload, PersonClaimValues {
   sid?: string;
   /** RFC 9449 §6.1: the thumbprint of the key the token is bound to; a DPoP proof with that key must go with it. */
   cnf?: { jkt: string };
+  /** RFC 8693 §4.1: who acts for `sub`, nested for each earlier exchange in the chain. */
+  act?: ActorClaim;
+}
+
+/** RFC 8693 §4.1 `act`: the current actor, and in `act` the actor before it. */
+export interface ActorClaim {
+  sub: string;
+  act?: ActorClaim;
 }
 
 /** How the person authenticated; absent for tokens without a person or from before levels were recorded. */

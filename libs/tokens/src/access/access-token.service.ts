@@ -6,7 +6,7 @@ import { AppConfig, Clock, randomToken } from '@app/core';
 import { JwsSigner } from '../keys/jws-signer';
 import { KeyStore } from '../keys/key-store.service';
 import { RevocationRepository } from '../revocation/revocation.repository';
-import { AccessTokenClaims, AuthenticationClaimValues, PersonClaimValues, presentAuthenticationClaims, presentPersonClaims } from './access-token-claims';
+import { AccessTokenClaims, ActorClaim, AuthenticationClaimValues, PersonClaimValues, presentAuthenticationClaims, presentPersonClaims } from './access-token-claims';
 import { OpaqueAccessTokenRepository } from './opaque-access-token.repository';
 
 export interface AccessTokenRequest extends AuthenticationClaimValues {
@@ -26,6 +26,8 @@ export interface AccessTokenRequest extends AuthenticationClaimValues {
   personClaims?: PersonClaimValues;
   /** RFC 9449 §6: the thumbprint of the DPoP key the token is bound to. */
   dpopJkt?: string;
+  /** RFC 8693 §4.1: the actor chain of an exchanged token. */
+  act?: ActorClaim;
 }
 
 export interface IssuedAccessToken {
@@ -83,6 +85,7 @@ export class AccessTokenService {
     Object.assign(claims, presentAuthenticationClaims(request));
     if (request.sessionId) claims.sid = request.sessionId;
     if (request.dpopJkt) claims.cnf = { jkt: request.dpopJkt };
+    if (request.act) claims.act = request.act;
     if (request.format === 'opaque') {
       const token = OPAQUE_ACCESS_TOKEN_PREFIX + randomToken(32);
       const full = { ...claims, iss: this.config.issuer, sub: request.subject, aud: request.audience, iat, exp, jti } as AccessTokenClaims;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { sha256 } from '@app/core';
 import { cutoffKeysSql } from '../revocation/token-group';
-import type { AccessTokenClaims } from './access-token-claims';
+import type { AccessTokenClaims, ActorClaim } from './access-token-claims';
 
 interface OpaqueRow {
   jti: string;
@@ -20,6 +20,7 @@ interface OpaqueRow {
   acr: string | null;
   amr: string[] | null;
   cnf_jkt: string | null;
+  act: ActorClaim | null;
 }
 
 /** Persistence of opaque (reference) access tokens; the format decision is made elsewhere. */
@@ -34,8 +35,8 @@ export class OpaqueAccessTokenRepository {
    */
   async save(token: string, claims: AccessTokenClaims, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
-      `INSERT INTO opaque_access_tokens (token_hash, jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at, groups, roles, acr, amr, cnf_jkt)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp($11), $12, $13, $14, $15, $16)`,
+      `INSERT INTO opaque_access_tokens (token_hash, jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at, groups, roles, acr, amr, cnf_jkt, act)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp($11), $12, $13, $14, $15, $16, $17)`,
       [
         sha256(token),
         claims.jti,
@@ -53,6 +54,7 @@ export class OpaqueAccessTokenRepository {
         claims.acr ?? null,
         claims.amr ?? null,
         claims.cnf?.jkt ?? null,
+        claims.act ? JSON.stringify(claims.act) : null,
       ],
     );
   }
@@ -72,7 +74,7 @@ export class OpaqueAccessTokenRepository {
                               AND c.issued_before >= to_timestamp(o.issued_at))))`
       : '';
     const rows: OpaqueRow[] = await this.dataSource.query(
-      `SELECT jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at, groups, roles, acr, amr, cnf_jkt
+      `SELECT jti, client_id, subject, audience, scopes, grant_id, session_id, auth_time, issued_at, expires_at, groups, roles, acr, amr, cnf_jkt, act
          FROM opaque_access_tokens o WHERE token_hash = $1 AND expires_at > now() ${revokedFilter}`,
       [sha256(token)],
     );
@@ -96,6 +98,7 @@ export class OpaqueAccessTokenRepository {
     if (row.acr) claims.acr = row.acr;
     if (row.amr) claims.amr = row.amr;
     if (row.cnf_jkt) claims.cnf = { jkt: row.cnf_jkt };
+    if (row.act) claims.act = row.act;
     return claims;
   }
 }

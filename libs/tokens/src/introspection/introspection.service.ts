@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClientEntity, ClientRepository } from '@app/clients';
 import { AppConfig } from '@app/core';
-import { AccessTokenClaims, presentAuthenticationClaims, presentPersonClaims } from '../access/access-token-claims';
+import { AccessTokenClaims, ActorClaim, presentAuthenticationClaims, presentPersonClaims } from '../access/access-token-claims';
 import { AccessTokenService, OPAQUE_ACCESS_TOKEN_PREFIX } from '../access/access-token.service';
 import { RefreshTokenService } from '../refresh/refresh-token.service';
 
@@ -24,6 +24,7 @@ export type IntrospectionResponse =
       groups?: string[];
       roles?: string[];
       cnf?: { jkt: string };
+      act?: ActorClaim;
     }
   | RefreshTokenIntrospection;
 
@@ -82,6 +83,8 @@ export class IntrospectionService {
     if (claims.auth_time !== undefined) response.auth_time = claims.auth_time;
     // RFC 7662 §2.2 allows any claim of the token: how the person authenticated, as the API's own check needs.
     Object.assign(response, presentAuthenticationClaims(claims));
+    // RFC 8693 §4.1: the API sees who acts for the person.
+    if (claims.act) response.act = claims.act;
     return response;
   }
 
