@@ -2,7 +2,7 @@
 // only client_id and request_uri, redeem the code; then push one with request_uri in it, which the server
 // must refuse. Prints what it saw as JSON. A separate ES module process: oauth4webapi ships only as ESM.
 import * as oauth from 'oauth4webapi';
-import { interopBrowser } from './interop-browser.mjs';
+import { signIn } from './browser.mjs';
 
 const { ISSUER, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, USERNAME, PASSWORD } = process.env;
 const insecure = { [oauth.allowInsecureRequests]: true };
@@ -26,7 +26,7 @@ const pushed = await oauth.processPushedAuthorizationResponse(as, client, await 
 const authorizationUrl = new URL(as.authorization_endpoint);
 authorizationUrl.searchParams.set('client_id', CLIENT_ID);
 authorizationUrl.searchParams.set('request_uri', pushed.request_uri);
-const callback = await interopBrowser(ISSUER).authorize(authorizationUrl, USERNAME, PASSWORD);
+const callback = await signIn(authorizationUrl, ISSUER, USERNAME, PASSWORD);
 const params = oauth.validateAuthResponse(as, client, callback, state);
 const tokens = await oauth.processAuthorizationCodeResponse(as, client,
   await oauth.authorizationCodeGrantRequest(as, client, clientAuth, params, REDIRECT_URI, verifier, insecure), { expectedNonce: 'n-par' });

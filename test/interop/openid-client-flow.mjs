@@ -30,7 +30,7 @@ const claims = tokens.claims();
 const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
 const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token);
 const endSession = oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token, post_logout_redirect_uri: POST_LOGOUT_URI, state: 'bye' });
-const logout = await browser.browse(endSession);
+const logout = await browse(endSession);
 
 process.stdout.write(JSON.stringify({
   issuer: config.serverMetadata().issuer,
