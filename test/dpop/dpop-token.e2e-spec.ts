@@ -112,6 +112,17 @@ describe('DPoP (RFC 9449) at the token, userinfo and introspection endpoints', (
     });
   });
 
+  it('a DPoP-bound admin token is refused by the admin API, which takes bearer tokens only (§7.2)', async () => {
+    const admin = await ctx.admin.registerClient({ client_name: 'bound admin', grant_types: ['client_credentials'], scope: 'admin' });
+    const headers = { authorization: basicAuth(admin.client_id, admin.client_secret!) };
+    const bound = await postForm<TokenSet>(tokenUrl(), { grant_type: 'client_credentials', scope: 'admin' }, { ...headers, dpop: await key.proof('POST', tokenHtu()) });
+    expect(bound.body.token_type).toBe('DPoP');
+    const refused = await request(`${ctx.server.baseUrl}/admin/v1/clients`, { headers: { authorization: `Bearer ${bound.body.access_token}` } });
+    expect(refused.status).toBe(401);
+    const plain = await postForm<TokenSet>(tokenUrl(), { grant_type: 'client_credentials', scope: 'admin' }, headers);
+    expect((await request(`${ctx.server.baseUrl}/admin/v1/clients`, { headers: { authorization: `Bearer ${plain.body.access_token}` } })).status).toBe(200);
+  });
+
   describe('authorization code binding (RFC 9449 §10)', () => {
     it('a code bound with dpop_jkt is redeemed with a proof of that key', async () => {
       const params = await codeFor(webApp, { dpop_jkt: key.jkt });

@@ -19,6 +19,8 @@ export class OwnApiTokens {
   async verify(token: string): Promise<AccessTokenClaims> {
     const claims = await this.accessTokens.verifyActive(token);
     if (!claims) throw new InvalidToken();
+    // RFC 9449 §7.2: a DPoP-bound token is refused as a bearer token, and these APIs take no DPoP proofs.
+    if (claims.cnf?.jkt) throw new InvalidToken('A DPoP-bound access token cannot be used with this API');
     // A deleted client's tokens die with it: client_credentials tokens are not persisted, so nothing else revokes them.
     if (!(await this.clients.findById(claims.client_id))) throw new InvalidToken();
     const audiences = ([] as string[]).concat(claims.aud);
