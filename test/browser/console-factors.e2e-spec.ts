@@ -1,24 +1,15 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import type { PersonFactorsView, UserView } from '@app/contracts';
-import { describeWithChromium, launchChromium } from '../support/chromium';
-import { ensureConsoleBuilt } from '../support/console-build';
-import { aConsolePerson, signInToConsole } from '../support/console-browser';
+import { describeWithChromium } from '../support/chromium';
+import { aConsolePerson, useConsoleBrowser } from '../support/console-browser';
 import { BrowserSession, submitLogin } from '../support/browser-session';
 import { enrollTotp, regenerateRecoveryCodes } from '../support/factor-fixtures';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../support/test-server';
-import { useTestServer } from '../support/server-fixture';
 
-const ROOT = resolve(__dirname, '../..');
-const SHOTS = resolve(ROOT, 'test-artifacts/console-factors');
 const PASSWORD = 'a long enough password 42';
 
 describeWithChromium('admin console: locks, sign-in factors and group requirements', () => {
-  beforeAll(() => ensureConsoleBuilt(), 120_000);
-  const ctx = useTestServer({ LOGIN_MAX_FAILURES: '3' });
-  let browser: Browser;
-  let issuer: string;
+  const ui = useConsoleBrowser('console-factors', { LOGIN_MAX_FAILURES: '3' });
+  const { ctx } = ui;
 
   const aPerson = (username: string, roles: string[] = []) => aConsolePerson(ctx.admin, username, PASSWORD, roles);
 
@@ -29,20 +20,9 @@ describeWithChromium('admin console: locks, sign-in factors and group requiremen
     }
   }
 
-  const signIn = (username: string, password: string) => signInToConsole(browser, issuer, username, password);
+  const { signIn, shot } = ui;
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
   const factorsOf = async (id: string) => (await ctx.admin.get<PersonFactorsView>(`/admin/v1/users/${id}/factors`)).body;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    issuer = ctx.server.config.issuer;
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('helpdesk sees the lock and the factors, unlocks, removes one factor and resets the rest', async () => {
     await aPerson('hank', ['helpdesk']);
@@ -54,7 +34,7 @@ describeWithChromium('admin console: locks, sign-in factors and group requiremen
 
     const { context, page } = await signIn('hank', PASSWORD);
     try {
-      await page.goto(`${issuer}/console/people/${lena.id}`);
+      await page.goto(`${ui.issuer}/console/people/${lena.id}`);
       await page.getByRole('heading', { name: 'lena Example' }).waitFor();
       await page.getByText(/^Locked until .* after too many failed sign-in attempts\.$/).waitFor();
       const factors = page.getByRole('region', { name: 'Sign-in factors' });
@@ -92,7 +72,7 @@ describeWithChromium('admin console: locks, sign-in factors and group requiremen
     await lockOut('mo');
     const { context, page } = await signIn('ada', PASSWORD);
     try {
-      await page.goto(`${issuer}/console/people/${mo.id}`);
+      await page.goto(`${ui.issuer}/console/people/${mo.id}`);
       await page.getByRole('heading', { name: 'mo Example' }).waitFor();
       await page.getByText(/locked until/).waitFor();
       const factors = page.getByRole('region', { name: 'Sign-in factors' });
@@ -100,7 +80,7 @@ describeWithChromium('admin console: locks, sign-in factors and group requiremen
       for (const hidden of ['Remove Phone', 'Reset all factors', 'Unlock sign-in']) {
         await expect(page.getByRole('button', { name: hidden }).count()).resolves.toBe(0);
       }
-      await page.goto(`${issuer}/console/people`);
+      await page.goto(`${ui.issuer}/console/people`);
       await page.getByLabel('Search people').fill('mo');
       await page.getByRole('button', { name: 'Search' }).click();
       await page.locator('table.list tbody tr').filter({ hasText: 'mo Example' }).getByText('locked', { exact: true }).waitFor();
@@ -112,7 +92,7 @@ describeWithChromium('admin console: locks, sign-in factors and group requiremen
   it('an administrator makes a group require a second factor, then a passkey', async () => {
     const { context, page } = await signIn(ADMIN_USERNAME, ADMIN_PASSWORD);
     try {
-      await page.goto(`${issuer}/console/groups`);
+      await page.goto(`${ui.issuer}/console/groups`);
       await page.getByRole('button', { name: 'Create group' }).click();
       const form = page.getByRole('form', { name: 'Create group' });
       await form.getByLabel('Name', { exact: true }).fill('operators');
@@ -130,7 +110,7 @@ describeWithChromium('admin console: locks, sign-in factors and group requiremen
       expect((await ctx.admin.get(`/admin/v1/groups/${groupId}`)).body).toMatchObject({ require_mfa: true, require_phishing_resistant: true });
       await shot(page, '03-group-requirements');
 
-      await page.goto(`${issuer}/console/groups`);
+      await page.goto(`${ui.issuer}/console/groups`);
       await page.locator('table.list tbody tr').filter({ hasText: 'operators' }).getByText('Passkey or security key').waitFor();
     } finally {
       await context.close();

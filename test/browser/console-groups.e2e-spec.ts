@@ -1,14 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeWithChromium, launchChromium } from '../support/chromium';
-import { ensureConsoleBuilt } from '../support/console-build';
-import { aConsolePerson, signInToConsole } from '../support/console-browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describeWithChromium } from '../support/chromium';
+import { aConsolePerson, useConsoleBrowser } from '../support/console-browser';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../support/test-server';
-import { useTestServer } from '../support/server-fixture';
 
-const ROOT = resolve(__dirname, '../..');
-const SHOTS = resolve(ROOT, 'test-artifacts/console-groups');
 const PASSWORD = 'a long enough password 42';
 
 interface Person {
@@ -18,27 +12,14 @@ interface Person {
 }
 
 describeWithChromium('admin console: groups, per-app access and limited admin roles', () => {
-  beforeAll(() => ensureConsoleBuilt(), 120_000);
-  const ctx = useTestServer();
-  let browser: Browser;
-  let issuer: string;
+  const ui = useConsoleBrowser('console-groups');
+  const { ctx } = ui;
 
   const aPerson = (username: string, roles: string[] = []) => aConsolePerson(ctx.admin, username, PASSWORD, roles);
 
-  const signIn = (username: string, password: string) => signInToConsole(browser, issuer, username, password);
+  const { signIn, shot } = ui;
 
   const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
-  const shot = (page: Page, name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    issuer = ctx.server.config.issuer;
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   describe('as a full administrator', () => {
     let page: Page;
@@ -145,7 +126,7 @@ describeWithChromium('admin console: groups, per-app access and limited admin ro
 
     it('adds a person to a group from their page, and their apps follow', async () => {
       const frank = await aPerson('frank');
-      await page.goto(`${issuer}/console/people/${frank.id}`);
+      await page.goto(`${ui.issuer}/console/people/${frank.id}`);
       await page.getByRole('heading', { name: 'frank Example' }).waitFor();
       const apps = page.getByRole('region', { name: 'Apps' });
       await apps.getByRole('listitem').first().waitFor();
@@ -166,7 +147,7 @@ describeWithChromium('admin console: groups, per-app access and limited admin ro
       expect(contractors.status).toBe(201);
       const portal = await ctx.admin.registerClient({ client_name: 'Contractor portal', redirect_uris: ['https://portal.example.com/cb'], token_endpoint_auth_method: 'none', allowed_groups: ['contractors'] });
 
-      await page.goto(`${issuer}/console/groups/${contractors.body.id}`);
+      await page.goto(`${ui.issuer}/console/groups/${contractors.body.id}`);
       await page.getByRole('heading', { name: 'contractors', level: 1 }).waitFor();
       await page.getByRole('button', { name: 'Delete group' }).click();
       await page.getByRole('button', { name: 'Delete permanently' }).click();
@@ -178,7 +159,7 @@ describeWithChromium('admin console: groups, per-app access and limited admin ro
 
       await page.getByRole('button', { name: 'Delete anyway' }).click();
       await page.getByRole('button', { name: 'Delete permanently' }).click();
-      await page.waitForURL(`${issuer}/console/groups`);
+      await page.waitForURL(`${ui.issuer}/console/groups`);
       expect((await ctx.admin.get(`/admin/v1/groups/${contractors.body.id}`)).status).toBe(404);
       const client = await ctx.admin.get<{ allowed_groups: string[] }>(`/admin/v1/clients/${portal.client_id}`);
       expect(client.body.allowed_groups).toEqual([]);
@@ -201,7 +182,7 @@ describeWithChromium('admin console: groups, per-app access and limited admin ro
     });
 
     it('opens on People and shows no section or button the role cannot use', async () => {
-      await page.waitForURL(`${issuer}/console/people`);
+      await page.waitForURL(`${ui.issuer}/console/people`);
       await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
       await page.getByRole('link', { name: 'ivy', exact: true }).waitFor();
       await expect(nav(page, 'People').count()).resolves.toBe(1);
@@ -211,7 +192,7 @@ describeWithChromium('admin console: groups, per-app access and limited admin ro
       await expect(page.getByRole('button', { name: 'Add person' }).count()).resolves.toBe(0);
       await shot(page, '05-helpdesk-people');
 
-      await page.goto(`${issuer}/console/applications`);
+      await page.goto(`${ui.issuer}/console/applications`);
       await page.getByRole('heading', { name: 'Not available to your role' }).waitFor();
       await expect(page.getByRole('link', { name: 'Create application' }).count()).resolves.toBe(0);
     });
@@ -252,11 +233,11 @@ describeWithChromium('admin console: groups, per-app access and limited admin ro
     });
 
     it('reads every section but is offered nothing that changes them', async () => {
-      await page.waitForURL(`${issuer}/console/applications`);
+      await page.waitForURL(`${ui.issuer}/console/applications`);
       for (const shown of ['Applications', 'APIs', 'People', 'Groups', 'Audit log']) await expect(nav(page, shown).count()).resolves.toBe(1);
       await expect(page.getByRole('link', { name: 'Create application' }).count()).resolves.toBe(0);
 
-      await page.goto(`${issuer}/console/applications/${app.client_id}`);
+      await page.goto(`${ui.issuer}/console/applications/${app.client_id}`);
       await page.getByRole('heading', { name: 'Ledger', level: 1 }).waitFor();
       await expect(page.getByLabel('Name', { exact: true }).isDisabled()).resolves.toBe(true);
       for (const hidden of ['Save changes', 'Delete application']) await expect(page.getByRole('button', { name: hidden }).count()).resolves.toBe(0);
@@ -293,7 +274,7 @@ describeWithChromium('admin console: groups, per-app access and limited admin ro
     });
 
     it('sees only the applications they own, and cannot create one', async () => {
-      await page.waitForURL(`${issuer}/console/applications`);
+      await page.waitForURL(`${ui.issuer}/console/applications`);
       await page.getByRole('link', { name: 'Olive shop' }).waitFor();
       const rows = page.locator('table.list tbody tr');
       await expect(rows.count()).resolves.toBe(1);
@@ -308,7 +289,7 @@ describeWithChromium('admin console: groups, per-app access and limited admin ro
       await page.getByRole('button', { name: 'Save changes' }).waitFor();
 
       // Someone else's application is not there for them at all.
-      await page.goto(`${issuer}/console/applications/${other.client_id}`);
+      await page.goto(`${ui.issuer}/console/applications/${other.client_id}`);
       await page.getByRole('alert').waitFor();
       await expect(page.getByRole('heading', { name: 'Payroll' }).count()).resolves.toBe(0);
     });

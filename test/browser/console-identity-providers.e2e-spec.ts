@@ -1,43 +1,24 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { IdentityProviderView } from '@app/contracts';
-import { describeWithChromium, launchChromium } from '../support/chromium';
-import { ensureConsoleBuilt } from '../support/console-build';
-import { signInToConsole } from '../support/console-browser';
+import { describeWithChromium } from '../support/chromium';
+import { useConsoleBrowser } from '../support/console-browser';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../support/test-server';
-import { useTestServer } from '../support/server-fixture';
 
-const ROOT = resolve(__dirname, '../..');
-const SHOTS = resolve(ROOT, 'test-artifacts/console-identity-providers');
 const PASSWORD = 'a long enough password 42';
 const CLIENT_SECRET = 'upstream client secret 7f3a';
 const BIND_PASSWORD = 'directory bind password 91c2';
 
 describeWithChromium('admin console: sign-in providers', () => {
-  beforeAll(() => ensureConsoleBuilt(), 120_000);
-  const ctx = useTestServer({ KEY_ENCRYPTION_SECRET: 'console-identity-provider-secret-0123456789' });
-  let browser: Browser;
-  let issuer: string;
+  const ui = useConsoleBrowser('console-identity-providers', { KEY_ENCRYPTION_SECRET: 'console-identity-provider-secret-0123456789' });
+  const { ctx } = ui;
 
-  const signIn = (username: string, password: string) => signInToConsole(browser, issuer, username, password);
+  const { signIn, shot } = ui;
 
   const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
-  const shot = (page: Page, name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
   const providerNamed = async (name: string) => {
     const listed = await ctx.admin.get<{ items: IdentityProviderView[] }>('/admin/v1/identity-providers');
     return listed.body.items.find((provider) => provider.name === name);
   };
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    issuer = ctx.server.config.issuer;
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   describe('as a full administrator', () => {
     let page: Page;
@@ -62,7 +43,7 @@ describeWithChromium('admin console: sign-in providers', () => {
       await form.getByLabel('Template').selectOption('entra-id');
       await form.getByText('Expected shape: https://login.microsoftonline.com/{tenant-id}/v2.0').waitFor();
       await form.getByLabel('Name', { exact: true }).fill('contoso');
-      await form.getByText(`${issuer}/federation/contoso/callback`).waitFor();
+      await form.getByText(`${ui.issuer}/federation/contoso/callback`).waitFor();
       await form.getByLabel('Display name').fill('Contoso');
       await form.getByLabel('Issuer').fill('https://login.microsoftonline.com/0000-tenant/v2.0');
       await form.getByLabel('Client ID').fill('our-app-at-contoso');
@@ -74,7 +55,7 @@ describeWithChromium('admin console: sign-in providers', () => {
 
       await page.getByRole('heading', { name: 'Contoso', level: 1 }).waitFor();
       const redirect = page.getByRole('region', { name: 'Redirect URI to register upstream' });
-      await expect(redirect.getByTestId('redirect-uri').textContent()).resolves.toBe(`${issuer}/federation/contoso/callback`);
+      await expect(redirect.getByTestId('redirect-uri').textContent()).resolves.toBe(`${ui.issuer}/federation/contoso/callback`);
       await redirect.getByRole('button', { name: 'Copy redirect URI' }).waitFor();
       await page.getByText('A secret is stored.').waitFor();
       await expect(page.getByLabel('Client secret').inputValue()).resolves.toBe('');
@@ -85,7 +66,7 @@ describeWithChromium('admin console: sign-in providers', () => {
       expect(stored).toMatchObject({
         type: 'oidc', display_name: 'Contoso', issuer: 'https://login.microsoftonline.com/0000-tenant/v2.0', client_id: 'our-app-at-contoso',
         scopes: ['openid', 'profile', 'email'], groups_claim: 'groups', domains: ['contoso.com'], jit: true, enabled: true, secret_set: true,
-        redirect_uri: `${issuer}/federation/contoso/callback`,
+        redirect_uri: `${ui.issuer}/federation/contoso/callback`,
       });
     });
 
@@ -157,11 +138,11 @@ describeWithChromium('admin console: sign-in providers', () => {
 
     it('deletes a provider after asking', async () => {
       const corp = await providerNamed('corp');
-      await page.goto(`${issuer}/console/providers/${corp!.id}`);
+      await page.goto(`${ui.issuer}/console/providers/${corp!.id}`);
       await page.getByRole('heading', { name: 'corp', level: 1 }).waitFor();
       await page.getByRole('button', { name: 'Delete provider' }).click();
       await page.getByRole('group', { name: 'Delete “corp”? This cannot be undone.' }).getByRole('button', { name: 'Delete permanently' }).click();
-      await page.waitForURL(`${issuer}/console/providers`);
+      await page.waitForURL(`${ui.issuer}/console/providers`);
       await page.getByRole('link', { name: 'contoso' }).waitFor();
       await expect(page.getByRole('link', { name: 'corp' }).count()).resolves.toBe(0);
       expect((await ctx.admin.get(`/admin/v1/identity-providers/${corp!.id}`)).status).toBe(404);
@@ -189,7 +170,7 @@ describeWithChromium('admin console: sign-in providers', () => {
 
       await page.getByRole('link', { name: 'contoso' }).click();
       await page.getByRole('heading', { name: 'Contoso Ltd', level: 1 }).waitFor();
-      await expect(page.getByTestId('redirect-uri').textContent()).resolves.toBe(`${issuer}/federation/contoso/callback`);
+      await expect(page.getByTestId('redirect-uri').textContent()).resolves.toBe(`${ui.issuer}/federation/contoso/callback`);
       await expect(page.getByLabel('Display name').isDisabled()).resolves.toBe(true);
       await expect(page.getByTestId('secret-status').textContent()).resolves.toBe('Client secret: a secret is stored.');
       await expect(page.getByLabel('Client secret').count()).resolves.toBe(0);

@@ -1,37 +1,18 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
 import type { SessionView } from '@app/contracts';
-import { describeWithChromium, launchChromium } from '../support/chromium';
-import { ensureConsoleBuilt } from '../support/console-build';
+import { describeWithChromium } from '../support/chromium';
 import { BrowserSession } from '../support/browser-session';
-import { aConsolePerson, signInToConsole } from '../support/console-browser';
-import { useTestServer } from '../support/server-fixture';
+import { aConsolePerson, useConsoleBrowser } from '../support/console-browser';
 import { authorize, authorizeWithPkce, callbackParams, registerWebClient } from '../support/sign-in';
 
-const ROOT = resolve(__dirname, '../..');
-const SHOTS = resolve(ROOT, 'test-artifacts/console-sessions');
 const PASSWORD = 'a long enough password 42';
 
 describeWithChromium('admin console: a person\'s sessions', () => {
-  beforeAll(() => ensureConsoleBuilt(), 120_000);
-  const ctx = useTestServer();
-  let browser: Browser;
-  let issuer: string;
+  const ui = useConsoleBrowser('console-sessions');
+  const { ctx } = ui;
 
   const aPerson = (username: string, roles: string[] = []) => aConsolePerson(ctx.admin, username, PASSWORD, roles);
-  const signIn = (username: string) => signInToConsole(browser, issuer, username, PASSWORD);
+  const signIn = (username: string) => ui.signIn(username, PASSWORD);
   const sessionsOf = async (id: string) => (await ctx.admin.get<{ items: SessionView[] }>(`/admin/v1/users/${id}/sessions`)).body.items;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    issuer = ctx.server.config.issuer;
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('helpdesk sees each session with its apps, ends one, then all', async () => {
     await aPerson('hana', ['helpdesk']);
@@ -44,7 +25,7 @@ describeWithChromium('admin console: a person\'s sessions', () => {
 
     const { context, page } = await signIn('hana');
     try {
-      await page.goto(`${issuer}/console/people/${rui.id}`);
+      await page.goto(`${ui.issuer}/console/people/${rui.id}`);
       await page.getByRole('heading', { name: 'rui Example' }).waitFor();
       const sessions = page.getByRole('region', { name: 'Sessions' });
       const rows = sessions.locator('table.list tbody tr');
@@ -52,7 +33,7 @@ describeWithChromium('admin console: a person\'s sessions', () => {
       expect(await rows.count()).toBe(2);
       for (const header of ['Started', 'Last seen', 'IP', 'Browser', 'Apps']) await sessions.getByRole('columnheader', { name: header }).waitFor();
       await rows.first().getByText('Timesheets').waitFor();
-      await page.screenshot({ path: resolve(SHOTS, '01-sessions.png'), fullPage: true });
+      await ui.shot(page, '01-sessions');
 
       await rows.first().getByRole('button', { name: 'End' }).click();
       await sessions.getByRole('group', { name: /^End the session started/ }).getByRole('button', { name: 'End session' }).click();
@@ -79,7 +60,7 @@ describeWithChromium('admin console: a person\'s sessions', () => {
 
     const { context, page } = await signIn('ines');
     try {
-      await page.goto(`${issuer}/console/people/${tom.id}`);
+      await page.goto(`${ui.issuer}/console/people/${tom.id}`);
       const sessions = page.getByRole('region', { name: 'Sessions' });
       await sessions.locator('table.list tbody tr').first().waitFor();
       for (const hidden of ['End', 'End all sessions']) {

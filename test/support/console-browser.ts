@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { UserView } from '@app/contracts';
 import type { AdminApi } from './admin';
@@ -26,27 +28,63 @@ export async function signInToConsole(browser: Browser, issuer: string, username
   return { context, page };
 }
 
+/** A test server and a Chromium of the enclosing describe, for console suites that sign in as several people. */
+export interface ConsoleBrowser {
+  readonly ctx: ServerFixture;
+  readonly browser: Browser;
+  /** The server's issuer, as the console's URLs start. */
+  readonly issuer: string;
+  signIn(username: string, password: string): Promise<{ context: BrowserContext; page: Page }>;
+  /** A full-page screenshot under test-artifacts/<artifacts>/<name>.png, for looking at afterwards. */
+  shot(page: Page, name: string): Promise<Buffer>;
+}
+
 /**
- * A test server (with `env`) and a Chromium page signed in to its console as the bootstrap administrator,
- * ready once the enclosing describe's `beforeAll` hooks ran; read `page` inside hooks and tests.
+ * Builds the console, starts a test server (with `env`) and Chromium before the enclosing describe's tests
+ * and closes them after; read the fields inside hooks and tests.
  */
-export function useAdminConsole(env: Record<string, string> = {}): { readonly ctx: ServerFixture; readonly page: Page } {
+export function useConsoleBrowser(artifacts: string, env: Record<string, string> = {}): ConsoleBrowser {
   beforeAll(() => ensureConsoleBuilt(), 120_000);
   const ctx = useTestServer(env);
+  const shots = resolve(__dirname, '../../test-artifacts', artifacts);
   let browser: Browser | undefined;
-  let page: Page | undefined;
 
   beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
     browser = await launchChromium();
-    ({ page } = await signInToConsole(browser, ctx.server.config.issuer, ADMIN_USERNAME, ADMIN_PASSWORD));
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
   });
 
+  const launched = (): Browser => {
+    if (!browser) throw new Error('Chromium is launched in beforeAll; use it inside a hook or test');
+    return browser;
+  };
   return {
     ctx,
+    get browser() { return launched(); },
+    get issuer() { return ctx.server.config.issuer; },
+    signIn: (username, password) => signInToConsole(launched(), ctx.server.config.issuer, username, password),
+    shot: (page, name) => page.screenshot({ path: resolve(shots, `${name}.png`), fullPage: true }),
+  };
+}
+
+/**
+ * A test server (with `env`) and a Chromium page signed in to its console as the bootstrap administrator,
+ * ready once the enclosing describe's `beforeAll` hooks ran; read `page` inside hooks and tests.
+ */
+export function useAdminConsole(env: Record<string, string> = {}): { readonly ctx: ServerFixture; readonly page: Page } {
+  const ui = useConsoleBrowser('console', env);
+  let page: Page | undefined;
+
+  beforeAll(async () => {
+    ({ page } = await ui.signIn(ADMIN_USERNAME, ADMIN_PASSWORD));
+  }, 120_000);
+
+  return {
+    ctx: ui.ctx,
     get page(): Page {
       if (!page) throw new Error('the console page is signed in in beforeAll; read it inside a hook or test');
       return page;
