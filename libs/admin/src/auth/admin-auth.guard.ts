@@ -41,7 +41,7 @@ export class AdminAuthGuard implements CanActivate {
   }
 
   private authenticate(request: AdminRequest): Promise<AccessTokenClaims> {
-    return this.tokens.verify(bearerToken(request.headers.authorization));
+    return this.tokens.verifyHeader(request.headers.authorization, 'admin');
   }
 
   /** A person's token must belong to someone who is an administrator now: a removed role or a disabled account takes effect at once. */
@@ -93,15 +93,4 @@ function refused(description: string, scope?: string): OAuthError {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** RFC 6750 §2.1: `Authorization: Bearer <token>`; a missing header is a bare 401 challenge (§3.1). */
-function bearerToken(authorization: string | undefined): string {
-  const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(authorization?.trim() ?? '');
-  if (!match) {
-    const error = new OAuthError('invalid_token', 'A bearer access token is required');
-    error.withHeader('WWW-Authenticate', 'Bearer realm="admin"');
-    throw error;
-  }
-  return match[1];
 }

@@ -18,7 +18,7 @@ export class ScimAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<ScimRequest>();
-    const claims = await this.tokens.verify(bearerToken(request.headers.authorization));
+    const claims = await this.tokens.verifyHeader(request.headers.authorization, 'scim');
     if (!claims.scope.split(' ').includes(SCIM_SCOPE)) throw new InsufficientScope(SCIM_SCOPE);
     if (claims.sub !== claims.client_id) {
       throw new OAuthError('insufficient_scope', 'Provisioning takes a client token (client_credentials)').withHeader('WWW-Authenticate', `Bearer error="insufficient_scope", scope="${SCIM_SCOPE}"`);
@@ -26,11 +26,4 @@ export class ScimAuthGuard implements CanActivate {
     request.scimClientId = claims.client_id;
     return true;
   }
-}
-
-/** RFC 6750 §2.1 and §3.1: a missing or malformed header is a bare challenge. */
-function bearerToken(authorization: string | undefined): string {
-  const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(authorization?.trim() ?? '');
-  if (!match) throw new OAuthError('invalid_token', 'A bearer access token is required').withHeader('WWW-Authenticate', 'Bearer realm="scim"');
-  return match[1];
 }

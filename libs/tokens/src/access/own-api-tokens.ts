@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClientRepository } from '@app/clients';
-import { AppConfig, InvalidToken } from '@app/core';
+import { AppConfig, InvalidToken, OAuthError } from '@app/core';
 import type { AccessTokenClaims } from './access-token-claims';
 import { AccessTokenService } from './access-token.service';
 
@@ -15,6 +15,13 @@ export class OwnApiTokens {
     private readonly clients: ClientRepository,
     private readonly config: AppConfig,
   ) {}
+
+  /** RFC 6750 §2.1: `Authorization: Bearer <token>`; a missing or malformed header is a bare challenge (§3.1). */
+  verifyHeader(authorization: string | undefined, realm: string): Promise<AccessTokenClaims> {
+    const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(authorization?.trim() ?? '');
+    if (!match) throw new OAuthError('invalid_token', 'A bearer access token is required').withHeader('WWW-Authenticate', `Bearer realm="${realm}"`);
+    return this.verify(match[1]);
+  }
 
   async verify(token: string): Promise<AccessTokenClaims> {
     const claims = await this.accessTokens.verifyActive(token);

@@ -104,10 +104,6 @@ export class SsoSessionService {
     return this.sessions.listActiveForUser(userId);
   }
 
-  async endAllForUser(userId: string, reason: SessionEndReason, manager?: EntityManager): Promise<number> {
-    return (await this.endAllOf(userId, reason, manager)).length;
-  }
-
   /** Ends every session of the person (in the caller's transaction when given one) and returns them. */
   endAllOf(userId: string, reason: SessionEndReason, manager?: EntityManager): Promise<EndedSession[]> {
     const end = (inside: EntityManager) => this.sessions.endAllForUser(userId, inside);

@@ -133,7 +133,7 @@ export class UserService {
     assertPassword(password);
     await this.get(id);
     await this.users.update(id, { passwordHash: await this.hasher.hash(password) });
-    await this.sessions.endAllForUser(id, 'password-changed');
+    await this.sessions.endAllOf(id, 'password-changed');
   }
 
   /**
@@ -171,7 +171,7 @@ export class UserService {
       const user = await this.users.findById(id, manager);
       if (user && endsAdministrator(user, 'delete')) await assertAnotherAdministrator(manager, id);
       // Ended first, in the same commit: the apps are told of each session before its row goes with the person.
-      await this.sessions.endAllForUser(id, 'deleted', manager);
+      await this.sessions.endAllOf(id, 'deleted', manager);
       return this.users.delete(id, manager);
     };
     const deleted = await (manager ? run(manager) : this.dataSource.transaction(run));
