@@ -1,10 +1,6 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { useTestServer } from '../support/server-fixture';
 import { createPerson } from '../support/sign-in';
-
-const run = promisify(execFile);
+import { runInteropFlow } from './run-interop';
 
 /**
  * Interoperability of DPoP (RFC 9449) with oauth4webapi, a certified client library, with server nonces on
@@ -25,20 +21,15 @@ describe('interop: oauth4webapi with DPoP', () => {
     });
     const service = await ctx.admin.registerClient({ client_name: 'oauth4webapi service', grant_types: ['client_credentials'], scope: 'orders:read' });
     const person = await createPerson(ctx.admin);
-    const { stdout } = await run(process.execPath, [join(__dirname, 'oauth4webapi-dpop-flow.mjs')], {
-      env: {
-        ...process.env,
-        ISSUER: ctx.server.config.issuer,
-        PUBLIC_CLIENT_ID: publicClient.client_id,
-        SERVICE_ID: service.client_id,
-        SERVICE_SECRET: service.client_secret!,
-        REDIRECT_URI: 'https://spa.example.com/cb',
-        USERNAME: person.username,
-        PASSWORD: person.password,
-      },
-      timeout: 60_000,
+    const result = await runInteropFlow<Record<string, any>>('oauth4webapi-dpop-flow.mjs', {
+      ISSUER: ctx.server.config.issuer,
+      PUBLIC_CLIENT_ID: publicClient.client_id,
+      SERVICE_ID: service.client_id,
+      SERVICE_SECRET: service.client_secret!,
+      REDIRECT_URI: 'https://spa.example.com/cb',
+      USERNAME: person.username,
+      PASSWORD: person.password,
     });
-    const result = JSON.parse(stdout);
     expect(result.dpopAlgs).toContain('ES256');
     expect(result.tokenType).toBe('dpop');
     expect(result.sub).toBe(person.id);

@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { exportJWK, generateKeyPair } from 'jose';
 import { DataSource } from 'typeorm';
 import { useTestServer } from '../support/server-fixture';
-
-const run = promisify(execFile);
+import { runInteropFlow } from './run-interop';
 
 /**
  * Interoperability with oauth4webapi (a certified OAuth 2.0 client library): private_key_jwt and
@@ -28,19 +24,15 @@ describe('interop: oauth4webapi', () => {
       client_name: 'oauth4webapi client_secret_jwt', grant_types: ['client_credentials'], scope: 'reports:read',
       token_endpoint_auth_method: 'client_secret_jwt',
     });
-    const { stdout } = await run(process.execPath, [join(__dirname, 'oauth4webapi-flow.mjs')], {
-      env: {
-        ...process.env,
-        ISSUER: ctx.server.config.issuer,
-        KEY_CLIENT_ID: keyClient.client_id,
-        KEY_CLIENT_JWK: JSON.stringify({ ...(await exportJWK(pair.privateKey)), kid: 'interop-key' }),
-        KEY_CLIENT_INTROSPECTION_ALG: introspectionAlg ?? '',
-        SECRET_CLIENT_ID: secretClient.client_id,
-        SECRET_CLIENT_SECRET: secretClient.client_secret!,
-      },
-      timeout: 60_000,
+    const result = await runInteropFlow<Record<string, any>>('oauth4webapi-flow.mjs', {
+      ISSUER: ctx.server.config.issuer,
+      KEY_CLIENT_ID: keyClient.client_id,
+      KEY_CLIENT_JWK: JSON.stringify({ ...(await exportJWK(pair.privateKey)), kid: 'interop-key' }),
+      KEY_CLIENT_INTROSPECTION_ALG: introspectionAlg ?? '',
+      SECRET_CLIENT_ID: secretClient.client_id,
+      SECRET_CLIENT_SECRET: secretClient.client_secret!,
     });
-    return { keyClient, secretClient, result: JSON.parse(stdout) };
+    return { keyClient, secretClient, result };
   }
 
   it('client_credentials with private_key_jwt and client_secret_jwt; an RS256 JWT introspection answer by default (RFC 9701 §6)', async () => {

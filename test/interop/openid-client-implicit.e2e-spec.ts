@@ -1,10 +1,6 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { useTestServer } from '../support/server-fixture';
 import { createPerson } from '../support/sign-in';
-
-const run = promisify(execFile);
+import { runInteropFlow } from './run-interop';
 
 /**
  * openid-client 6 (a certified relying party) doing implicit sign-in, `implicitAuthentication`, with the ID
@@ -19,18 +15,13 @@ describe('interop: openid-client implicit sign-in', () => {
       response_types: ['id_token'], token_endpoint_auth_method: 'none', scope: 'openid email', first_party: true,
     });
     const person = await createPerson(ctx.admin);
-    const { stdout } = await run(process.execPath, [join(__dirname, 'openid-client-implicit.mjs')], {
-      env: {
-        ...process.env,
-        ISSUER: ctx.server.config.issuer,
-        CLIENT_ID: client.client_id,
-        REDIRECT_URI: 'https://rp.example.com/signed-in',
-        USERNAME: person.username,
-        PASSWORD: person.password,
-      },
-      timeout: 60_000,
+    const result = await runInteropFlow<Record<string, any>>('openid-client-implicit.mjs', {
+      ISSUER: ctx.server.config.issuer,
+      CLIENT_ID: client.client_id,
+      REDIRECT_URI: 'https://rp.example.com/signed-in',
+      USERNAME: person.username,
+      PASSWORD: person.password,
     });
-    const result = JSON.parse(stdout);
     const expected = { iss: ctx.server.config.issuer, sub: person.id, aud: client.client_id, email: `${person.username}@example.com` };
     expect(result.fragment.viaFormPost).toBe(false);
     expect(result.fragment.claims).toMatchObject(expected);

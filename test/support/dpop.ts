@@ -1,5 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { base64url, calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { accessTokenHash } from '@meridian-auth/resource-server';
 
 /** What a test may change in a proof, to make it wrong in one way. */
 export interface ProofOptions {
@@ -31,7 +32,7 @@ export class DpopKey {
   /** A proof for `method url`, signed with this key. */
   async proof(method: string, url: string, options: ProofOptions = {}): Promise<string> {
     const claims: Record<string, unknown> = { htm: method, htu: url, jti: options.jti ?? randomUUID() };
-    if (options.accessToken) claims.ath = base64url.encode(createHash('sha256').update(options.accessToken).digest());
+    if (options.accessToken) claims.ath = accessTokenHash(options.accessToken);
     if (options.nonce) claims.nonce = options.nonce;
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'ES256', typ: options.typ ?? 'dpop+jwt', jwk: options.privateJwk ? this.privateJwk : this.publicJwk })

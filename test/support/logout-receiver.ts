@@ -1,8 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { createRemoteJWKSet, decodeProtectedHeader, JWTPayload, jwtVerify } from 'jose';
-
-export const BACKCHANNEL_LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
+import { BACKCHANNEL_LOGOUT_EVENT } from '@meridian-auth/resource-server';
 
 /** One POST the receiver got, and what checking its logout_token found. */
 export interface ReceivedLogout {

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { bearerChallenge, InvalidTokenError } from '@meridian-auth/resource-server';
+import { InvalidTokenError } from '@meridian-auth/resource-server';
 import { BearerAuthException, RESOURCE_SERVER_OPTIONS, type RequestWithAuth, type ResourceServerModuleOptions } from '@meridian-auth/resource-server/nest';
 import { EndedSessions } from './ended-sessions';
 
@@ -22,8 +22,8 @@ export class EndedSessionGuard implements CanActivate {
     // No token here means a @Public() route: nothing to refuse.
     if (token === undefined || !this.endedSessions.covers(token)) return true;
     const error = new InvalidTokenError('The session behind the access token has ended');
-    const challenge = bearerChallenge(error, { realm: this.options.realm });
-    for (const [name, value] of Object.entries(challenge.headers)) this.adapterHost.httpAdapter.setHeader(http.getResponse(), name, value);
-    throw new BearerAuthException(challenge, error);
+    throw BearerAuthException.withHeaders(error, { realm: this.options.realm }, (name, value) =>
+      this.adapterHost.httpAdapter.setHeader(http.getResponse(), name, value),
+    );
   }
 }

@@ -62,7 +62,7 @@ export {
 export type { LogoutTokenVerifierOptions } from './logout/logout-token-options';
 export { LogoutTokenRejected, type LogoutTokenRejection } from './logout/logout-token-rejected';
 export { BACKCHANNEL_LOGOUT_EVENT, LogoutTokenVerifier, type VerifiedLogoutToken } from './logout/logout-token-verifier';
-export { InMemoryReplayStore, type InMemoryReplayStoreOptions, type LogoutReplayStore } from './logout/replay-store';
+export { InMemoryReplayStore, type InMemoryReplayStoreOptions, type LogoutReplayStore } from './replay-store';
 export {
   accessTokenHash,
   type CheckedDpopProof,

@@ -1,9 +1,8 @@
 import { decodeProtectedHeader, type JWSHeaderParameters } from 'jose';
-import { DiscoveryClient } from './discovery';
 import { DpopVerifier } from './dpop/dpop-verifier';
-import { InvalidTokenError, VerifierUnavailableError } from './errors';
+import { InvalidTokenError } from './errors';
 import { IntrospectionClient } from './introspection-client';
-import { JwksCache } from './jwks-cache';
+import { issuerEndpoints } from './issuer-endpoints';
 import { LocalJwtVerifier } from './local-jwt-verifier';
 import { type ResolvedVerifierOptions, resolveVerifierOptions, type TokenVerifierOptions } from './options';
 import type { VerifiedToken } from './verified-token';
@@ -21,7 +20,6 @@ const JWS_COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
  */
 export class TokenVerifier {
   private readonly options: ResolvedVerifierOptions;
-  private readonly discovery: DiscoveryClient;
   private readonly localVerifier: LocalJwtVerifier;
   private readonly introspectionClient: IntrospectionClient | undefined;
   /** Checks the DPoP proofs that come with DPoP tokens (RFC 9449 §7.1). */
@@ -30,26 +28,13 @@ export class TokenVerifier {
   constructor(options: TokenVerifierOptions) {
     this.options = resolveVerifierOptions(options);
     const resolved = this.options;
-    this.discovery = new DiscoveryClient({
-      issuer: resolved.issuer,
-      fetch: resolved.fetch,
-      httpTimeoutMs: resolved.httpTimeoutMs,
-      allowInsecureHttp: resolved.allowInsecureHttp,
-    });
-    const jwks = new JwksCache({
-      resolveJwksUri: () => this.resolveEndpoint('jwksUri'),
-      fetch: resolved.fetch,
-      httpTimeoutMs: resolved.httpTimeoutMs,
-      cooldownMs: resolved.jwksCooldownSeconds * 1000,
-      maxAgeMs: resolved.jwksMaxAgeSeconds * 1000,
-      now: resolved.now,
-    });
+    const endpoints = issuerEndpoints(resolved);
     this.localVerifier = new LocalJwtVerifier({
       issuer: resolved.issuer,
       audiences: resolved.audiences,
       algorithms: resolved.algorithms,
       clockToleranceSeconds: resolved.clockToleranceSeconds,
-      jwks,
+      jwks: endpoints.jwks,
       now: resolved.now,
     });
     this.dpop = new DpopVerifier(resolved);
@@ -57,7 +42,7 @@ export class TokenVerifier {
       resolved.introspection === undefined
         ? undefined
         : new IntrospectionClient({
-            resolveEndpoint: () => this.resolveEndpoint('introspectionEndpoint'),
+            resolveEndpoint: () => endpoints.resolve('introspectionEndpoint'),
             credentials: resolved.introspection,
             issuer: resolved.issuer,
             audiences: resolved.audiences,
@@ -99,16 +84,6 @@ export class TokenVerifier {
       throw new InvalidTokenError('The access token cannot be verified');
     }
     return this.introspectionClient.introspect(token);
-  }
-
-  private async resolveEndpoint(name: 'jwksUri' | 'introspectionEndpoint'): Promise<string> {
-    const configured = this.options[name];
-    if (configured !== undefined) return configured;
-    const discovered = (await this.discovery.getEndpoints())[name];
-    if (discovered === undefined) {
-      throw new VerifierUnavailableError(`Authorization server metadata has no ${name}`);
-    }
-    return discovered;
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK, type JWTPayload, type JWTHeaderParameters, SignJWT } from 'jose';
 import type { FetchLike, FetchRequestInit, FetchResponseLike } from '../src/http-client';
+import { BACKCHANNEL_LOGOUT_EVENT } from '../src/logout/logout-token-verifier';
 import type { TokenVerifierOptions } from '../src/options';
 import { TokenVerifier } from '../src/verifier';
 
@@ -12,7 +13,6 @@ export const OIDC_DISCOVERY_PATH = '/.well-known/openid-configuration';
 export const RFC8414_DISCOVERY_PATH = '/.well-known/oauth-authorization-server';
 /** The client receiving back-channel logouts: the `aud` of logout tokens. */
 export const LOGOUT_CLIENT_ID = 'web-shop';
-export const BACKCHANNEL_LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 export const RESOURCE_CLIENT = { clientId: 'orders:api', clientSecret: 's3cret with+spaces&symbols%:' };
 
 type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;

@@ -43,7 +43,7 @@ async function sendFormPost(reply: FastifyReply, redirectUri: string, entries: r
   await reply.status(200).headers(formPostHeaders(redirectUri)).send(htmlPage('Returning to the application', body, [scriptPath]));
 }
 
-export function formPostHeaders(redirectUri: string): Record<string, string> {
+function formPostHeaders(redirectUri: string): Record<string, string> {
   const formAction = cspSource(redirectUri) ?? "'none'";
   const csp = HTML_PAGE_HEADERS['Content-Security-Policy']
     .replace("default-src 'none';", "default-src 'none'; script-src 'self';")

@@ -1,5 +1,6 @@
 import { InvalidDpopProofError } from '../errors';
 import type { ResolvedVerifierOptions } from '../options';
+import { InMemoryReplayStore } from '../replay-store';
 import { checkDpopProof, DpopProofError, readDpopHeader } from './dpop-proof';
 
 /** The parts of an incoming request a proof is checked against. */
@@ -19,10 +20,13 @@ export interface DpopRequest {
  * within the iat window is not caught, which §11.1 accepts for resource servers).
  */
 export class DpopVerifier {
-  /** jti per key -> when it may be forgotten (epoch ms); insertion order is age order. */
-  private readonly seen = new Map<string, number>();
+  /** `jkt:jti` of the proofs accepted so far. */
+  private readonly seen: InMemoryReplayStore;
 
-  constructor(private readonly options: Pick<ResolvedVerifierOptions, 'dpop' | 'now'>) {}
+  constructor(private readonly options: Pick<ResolvedVerifierOptions, 'dpop' | 'now'>) {
+    // jtiCacheSize is only checked to be positive; rounding up keeps a fractional size working as before.
+    this.seen = new InMemoryReplayStore({ maxEntries: Math.ceil(options.dpop.jtiCacheSize), now: options.now });
+  }
 
   /** The thumbprint of the proof's key, or an InvalidDpopProofError. */
   async verify(request: DpopRequest, accessToken: string): Promise<string> {
@@ -37,7 +41,9 @@ export class DpopVerifier {
         now: Math.floor(nowMs / 1000),
         windowSeconds: this.options.dpop.proofWindowSeconds,
       });
-      if (!this.firstUse(`${checked.jkt}:${checked.jti}`, nowMs)) throw new DpopProofError(`DPoP proof jti ${checked.jti} replayed`);
+      // Kept past the window on both sides of iat, after which the proof is refused for its age anyway.
+      const keepUntilMs = nowMs + 2 * this.options.dpop.proofWindowSeconds * 1000;
+      if (!this.seen.remember(`${checked.jkt}:${checked.jti}`, keepUntilMs)) throw new DpopProofError(`DPoP proof jti ${checked.jti} replayed`);
       return checked.jkt;
     } catch (error) {
       if (error instanceof DpopProofError) throw new InvalidDpopProofError(error.message);
@@ -49,16 +55,5 @@ export class DpopVerifier {
     if (/^https?:\/\//i.test(request.url)) return request.url;
     const base = this.options.dpop.publicBaseUrl ?? `${request.protocol ?? 'http'}://${request.host ?? 'localhost'}`;
     return base + request.url;
-  }
-
-  private firstUse(key: string, nowMs: number): boolean {
-    for (const [oldKey, until] of this.seen) {
-      if (until > nowMs && this.seen.size < this.options.dpop.jtiCacheSize) break;
-      this.seen.delete(oldKey);
-    }
-    if (this.seen.has(key)) return false;
-    // Kept past the window on both sides of iat, after which the proof is refused for its age anyway.
-    this.seen.set(key, nowMs + 2 * this.options.dpop.proofWindowSeconds * 1000);
-    return true;
   }
 }

@@ -1,5 +1,5 @@
 import { type ResolvedVerifierOptions, resolveVerifierOptions, type TokenVerifierOptions } from '../options';
-import { InMemoryReplayStore, type LogoutReplayStore } from './replay-store';
+import { InMemoryReplayStore, type LogoutReplayStore } from '../replay-store';
 
 type SharedOptions = Pick<
   TokenVerifierOptions,

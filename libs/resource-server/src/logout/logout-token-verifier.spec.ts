@@ -1,10 +1,10 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { BACKCHANNEL_LOGOUT_EVENT, FakeAuthorizationServer, ISSUER, JWKS_PATH, LOGOUT_CLIENT_ID } from '../../test/fake-authorization-server';
+import { FakeAuthorizationServer, ISSUER, JWKS_PATH, LOGOUT_CLIENT_ID } from '../../test/fake-authorization-server';
 import { VerifierUnavailableError } from '../errors';
+import { InMemoryReplayStore } from '../replay-store';
 import type { LogoutTokenVerifierOptions } from './logout-token-options';
 import { LogoutTokenRejected, type LogoutTokenRejection } from './logout-token-rejected';
-import { LogoutTokenVerifier } from './logout-token-verifier';
-import { InMemoryReplayStore } from './replay-store';
+import { BACKCHANNEL_LOGOUT_EVENT, LogoutTokenVerifier } from './logout-token-verifier';
 
 describe(LogoutTokenVerifier.name, () => {
   let server: FakeAuthorizationServer;

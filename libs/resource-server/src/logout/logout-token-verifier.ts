@@ -1,7 +1,7 @@
 import { decodeProtectedHeader, type JWTPayload, jwtVerify } from 'jose';
-import { DiscoveryClient } from '../discovery';
 import { VerifierUnavailableError } from '../errors';
-import { JwksCache } from '../jwks-cache';
+import { issuerEndpoints } from '../issuer-endpoints';
+import type { JwksCache } from '../jwks-cache';
 import { type LogoutTokenVerifierOptions, type ResolvedLogoutTokenOptions, resolveLogoutTokenOptions } from './logout-token-options';
 import { LogoutTokenRejected, type LogoutTokenRejection } from './logout-token-rejected';
 
@@ -30,21 +30,7 @@ export class LogoutTokenVerifier {
 
   constructor(options: LogoutTokenVerifierOptions) {
     this.options = resolveLogoutTokenOptions(options);
-    const resolved = this.options;
-    const discovery = new DiscoveryClient({
-      issuer: resolved.issuer,
-      fetch: resolved.fetch,
-      httpTimeoutMs: resolved.httpTimeoutMs,
-      allowInsecureHttp: resolved.allowInsecureHttp,
-    });
-    this.jwks = new JwksCache({
-      resolveJwksUri: async () => resolved.jwksUri ?? jwksUriOf(await discovery.getEndpoints()),
-      fetch: resolved.fetch,
-      httpTimeoutMs: resolved.httpTimeoutMs,
-      cooldownMs: resolved.jwksCooldownSeconds * 1000,
-      maxAgeMs: resolved.jwksMaxAgeSeconds * 1000,
-      now: resolved.now,
-    });
+    this.jwks = issuerEndpoints(this.options).jwks;
   }
 
   /**
@@ -153,11 +139,6 @@ function rejectionFor(error: unknown): LogoutTokenRejected {
   const byClaim = code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' || code === 'ERR_JWT_EXPIRED' ? CLAIM_REJECTIONS[String(claim)] : undefined;
   const [reason, description] = byClaim ?? JOSE_REJECTIONS[String(code)] ?? ['malformed', 'The logout token is malformed'];
   return new LogoutTokenRejected(reason, description, { cause: error, message: error instanceof Error ? error.message : String(error) });
-}
-
-function jwksUriOf(endpoints: { jwksUri: string | undefined }): string {
-  if (endpoints.jwksUri === undefined) throw new VerifierUnavailableError('Authorization server metadata has no jwks_uri');
-  return endpoints.jwksUri;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

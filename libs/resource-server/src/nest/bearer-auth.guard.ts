@@ -1,6 +1,5 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
-import { bearerChallenge } from '../bearer';
 import { isResourceServerError } from '../errors';
 import { type RequestLike, verifyRequest } from '../middleware';
 import { TokenVerifier } from '../verifier';
@@ -26,9 +25,15 @@ export class BearerAuthGuard implements CanActivate {
     @Optional() @Inject(HttpAdapterHost) private readonly adapterHost?: HttpAdapterHost,
   ) {}
 
-  /** RFC 9728 §5.1: named in every challenge when the module serves the resource's metadata. */
+  private resourceMetadataUrl?: { url: string | undefined };
+
+  /**
+   * RFC 9728 §5.1: named in every challenge when the module serves the resource's metadata. Built on the
+   * first refusal and kept, so a bad `protectedResource` still surfaces where it did rather than at startup.
+   */
   private get resourceMetadata(): string | undefined {
-    return moduleResourceMetadataUrl(this.options);
+    this.resourceMetadataUrl ??= { url: moduleResourceMetadataUrl(this.options) };
+    return this.resourceMetadataUrl.url;
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -46,10 +51,10 @@ export class BearerAuthGuard implements CanActivate {
       return true;
     } catch (error) {
       if (!isResourceServerError(error)) throw error;
-      const challenge = bearerChallenge(error, { realm: this.options.realm, resourceMetadata: this.resourceMetadata });
       const response: unknown = http.getResponse();
-      for (const [name, value] of Object.entries(challenge.headers)) this.setHeader(response, name, value);
-      throw new BearerAuthException(challenge, error);
+      throw BearerAuthException.withHeaders(error, { realm: this.options.realm, resourceMetadata: this.resourceMetadata }, (name, value) =>
+        this.setHeader(response, name, value),
+      );
     }
   }
 

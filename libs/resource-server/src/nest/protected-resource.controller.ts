@@ -27,13 +27,17 @@ export function protectedResourceController(options: ResourceServerModuleOptions
 
   @Controller()
   class ProtectedResourceController {
+    /** The options do not change once injected, so the document is built on the first GET and reused. */
+    private served?: ProtectedResourceMetadata;
+
     constructor(@Inject(RESOURCE_SERVER_OPTIONS) private readonly options: ResourceServerModuleOptions) {}
 
     @Get(protectedResourceMetadataPath(metadata!.resource))
     @Public()
     @Header('Cache-Control', 'public, max-age=3600')
     metadata(): ProtectedResourceMetadata {
-      return moduleResourceMetadata(this.options)!;
+      this.served ??= moduleResourceMetadata(this.options)!;
+      return this.served;
     }
   }
   return ProtectedResourceController;

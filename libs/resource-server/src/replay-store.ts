@@ -1,5 +1,6 @@
 /**
  * Remembers the `jti` of accepted logout tokens so a token is acted on once (Back-Channel Logout 1.0 §2.6).
+ * The DPoP verifier keeps proof `jti`s in an InMemoryReplayStore too (RFC 9449 §11.1).
  * Give a shared implementation (Redis `SET NX PX`, a database table) when several instances receive logouts.
  */
 export interface LogoutReplayStore {
@@ -17,7 +18,8 @@ export interface InMemoryReplayStoreOptions {
 
 /**
  * A bounded per-process store. When full of unexpired entries it drops the oldest: replaying a logout token
- * can only end a session that was already ended, so bounding memory wins over remembering forever.
+ * can only end a session that was already ended, and a proof kept past its iat window is refused for its age,
+ * so bounding memory wins over remembering forever.
  */
 export class InMemoryReplayStore implements LogoutReplayStore {
   private readonly entries = new Map<string, number>();
