@@ -19,7 +19,7 @@ export * from './factors/recovery-code.service';
 export * from './factors/second-factor-throttle';
 export * from './factors/totp.service';
 export * from './groups/group.entity';
-export type { GroupMemberRow, GroupPersonRow, PersonGroupRow } from './groups/group.repository';
+export type { GroupMemberRow, GroupPersonRow, PersonGroupRow } from './groups/group-rows';
 export { isValidGroupCursor, MAX_LISTED_PEOPLE } from './groups/group.repository';
 export * from './groups/group.service';
 export { LoginThrottle } from './login/login-throttle.service';

@@ -65,11 +65,14 @@ export class LogoutDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
 
   private async drain(): Promise<void> {
     try {
-      while (!this.stop.signal.aborted && (await this.deliveries.anyDue())) {
-        const claimed = await this.deliveries.claimDue(BATCH_SIZE, this.config.logoutDeliveryTimeoutMs + LEASE_MARGIN_MS);
-        if (claimed.length === 0) return;
+      // One read per round, so an idle server's polling writes nothing; a full batch may have left more
+      // behind, so claiming goes on until one comes back short. Rows added meanwhile nudge another round.
+      if (this.stop.signal.aborted || !(await this.deliveries.anyDue())) return;
+      let claimed: ClaimedDelivery[];
+      do {
+        claimed = await this.deliveries.claimDue(BATCH_SIZE, this.config.logoutDeliveryTimeoutMs + LEASE_MARGIN_MS);
         await Promise.all(claimed.map((delivery) => this.deliver(delivery)));
-      }
+      } while (claimed.length === BATCH_SIZE && !this.stop.signal.aborted);
     } catch (error) {
       if (!this.stop.signal.aborted) this.logger.warn({ err: error }, 'logout delivery round failed');
     }

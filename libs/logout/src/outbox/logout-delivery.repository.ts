@@ -59,11 +59,6 @@ export class LogoutDeliveryRepository {
     return rows.length;
   }
 
-  /**
-   * Claims up to `limit` due rows for `leaseMs`: each claim is its own short statement, so no lock is held
-   * while the POST runs, and a row whose instance died becomes due again when the lease ends. SKIP LOCKED
-   * lets several instances claim side by side without taking the same row.
-   */
   /** A read first, so an idle server's polling writes nothing. */
   async anyDue(): Promise<boolean> {
     const [row] = await this.dataSource.query(
@@ -72,6 +67,11 @@ export class LogoutDeliveryRepository {
     return row?.due === true;
   }
 
+  /**
+   * Claims up to `limit` due rows for `leaseMs`: each claim is its own short statement, so no lock is held
+   * while the POST runs, and a row whose instance died becomes due again when the lease ends. SKIP LOCKED
+   * lets several instances claim side by side without taking the same row.
+   */
   async claimDue(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const rows = rowsOf<RawClaim>(await this.dataSource.query(
       `UPDATE logout_deliveries SET attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'

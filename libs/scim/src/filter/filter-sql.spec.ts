@@ -45,3 +45,19 @@ describe(sqlNarrowing.name, () => {
     expect(narrow('active eq false')).toEqual({ sql: 'NOT r.disabled = $1', params: [false] });
   });
 });
+
+describe('a text column with eqCandidates', () => {
+  const withCandidates: SqlColumns = { ...columns, userName: { kind: 'text', expression: 'r.username', eqCandidates: (value) => `r.id IN (SELECT id FROM x WHERE k = ${value})` } };
+  const narrowWith = (filter: string) => {
+    const params: unknown[] = [];
+    return { sql: sqlNarrowing(parseScimFilter(filter), scope, withCandidates, params), params };
+  };
+
+  it('puts the candidates before the exact eq test, on the same parameter', () => {
+    expect(narrowWith('userName eq "A"')).toEqual({ sql: '(r.id IN (SELECT id FROM x WHERE k = $1) AND lower(r.username) = $1)', params: ['a'] });
+  });
+
+  it('leaves the other operators as they were', () => {
+    expect(narrowWith('userName sw "a"')).toEqual({ sql: 'lower(r.username) LIKE $1', params: ['a%'] });
+  });
+});

@@ -2,9 +2,13 @@ import type { Compare, Filter } from 'scim2-parse-filter';
 import { escapeLike, isUuid } from '@app/core';
 import { AttributeScope, resolveAttribute } from '../schema/attribute-path';
 
-/** How one SCIM attribute is read in SQL: `text` compares without case (an index on lower() serves eq). */
+/**
+ * How one SCIM attribute is read in SQL: `text` compares without case (an index on lower() serves eq).
+ * An expression no index covers (one spanning two tables) can name `eqCandidates`: a condition on the
+ * bound lower-case value that every eq match meets and indexes serve, put in front of the exact test.
+ */
 export type SqlColumn =
-  | { kind: 'text'; expression: string }
+  | { kind: 'text'; expression: string; eqCandidates?: (value: string) => string }
   | { kind: 'exact'; expression: string }
   | { kind: 'uuid'; expression: string }
   | { kind: 'boolean'; expression: string };
@@ -59,8 +63,12 @@ function comparison(filter: Compare, scope: AttributeScope, columns: SqlColumns,
       return typeof value === 'string' && isUuid(value) ? `${column.expression} = ${bind(value)}` : 'FALSE';
     case 'exact':
       return typeof value === 'string' ? textComparison(filter.op, column.expression, value, bind) : undefined;
-    case 'text':
-      return typeof value === 'string' ? textComparison(filter.op, `lower(${column.expression})`, value.toLowerCase(), bind) : undefined;
+    case 'text': {
+      if (typeof value !== 'string') return undefined;
+      const exact = textComparison(filter.op, `lower(${column.expression})`, value.toLowerCase(), bind);
+      // The exact test binds the value first: the candidates reuse that parameter.
+      return filter.op === 'eq' && column.eqCandidates ? `(${column.eqCandidates(`$${params.length}`)} AND ${exact})` : exact;
+    }
   }
 }
 

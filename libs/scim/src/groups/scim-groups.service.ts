@@ -27,7 +27,15 @@ export const SCIM_MEMBERSHIP_SOURCE = 'scim';
 
 const GROUP_COLUMNS: SqlColumns = {
   id: { kind: 'uuid', expression: 'r.id' },
-  displayName: { kind: 'text', expression: 'coalesce(s.display_name, r.name)' },
+  displayName: {
+    kind: 'text',
+    expression: 'coalesce(s.display_name, r.name)',
+    // No index spans both tables: a match has its SCIM display_name (scim_resources_group_display_name)
+    // or, without one, its name (groups_name_lower_idx) equal to the value.
+    eqCandidates: (value) =>
+      `r.id IN (SELECT group_id FROM scim_resources WHERE group_id IS NOT NULL AND lower(display_name) = ${value}
+                UNION ALL SELECT id FROM groups WHERE lower(name) = ${value})`,
+  },
   externalId: { kind: 'exact', expression: 's.external_id' },
 };
 
@@ -42,7 +50,7 @@ export class ScimGroupsService implements ScimResourceService {
     kind: 'group',
     scope: GROUP_SCOPE,
     columns: GROUP_COLUMNS,
-    render: (row, query) => this.render(row, !query.excludedAttributes.some((path) => path.toLowerCase() === 'members')),
+    renderPage: (rows, query) => this.renderPage(rows, !query.excludedAttributes.some((path) => path.toLowerCase() === 'members')),
   };
 
   constructor(
@@ -140,8 +148,17 @@ export class ScimGroupsService implements ScimResourceService {
   }
 
   private async render(row: ScimGroupRow, withMembers: boolean): Promise<Resource> {
-    const members: GroupMemberRow[] | undefined = withMembers ? await this.groups.directMembers(row.id) : undefined;
-    return toScimGroup(row, members, (type, id) => this.config.endpoint(`/scim/v2/${type}/${id}`));
+    const [resource] = await this.renderPage([row], withMembers);
+    return resource;
+  }
+
+  /** Members of the whole page in one read; a group without any still gets [] (and so a version). */
+  private async renderPage(rows: ScimGroupRow[], withMembers: boolean): Promise<Resource[]> {
+    const members = withMembers ? await this.groups.directMembersOf(rows.map((row) => row.id)) : undefined;
+    return rows.map((row) => {
+      const own: GroupMemberRow[] | undefined = members && (members.get(row.id) ?? []);
+      return toScimGroup(row, own, (type, id) => this.config.endpoint(`/scim/v2/${type}/${id}`));
+    });
   }
 }
 

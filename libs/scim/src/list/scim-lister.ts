@@ -20,7 +20,8 @@ export interface ListSource<Row> {
   kind: 'user' | 'group';
   scope: AttributeScope;
   columns: SqlColumns;
-  render(row: Row, query: ListQuery): Promise<Resource>;
+  /** A page of rows at once, in their order, so a costly attribute (group members) is one read per page. */
+  renderPage(rows: Row[], query: ListQuery): Promise<Resource[]>;
 }
 
 /**
@@ -34,7 +35,7 @@ export async function listResources<Row>(repository: ScimResourceRepository, sou
   if (!query.filter) {
     total = await repository.count(source.kind, undefined, []);
     const rows = query.count === 0 ? [] : ((await repository.list(source.kind, undefined, [], query.count, offset)) as Row[]);
-    page = await Promise.all(rows.map((row) => source.render(row, query)));
+    page = await source.renderPage(rows, query);
   } else {
     const params: unknown[] = [];
     const where = sqlNarrowing(query.filter, source.scope, source.columns, params);
@@ -46,11 +47,8 @@ export async function listResources<Row>(repository: ScimResourceRepository, sou
     const read = attributePathsOf(query.filter).map((path) => path.toLowerCase());
     const needed = (path: string) => read.some((used) => used === path.toLowerCase() || used.startsWith(`${path.toLowerCase()}.`));
     const renderQuery = { ...query, excludedAttributes: query.excludedAttributes.filter((path) => !needed(path)) };
-    const matched: Resource[] = [];
-    for (const row of candidates) {
-      const resource = await source.render(row, renderQuery);
-      if (matchesFilter(query.filter, resource, source.scope)) matched.push(resource);
-    }
+    const filter = query.filter;
+    const matched = (await source.renderPage(candidates, renderQuery)).filter((resource) => matchesFilter(filter, resource, source.scope));
     total = matched.length;
     page = matched.slice(offset, offset + query.count);
   }

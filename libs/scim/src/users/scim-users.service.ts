@@ -48,7 +48,7 @@ export class ScimUsersService implements ScimResourceService {
     kind: 'user',
     scope: USER_SCOPE,
     columns: USER_COLUMNS,
-    render: async (row) => toScimUser(row, this.location(row.id)),
+    renderPage: async (rows) => rows.map((row) => toScimUser(row, this.location(row.id))),
   };
 
   constructor(

@@ -2,31 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuthLevel, escapeLike, isUuid, KeysetPage, KeysetPagination } from '@app/core';
 import { GroupEntity } from './group.entity';
+import type { GroupMemberRow, GroupPersonRow, PersonGroupRow } from './group-rows';
 
 export type GroupPage = KeysetPage<GroupEntity>;
-
-/** A group a person is in, and the groups they were put in directly that bring them there. */
-export interface PersonGroupRow {
-  group: GroupEntity;
-  direct: boolean;
-  /** Names of the person's direct groups through which membership comes (empty when only direct). */
-  via: string[];
-}
-
-export interface GroupMemberRow {
-  type: 'user' | 'group';
-  id: string;
-  name: string | null;
-  username?: string;
-}
-
-export interface GroupPersonRow {
-  id: string;
-  username: string;
-  name: string | null;
-  /** Names of the groups asked about that the person is in, directly or through subgroups. */
-  via: string[];
-}
 
 /** At most this many people are listed as "who can sign in"; a policy that large is read from the groups. */
 export const MAX_LISTED_PEOPLE = 1000;
@@ -101,7 +79,7 @@ export class GroupRepository {
    * Puts a person in a group; false when they already were. An administrator's membership has no source,
    * and making one where a directory put the person makes it theirs; one made for a `source` (SCIM) keeps any existing owner.
    */
-  async addPerson(groupId: string, userId: string, manager?: EntityManager, source?: string): Promise<boolean> {
+  async addPerson(groupId: string, userId: string, { manager, source }: { manager?: EntityManager; source?: string } = {}): Promise<boolean> {
     const onConflict = source === undefined ? 'DO UPDATE SET source = NULL WHERE m.source IS NOT NULL' : 'DO NOTHING';
     const rows: Array<{ inserted: boolean }> = await (manager ?? this.dataSource).query(
       `INSERT INTO group_members AS m (group_id, user_id, source) VALUES ($1, $2, $3)
@@ -170,14 +148,27 @@ export class GroupRepository {
 
   /** The people and groups put directly in a group. */
   async directMembers(groupId: string): Promise<GroupMemberRow[]> {
-    const rows: Array<{ type: 'user' | 'group'; id: string; name: string | null; username: string | null }> = await this.dataSource.query(
-      `SELECT 'user' AS type, u.id, u.name, u.username FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = $1
+    return (await this.directMembersOf([groupId])).get(groupId.toLowerCase()) ?? [];
+  }
+
+  /**
+   * directMembers of each group in one read (a page of groups), in the same order per group. Keyed by
+   * lower-case id, as Postgres writes uuids; a group with no members maps to [].
+   */
+  async directMembersOf(groupIds: readonly string[]): Promise<Map<string, GroupMemberRow[]>> {
+    const members = new Map(groupIds.map((id): [string, GroupMemberRow[]] => [id.toLowerCase(), []]));
+    if (groupIds.length === 0) return members;
+    const rows: Array<{ parent: string; type: 'user' | 'group'; id: string; name: string | null; username: string | null }> = await this.dataSource.query(
+      `SELECT m.group_id AS parent, 'user' AS type, u.id, u.name, u.username FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = ANY($1::uuid[])
        UNION ALL
-       SELECT 'group' AS type, g.id, g.name, NULL FROM group_subgroups s JOIN groups g ON g.id = s.child_id WHERE s.parent_id = $1
-       ORDER BY type DESC, username, name`,
-      [groupId],
+       SELECT s.parent_id, 'group', g.id, g.name, NULL FROM group_subgroups s JOIN groups g ON g.id = s.child_id WHERE s.parent_id = ANY($1::uuid[])
+       ORDER BY parent, type DESC, username, name`,
+      [groupIds],
     );
-    return rows.map((row) => (row.type === 'user' ? { type: 'user', id: row.id, name: row.name, username: row.username ?? '' } : { type: 'group', id: row.id, name: row.name }));
+    for (const row of rows) {
+      members.get(row.parent)?.push(row.type === 'user' ? { type: 'user', id: row.id, name: row.name, username: row.username ?? '' } : { type: 'group', id: row.id, name: row.name });
+    }
+    return members;
   }
 
   /** Every group the person is in, directly or through groups inside groups. */

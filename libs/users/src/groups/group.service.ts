@@ -4,7 +4,8 @@ import { AuthLevel, Conflict, InvalidRequest, isUuid, NotFound } from '@app/core
 import { UserRepository } from '../users/user.repository';
 import { isUniqueViolation } from '../users/unique-violation';
 import { GroupEntity } from './group.entity';
-import { GroupMemberRow, GroupPage, GroupRepository, PersonGroupRow } from './group.repository';
+import type { GroupMemberRow, PersonGroupRow } from './group-rows';
+import { GroupPage, GroupRepository } from './group.repository';
 import { assertGroupName, MAX_GROUP_DESCRIPTION } from './group-rules';
 
 export interface GroupInput {
@@ -90,6 +91,11 @@ export class GroupService {
     return this.groups.directMembers(groupId);
   }
 
+  /** Each group's direct members in one read; keyed by lower-case id. */
+  directMembersOf(groupIds: readonly string[]): Promise<Map<string, GroupMemberRow[]>> {
+    return this.groups.directMembersOf(groupIds);
+  }
+
   groupsOfPerson(userId: string): Promise<PersonGroupRow[]> {
     return this.groups.groupsOfPerson(userId);
   }
@@ -121,7 +127,7 @@ export class GroupService {
 
   /** Puts the person in these groups, inside the transaction that creates them. */
   async addPersonToGroups(userId: string, groups: readonly GroupEntity[], manager: EntityManager): Promise<void> {
-    for (const group of groups) await this.groups.addPerson(group.id, userId, manager);
+    for (const group of groups) await this.groups.addPerson(group.id, userId, { manager });
   }
 
   /**
@@ -133,7 +139,7 @@ export class GroupService {
     const group = await this.get(groupId);
     const person = await this.users.findById(memberId);
     if (person) {
-      const changed = await this.groups.addPerson(group.id, person.id, undefined, source);
+      const changed = await this.groups.addPerson(group.id, person.id, { source });
       return { group, member: { type: 'user', id: person.id, name: person.username }, changed };
     }
     const child = await this.groups.findById(memberId);
