@@ -40,12 +40,8 @@ export class PolicyReferences {
       ...(input.allowed_groups !== undefined && { allowed_groups: await this.groupNames(input.allowed_groups, 'allowed_groups', apiProblem) }),
       ...(input.owners !== undefined && { owners: await this.owners(input.owners, apiProblem) }),
     };
-    for (const clientId of input.allowed_clients ?? []) {
-      if (!(await this.clients.findById(clientId))) throw apiProblem('allowed_clients', `there is no client ${String(clientId).slice(0, 100)}`);
-    }
-    for (const clientId of input.token_exchange?.allowed_clients ?? []) {
-      if (!(await this.clients.findById(clientId))) throw apiProblem('token_exchange', `there is no client ${String(clientId).slice(0, 100)}`);
-    }
+    await this.clientsExist(input.allowed_clients, 'allowed_clients');
+    await this.clientsExist(input.token_exchange?.allowed_clients, 'token_exchange');
     return checked;
   }
 
@@ -87,6 +83,13 @@ export class PolicyReferences {
     } catch (error) {
       if (error instanceof OAuthError && error.fields?.[field]) throw problem(field, error.fields[field]);
       throw error;
+    }
+  }
+
+  /** Every client id in `clientIds` is registered; the first unknown one is a 400 on `field`. */
+  private async clientsExist(clientIds: readonly string[] | undefined, field: string): Promise<void> {
+    for (const clientId of clientIds ?? []) {
+      if (!(await this.clients.findById(clientId))) throw apiProblem(field, `there is no client ${String(clientId).slice(0, 100)}`);
     }
   }
 

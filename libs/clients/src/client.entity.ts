@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { JwkSet } from '@app/contracts';
+import type { JwkSet, TokenEndpointAuthMethodName } from '@app/contracts';
 
-export type TokenEndpointAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none' | 'private_key_jwt' | 'client_secret_jwt';
+export type TokenEndpointAuthMethod = TokenEndpointAuthMethodName;
 export type ApplicationType = 'web' | 'native';
 
 /** A registered OAuth client (RFC 7591 metadata plus our policy flags). */

@@ -16,7 +16,6 @@ export * from './apis/api.entity';
 export * from './apis/api.service';
 export * from './auth/client-auth.guard';
 export * from './auth/client-authenticator.service';
-export { JWT_BEARER_ASSERTION_TYPE } from './auth/client-assertion.verifier';
 export { CLIENT_ASSERTION_ALGORITHMS } from './registration/client-auth-rules';
 export * from './client-change.notifier';
 export * from './client.entity';

@@ -1,8 +1,12 @@
 /** JWS algorithms an ID token can be signed with. */
 export type IdTokenSigningAlgorithm = 'RS256' | 'ES256' | 'PS256' | 'EdDSA';
 
-/** RFC 7591 §2 and OIDC Core §9: how a client authenticates at the token endpoint. */
-export type TokenEndpointAuthMethodName = 'client_secret_basic' | 'client_secret_post' | 'none' | 'private_key_jwt' | 'client_secret_jwt';
+/**
+ * RFC 7591 §2 and OIDC Core §9: how a client authenticates at the token endpoint. The one list that
+ * registration validates against and discovery advertises, in the order discovery prints it.
+ */
+export const TOKEN_ENDPOINT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none', 'private_key_jwt', 'client_secret_jwt'] as const;
+export type TokenEndpointAuthMethodName = (typeof TOKEN_ENDPOINT_AUTH_METHODS)[number];
 
 /** A JWK Set (RFC 7517 §5) of public keys. */
 export interface JwkSet {

@@ -5,6 +5,7 @@ export * from './config/trust-proxy';
 export * from './core.module';
 export * from './crypto/at-rest-cipher';
 export * from './crypto/secrets';
+export * from './crypto/server-secret';
 export * from './cache/expiring-cache';
 export * from './database/change-feed.service';
 export * from './database/database.module';

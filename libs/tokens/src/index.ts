@@ -17,6 +17,7 @@ export * from './access/access-token.service';
 export * from './access/own-api-tokens';
 export * from './dpop/dpop-proof.service';
 export * from './dpop/dpop-refusal';
+export * from './dpop/token-type';
 export { DPOP_ALGORITHMS } from '@meridian-auth/resource-server';
 export * from './id-token/id-token.service';
 export * from './introspection/introspection.service';

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { TOKEN_ENDPOINT_AUTH_METHODS } from '@app/contracts';
 import type { ClientMetadataInput, JwkSet } from '@app/contracts';
 import { CLIENT_ASSERTION_ALGORITHMS } from '@app/clients';
 import { ACR_VALUES, SIGNING_ALGORITHMS, SigningAlgorithm } from '@app/core';
 
-const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none', 'private_key_jwt', 'client_secret_jwt'] as const;
+const AUTH_METHODS = TOKEN_ENDPOINT_AUTH_METHODS;
 
 /** RFC 7591 §2 client metadata accepted by the admin API. Semantic rules live in the clients lib. */
 export class ClientMetadataDto implements ClientMetadataInput {

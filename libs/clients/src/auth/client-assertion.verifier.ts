@@ -6,10 +6,10 @@ import { ClientRepository } from '../client.repository';
 import { assertionAlgorithms } from '../registration/client-auth-rules';
 import { ClientAssertionJtiRepository } from './client-assertion-jti.repository';
 import { ClientSecretSealer } from './client-secret-sealer';
-import { JwksUriFetcher } from './jwks-uri.fetcher';
+import { JwksUriFetcher, LocalKeySet } from './jwks-uri.fetcher';
 
 /** RFC 7523 §2.2: the client_assertion_type of a JWT client assertion. */
-export const JWT_BEARER_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const JWT_BEARER_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 /** An assertion may not be valid for longer than this (RFC 7523 §3 item 4 lets the server bound exp). */
 const MAX_LIFETIME_S = 300;
 const CLOCK_SKEW_S = 30;
@@ -17,6 +17,11 @@ const MAX_JTI_LENGTH = 256;
 const FAILURE = 'Client authentication failed';
 
 type VerificationKey = Parameters<typeof jwtVerify>[1];
+/**
+ * Built key sets of inline client.jwks. The client cache hands out the same entity (and jwks object) until
+ * it reloads, so keys are imported once per load rather than per assertion; a reloaded client gets a new one.
+ */
+const inlineKeySets = new WeakMap<object, LocalKeySet>();
 
 /**
  * Verifies a private_key_jwt or client_secret_jwt assertion (RFC 7523 §3, OIDC Core §9) and returns the
@@ -71,12 +76,12 @@ export class ClientAssertionVerifier {
 
   /** A kid the cached set lacks may be a new key: the set is fetched again (rate-limited by the fetcher). */
   private async verifyWithJwksUri(uri: string, assertion: string, options: Parameters<typeof jwtVerify>[2]): Promise<JWTPayload> {
-    const verifyWith = async (jwks: JSONWebKeySet) => (await jwtVerify(assertion, createLocalJWKSet(jwks), options)).payload;
+    const verifyWith = async (keys: LocalKeySet) => (await jwtVerify(assertion, keys, options)).payload;
     try {
-      return await verifyWith(await this.jwksUris.keySet(uri));
+      return await verifyWith(await this.jwksUris.localKeySet(uri));
     } catch (error) {
       if (!(error instanceof errors.JWKSNoMatchingKey) || !this.jwksUris.mayRefetch(uri)) throw error;
-      return verifyWith(await this.jwksUris.keySet(uri, { stale: true }));
+      return verifyWith(await this.jwksUris.localKeySet(uri, { stale: true }));
     }
   }
 
@@ -86,7 +91,12 @@ export class ClientAssertionVerifier {
       return new TextEncoder().encode(this.sealer.open(client.clientSecretSealed));
     }
     if (!client.jwks) throw new InvalidClient(FAILURE, undefined, `${client.clientId} has no keys`);
-    return createLocalJWKSet(client.jwks as JSONWebKeySet) as VerificationKey;
+    let keys = inlineKeySets.get(client.jwks);
+    if (!keys) {
+      keys = createLocalJWKSet(client.jwks as JSONWebKeySet);
+      inlineKeySets.set(client.jwks, keys);
+    }
+    return keys as VerificationKey;
   }
 
   private async checkLifetimeAndReplay(clientId: string, payload: JWTPayload): Promise<void> {

@@ -3,9 +3,9 @@ import { lookup as dnsLookup, LookupAddress, LookupOptions } from 'node:dns';
 import { request as httpRequest, IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, LookupFunction } from 'node:net';
-import type { JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, JSONWebKeySet } from 'jose';
 import { AppConfig, Clock } from '@app/core';
-import { MAX_JWKS_BYTES, MAX_JWKS_KEYS } from '../registration/client-auth-rules';
+import { MAX_JWKS_BYTES, MAX_JWKS_KEYS, PRIVATE_MEMBERS } from '../registration/client-auth-rules';
 import { isPublicAddress } from './public-address';
 
 const FETCH_TIMEOUT_MS = 5000;
@@ -20,8 +20,15 @@ export class JwksFetchError extends Error {
   override name = 'JwksFetchError';
 }
 
-interface CachedSet {
+/** A key set jwtVerify can take; it keeps the keys it has imported, so it is built once per fetched set. */
+export type LocalKeySet = ReturnType<typeof createLocalJWKSet>;
+
+interface FetchedSet {
   jwks: JSONWebKeySet;
+  keys: LocalKeySet;
+}
+
+interface CachedSet extends FetchedSet {
   fetchedAt: number;
 }
 
@@ -36,7 +43,7 @@ interface CachedSet {
 export class JwksUriFetcher {
   private readonly cache = new Map<string, CachedSet>();
   /** One fetch per URI at a time: assertions arriving together share it. */
-  private readonly inFlight = new Map<string, Promise<JSONWebKeySet>>();
+  private readonly inFlight = new Map<string, Promise<FetchedSet>>();
 
   constructor(
     private readonly config: AppConfig,
@@ -45,19 +52,30 @@ export class JwksUriFetcher {
 
   /** The set for `uri`, from the cache while fresh; `stale: true` asks for a refetch unless one was just made. */
   async keySet(uri: string, options: { stale?: boolean } = {}): Promise<JSONWebKeySet> {
+    return (await this.entry(uri, options)).jwks;
+  }
+
+  /** The same set, built for jwtVerify; `options` as for keySet. */
+  async localKeySet(uri: string, options: { stale?: boolean } = {}): Promise<LocalKeySet> {
+    return (await this.entry(uri, options)).keys;
+  }
+
+  private async entry(uri: string, options: { stale?: boolean }): Promise<FetchedSet> {
     const now = this.clock.now().getTime();
     const cached = this.cache.get(uri);
     const maxAge = options.stale ? REFETCH_MIN_MS : CACHE_MS;
-    if (cached && now - cached.fetchedAt < maxAge) return cached.jwks;
+    if (cached && now - cached.fetchedAt < maxAge) return cached;
     let pending = this.inFlight.get(uri);
     if (!pending) {
-      pending = this.fetch(uri).finally(() => this.inFlight.delete(uri));
+      pending = this.fetch(uri)
+        .then((jwks) => ({ jwks, keys: createLocalJWKSet(jwks) }))
+        .finally(() => this.inFlight.delete(uri));
       this.inFlight.set(uri, pending);
     }
-    const jwks = await pending;
+    const fetched = await pending;
     if (this.cache.size >= MAX_CACHED_URIS) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(uri, { jwks, fetchedAt: now });
-    return jwks;
+    this.cache.set(uri, { ...fetched, fetchedAt: now });
+    return fetched;
   }
 
   /** True when a stale refetch of `uri` would go to the network now. */
@@ -78,7 +96,7 @@ export class JwksUriFetcher {
     const keys = (parsed as { keys?: unknown })?.keys;
     if (!Array.isArray(keys) || keys.length > MAX_JWKS_KEYS) throw new JwksFetchError(`${uri} did not answer with a JWK Set of at most ${MAX_JWKS_KEYS} keys`);
     // A published private key is not used as a verification key.
-    return { keys: keys.filter((key) => typeof key === 'object' && key !== null && !('d' in key) && !('k' in key)) };
+    return { keys: keys.filter((key) => typeof key === 'object' && key !== null && !PRIVATE_MEMBERS.some((member) => member in key)) };
   }
 
   private checkedUrl(uri: string): URL {

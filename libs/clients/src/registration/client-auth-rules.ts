@@ -11,7 +11,7 @@ export const CLIENT_ASSERTION_ALGORITHMS = [...PRIVATE_KEY_JWT_ALGORITHMS, ...CL
 export const MAX_JWKS_KEYS = 20;
 export const MAX_JWKS_BYTES = 64 * 1024;
 /** RFC 7517 §9.3, RFC 7518 §6.2.2, §6.3.2 and §6.4: members that only a private or secret key has. */
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+export const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 const REQUIRED_MEMBERS: Record<string, string[]> = { RSA: ['n', 'e'], EC: ['crv', 'x', 'y'], OKP: ['crv', 'x'] };
 
 export interface ClientAuthPolicy {

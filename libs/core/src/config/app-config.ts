@@ -140,10 +140,7 @@ export class AppConfig {
     this.logoutDeliveryTimeoutMs = read.integer('LOGOUT_DELIVERY_TIMEOUT_MS', 5000, { min: 100, max: 60000 });
     this.dpopNonce = read.oneOf('DPOP_NONCE', ['true', 'false'], 'false') === 'true';
     this.dpopProofWindowSeconds = read.integer('DPOP_PROOF_WINDOW_S', 60, { min: 5, max: 600 });
-    this.jwksUriAllowPrivate = read.optionalString('JWKS_URI_ALLOW_PRIVATE') === 'true';
-    if (!['true', 'false', undefined].includes(read.optionalString('JWKS_URI_ALLOW_PRIVATE'))) {
-      throw new ConfigError('JWKS_URI_ALLOW_PRIVATE', 'must be true or false');
-    }
+    this.jwksUriAllowPrivate = read.oneOf('JWKS_URI_ALLOW_PRIVATE', ['true', 'false'], 'false') === 'true';
     this.parRequestTtl = read.integer('PAR_REQUEST_TTL', 60, { min: 10, max: 600 });
     this.tokenExchangeMaxDepth = read.integer('TOKEN_EXCHANGE_MAX_DEPTH', 3, { min: 1, max: 10 });
     this.requirePar = read.oneOf('REQUIRE_PAR', ['true', 'false'], 'false') === 'true';

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ACR_VALUES, AppConfig } from '@app/core';
-import { CLIENT_ASSERTION_ALGORITHMS } from '@app/clients';
+import { CLIENT_ASSERTION_ALGORITHMS, GRANT_TYPES } from '@app/clients';
+import { TOKEN_ENDPOINT_AUTH_METHODS } from '@app/contracts';
 import { DPOP_ALGORITHMS, KeyStore } from '@app/tokens';
 import { GrantRegistry } from '../registry/grant-registry';
 
-const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none', 'private_key_jwt', 'client_secret_jwt'];
-const SECRET_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'client_secret_jwt'];
+const CLIENT_AUTH_METHODS = TOKEN_ENDPOINT_AUTH_METHODS;
+// RFC 7662 §4: introspection refuses public clients, so 'none' is not offered there.
+const SECRET_AUTH_METHODS = TOKEN_ENDPOINT_AUTH_METHODS.filter((method) => method !== 'none');
 /** What the authorization endpoint and OpenID Connect support (OIDC Discovery 1.0 §3, RFC 9207 §3). */
 const SIGN_IN_METADATA = {
   // OIDC Core §3.2: id_token alone, for sign-in; never a token in the front channel (RFC 9700 §2.1.2).
@@ -71,7 +73,7 @@ export class ServerMetadataService {
       pushed_authorization_request_endpoint: endpoint('/oauth2/par'),
       require_pushed_authorization_requests: this.config.requirePar,
       // Implicit has no token-endpoint handler: the authorization endpoint serves it (response_type=id_token).
-      grant_types_supported: [...this.registry.grantTypes(), 'implicit'],
+      grant_types_supported: [...this.registry.grantTypes(), GRANT_TYPES.implicit],
       token_endpoint_auth_methods_supported: CLIENT_AUTH_METHODS,
       introspection_endpoint_auth_methods_supported: SECRET_AUTH_METHODS,
       revocation_endpoint_auth_methods_supported: CLIENT_AUTH_METHODS,

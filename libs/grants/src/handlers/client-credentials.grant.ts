@@ -2,7 +2,7 @@ import { AppAccessPolicy } from '@app/access';
 import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES } from '@app/clients';
 import { AppConfig, FormParams, InvalidTarget } from '@app/core';
-import { AccessTokenService } from '@app/tokens';
+import { AccessTokenService, tokenTypeOf } from '@app/tokens';
 import { Grant, GrantHandler, TokenRequestContext, TokenResponse } from '../registry/grant-handler';
 import { ScopePolicy } from '../scopes/scope-policy';
 
@@ -35,6 +35,6 @@ export class ClientCredentialsGrant implements GrantHandler {
       format: target.format,
       dpopJkt: context.dpopJkt,
     });
-    return { access_token: issued.token, token_type: context.dpopJkt ? 'DPoP' : 'Bearer', expires_in: issued.expiresIn, scope: target.scopes.join(' ') };
+    return { access_token: issued.token, token_type: tokenTypeOf(context.dpopJkt), expires_in: issued.expiresIn, scope: target.scopes.join(' ') };
   }
 }

@@ -87,13 +87,12 @@ export class TokenExchangeGrant implements GrantHandler {
    * names an API outside its policy gets invalid_target (RFC 8693 §2.2.2).
    */
   private async allowedTarget(client: ClientEntity, target: string): Promise<ApiEntity> {
+    // The cached API answers the usual case; the database is asked only to tell the two refusals apart.
+    const api = await this.apis.findByIdentifier(target);
+    if (api && api.tokenExchangeAllowedClients.includes(client.clientId)) return api;
     if (!(await this.apis.anyAllowsTokenExchange(client.clientId))) {
       throw new UnauthorizedClient('No API allows this client to exchange tokens toward it');
     }
-    const api = await this.apis.findByIdentifier(target);
-    if (!api || !api.tokenExchangeAllowedClients.includes(client.clientId)) {
-      throw new InvalidTarget(`This client may not exchange tokens for ${target}`);
-    }
-    return api;
+    throw new InvalidTarget(`This client may not exchange tokens for ${target}`);
   }
 }

@@ -4,7 +4,7 @@ import type { ClientEntity } from '@app/clients';
 import { GRANT_TYPES } from '@app/clients';
 import { AppConfig, InvalidTarget, SigningAlgorithm } from '@app/core';
 import type { EntityManager } from 'typeorm';
-import { AccessTokenService, IdTokenService } from '@app/tokens';
+import { AccessTokenService, IdTokenService, OFFLINE_ACCESS_SCOPE, tokenTypeOf } from '@app/tokens';
 import { ADMIN_SCOPES, grantableAdminScopes, UserService } from '@app/users';
 import type { TokenRequestContext, TokenResponse } from '../registry/grant-handler';
 import { AccessTarget, ScopePolicy } from '../scopes/scope-policy';
@@ -69,7 +69,7 @@ export class UserTokenIssuer {
     }, manager);
     const response: TokenResponse = {
       access_token: access.token,
-      token_type: grant.dpopJkt ? 'DPoP' : 'Bearer',
+      token_type: tokenTypeOf(grant.dpopJkt),
       expires_in: access.expiresIn,
       scope: target.scopes.join(' '),
     };
@@ -122,5 +122,5 @@ export function refreshTokenBinding(client: ClientEntity, context: TokenRequestC
 
 /** Refresh tokens go to clients that may use the refresh_token grant, or that asked for offline_access. */
 export function issuesRefreshToken(client: ClientEntity, scopes: readonly string[]): boolean {
-  return client.grantTypes.includes(GRANT_TYPES.refreshToken) || scopes.includes('offline_access');
+  return client.grantTypes.includes(GRANT_TYPES.refreshToken) || scopes.includes(OFFLINE_ACCESS_SCOPE);
 }

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AppConfig, constantTimeEqual, cookieName, randomToken, readCookie, setCookie } from '@app/core';
+import { AppConfig, constantTimeEqual, cookieName, randomToken, readCookie, serverSecret, setCookie } from '@app/core';
 
 /**
  * CSRF protection for our HTML forms (login, consent, logout): a random, HttpOnly browser cookie plus a
@@ -23,12 +23,7 @@ export class CsrfService implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO server_secrets (name, value) VALUES ('csrf', $1) ON CONFLICT (name) DO NOTHING`,
-      [randomToken(32)],
-    );
-    const rows: Array<{ value: string }> = await this.dataSource.query(`SELECT value FROM server_secrets WHERE name = 'csrf'`);
-    this.key = Buffer.from(rows[0].value, 'base64url');
+    this.key = await serverSecret(this.dataSource, 'csrf');
   }
 
   /** The token to embed in a form for `purpose`; sets the browser cookie when it has none. */

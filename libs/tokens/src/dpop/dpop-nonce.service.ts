@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Clock } from '@app/core';
+import { Clock, serverSecret } from '@app/core';
 
 /** A nonce stays valid for its window and the next one, so a client that just got one is not refused at the edge. */
 const WINDOW_SECONDS = 300;
@@ -39,16 +39,9 @@ export class DpopNonces {
     return createHmac('sha256', key).update(`dpop-nonce:${window}`).digest('base64url');
   }
 
-  /** The first instance to need the secret creates it; the others read the one that won. */
+  /** Loaded once; a failed load is retried by the next caller. */
   private key(): Promise<Buffer> {
-    this.secret ??= (async () => {
-      await this.dataSource.query(`INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
-        SECRET_NAME,
-        randomBytes(32).toString('base64url'),
-      ]);
-      const rows: Array<{ value: string }> = await this.dataSource.query(`SELECT value FROM server_secrets WHERE name = $1`, [SECRET_NAME]);
-      return Buffer.from(rows[0].value, 'base64url');
-    })().catch((error: unknown) => {
+    this.secret ??= serverSecret(this.dataSource, SECRET_NAME).catch((error: unknown) => {
       this.secret = undefined;
       throw error;
     });

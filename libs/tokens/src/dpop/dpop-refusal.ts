@@ -19,7 +19,7 @@ export function dpopRefusal(at: DpopEndpoint, reason: string, nonce?: string): O
   const code = nonce === undefined ? 'invalid_dpop_proof' : 'use_dpop_nonce';
   const description = nonce === undefined ? 'The DPoP proof is invalid' : 'Resend the request with the DPoP nonce given';
   const error = at === 'token' ? new OAuthError(code, description, reason) : new ResourceRefusal(code, description, reason);
-  if (at === 'resource') error.withHeader('WWW-Authenticate', `DPoP error="${code}", error_description="${description}", algs="${ALGS}"`);
+  if (at === 'resource') error.withHeader('WWW-Authenticate', dpopChallenge(code, description));
   if (nonce !== undefined) error.withHeader('DPoP-Nonce', nonce);
   return error;
 }

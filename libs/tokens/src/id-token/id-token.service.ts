@@ -4,7 +4,7 @@ import { compactVerify, decodeProtectedHeader, errors } from 'jose';
 import { AppConfig, Clock, SigningAlgorithm } from '@app/core';
 import { JwsSigner } from '../keys/jws-signer';
 import { AuthenticationClaimValues, PersonClaimValues, presentAuthenticationClaims, presentPersonClaims } from '../access/access-token-claims';
-import { KeyStore, REQUIRED_ID_TOKEN_ALGORITHM } from '../keys/key-store.service';
+import { KeyStore } from '../keys/key-store.service';
 
 /** `acr` and `amr` (OIDC Core §2) say how the person authenticated, omitted when unknown. */
 export interface IdTokenRequest extends AuthenticationClaimValues {
@@ -49,7 +49,7 @@ export class IdTokenService {
   ) {}
 
   async issue(request: IdTokenRequest): Promise<string> {
-    const key = this.keyFor(request.alg);
+    const key = this.keys.keyForClient(request.alg);
     const iat = this.clock.epochSeconds();
     const claims: Record<string, unknown> = { ...request.profileClaims, ...presentPersonClaims(request.personClaims) };
     if (request.authTime !== undefined) claims.auth_time = request.authTime;
@@ -66,13 +66,7 @@ export class IdTokenService {
    * Logout 1.0 §2.4), with the key for its id_token_signed_response_alg.
    */
   signForClient(payload: Record<string, unknown>, typ: string, alg?: SigningAlgorithm): Promise<string> {
-    return this.signer.sign(payload, typ, this.keyFor(alg));
-  }
-
-  // A client registered for an algorithm this server no longer holds a key for (SIGNING_ALG changed since)
-  // gets RS256, which every OpenID provider must offer.
-  private keyFor(alg: SigningAlgorithm | undefined) {
-    return (alg && this.keys.idTokenKey(alg)) || this.keys.idTokenKey(REQUIRED_ID_TOKEN_ALGORITHM) || this.keys.activeKey();
+    return this.signer.sign(payload, typ, this.keys.keyForClient(alg));
   }
 
   /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SignJWT } from 'jose';
 import type { ClientEntity } from '@app/clients';
 import { AppConfig, Clock, SigningAlgorithm } from '@app/core';
-import { KeyStore, REQUIRED_ID_TOKEN_ALGORITHM } from '../keys/key-store.service';
+import { KeyStore } from '../keys/key-store.service';
 import type { IntrospectionResponse } from './introspection.service';
 
 export const INTROSPECTION_JWT_MEDIA_TYPE = 'application/token-introspection+jwt';
@@ -22,9 +22,8 @@ export class IntrospectionJwtService {
   }
 
   async sign(response: IntrospectionResponse, caller: Pick<ClientEntity, 'clientId' | 'introspectionSignedResponseAlg'>): Promise<string> {
-    // RFC 9701 §6: RS256 unless the client registered introspection_signed_response_alg; a client registered
-    // for an algorithm this server no longer holds a key for (SIGNING_ALG changed since) gets RS256.
-    const key = this.keys.idTokenKey(caller.introspectionSignedResponseAlg as SigningAlgorithm) ?? this.keys.idTokenKey(REQUIRED_ID_TOKEN_ALGORITHM)!;
+    // RFC 9701 §6: RS256 unless the client registered introspection_signed_response_alg.
+    const key = this.keys.keyForClient(caller.introspectionSignedResponseAlg as SigningAlgorithm);
     // RFC 9701 §5: iss, aud (the caller), iat and the answer under token_introspection.
     return new SignJWT({ token_introspection: response })
       .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'token-introspection+jwt' })

@@ -3,6 +3,7 @@ import { ClientEntity, ClientRepository } from '@app/clients';
 import { AppConfig } from '@app/core';
 import { AccessTokenClaims, ActorClaim, presentAuthenticationClaims, presentPersonClaims } from '../access/access-token-claims';
 import { AccessTokenService, OPAQUE_ACCESS_TOKEN_PREFIX } from '../access/access-token.service';
+import { tokenTypeOf } from '../dpop/token-type';
 import { RefreshTokenService } from '../refresh/refresh-token.service';
 
 export type IntrospectionResponse =
@@ -75,7 +76,7 @@ export class IntrospectionService {
       iat: claims.iat,
       jti: claims.jti,
       // RFC 9449 §6.2: a bound token is a DPoP token, and its key's thumbprint is told.
-      token_type: claims.cnf ? 'DPoP' : 'Bearer',
+      token_type: tokenTypeOf(claims.cnf?.jkt),
       ...(claims.cnf ? { cnf: { jkt: claims.cnf.jkt } } : {}),
       // RFC 7662 §2.2: the token's own claims; for a reference token, those stored when it was issued.
       ...presentPersonClaims(claims),

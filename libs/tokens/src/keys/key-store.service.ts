@@ -1,11 +1,14 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { createPrivateKey, createPublicKey, JsonWebKey as NodeJwk, KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, JsonWebKey as NodeJwk } from 'node:crypto';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, JWK } from 'jose';
 import { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { AppConfig, APP_LOGGER, AppLogger, ChangeFeed, Clock, SigningAlgorithm } from '@app/core';
 import { PrivateKeyCipher } from './private-key-cipher';
 import { SigningKeyEntity, SigningKeyPurpose } from './signing-key.entity';
+import type { ActiveKey, LoadedKey } from './loaded-key';
+
+export type { ActiveKey, LoadedKey } from './loaded-key';
 
 /** OIDC Core §15.1: an OpenID provider must be able to sign ID tokens with RS256, whatever else it uses. */
 export const REQUIRED_ID_TOKEN_ALGORITHM: SigningAlgorithm = 'RS256';
@@ -16,17 +19,6 @@ export const MAX_TOKEN_LIFETIME_SECONDS = 86400;
 const RELOAD_INTERVAL_MS = 60_000;
 /** The change feed channel a rotation is announced on; the payload names the instance that rotated. */
 const KEYS_CHANGED = 'signing_keys_changed';
-
-export interface LoadedKey {
-  kid: string;
-  alg: SigningAlgorithm;
-  publicKey: KeyObject;
-  publicJwk: JWK;
-}
-
-export interface ActiveKey extends LoadedKey {
-  privateKey: KeyObject;
-}
 
 /**
  * The signing keys, kept in the database so every instance signs with the same active key and publishes
@@ -91,6 +83,14 @@ export class KeyStore implements OnModuleInit, OnApplicationShutdown {
     const active = this.activeKey();
     if (active.alg === alg) return active;
     return alg === REQUIRED_ID_TOKEN_ALGORITHM ? this.idTokenActive : undefined;
+  }
+
+  /**
+   * The key for what a client verifies with its ID token keys, in the algorithm it registered. One this server
+   * no longer holds a key for (SIGNING_ALG changed since) gets RS256, which every OpenID provider must offer.
+   */
+  keyForClient(alg: SigningAlgorithm | undefined): ActiveKey {
+    return (alg && this.idTokenKey(alg)) || this.idTokenKey(REQUIRED_ID_TOKEN_ALGORITHM) || this.activeKey();
   }
 
   /** The algorithms ID tokens can be signed with now: the token signing algorithm, and RS256. */
