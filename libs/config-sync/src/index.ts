@@ -1,0 +1,2 @@
+// Configuration as code: export, plan and apply of what the admin API manages.
+export {};
