@@ -1,17 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AdminModule } from '@app/admin';
-import { AUDIT_ENTITIES, AUDIT_MIGRATIONS, AUDIT_PURGE_TASKS, AuditModule } from '@app/audit';
-import { CLIENTS_ENTITIES, CLIENTS_MIGRATIONS, ClientsModule, CLIENTS_PURGE_TASKS } from '@app/clients';
+import { AUDIT_PURGE_TASKS, AuditModule } from '@app/audit';
+import { ClientsModule, CLIENTS_PURGE_TASKS } from '@app/clients';
 import { AppConfig, AppLogger, CoreModule, DatabaseModule, HousekeepingModule } from '@app/core';
-import { FEDERATION_ENTITIES, FEDERATION_MIGRATIONS, FederationModule } from '@app/federation';
-import { GRANTS_ENTITIES, GRANTS_MIGRATIONS, GRANTS_PURGE_TASKS, GrantsModule } from '@app/grants';
+import { FederationModule } from '@app/federation';
+import { GRANTS_PURGE_TASKS, GrantsModule } from '@app/grants';
 import { INTERACTION_PURGE_TASKS, InteractionModule } from '@app/interaction';
-import { LOGOUT_ENTITIES, LOGOUT_MIGRATIONS, LOGOUT_PURGE_TASKS, LogoutModule } from '@app/logout';
-import { SCIM_MIGRATIONS, ScimModule } from '@app/scim';
-import { TOKENS_ENTITIES, TOKENS_MIGRATIONS, TOKENS_PURGE_TASKS, TokensModule } from '@app/tokens';
-import { USERS_ENTITIES, USERS_MIGRATIONS, USERS_PURGE_TASKS, UsersModule } from '@app/users';
+import { LOGOUT_PURGE_TASKS, LogoutModule } from '@app/logout';
+import { ScimModule } from '@app/scim';
+import { TOKENS_PURGE_TASKS, TokensModule } from '@app/tokens';
+import { USERS_PURGE_TASKS, UsersModule } from '@app/users';
 import { ConsoleStaticModule } from './console/console-static.module';
+import { DATABASE_SCHEMA } from './database-schema';
 import { ErrorResponder } from './http/error-responder';
 import { ResponseErrorFilter } from './http/response-error.filter';
 
@@ -23,10 +24,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, logger),
-        DatabaseModule.forRoot({
-          entities: [...CLIENTS_ENTITIES, ...USERS_ENTITIES, ...TOKENS_ENTITIES, ...GRANTS_ENTITIES, ...AUDIT_ENTITIES, ...FEDERATION_ENTITIES, ...LOGOUT_ENTITIES],
-          migrations: [...CLIENTS_MIGRATIONS, ...USERS_MIGRATIONS, ...TOKENS_MIGRATIONS, ...GRANTS_MIGRATIONS, ...AUDIT_MIGRATIONS, ...FEDERATION_MIGRATIONS, ...LOGOUT_MIGRATIONS, ...SCIM_MIGRATIONS],
-        }),
+        DatabaseModule.forRoot(DATABASE_SCHEMA),
         HousekeepingModule.forRoot([...GRANTS_PURGE_TASKS, ...INTERACTION_PURGE_TASKS, ...TOKENS_PURGE_TASKS, ...USERS_PURGE_TASKS, ...AUDIT_PURGE_TASKS, ...LOGOUT_PURGE_TASKS, ...CLIENTS_PURGE_TASKS]),
         AuditModule,
         ClientsModule,

@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { AppConfig, AppLogger, ConfigError, createAppLogger, ShutdownState } from '@app/core';
+import { AppConfig, AppLogger, ConfigError, createAppLogger, PendingMigrationsError, ShutdownState } from '@app/core';
 import { createApp } from './create-app';
+import { migrateCommandEnv, runMigrateCommand } from './migrate-command';
 
 /** After the drain, in-flight requests get this long to finish before the process gives up on them. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-function loadConfig(): AppConfig {
+function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   try {
-    return new AppConfig(process.env);
+    return new AppConfig(env);
   } catch (error) {
     // A bad setting stops the server with a message naming the variable.
     process.stderr.write(`${(error as Error).message}\n`);
@@ -75,8 +76,17 @@ function supervise(config: AppConfig, logger: AppLogger): void {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const command = process.argv[2];
+  if (command !== undefined && command !== 'migrate') {
+    process.stderr.write(`Unknown command "${command}": run with no argument to serve, or "migrate" to apply migrations and exit\n`);
+    process.exit(64);
+  }
+  const config = loadConfig(command === 'migrate' ? migrateCommandEnv(process.env) : process.env);
   const logger = createAppLogger(config.logLevel);
+  if (command === 'migrate') {
+    await runMigrateCommand(config, logger);
+    process.exit(0);
+  }
   if (config.workers > 1 && cluster.isPrimary) {
     logger.info({ workers: config.workers }, 'starting workers');
     supervise(config, logger);
@@ -86,6 +96,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // A refusal whose message says what to do needs no stack trace.
+  if (error instanceof PendingMigrationsError) {
+    process.stderr.write(`Failed to start: ${error.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -4,6 +4,8 @@ import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export type SigningAlgorithm = 'ES256' | 'RS256' | 'PS256' | 'EdDSA';
 export const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ['ES256', 'RS256', 'PS256', 'EdDSA'];
+export type MigrationsMode = 'run' | 'skip';
+export const MIGRATIONS_MODES: readonly MigrationsMode[] = ['run', 'skip'];
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 /**
@@ -100,6 +102,11 @@ export class AppConfig {
   readonly requirePar: boolean;
   /** TOKEN_EXCHANGE_MAX_DEPTH: longest actor chain (nested act, RFC 8693 §4.1) an exchanged token may carry. */
   readonly tokenExchangeMaxDepth: number;
+  /**
+   * MIGRATIONS: `run` (default) applies pending migrations at start; `skip` leaves them to the `migrate`
+   * command (a Kubernetes Job) and refuses to start while any is pending.
+   */
+  readonly migrations: MigrationsMode;
 
   constructor(env: Record<string, string | undefined>) {
     const read: EnvReader = readEnv(env);
@@ -144,6 +151,7 @@ export class AppConfig {
     this.parRequestTtl = read.integer('PAR_REQUEST_TTL', 60, { min: 10, max: 600 });
     this.tokenExchangeMaxDepth = read.integer('TOKEN_EXCHANGE_MAX_DEPTH', 3, { min: 1, max: 10 });
     this.requirePar = read.oneOf('REQUIRE_PAR', ['true', 'false'], 'false') === 'true';
+    this.migrations = read.oneOf('MIGRATIONS', MIGRATIONS_MODES, 'run');
     if (this.workers > 1 && !this.databaseUrl) {
       throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
     }

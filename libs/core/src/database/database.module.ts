@@ -6,6 +6,7 @@ import type { EmbeddedPostgres } from './embedded-postgres';
 import { DatabaseHealth } from './database-health';
 import { StorageHealth } from './storage-health';
 import { ChangeFeed } from './change-feed.service';
+import { assertNoPendingMigrations } from './pending-migrations';
 
 export interface DatabaseModuleOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -73,7 +74,11 @@ export class DatabaseModule {
               },
             });
             await dataSource.initialize();
-            await runMigrations(dataSource, !embedded);
+            if (config.migrations === 'run') await runMigrations(dataSource, !embedded);
+            else await assertNoPendingMigrations(dataSource).catch(async (error: unknown) => {
+              await dataSource.destroy();
+              throw error;
+            });
             logger.info({ database: embedded ? 'embedded' : 'postgresql' }, 'database ready');
             return dataSource;
           },
