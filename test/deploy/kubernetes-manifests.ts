@@ -20,7 +20,7 @@ export function loadManifests(): Manifest[] {
   return manifestFiles().flatMap((file) =>
     parseAllDocuments(readFileSync(join(MANIFESTS_DIR, file), 'utf8')).map((document) => {
       if (document.errors.length > 0) throw new Error(`${file}: ${document.errors.map((error) => error.message).join('; ')}`);
-      return { file, ...(document.toJS() as Omit<Manifest, 'file'>) };
+      return { ...(document.toJS() as Omit<Manifest, 'file'>), file } as Manifest;
     }),
   );
 }
