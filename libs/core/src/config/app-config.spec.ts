@@ -59,4 +59,10 @@ describe(AppConfig.name, () => {
   it('requires bootstrap id and secret together', () => {
     expect(() => new AppConfig({ BOOTSTRAP_ADMIN_CLIENT_ID: 'admin' })).toThrow(/BOOTSTRAP_ADMIN_CLIENT_ID/);
   });
+
+  it('migrates at start unless MIGRATIONS=skip leaves it to the migrate command; other values stop the server', () => {
+    expect(new AppConfig({}).migrations).toBe('run');
+    expect(new AppConfig({ MIGRATIONS: 'skip' }).migrations).toBe('skip');
+    expect(() => new AppConfig({ MIGRATIONS: 'never' })).toThrow(/MIGRATIONS must be one of run, skip/);
+  });
 });
