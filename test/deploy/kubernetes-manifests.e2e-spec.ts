@@ -99,6 +99,17 @@ describe('deploy/kubernetes manifests', () => {
     expect(server.env?.find((env) => env.name === 'MIGRATIONS')?.value).toBe('skip');
   });
 
+  it("lets the Job go first: README's selector picks the Job, its ConfigMap and its ServiceAccount, and not the Deployment", () => {
+    const firstStep = new Set(['config', 'migrations']); // kubectl apply -k ... -l 'app.kubernetes.io/component in (config,migrations)'
+    const picked = (manifest: Manifest) => firstStep.has(manifest.metadata.labels?.['app.kubernetes.io/component'] ?? '');
+    const jobPod = job.spec.template.spec as PodSpec & { serviceAccountName?: string };
+    const needed = [jobPod.serviceAccountName, ...(migrator.envFrom ?? []).map((source) => source.configMapRef?.name)].filter(Boolean);
+    expect(needed.length).toBeGreaterThan(1);
+    for (const name of needed) expect(manifests.filter((manifest) => manifest.metadata.name === name && picked(manifest) && manifest.kind !== 'Secret').length).toBe(1);
+    expect(picked(job)).toBe(true);
+    expect(picked(deployment)).toBe(false);
+  });
+
   it('gives a stopping pod time for the drain and the in-flight requests, and turns it unready within the drain', () => {
     const drainMs = Number(configMap.data.SHUTDOWN_DRAIN_MS);
     expect(drainMs).toBeGreaterThan(0);
