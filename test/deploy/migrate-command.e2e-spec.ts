@@ -47,7 +47,7 @@ describe('main.js migrate and MIGRATIONS=skip', () => {
     expect(failure?.message).toMatch(/MIGRATIONS=skip, but \d+ migration\(s\) have not been applied/);
     expect(failure?.message).toContain('main.js migrate');
     expect(failure?.message).not.toMatch(/\n\s+at /); // a message, not a stack trace
-  });
+  }, 120_000);
 
   it('migrates a fresh database and exits 0, after which a server with MIGRATIONS=skip serves; a second run changes nothing', async () => {
     // MIGRATIONS=skip in the Job's environment (a shared ConfigMap) must not stop the command migrating.
@@ -63,7 +63,7 @@ describe('main.js migrate and MIGRATIONS=skip', () => {
     } finally {
       await server.stop();
     }
-  });
+  }, 180_000);
 });
 
 describe('main.js with an unknown command', () => {

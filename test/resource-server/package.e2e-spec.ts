@@ -86,10 +86,11 @@ describe('@meridian-auth/resource-server as a package (npm pack, installed into 
     expect(JSON.parse(stdout)).toEqual({ subject: client.client_id, clientId: client.client_id, scopes: ['stock:read'], source: 'jwt', tampered: 'invalid_token' });
   });
 
+  // Two compiler runs from cold: seconds alone, but far longer on a busy machine.
   it('gives TypeScript users its types with no other package installed', async () => {
-    await expect(project.typecheck('typed-use.ts')).resolves.toEqual({ code: 0, output: '' });
-    const mistyped = await project.typecheck('mistyped-use.ts');
+    const [typed, mistyped] = await Promise.all([project.typecheck('typed-use.ts'), project.typecheck('mistyped-use.ts')]);
+    expect(typed).toEqual({ code: 0, output: '' });
     expect(mistyped.code).not.toBe(0);
     expect(mistyped.output).toMatch(/TS2551: Property 'subjcet' does not exist on type 'VerifiedToken'/);
-  });
+  }, 180_000);
 });
