@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { AppConfig, AppLogger, ConfigError, createAppLogger, ShutdownState } from '@app/core';
 import { createApp } from './create-app';
+import { describeStartupFailure } from './startup-failure';
 
 /** After the drain, in-flight requests get this long to finish before the process gives up on them. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  const { exitCode, message } = describeStartupFailure(error);
+  process.stderr.write(`Failed to start: ${message}\n`);
+  process.exit(exitCode);
 });

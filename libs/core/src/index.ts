@@ -10,6 +10,7 @@ export * from './cache/expiring-cache';
 export * from './database/change-feed.service';
 export * from './database/database.module';
 export * from './database/database-health';
+export * from './database/schema-version-check';
 export * from './errors/database-unavailable';
 export * from './errors/error-renderer';
 export * from './errors/oauth-error';
