@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { AppConfig, AppLogger, ConfigError, createAppLogger, ShutdownState } from '@app/core';
+import { runCommand, isCommand } from './commands/commands';
 import { createApp } from './create-app';
 import { describeStartupFailure } from './startup-failure';
 
@@ -77,6 +78,8 @@ function supervise(config: AppConfig, logger: AppLogger): void {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const [verb, ...args] = process.argv.slice(2);
+  if (isCommand(verb)) process.exit(await runCommand(verb, args, config));
   const logger = createAppLogger(config.logLevel);
   if (config.workers > 1 && cluster.isPrimary) {
     logger.info({ workers: config.workers }, 'starting workers');
