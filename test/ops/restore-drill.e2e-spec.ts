@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
@@ -131,6 +132,17 @@ describe(`restore drill (${usesPostgres() ? 'PostgreSQL' : 'embedded database'})
     expect(outcome.stderr).toContain('Nothing was restored.');
     expect(outcome.stderr).not.toContain(SECRET);
     expect(outcome.stderr).not.toContain(OTHER_SECRET);
+    if (usesPostgres()) expect(await tablesIn(target)).toBe(0);
+    else expect(existsSync(join(target.env.DATA_DIR, 'pgdata'))).toBe(false);
+  });
+
+  it('refuses a file that is not a backup, saying so and writing nothing', async () => {
+    const target = await newDatabase();
+    const notABackup = join(folder, 'not-a-backup.tgz');
+    writeFileSync(notABackup, randomBytes(4096));
+    const outcome = await command(target, ['restore', '--from', notABackup]);
+    expect(outcome.code).toBe(73);
+    expect(outcome.stderr).toMatch(usesPostgres() ? /pg_restore failed .*not appear to be a valid archive/ : /is not a backup of the embedded database/);
     if (usesPostgres()) expect(await tablesIn(target)).toBe(0);
     else expect(existsSync(join(target.env.DATA_DIR, 'pgdata'))).toBe(false);
   });

@@ -2,7 +2,6 @@ import { chmodSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { BackupRefusedError } from '@app/core';
-import type { StoredSigningKey } from '@app/tokens';
 import { copyRowsOf } from './copy-rows';
 import { libpqConnection, runPgTool } from './pg-client-tools';
 
@@ -26,18 +25,18 @@ export async function backupPostgres(databaseUrl: string, out: string): Promise<
 
 /**
  * `pg_restore` of the backup `from` into DATABASE_URL, in one transaction. `checkKeys` first sees the
- * backup's signing keys (read from the dump, not the database), so nothing is written when they cannot be
+ * backup's signing_keys rows (read from the dump, not the database), so nothing is written when they cannot be
  * opened. A database that already holds tables is restored over (`--clean`) only with `force`.
  */
 export async function restorePostgres(
   databaseUrl: string,
   from: string,
-  options: { force: boolean; checkKeys: (keys: StoredSigningKey[]) => void },
+  options: { force: boolean; checkKeys: (rows: Array<Record<string, string | null>>) => void },
 ): Promise<void> {
   const { dbname, env } = libpqConnection(databaseUrl);
   const source = resolve(from);
   const script = await runPgTool('pg_restore', ['--data-only', '--table=signing_keys', '--file=-', source], env);
-  options.checkKeys(copyRowsOf(script, 'signing_keys') as unknown as StoredSigningKey[]);
+  options.checkKeys(copyRowsOf(script, 'signing_keys'));
   const tables = await tableCount(databaseUrl);
   if (tables > 0 && !options.force) {
     throw new BackupRefusedError(`The database in DATABASE_URL is not empty (${tables} tables); restore into a new, empty database, or replace it with --force.`);

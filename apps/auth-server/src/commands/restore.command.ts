@@ -14,7 +14,7 @@ export async function restoreCommand(config: AppConfig, args: readonly string[])
   const from = options.values.from;
   if (!from) throw new UsageError(`the backup to restore is missing: ${RESTORE_USAGE}`);
   const force = options.flags.has('force');
-  const checkKeys = (keys: StoredSigningKey[]) => assertSigningKeysOpen(keys, config.keyEncryptionSecret);
+  const checkKeys = (rows: ReadonlyArray<Record<string, unknown>>) => assertSigningKeysOpen(asStoredKeys(rows), config.keyEncryptionSecret);
   if (config.databaseUrl) {
     await restorePostgres(config.databaseUrl, from, { force, checkKeys });
   } else {
@@ -24,8 +24,13 @@ export async function restoreCommand(config: AppConfig, args: readonly string[])
   return `restored ${from}; start the server with the same KEY_ENCRYPTION_SECRET`;
 }
 
-async function signingKeysIn(query: BackupQuery): Promise<StoredSigningKey[]> {
+async function signingKeysIn(query: BackupQuery): Promise<Array<Record<string, unknown>>> {
   const [{ present }] = await query(`SELECT to_regclass('signing_keys') IS NOT NULL AS present`);
   if (!present) return [];
-  return (await query('SELECT kid, status, private_jwk FROM signing_keys')) as unknown as StoredSigningKey[];
+  return query('SELECT kid, status, private_jwk FROM signing_keys');
+}
+
+/** Rows from a backup, read as the signing keys they are (columns kid, status, private_jwk). */
+function asStoredKeys(rows: ReadonlyArray<Record<string, unknown>>): StoredSigningKey[] {
+  return rows.map((row) => ({ kid: String(row.kid), status: String(row.status), private_jwk: String(row.private_jwk ?? '') }));
 }
