@@ -26,6 +26,8 @@ export function ensureBuilt(): void {
 export interface ServerProcessOptions {
   /** A command the server is run through, such as `nsenter` into a prepared mount namespace. */
   launcher?: string[];
+  /** How long the process may take to answer ready; a first start on the embedded database runs initdb. */
+  readyWithinMs?: number;
 }
 
 /** One instance of the real server as its own process, as it runs in production. */
@@ -49,7 +51,7 @@ export class ServerProcess {
     // 'exit' can come before the last of stderr: the reason for a failed start is read once it has closed.
     const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
     const baseUrl = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + (options.readyWithinMs ?? 30_000);
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) {
         await closed;

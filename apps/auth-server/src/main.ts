@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { AppConfig, AppLogger, ConfigError, createAppLogger, PendingMigrationsError, ShutdownState } from '@app/core';
+import { AppConfig, AppLogger, ConfigError, createAppLogger, ShutdownState } from '@app/core';
+import { runCommand, isCommand } from './commands/commands';
 import { createApp } from './create-app';
 import { migrateCommandEnv, runMigrateCommand } from './migrate-command';
+import { describeStartupFailure } from './startup-failure';
 
 /** After the drain, in-flight requests get this long to finish before the process gives up on them. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -76,12 +78,15 @@ function supervise(config: AppConfig, logger: AppLogger): void {
 }
 
 async function main(): Promise<void> {
-  const command = process.argv[2];
-  if (command !== undefined && command !== 'migrate') {
-    process.stderr.write(`Unknown command "${command}": run with no argument to serve, or "migrate" to apply migrations and exit\n`);
+  const [command, ...args] = process.argv.slice(2);
+  if (command !== undefined && command !== 'migrate' && !isCommand(command)) {
+    process.stderr.write(
+      `Unknown command "${command}": run with no argument to serve, "migrate" to apply migrations and exit, or "backup" / "restore"\n`,
+    );
     process.exit(64);
   }
   const config = loadConfig(command === 'migrate' ? migrateCommandEnv(process.env) : process.env);
+  if (isCommand(command)) process.exit(await runCommand(command, args, config));
   const logger = createAppLogger(config.logLevel);
   if (command === 'migrate') {
     await runMigrateCommand(config, logger);
@@ -96,11 +101,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A refusal whose message says what to do needs no stack trace.
-  if (error instanceof PendingMigrationsError) {
-    process.stderr.write(`Failed to start: ${error.message}\n`);
-    process.exit(1);
-  }
-  process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  const { exitCode, message } = describeStartupFailure(error);
+  process.stderr.write(`Failed to start: ${message}\n`);
+  process.exit(exitCode);
 });

@@ -11,6 +11,8 @@ export * from './database/change-feed.service';
 export * from './database/database.module';
 export * from './database/database-health';
 export * from './database/pending-migrations';
+export * from './database/schema-version-check';
+export * from './database/embedded-backup';
 export * from './errors/database-unavailable';
 export * from './errors/error-renderer';
 export * from './errors/oauth-error';

@@ -23,6 +23,8 @@ export * from './id-token/id-token.service';
 export * from './introspection/introspection.service';
 export * from './keys/key-store.service';
 export * from './keys/signing-key.entity';
+export { KeyEncryptionSecretError } from './keys/private-key-cipher';
+export * from './keys/stored-key-check';
 export * from './no-store.decorator';
 export type { RefreshTokenRecord } from './refresh/refresh-token.repository';
 export * from './refresh/refresh-token.service';

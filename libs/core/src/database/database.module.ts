@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import { DataSource, MixedList, EntitySchema } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_LOGGER, AppLogger } from '../logging/app-logger';
+import { refuseNewerSchema } from './schema-version-check';
 import type { EmbeddedPostgres } from './embedded-postgres';
 import { DatabaseHealth } from './database-health';
 import { StorageHealth } from './storage-health';
@@ -74,6 +75,7 @@ export class DatabaseModule {
               },
             });
             await dataSource.initialize();
+            await refuseNewerSchema(dataSource);
             if (config.migrations === 'run') await runMigrations(dataSource, !embedded);
             else await assertNoPendingMigrations(dataSource).catch(async (error: unknown) => {
               await dataSource.destroy();
