@@ -12,8 +12,12 @@ import { registerCors } from './http/cors';
 import { ErrorResponder } from './http/error-responder';
 import { frameworkErrorOptions } from './http/framework-errors';
 import { requireHostHeader } from './http/host-header';
+import { registerMetrics } from './http/metrics';
 import { fastifyTrustProxy } from './http/trust-proxy';
 import { serveUnderIssuerPath } from './http/issuer-path';
+import { HandlerSpanInterceptor } from './tracing/handler-span.interceptor';
+import { nameSpansAfterRoutes } from './tracing/route-span-name';
+import { tracingStarted } from './tracing/start-tracing';
 
 /** Builds the HTTP application: Fastify (Nest parses JSON and form bodies), the one error renderer, the OpenAPI document. */
 export async function createApp(config: AppConfig, logger: AppLogger): Promise<NestFastifyApplication> {
@@ -46,6 +50,11 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
   });
   errors.attachPages(app.get(PageErrorFilter));
   const fastify = app.getHttpAdapter().getInstance();
+  registerMetrics(app, config);
+  if (tracingStarted()) {
+    nameSpansAfterRoutes(fastify);
+    app.useGlobalInterceptors(new HandlerSpanInterceptor());
+  }
   requireHostHeader(fastify, errors);
   registerCors(fastify, config);
   // RFC 7644 §3.1: SCIM bodies are application/scim+json, parsed like JSON (prototype poisoning refused).

@@ -1,7 +1,10 @@
+import './tracing';
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { AppConfig, AppLogger, ConfigError, createAppLogger, ShutdownState } from '@app/core';
 import { createApp } from './create-app';
+import { serveClusterMetrics } from './http/cluster-metrics';
+import { stopTracing } from './tracing/start-tracing';
 
 /** After the drain, in-flight requests get this long to finish before the process gives up on them. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -35,6 +38,7 @@ async function serve(config: AppConfig, logger: AppLogger): Promise<void> {
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     force.unref();
     await app.close();
+    await stopTracing();
     logger.info('shut down');
     process.exit(0);
   };
@@ -80,6 +84,7 @@ async function main(): Promise<void> {
   if (config.workers > 1 && cluster.isPrimary) {
     logger.info({ workers: config.workers }, 'starting workers');
     supervise(config, logger);
+    await serveClusterMetrics(config, logger);
     return;
   }
   await serve(config, logger);

@@ -1,5 +1,6 @@
 import { ConfigError } from './config-error';
 import { readEnv, EnvReader } from './env-reader';
+import { MetricsSettings, readMetricsSettings } from './metrics-settings';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export type SigningAlgorithm = 'ES256' | 'RS256' | 'PS256' | 'EdDSA';
@@ -100,6 +101,8 @@ export class AppConfig {
   readonly requirePar: boolean;
   /** TOKEN_EXCHANGE_MAX_DEPTH: longest actor chain (nested act, RFC 8693 §4.1) an exchanged token may carry. */
   readonly tokenExchangeMaxDepth: number;
+  /** METRICS_PORT / METRICS_HOST / METRICS_TOKEN: how `/metrics` is served, if at all (see MetricsSettings). */
+  readonly metrics: MetricsSettings;
 
   constructor(env: Record<string, string | undefined>) {
     const read: EnvReader = readEnv(env);
@@ -144,6 +147,7 @@ export class AppConfig {
     this.parRequestTtl = read.integer('PAR_REQUEST_TTL', 60, { min: 10, max: 600 });
     this.tokenExchangeMaxDepth = read.integer('TOKEN_EXCHANGE_MAX_DEPTH', 3, { min: 1, max: 10 });
     this.requirePar = read.oneOf('REQUIRE_PAR', ['true', 'false'], 'false') === 'true';
+    this.metrics = readMetricsSettings(read, this.port);
     if (this.workers > 1 && !this.databaseUrl) {
       throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
     }

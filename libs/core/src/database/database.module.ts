@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_LOGGER, AppLogger } from '../logging/app-logger';
 import type { EmbeddedPostgres } from './embedded-postgres';
 import { DatabaseHealth } from './database-health';
+import { DatabaseMetrics } from './database-metrics';
 import { StorageHealth } from './storage-health';
 import { ChangeFeed } from './change-feed.service';
 
@@ -80,6 +81,7 @@ export class DatabaseModule {
         },
         DatabaseLifecycle,
         DatabaseHealth,
+        DatabaseMetrics,
         StorageHealth,
         ChangeFeed,
       ],
