@@ -14,7 +14,7 @@ describe(Metrics.name, () => {
     await sut.timeUpstream('ldap', async () => ({ ok: false }), (answer) => !answer.ok);
     const count = 'meridian_upstream_request_duration_seconds_count';
     const metric = (await sut.registry.getMetricsAsJSON()).find((candidate) => candidate.name === 'meridian_upstream_request_duration_seconds');
-    const counts = metric?.values.filter((entry) => entry.metricName === count).map((entry) => [entry.labels.provider_type, entry.labels.outcome, entry.value]);
+    const counts = metric?.values.filter((entry) => (entry as { metricName?: string }).metricName === count).map((entry) => [entry.labels.provider_type, entry.labels.outcome, entry.value]);
     expect(counts).toEqual(expect.arrayContaining([['oidc', 'ok', 1], ['oidc', 'error', 1], ['ldap', 'error', 1]]));
   });
 
