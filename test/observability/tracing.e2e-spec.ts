@@ -28,7 +28,7 @@ describe('traces over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set', () => 
       OTEL_BSP_SCHEDULE_DELAY: '100',
       BOOTSTRAP_ADMIN_CLIENT_ID: ADMIN_CLIENT_ID,
       BOOTSTRAP_ADMIN_CLIENT_SECRET: ADMIN_CLIENT_SECRET,
-    });
+    }, { readyTimeoutMs: 120_000 });
   }, 180_000);
 
   afterAll(async () => {

@@ -28,6 +28,8 @@ export interface ServerProcessOptions {
   launcher?: string[];
   /** Keep everything the process writes to stdout and stderr, for `output()`. */
   captureOutput?: boolean;
+  /** How long the start may take before it counts as failed (an embedded database's first start is slow on a busy machine). */
+  readyTimeoutMs?: number;
 }
 
 /** One instance of the real server as its own process, as it runs in production. */
@@ -57,7 +59,7 @@ export class ServerProcess {
     // 'exit' can come before the last of stderr: the reason for a failed start is read once it has closed.
     const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
     const baseUrl = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) {
         await closed;

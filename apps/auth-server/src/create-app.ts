@@ -4,7 +4,6 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AdminModule } from '@app/admin';
-import { LogController } from 'fastify';
 import { AppConfig, AppLogger, NestPinoLogger, ShutdownState } from '@app/core';
 import { PageErrorFilter } from '@app/interaction';
 import { AppModule } from './app.module';
@@ -13,6 +12,7 @@ import { ErrorResponder } from './http/error-responder';
 import { frameworkErrorOptions } from './http/framework-errors';
 import { requireHostHeader } from './http/host-header';
 import { registerMetrics } from './http/metrics';
+import { RequestLogController } from './http/request-log';
 import { fastifyTrustProxy } from './http/trust-proxy';
 import { serveUnderIssuerPath } from './http/issuer-path';
 import { HandlerSpanInterceptor } from './tracing/handler-span.interceptor';
@@ -25,7 +25,7 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     // Per-request log lines only at debug: at thousands of requests per second they would dominate.
-    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    logController: new RequestLogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     bodyLimit: config.bodyLimit,
     genReqId: (request: IncomingMessage) => {
       const incoming = request.headers['x-request-id'];

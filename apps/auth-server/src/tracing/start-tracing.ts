@@ -1,5 +1,5 @@
 import type { NodeSDK } from '@opentelemetry/sdk-node';
-import { isUntracedPath, REDACTED_QUERY_PARAMETERS } from './redacted-parameters';
+import { isUntracedPath, SECRET_QUERY_PARAMETERS } from '../http/secret-parameters';
 
 export const DEFAULT_SERVICE_NAME = 'meridian-auth';
 
@@ -31,8 +31,8 @@ export function startTracing(env: Record<string, string | undefined>): void {
         ignoreIncomingRequestHook: (request) => isUntracedPath(request.url),
         // Outgoing calls (a client's jwks_uri) only within a request's trace, not from background work.
         requireParentforOutgoingSpans: true,
-        redactedQueryParamsServer: [...REDACTED_QUERY_PARAMETERS],
-        redactedQueryParams: [...REDACTED_QUERY_PARAMETERS],
+        redactedQueryParamsServer: [...SECRET_QUERY_PARAMETERS],
+        redactedQueryParams: [...SECRET_QUERY_PARAMETERS],
       }),
       // Statement text only (placeholders, never parameter values); no orphan spans from background sweeps.
       new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true }),
