@@ -101,7 +101,10 @@ export class ServerProcess {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+    // The timer would otherwise keep the test process alive for its full 10 s after a prompt exit.
+    clearTimeout(timer);
     if (this.child.exitCode === null) this.child.kill('SIGKILL');
   }
 }
