@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { AppConfig, AppLogger, ConfigError, createAppLogger, ShutdownState } from '@app/core';
 import { createApp } from './create-app';
-import { serveClusterMetrics } from './http/cluster-metrics';
+import { answerPrimaryMetricsRequests, serveClusterMetrics } from './http/cluster-metrics';
 import { stopTracing } from './tracing/start-tracing';
 
 /** After the drain, in-flight requests get this long to finish before the process gives up on them. */
@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     await serveClusterMetrics(config, logger);
     return;
   }
+  if (cluster.isWorker) answerPrimaryMetricsRequests();
   await serve(config, logger);
 }
 

@@ -24,9 +24,8 @@ export class MetricsExposure implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     const { port, host, token } = this.config.metrics;
     if (cluster.isWorker) {
+      // main.ts installed the worker's answer to the primary's requests at start; from now on it is this registry.
       AggregatorRegistry.setRegistries([this.metrics.registry]);
-      // Constructing one installs the worker's answer to the primary's requests for its metrics.
-      new AggregatorRegistry();
       return;
     }
     if (port === undefined) return;
