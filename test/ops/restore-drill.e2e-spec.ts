@@ -58,7 +58,7 @@ describe(`restore drill (${usesPostgres() ? 'PostgreSQL' : 'embedded database'})
       SHUTDOWN_DRAIN_MS: '0',
       BOOTSTRAP_ADMIN_CLIENT_ID: ADMIN_CLIENT_ID,
       BOOTSTRAP_ADMIN_CLIENT_SECRET: ADMIN_CLIENT_SECRET,
-    }, { readyWithinMs: READY_WITHIN_MS });
+    }, { readyTimeoutMs: READY_WITHIN_MS });
     running.push(started);
     return started;
   };

@@ -20,7 +20,7 @@ describe('a schema newer than the build', () => {
     ensureBuilt();
     database = await throwawayDatabase();
     // A first start on the embedded database runs initdb, which a busy machine stretches.
-    const first = await ServerProcess.start({ ...database.env, SHUTDOWN_DRAIN_MS: '0' }, { readyWithinMs: 90_000 });
+    const first = await ServerProcess.start({ ...database.env, SHUTDOWN_DRAIN_MS: '0' }, { readyTimeoutMs: 90_000 });
     await first.stop();
     await withDatabaseClient(database, (client) =>
       client.query('INSERT INTO migrations (timestamp, name) VALUES ($1, $2)', [1799999999999, FUTURE_MIGRATION]),

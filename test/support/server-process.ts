@@ -26,8 +26,10 @@ export function ensureBuilt(): void {
 export interface ServerProcessOptions {
   /** A command the server is run through, such as `nsenter` into a prepared mount namespace. */
   launcher?: string[];
-  /** How long the process may take to answer ready; a first start on the embedded database runs initdb. */
-  readyWithinMs?: number;
+  /** Keep everything the process writes to stdout and stderr, for `output()`. */
+  captureOutput?: boolean;
+  /** How long the start may take before it counts as failed (an embedded database's first start is slow on a busy machine). */
+  readyTimeoutMs?: number;
 }
 
 /** One instance of the real server as its own process, as it runs in production. */
@@ -35,6 +37,7 @@ export class ServerProcess {
   private constructor(
     private readonly child: ChildProcess,
     readonly baseUrl: string,
+    private readonly written: { text: string },
   ) {}
 
   /** Listens on `env.PORT` when given (an ISSUER that names its port), on a free port otherwise. */
@@ -44,25 +47,35 @@ export class ServerProcess {
     const child = spawn(command, args, {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', options.captureOutput ? 'pipe' : 'ignore', 'pipe'],
     });
     let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const written = { text: '' };
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (options.captureOutput) written.text += chunk.toString();
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (written.text += chunk.toString()));
     // 'exit' can come before the last of stderr: the reason for a failed start is read once it has closed.
     const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
     const baseUrl = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + (options.readyWithinMs ?? 30_000);
+    const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) {
         await closed;
         throw new Error(`server exited with ${child.exitCode ?? child.signalCode}: ${stderr}`);
       }
       const ready = await fetch(`${baseUrl}/health/ready`).then((r) => r.ok, () => false);
-      if (ready) return new ServerProcess(child, baseUrl);
+      if (ready) return new ServerProcess(child, baseUrl, written);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     child.kill('SIGKILL');
     throw new Error(`server did not become ready: ${stderr}`);
+  }
+
+  /** What the process wrote to stdout and stderr so far (with `captureOutput`). */
+  output(): string {
+    return this.written.text;
   }
 
   get pid(): number {
@@ -88,7 +101,10 @@ export class ServerProcess {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+    // The timer would otherwise keep the test process alive for its full 10 s after a prompt exit.
+    clearTimeout(timer);
     if (this.child.exitCode === null) this.child.kill('SIGKILL');
   }
 }

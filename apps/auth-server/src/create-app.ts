@@ -4,7 +4,6 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AdminModule } from '@app/admin';
-import { LogController } from 'fastify';
 import { AppConfig, AppLogger, NestPinoLogger, ShutdownState } from '@app/core';
 import { PageErrorFilter } from '@app/interaction';
 import { AppModule } from './app.module';
@@ -12,8 +11,13 @@ import { registerCors } from './http/cors';
 import { ErrorResponder } from './http/error-responder';
 import { frameworkErrorOptions } from './http/framework-errors';
 import { requireHostHeader } from './http/host-header';
+import { registerMetrics } from './http/metrics';
+import { RequestLogController } from './http/request-log';
 import { fastifyTrustProxy } from './http/trust-proxy';
 import { serveUnderIssuerPath } from './http/issuer-path';
+import { HandlerSpanInterceptor } from './tracing/handler-span.interceptor';
+import { nameSpansAfterRoutes } from './tracing/route-span-name';
+import { tracingStarted } from './tracing/start-tracing';
 
 /** Builds the HTTP application: Fastify (Nest parses JSON and form bodies), the one error renderer, the OpenAPI document. */
 export async function createApp(config: AppConfig, logger: AppLogger): Promise<NestFastifyApplication> {
@@ -21,7 +25,7 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     // Per-request log lines only at debug: at thousands of requests per second they would dominate.
-    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    logController: new RequestLogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     bodyLimit: config.bodyLimit,
     genReqId: (request: IncomingMessage) => {
       const incoming = request.headers['x-request-id'];
@@ -46,6 +50,11 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
   });
   errors.attachPages(app.get(PageErrorFilter));
   const fastify = app.getHttpAdapter().getInstance();
+  registerMetrics(app, config);
+  if (tracingStarted()) {
+    nameSpansAfterRoutes(fastify);
+    app.useGlobalInterceptors(new HandlerSpanInterceptor());
+  }
   requireHostHeader(fastify, errors);
   registerCors(fastify, config);
   // RFC 7644 §3.1: SCIM bodies are application/scim+json, parsed like JSON (prototype poisoning refused).

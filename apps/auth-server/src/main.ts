@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { AppConfig, AppLogger, ConfigError, createAppLogger, ShutdownState } from '@app/core';
@@ -5,6 +6,8 @@ import { runCommand, isCommand } from './commands/commands';
 import { createApp } from './create-app';
 import { migrateCommandEnv, runMigrateCommand } from './migrate-command';
 import { describeStartupFailure } from './startup-failure';
+import { answerPrimaryMetricsRequests, serveClusterMetrics } from './http/cluster-metrics';
+import { stopTracing } from './tracing/start-tracing';
 
 /** After the drain, in-flight requests get this long to finish before the process gives up on them. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -38,6 +41,7 @@ async function serve(config: AppConfig, logger: AppLogger): Promise<void> {
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     force.unref();
     await app.close();
+    await stopTracing();
     logger.info('shut down');
     process.exit(0);
   };
@@ -95,8 +99,10 @@ async function main(): Promise<void> {
   if (config.workers > 1 && cluster.isPrimary) {
     logger.info({ workers: config.workers }, 'starting workers');
     supervise(config, logger);
+    await serveClusterMetrics(config, logger);
     return;
   }
+  if (cluster.isWorker) answerPrimaryMetricsRequests();
   await serve(config, logger);
 }
 

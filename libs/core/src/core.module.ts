@@ -4,6 +4,8 @@ import { HealthController } from './health/health.controller';
 import { HousekeepingSweeps } from './housekeeping/housekeeping-sweeps';
 import { ShutdownState } from './health/shutdown-state';
 import { APP_LOGGER, AppLogger } from './logging/app-logger';
+import { MetricsExposure } from './observability/metrics-exposure';
+import { Metrics } from './observability/metrics.service';
 import { Clock, SystemClock } from './time/clock';
 
 @Global()
@@ -19,8 +21,10 @@ export class CoreModule {
         { provide: Clock, useClass: SystemClock },
         ShutdownState,
         HousekeepingSweeps,
+        Metrics,
+        MetricsExposure,
       ],
-      exports: [AppConfig, APP_LOGGER, Clock, ShutdownState, HousekeepingSweeps],
+      exports: [AppConfig, APP_LOGGER, Clock, ShutdownState, HousekeepingSweeps, Metrics],
     };
   }
 }

@@ -8,11 +8,12 @@ import { LogoutTokenService } from './delivery/logout-token.service';
 import { LogoutDeliveriesService } from './logout-deliveries.service';
 import { LogoutDeliveryRepository } from './outbox/logout-delivery.repository';
 import { LogoutOutboxListener } from './outbox/logout-outbox.listener';
+import { LogoutOutboxMetrics } from './outbox/logout-outbox.metrics';
 
 /** OIDC Back-Channel Logout 1.0: the outbox every session end writes to, and the worker that delivers it. */
 @Module({
   imports: [AuditModule, ClientsModule, TokensModule, UsersModule],
-  providers: [LogoutDeliveryRepository, LogoutTokenService, LogoutDeliveryWorker, LogoutOutboxListener, LogoutDeliveriesService],
+  providers: [LogoutDeliveryRepository, LogoutTokenService, LogoutDeliveryWorker, LogoutOutboxListener, LogoutOutboxMetrics, LogoutDeliveriesService],
   exports: [LogoutDeliveriesService],
 })
 export class LogoutModule {}

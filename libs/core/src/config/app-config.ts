@@ -1,5 +1,6 @@
 import { ConfigError } from './config-error';
 import { readEnv, EnvReader } from './env-reader';
+import { MetricsSettings, readMetricsSettings } from './metrics-settings';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export type SigningAlgorithm = 'ES256' | 'RS256' | 'PS256' | 'EdDSA';
@@ -107,6 +108,8 @@ export class AppConfig {
    * command (a Kubernetes Job) and refuses to start while any is pending.
    */
   readonly migrations: MigrationsMode;
+  /** METRICS_PORT / METRICS_HOST / METRICS_TOKEN: how `/metrics` is served, if at all (see MetricsSettings). */
+  readonly metrics: MetricsSettings;
 
   constructor(env: Record<string, string | undefined>) {
     const read: EnvReader = readEnv(env);
@@ -152,6 +155,7 @@ export class AppConfig {
     this.tokenExchangeMaxDepth = read.integer('TOKEN_EXCHANGE_MAX_DEPTH', 3, { min: 1, max: 10 });
     this.requirePar = read.oneOf('REQUIRE_PAR', ['true', 'false'], 'false') === 'true';
     this.migrations = read.oneOf('MIGRATIONS', MIGRATIONS_MODES, 'run');
+    this.metrics = readMetricsSettings(read, this.port);
     if (this.workers > 1 && !this.databaseUrl) {
       throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
     }

@@ -5,6 +5,7 @@ import { APP_LOGGER, AppLogger } from '../logging/app-logger';
 import { refuseNewerSchema } from './schema-version-check';
 import type { EmbeddedPostgres } from './embedded-postgres';
 import { DatabaseHealth } from './database-health';
+import { DatabaseMetrics } from './database-metrics';
 import { StorageHealth } from './storage-health';
 import { ChangeFeed } from './change-feed.service';
 import { assertNoPendingMigrations } from './pending-migrations';
@@ -87,6 +88,7 @@ export class DatabaseModule {
         },
         DatabaseLifecycle,
         DatabaseHealth,
+        DatabaseMetrics,
         StorageHealth,
         ChangeFeed,
       ],

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { noteOAuthError } from '../observability/request-outcome';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { OAuthError, OAuthErrorCode, ServiceUnavailable } from './oauth-error';
 
@@ -66,6 +67,7 @@ export interface ErrorLogger {
  */
 export function logError(error: unknown, request: FastifyRequest, logger: ErrorLogger): OAuthError {
   const oauthError = toOAuthError(error);
+  noteOAuthError(request, oauthError.code);
   if (oauthError.status >= 500) {
     logger.error({ err: error, reqId: request.id, detail: oauthError.detail }, 'request failed');
   } else if (oauthError.detail) {

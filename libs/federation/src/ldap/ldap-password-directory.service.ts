@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_LOGGER, AppLogger } from '@app/core';
+import { APP_LOGGER, AppLogger, Metrics } from '@app/core';
 import { DirectoryUnavailable, LoginFailed, LoginService, PasswordDirectory, UserEntity } from '@app/users';
 import { FederatedAccounts } from '../accounts/federated-accounts.service';
 import { FederationRefused } from '../accounts/federation-refused';
@@ -21,6 +21,7 @@ export class LdapPasswordDirectory implements PasswordDirectory, OnModuleInit {
     private readonly accounts: FederatedAccounts,
     private readonly dataSource: DataSource,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
+    private readonly metrics: Metrics,
   ) {}
 
   onModuleInit(): void {
@@ -37,7 +38,9 @@ export class LdapPasswordDirectory implements PasswordDirectory, OnModuleInit {
     let unavailable: DirectoryUnavailable | undefined;
     for (const provider of providers) {
       try {
-        const person = await (await this.directory(provider)).authenticate(username, password);
+        const directory = await this.directory(provider);
+        // A wrong password is an answer (ok); only an unreachable or failing directory counts as an error.
+        const person = await this.metrics.timeUpstream('ldap', () => directory.authenticate(username, password));
         if (person) return await this.signIn(provider, profileOf(person));
       } catch (error) {
         if (!(error instanceof DirectoryUnavailable)) throw error;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { JWTPayload } from 'jose';
-import { APP_LOGGER, AppConfig, AppLogger, randomToken } from '@app/core';
+import { APP_LOGGER, AppConfig, AppLogger, Metrics, randomToken } from '@app/core';
 import type { UserEntity } from '@app/users';
 import { FederatedAccounts } from '../accounts/federated-accounts.service';
 import type { UpstreamProfile } from '../accounts/upstream-profile';
@@ -34,6 +34,7 @@ export class OidcUpstreamSignIn {
     private readonly attempts: UpstreamAttemptRepository,
     private readonly config: AppConfig,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
+    private readonly metrics: Metrics,
   ) {}
 
   /** The redirect URI registered at the upstream for this provider. */
@@ -113,13 +114,13 @@ export class OidcUpstreamSignIn {
     const basic = Buffer.from(`${encodeURIComponent(provider.oidc.clientId)}:${encodeURIComponent(secret)}`).toString('base64');
     let response: Response;
     try {
-      response = await fetch(upstream.metadata.token_endpoint, {
+      response = await this.metrics.timeUpstream('oidc', () => fetch(upstream.metadata.token_endpoint, {
         method: 'POST',
         headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: this.redirectUri(provider), code_verifier: codeVerifier }).toString(),
         redirect: 'error',
         signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
-      });
+      }), (answer) => !answer.ok);
     } catch (error) {
       this.discovery.forget(provider.oidc.issuer);
       throw new UpstreamFailed('unreachable', name, 'could not be reached', `token endpoint: ${(error as Error).message}`);
@@ -140,7 +141,7 @@ export class OidcUpstreamSignIn {
     if (!lacking || !endpoint || !accessToken) return claims;
     let info: Record<string, unknown> | undefined;
     try {
-      const response = await fetch(endpoint, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' }, redirect: 'error', signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) });
+      const response = await this.metrics.timeUpstream('oidc', () => fetch(endpoint, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' }, redirect: 'error', signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) }), (answer) => !answer.ok);
       // A signed or encrypted userinfo answer (application/jwt) is not read: the ID token's claims stand.
       if (response.ok && (response.headers.get('content-type') ?? '').includes('json')) info = (await response.json()) as Record<string, unknown>;
     } catch (error) {

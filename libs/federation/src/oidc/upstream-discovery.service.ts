@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, JWTVerifyGetKey } from 'jose';
+import { Metrics } from '@app/core';
 import { UpstreamFailed } from './upstream-failed';
 
 /** The parts of an upstream's discovery document (OIDC Discovery 1.0 §3) we use. */
@@ -27,6 +28,8 @@ const CACHE_MS = 5 * 60_000;
 export class UpstreamDiscovery {
   private readonly cache = new Map<string, { at: number; upstream: DiscoveredUpstream }>();
 
+  constructor(private readonly metrics: Metrics) {}
+
   async discover(issuer: string, providerName: string): Promise<DiscoveredUpstream> {
     const cached = this.cache.get(issuer);
     if (cached && Date.now() - cached.at < CACHE_MS) return cached.upstream;
@@ -51,7 +54,7 @@ export class UpstreamDiscovery {
     const url = `${issuer}/.well-known/openid-configuration`;
     let body: unknown;
     try {
-      const response = await fetch(url, { headers: { accept: 'application/json' }, redirect: 'error', signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) });
+      const response = await this.metrics.timeUpstream('oidc', () => fetch(url, { headers: { accept: 'application/json' }, redirect: 'error', signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) }), (answer) => !answer.ok);
       if (!response.ok) throw new Error(`discovery answered ${response.status}`);
       body = await response.json();
     } catch (error) {

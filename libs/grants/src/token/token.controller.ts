@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AuthenticatedClient, ClientAuthGuard, ClientEntity } from '@app/clients';
-import { InvalidRequest, readFormBody } from '@app/core';
+import { InvalidRequest, Metrics, readFormBody } from '@app/core';
 import { DpopProofs, NoStore } from '@app/tokens';
 import { TokenResponse } from '../registry/grant-handler';
 import { GrantRegistry } from '../registry/grant-registry';
@@ -15,6 +15,7 @@ export class TokenController {
   constructor(
     private readonly registry: GrantRegistry,
     private readonly dpop: DpopProofs,
+    private readonly metrics: Metrics,
   ) {}
 
   @Post('token')
@@ -28,6 +29,9 @@ export class TokenController {
     const dpopJkt = await this.dpop.verify(request, { at: 'token', path: '/oauth2/token' });
     // RFC 9449 §5.2: a client registered with dpop_bound_access_tokens never gets an unbound token.
     if (!dpopJkt && client.dpopBoundAccessTokens) throw new InvalidRequest('This client must send a DPoP proof with its token requests');
-    return handler.handle(params, client, { dpopJkt });
+    const response = await handler.handle(params, client, { dpopJkt });
+    // The label is the registered grant type the registry just found, never free text from the request.
+    this.metrics.tokenIssued(handler.grantType, client.isPublic ? 'public' : 'confidential');
+    return response;
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditLog } from '@app/audit';
-import { APP_LOGGER, AppConfig, AppLogger } from '@app/core';
+import { APP_LOGGER, AppConfig, AppLogger, Metrics } from '@app/core';
 import { FederationRefused, IdentityProviderEntity, IdentityProviderService, OidcUpstreamSignIn, UpstreamFailed } from '@app/federation';
 import { SsoSessionService } from '@app/users';
 import { BrowserBinding } from '../authorize/browser-binding';
@@ -24,6 +24,7 @@ export class FederationFlow {
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Where to send the browser to sign in at the upstream. */
@@ -43,6 +44,7 @@ export class FederationFlow {
       );
       // A new session id at every sign-in, so a planted cookie never becomes an authenticated one.
       await this.sessions.start(request, reply, user.id);
+      this.metrics.signIn('upstream_oidc', 'succeeded');
       await this.audit.record({
         action: 'signin.succeeded',
         actor: { type: 'person', id: user.id },
@@ -53,6 +55,7 @@ export class FederationFlow {
       return returnTo;
     } catch (error) {
       if (!(error instanceof FederationRefused)) throw error;
+      this.metrics.signIn('upstream_oidc', error.reason);
       await this.audit.record({
         action: 'signin.failed',
         actor: error.userId ? { type: 'person', id: error.userId } : { type: 'anonymous' },
@@ -75,6 +78,7 @@ export class FederationFlow {
       return await run();
     } catch (error) {
       if (!(error instanceof UpstreamFailed)) throw error;
+      this.metrics.signIn('upstream_oidc', `upstream-${error.kind}`);
       this.logger.warn({ provider: provider.name, kind: error.kind, detail: error.detail }, 'upstream sign-in failed');
       // Who it was is unknown (nothing from the upstream is believed); the kind tells forged from down.
       await this.audit.record({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditLog } from '@app/audit';
-import { AppConfig } from '@app/core';
+import { AppConfig, Metrics } from '@app/core';
 import { HomeRealmDiscovery, IdentityProviderService } from '@app/federation';
 import { accountLockedMessage, LoginFailed, LOGIN_FAILED_MESSAGE } from '@app/users';
 import { AuthorizationFlow } from '../authorize/authorization-flow.service';
@@ -31,6 +31,7 @@ export class LoginForm {
     private readonly config: AppConfig,
     private readonly identityProviders: IdentityProviderService,
     private readonly homeRealm: HomeRealmDiscovery,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Where the form's answer may redirect, as `return_to` says, kept to this issuer's paths. */
@@ -66,6 +67,7 @@ export class LoginForm {
    */
   failed(failure: LoginFailed): FormRejected {
     return new FormRejected(failure.reason, async (request, reply) => {
+      this.metrics.signIn('password', failure.reason);
       // The name typed is recorded (cut short), never the password.
       await this.audit.record({
         action: 'signin.failed',

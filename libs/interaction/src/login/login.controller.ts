@@ -1,6 +1,7 @@
 import { Controller, Get, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditLog } from '@app/audit';
+import { Metrics } from '@app/core';
 import { SsoSessionService, UserEntity } from '@app/users';
 import { Page } from '../http/page.decorator';
 import { pageForm, pageQuery } from '../http/page-params';
@@ -16,6 +17,7 @@ export class LoginController {
     private readonly form: LoginForm,
     private readonly sessions: SsoSessionService,
     private readonly audit: AuditLog,
+    private readonly metrics: Metrics,
   ) {}
 
   @Get()
@@ -29,6 +31,7 @@ export class LoginController {
   async submit(@Req() request: FastifyRequest & { user: UserEntity }, @Res() reply: FastifyReply): Promise<void> {
     // A new session id at every sign-in, so a planted cookie never becomes an authenticated one.
     await this.sessions.start(request, reply, request.user.id);
+    this.metrics.signIn('password', 'succeeded');
     await this.audit.record({
       action: 'signin.succeeded',
       actor: { type: 'person', id: request.user.id },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/core';
+import { AppConfig, Metrics } from '@app/core';
 
 /** Failed attempts one client IP may make per window, whatever names it tries. */
 export const IP_ATTEMPT_LIMIT = 100;
@@ -40,6 +40,7 @@ export class LoginThrottle {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Counts one attempt; not allowed when the account name is locked or the IP is over its limit. */
@@ -69,6 +70,9 @@ export class LoginThrottle {
     const accountFailures = Number(account?.failures ?? Infinity);
     const allowed = accountFailures <= max && Number(byIp?.failures ?? Infinity) <= IP_ATTEMPT_LIMIT;
     const lock = accountFailures > max ? lockOf(account) : undefined;
+    // Counted when the attempt reaching the limit fixes the lock; later attempts are refused under it and
+    // are not new lockouts. (Should that very attempt succeed, the lock is lifted at once: rare, and counted.)
+    if (accountFailures === max) this.metrics.lockout();
     return lock ? { allowed, lock } : { allowed };
   }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditLog } from '@app/audit';
-import { AppConfig } from '@app/core';
+import { AppConfig, Metrics } from '@app/core';
 import { PasskeyRejected, PasskeyService, SsoSessionService, UserService } from '@app/users';
 import { AuthorizationFlow } from '../../authorize/authorization-flow.service';
 import { CsrfService } from '../../http/csrf.service';
@@ -32,6 +32,7 @@ export class PasskeyLoginController {
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
     private readonly flow: AuthorizationFlow,
+    private readonly metrics: Metrics,
   ) {}
 
   @Get()
@@ -61,16 +62,19 @@ export class PasskeyLoginController {
       result = await this.passkeys.authenticate('signin', form.handle ?? '', form.response ?? '', null);
     } catch (error) {
       if (!(error instanceof PasskeyRejected)) throw error;
+      this.metrics.signIn('passkey', error.reason);
       await auditPasskeyRejection(this.audit, request, error);
       return this.showAgain(request, reply, returnTo, PASSKEY_REFUSED, 401);
     }
     const person = await this.users.findById(result.userId);
     if (!person || person.disabled) {
+      this.metrics.signIn('passkey', 'disabled');
       await auditPasskeyRejection(this.audit, request, new PasskeyRejected('verification', 'the person is disabled', result.userId, result.factorId));
       return this.showAgain(request, reply, returnTo, PASSKEY_REFUSED, 401);
     }
     // A new session id at every sign-in, as with a password.
     const session = await this.sessions.start(request, reply, person.id, result.amr);
+    this.metrics.signIn('passkey', 'succeeded');
     await this.audit.record({
       action: 'signin.succeeded',
       actor: { type: 'person', id: person.id },

@@ -1,7 +1,7 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditLog } from '@app/audit';
-import { AppConfig, AuthLevel, isAuthLevel } from '@app/core';
+import { AppConfig, AuthLevel, isAuthLevel, Metrics } from '@app/core';
 import {
   FactorService,
   PasskeyRejected,
@@ -48,6 +48,7 @@ export class SecondFactorController {
     private readonly flow: AuthorizationFlow,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   @Get()
@@ -104,6 +105,7 @@ export class SecondFactorController {
       await this.stepUp(request, reply, session, result.amr, 'passkey', returnTo);
     } catch (error) {
       if (!(error instanceof PasskeyRejected)) throw error;
+      this.metrics.signIn('second_factor', `passkey_${error.reason}`);
       await auditPasskeyRejection(this.audit, request, error, session.userId);
       return this.render(request, reply, session, returnTo, 'mfa', PASSKEY_REFUSED, 401);
     }
@@ -131,6 +133,7 @@ export class SecondFactorController {
   private async stepUp(request: FastifyRequest, reply: FastifyReply, session: SessionDetails, amr: string[], method: string, returnTo: string): Promise<void> {
     const stepped = await this.sessions.stepUp(session, amr);
     if (!stepped) return seeOther(reply, `${this.config.pathPrefix}/login?${new URLSearchParams({ return_to: returnTo })}`);
+    this.metrics.signIn('second_factor', 'succeeded');
     await this.audit.record({
       action: 'signin.second_factor',
       actor: { type: 'person', id: session.userId },
@@ -142,6 +145,7 @@ export class SecondFactorController {
   }
 
   private async recordFailure(request: FastifyRequest, session: SessionDetails, reason: string): Promise<void> {
+    this.metrics.signIn('second_factor', reason);
     await this.audit.record({
       action: 'signin.second_factor_failed',
       actor: { type: 'person', id: session.userId },
