@@ -9,7 +9,7 @@ import { ConfigDocument, ConfigObject, emptyDocument, sortedDocument } from './c
 import type { DesiredConfiguration } from './desired-configuration';
 import { problemAt, within } from './field-path';
 import { checkGroupNesting } from './group-nesting';
-import type { LiveConfiguration } from './live-configuration.service';
+import { isApplication, LiveConfiguration } from './live-configuration.service';
 import { ReferenceResolver } from './reference-resolver';
 import { parseReference, secretFieldOf } from './secret-reference';
 
@@ -64,6 +64,7 @@ export class DesiredConfigurationResolver {
 
   private async application(path: string, object: ConfigObject, live: LiveConfiguration, references: ReferenceResolver, desired: DesiredConfiguration): Promise<void> {
     const { client_id: clientId, client_secret: secretValue, ...metadataInput } = object as ConfigObject & { client_id: string };
+    if (!isApplication({ clientId, apiIdentifier: null })) throw problemAt(`${path}.client_id`, 'is the admin console\'s own registration, which the server manages');
     if (!live.clients.has(clientId) && (await this.clientRows.exists(clientId))) throw problemAt(`${path}.client_id`, 'belongs to an API: its credentials are not an application');
     const allowedGroups = metadataInput.allowed_groups === undefined ? undefined : references.groupNames(metadataInput.allowed_groups, `${path}.allowed_groups`);
     const owners = await references.persons(metadataInput.owners, `${path}.owners`);

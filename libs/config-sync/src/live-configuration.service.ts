@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiEntity, ApiService, ClientEntity, ClientService, usesSecret } from '@app/clients';
+import { ApiEntity, ApiService, ClientEntity, ClientService, CONSOLE_CLIENT_ID, usesSecret } from '@app/clients';
 import { AppConfig } from '@app/core';
 import { IdentityProviderEntity, IdentityProviderService, toProviderView } from '@app/federation';
 import { ADMIN_ROLES, GroupEntity, GroupService, UserEntity, UserService } from '@app/users';
@@ -20,6 +20,14 @@ export interface LiveConfiguration {
 
 const PAGE = 100;
 
+/**
+ * An API's introspection client belongs to the API; the admin console's registration is the server's own,
+ * rewritten from ISSUER at every start. Neither is an application of the configuration.
+ */
+export function isApplication(client: Pick<ClientEntity, 'clientId' | 'apiIdentifier'>): boolean {
+  return client.apiIdentifier === null && client.clientId !== CONSOLE_CLIENT_ID;
+}
+
 /** Reads every object the admin API manages, through the services the admin API uses. */
 @Injectable()
 export class LiveConfigurationReader {
@@ -38,8 +46,7 @@ export class LiveConfigurationReader {
     const usernameOf = new Map(people.map((person) => [person.id, person.username]));
     const names = (ids: string[]) => ids.map((id) => usernameOf.get(id) ?? id);
 
-    // An API's introspection client belongs to the API, not to the applications.
-    const clients = (await this.allPages((cursor) => this.clients.list({ limit: PAGE, cursor }))).filter((client) => client.apiIdentifier === null);
+    const clients = (await this.allPages((cursor) => this.clients.list({ limit: PAGE, cursor }))).filter(isApplication);
     document.applications = clients.map((client) => applicationObject(client, names(client.owners), usesSecret(client)));
 
     const apis = await this.allPages((cursor) => this.apis.list({ limit: PAGE, cursor }));
