@@ -92,7 +92,7 @@ describe('configuration as code: export, plan and apply between two servers', ()
     expect(await response.json()).toMatchObject({ error: 'unauthorized_client' });
   });
 
-  it('records one config.applied event with counts and no secrets', async () => {
+  it('records one config.applied event per apply, with counts and no secrets', async () => {
     const events = await target.admin.get<{ items: Array<{ action: string; details: Record<string, unknown> }> }>('/admin/v1/events?action=config.applied');
     expect(events.status).toBe(200);
     expect(events.body.items.length).toBe(2);
@@ -106,20 +106,31 @@ describe('configuration as code: export, plan and apply between two servers', ()
     const spa = document.applications.find((app) => app.client_name === 'Orders SPA')!;
     spa.client_name = 'Orders single-page app';
     document.identity_providers = document.identity_providers.filter((provider) => provider.name !== 'corp-ldap');
+    document.groups = document.groups.filter((group) => group.name !== 'engineering.platform');
     const changed = stringify(document);
+    // The console's registration is not in the file, but its policy may name a group the file prunes.
+    expect((await target.admin.send('PATCH', '/admin/v1/clients/admin-console', { allowed_groups: ['engineering.platform'] })).status).toBe(200);
 
     const plan = await sendYaml(target, '/admin/v1/config/plan', changed);
     expect(plan.body.changes).toEqual([{ action: 'update', kind: 'application', key: spa.client_id, diff: { client_name: { before: 'Orders SPA', after: 'Orders single-page app' } } }]);
-    expect(plan.body.kept).toEqual([{ kind: 'identity_provider', key: 'corp-ldap' }]);
+    expect(plan.body.kept).toEqual([{ kind: 'group', key: 'engineering.platform' }, { kind: 'identity_provider', key: 'corp-ldap' }]);
 
     const pruned = await sendYaml(target, '/admin/v1/config/plan?prune=true', changed);
-    expect(pruned.body.changes.map((change) => `${change.action} ${change.kind} ${change.key}`)).toEqual([`update application ${String(spa.client_id)}`, 'delete identity_provider corp-ldap']);
-    expect(pruned.body.changes[1].diff.bind_password).toEqual({ before: '(secret)' });
+    expect(pruned.body.changes.map((change) => `${change.action} ${change.kind} ${change.key}`)).toEqual([
+      `update application ${String(spa.client_id)}`,
+      'delete group engineering.platform',
+      'delete identity_provider corp-ldap',
+    ]);
+    expect(pruned.body.changes[2].diff.bind_password).toEqual({ before: '(secret)' });
 
     expect((await sendYaml(target, '/admin/v1/config/apply', changed)).status).toBe(200);
     expect(await providerNames()).toContain('corp-ldap');
     expect((await sendYaml(target, '/admin/v1/config/apply?prune=true', changed)).status).toBe(200);
     expect(await providerNames()).toEqual(['contoso']);
+    const groups = await target.admin.get<{ items: Array<{ name: string }> }>('/admin/v1/groups');
+    expect(groups.body.items.map((group) => group.name)).toEqual(['engineering']);
+    expect((await target.admin.get('/admin/v1/clients/admin-console')).body.allowed_groups).toEqual([]);
+    expect((await sendYaml(target, '/admin/v1/config/plan?prune=true', changed)).body).toEqual({ changes: [], kept: [] });
   });
 
   it('refuses a bad document with 400 naming the field, and writes nothing of it', async () => {

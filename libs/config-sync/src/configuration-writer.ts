@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApiEntity, ApiService, ClientChangeNotifier, ClientEntity, ClientSecretSealer, ClientSecretService, usesSecret } from '@app/clients';
+import { ApiEntity, ApiService, ClientChangeNotifier, ClientEntity, ClientSecretSealer, ClientSecretService, GroupReferencesRepository, usesSecret } from '@app/clients';
 import { IdentityProviderEntity, IdentityProviderService } from '@app/federation';
 import { GroupEntity, GroupService, UserService } from '@app/users';
 import type { DesiredConfiguration } from './desired-configuration';
@@ -24,6 +24,7 @@ export class ConfigurationWriter {
     private readonly users: UserService,
     private readonly apis: ApiService,
     private readonly clientChanges: ClientChangeNotifier,
+    private readonly groupReferences: GroupReferencesRepository,
   ) {}
 
   async write(plan: Plan, desired: DesiredConfiguration, live: LiveConfiguration): Promise<void> {
@@ -33,8 +34,12 @@ export class ConfigurationWriter {
     for (const application of desired.applications.values()) if (application.secret) hashes.set(application.clientId, await this.secrets.hashChosenSecret(application.secret));
     const touchedClients = new Set<string>();
     const touchedApis = new Set<string>();
+    const touch = (use: { clients: string[]; apis: string[] }) => {
+      use.clients.forEach((clientId) => touchedClients.add(clientId));
+      use.apis.forEach((identifier) => touchedApis.add(identifier));
+    };
     await this.dataSource.transaction(async (manager) => {
-      const groupIds = await this.writeGroups(manager, of('group', 'create', 'update'), desired, live);
+      const groupIds = await this.writeGroups(manager, of('group', 'create', 'update'), desired, live, touch);
       for (const change of of('identity_provider', 'create', 'update')) await this.writeProvider(manager, desired.providers.get(change.key)!, live);
       for (const change of of('application', 'create', 'update')) {
         await this.writeApplication(manager, change.action, desired.applications.get(change.key)!, hashes.get(change.key));
@@ -61,7 +66,12 @@ export class ConfigurationWriter {
         await this.groups.removeSourcedMemberships(provider.membershipSource, manager);
         await manager.getRepository(IdentityProviderEntity).delete({ id: provider.id });
       }
-      for (const change of of('group', 'delete')) await manager.getRepository(GroupEntity).delete({ id: groupIds.get(change.key.toLowerCase())! });
+      for (const change of of('group', 'delete')) {
+        // Policies outside the document (the console's) may still name it: taken out, as the admin API does.
+        const group = live.groups.get(change.key.toLowerCase())!;
+        touch(await this.groupReferences.rewrite(group.name, undefined, manager));
+        await manager.getRepository(GroupEntity).delete({ id: groupIds.get(change.key.toLowerCase())! });
+      }
     });
     for (const identifier of touchedApis) {
       this.apis.apiChanged(identifier);
@@ -72,14 +82,19 @@ export class ConfigurationWriter {
   }
 
   /** Groups first, then their nesting (a parent may be new too). Answers the id of every group by lower-case name. */
-  private async writeGroups(manager: EntityManager, changes: PlannedChange[], desired: DesiredConfiguration, live: LiveConfiguration): Promise<Map<string, string>> {
+  private async writeGroups(manager: EntityManager, changes: PlannedChange[], desired: DesiredConfiguration, live: LiveConfiguration, touch: (use: { clients: string[]; apis: string[] }) => void): Promise<Map<string, string>> {
     const ids = new Map([...live.groups].map(([key, group]) => [key, group.id]));
     const repository = manager.getRepository(GroupEntity);
     for (const change of changes) {
       const group = desired.groups.get(change.key.toLowerCase())!;
       const fields = { name: group.name, description: group.description, requireMfa: group.requireMfa, requirePhishingResistant: group.requirePhishingResistant };
       if (change.action === 'create') ids.set(change.key.toLowerCase(), String((await repository.insert(fields)).identifiers[0].id));
-      else await repository.update({ id: ids.get(change.key.toLowerCase())! }, fields);
+      else {
+        await repository.update({ id: ids.get(change.key.toLowerCase())! }, fields);
+        // A new spelling of the name is the name every policy uses.
+        const before = live.groups.get(change.key.toLowerCase())!.name;
+        if (before !== group.name) touch(await this.groupReferences.rewrite(before, group.name, manager));
+      }
     }
     for (const change of changes) {
       if (change.action === 'update' && !('parents' in change.diff)) continue;

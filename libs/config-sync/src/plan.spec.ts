@@ -44,6 +44,15 @@ describe(planChanges.name, () => {
     ]);
   });
 
+  it('takes a group name in another case for the same group: an update of its name', () => {
+    const current = documentWith({ groups: [{ name: 'engineering', parents: [] }] });
+    const desired = documentWith({ groups: [{ name: 'Engineering', parents: [] }] });
+    expect(planChanges({ current, desired, newSecrets: new Set(), prune: true })).toEqual({
+      changes: [{ action: 'update', kind: 'group', key: 'Engineering', diff: { name: { before: 'engineering', after: 'Engineering' } } }],
+      kept: [],
+    });
+  });
+
   it('keeps what the document leaves out unless pruning, and then deletes it', () => {
     const current = documentWith({ groups: [{ name: 'stays', parents: [] }, { name: 'gone', parents: [] }], roles: [{ role: 'auditor', people: ['ann'] }] });
     const desired = documentWith({ groups: [{ name: 'stays', parents: [] }] });

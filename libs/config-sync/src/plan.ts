@@ -34,13 +34,14 @@ export function planChanges({ current, desired, newSecrets, prune }: PlanInput):
   const plan: Plan = { changes: [], kept: [] };
   for (const section of SECTIONS) {
     const kind = KIND_OF[section];
-    const keyOf = (object: ConfigObject) => String(object[KEY_FIELD[section]]);
+    // Group names are one name whatever their case (as the server compares them): a new case is an update.
+    const keyOf = (object: ConfigObject) => (section === 'groups' ? String(object[KEY_FIELD[section]]).toLowerCase() : String(object[KEY_FIELD[section]]));
     const before = new Map(current[section].map((object) => [keyOf(object), object]));
     const wanted = new Set<string>();
     for (const object of desired[section]) {
-      const key = keyOf(object);
-      wanted.add(key);
-      const existing = before.get(key);
+      const key = String(object[KEY_FIELD[section]]);
+      wanted.add(keyOf(object));
+      const existing = before.get(keyOf(object));
       const secretChanged = newSecrets.has(`${kind}:${key}`);
       if (!existing) plan.changes.push({ action: 'create', kind, key, diff: fieldsOf(kind, object, 'after') });
       else {
@@ -48,8 +49,9 @@ export function planChanges({ current, desired, newSecrets, prune }: PlanInput):
         if (Object.keys(diff).length > 0) plan.changes.push({ action: 'update', kind, key, diff });
       }
     }
-    for (const [key, object] of before) {
-      if (wanted.has(key)) continue;
+    for (const [match, object] of before) {
+      if (wanted.has(match)) continue;
+      const key = String(object[KEY_FIELD[section]]);
       if (prune) plan.changes.push({ action: 'delete', kind, key, diff: fieldsOf(kind, object, 'before') });
       else plan.kept.push({ kind, key });
     }
