@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiEntity, ApiService, ClientChangeNotifier, ClientEntity, ClientSecretSealer, ClientSecretService, GroupReferencesRepository, usesSecret } from '@app/clients';
+import { Conflict } from '@app/core';
 import { IdentityProviderEntity, IdentityProviderService } from '@app/federation';
 import { GroupEntity, GroupService, UserService } from '@app/users';
-import type { DesiredConfiguration } from './desired-configuration';
+import type { DesiredApi, DesiredApplication, DesiredConfiguration, DesiredProvider } from './desired-configuration';
 import type { LiveConfiguration } from './live-configuration.service';
 import type { Plan, PlannedChange } from './plan';
 import { writeRoles } from './role-writer';
@@ -38,7 +39,7 @@ export class ConfigurationWriter {
       use.clients.forEach((clientId) => touchedClients.add(clientId));
       use.apis.forEach((identifier) => touchedApis.add(identifier));
     };
-    await this.dataSource.transaction(async (manager) => {
+    await this.inTransaction(async (manager) => {
       const groupIds = await this.writeGroups(manager, of('group', 'create', 'update'), desired, live, touch);
       for (const change of of('identity_provider', 'create', 'update')) await this.writeProvider(manager, desired.providers.get(change.key)!, live);
       for (const change of of('application', 'create', 'update')) {
@@ -81,6 +82,17 @@ export class ConfigurationWriter {
     for (const clientId of touchedClients) this.clientChanges.clientChanged(clientId);
   }
 
+  /** Another write between plan and apply can make a key taken: a conflict to plan again, not a server error. */
+  private async inTransaction(work: (manager: EntityManager) => Promise<void>): Promise<void> {
+    try {
+      await this.dataSource.transaction(work);
+    } catch (error) {
+      const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+      if (code === '23505') throw new Conflict('The configuration changed while it was applied: nothing was written; plan again');
+      throw error;
+    }
+  }
+
   /** Groups first, then their nesting (a parent may be new too). Answers the id of every group by lower-case name. */
   private async writeGroups(manager: EntityManager, changes: PlannedChange[], desired: DesiredConfiguration, live: LiveConfiguration, touch: (use: { clients: string[]; apis: string[] }) => void): Promise<Map<string, string>> {
     const ids = new Map([...live.groups].map(([key, group]) => [key, group.id]));
@@ -107,7 +119,7 @@ export class ConfigurationWriter {
     return ids;
   }
 
-  private async writeProvider(manager: EntityManager, provider: DesiredConfiguration['providers'] extends Map<string, infer P> ? P : never, live: LiveConfiguration): Promise<void> {
+  private async writeProvider(manager: EntityManager, provider: DesiredProvider, live: LiveConfiguration): Promise<void> {
     const fields = { displayName: provider.displayName, enabled: provider.enabled, config: provider.config as IdentityProviderEntity['config'] };
     const secret = provider.secret === undefined ? {} : { secret: this.providers.sealSecret(provider.secret) };
     const existing = live.providers.get(provider.name);
@@ -116,7 +128,7 @@ export class ConfigurationWriter {
   }
 
   /** As ClientService stores a registration: a secret only for methods that use one, sealed only for client_secret_jwt. */
-  private async writeApplication(manager: EntityManager, action: PlannedChange['action'], application: DesiredConfiguration['applications'] extends Map<string, infer A> ? A : never, hash: string | undefined): Promise<void> {
+  private async writeApplication(manager: EntityManager, action: PlannedChange['action'], application: DesiredApplication, hash: string | undefined): Promise<void> {
     const client = Object.assign(new ClientEntity(), application.metadata, { clientId: application.clientId });
     const secret: Partial<ClientEntity> = {};
     if (!usesSecret(client)) Object.assign(secret, { clientSecretHash: null, clientSecretSealed: null });
@@ -128,7 +140,7 @@ export class ConfigurationWriter {
   }
 
   /** A new API gets its introspection client, with a secret nobody has seen: rotate it to use it. */
-  private async writeApi(manager: EntityManager, api: DesiredConfiguration['apis'] extends Map<string, infer A> ? A : never, live: LiveConfiguration): Promise<void> {
+  private async writeApi(manager: EntityManager, api: DesiredApi, live: LiveConfiguration): Promise<void> {
     const existing = live.apis.get(api.identifier);
     const repository = manager.getRepository(ApiEntity);
     if (existing) {

@@ -42,20 +42,20 @@ export class LiveConfigurationReader {
 
   async read(): Promise<LiveConfiguration> {
     const document = emptyDocument();
-    const people = await this.allPages((cursor) => this.users.list({ limit: PAGE, cursor }));
-    const usernameOf = new Map(people.map((person) => [person.id, person.username]));
+    const clients = (await this.allPages((cursor) => this.clients.list({ limit: PAGE, cursor }))).filter(isApplication);
+    const apis = await this.allPages((cursor) => this.apis.list({ limit: PAGE, cursor }));
+    // Owners are stored by id and written by username; only the people named are read, not everyone.
+    const administrators = await this.users.withAnyRole(ADMIN_ROLES);
+    const ownerIds = [...new Set([...clients, ...apis].flatMap((owned) => owned.owners))];
+    const usernameOf = new Map([...administrators, ...(await this.users.findByIds(ownerIds))].map((person) => [person.id, person.username]));
     const names = (ids: string[]) => ids.map((id) => usernameOf.get(id) ?? id);
 
-    const clients = (await this.allPages((cursor) => this.clients.list({ limit: PAGE, cursor }))).filter(isApplication);
     document.applications = clients.map((client) => applicationObject(client, names(client.owners), usesSecret(client)));
-
-    const apis = await this.allPages((cursor) => this.apis.list({ limit: PAGE, cursor }));
     document.apis = apis.map((api) => apiObject(api, names(api.owners)));
 
     const groups = await this.allPages((cursor) => this.groups.list({ limit: PAGE, cursor }));
     document.groups = await this.groupObjects(groups);
 
-    const administrators = people.filter((person) => ADMIN_ROLES.some((role) => person.roles.includes(role)));
     document.roles = ADMIN_ROLES.map((role) => roleObject(role, administrators.filter((person) => person.roles.includes(role)).map((person) => person.username)))
       .filter((role) => (role.people as string[]).length > 0);
 
