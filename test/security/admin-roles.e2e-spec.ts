@@ -53,6 +53,8 @@ const APP_WRITERS: Who[] = ['admin', 'owner'];
 const suffix = () => randomBytes(4).toString('hex');
 const oidcProvider = () => ({ type: 'oidc', name: `idp-${suffix()}`, issuer: 'https://idp.example.com', client_id: 'ours', client_secret: 'shh' });
 
+const EMPTY_CONFIGURATION = { apiVersion: 'meridian-auth/v1', kind: 'Configuration' };
+
 const CASES: RouteCase[] = [
   { route: 'GET /admin/v1/me', allowed: EVERYONE, ok: 200, call: async () => ({ path: '/admin/v1/me' }) },
 
@@ -133,6 +135,10 @@ const CASES: RouteCase[] = [
   { route: 'GET /admin/v1/logout-deliveries', allowed: READERS, ok: 200, call: async () => ({ path: '/admin/v1/logout-deliveries?status=dead' }) },
   // Allowed, but there is no such delivery: 404 proves the caller got past authorization.
   { route: 'POST /admin/v1/logout-deliveries/:id/retry', allowed: ['admin'], ok: 404, call: async () => ({ path: `/admin/v1/logout-deliveries/${randomUUID()}/retry` }) },
+  { route: 'GET /admin/v1/config', allowed: READERS, ok: 200, call: async () => ({ path: '/admin/v1/config' }) },
+  // A document with no sections and no prune: nothing to change, so the call is harmless to repeat.
+  { route: 'POST /admin/v1/config/plan', allowed: ['admin'], ok: 200, call: async () => ({ path: '/admin/v1/config/plan', body: EMPTY_CONFIGURATION }) },
+  { route: 'POST /admin/v1/config/apply', allowed: ['admin'], ok: 200, call: async () => ({ path: '/admin/v1/config/apply', body: EMPTY_CONFIGURATION }) },
 ];
 
 /** Every route Nest serves under /admin/v1, as `METHOD /path/:param`. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
+import { ConfigSyncModule } from '@app/config-sync';
 import { FederationModule } from '@app/federation';
 import { ClientsModule } from '@app/clients';
 import { GrantsModule } from '@app/grants';
@@ -13,6 +14,7 @@ import { EventsAdminController } from './audit/events-admin.controller';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
 import { MeAdminController } from './auth/me-admin.controller';
 import { ClientsAdminController } from './clients/clients-admin.controller';
+import { ConfigAdminController } from './config/config-admin.controller';
 import { DeviceAuthorizationsAdminController } from './device/device-authorizations-admin.controller';
 import { IdentityProvidersAdminController } from './identity-providers/identity-providers-admin.controller';
 import { GroupsAdminController } from './groups/groups-admin.controller';
@@ -23,11 +25,11 @@ import { PersonSessionsAdminController } from './users/person-sessions-admin.con
 import { UsersAdminController } from './users/users-admin.controller';
 
 @Module({
-  imports: [AccessModule, FederationModule, ClientsModule, TokensModule, GrantsModule, UsersModule, AuditModule, LogoutModule],
+  imports: [AccessModule, FederationModule, ClientsModule, TokensModule, GrantsModule, UsersModule, AuditModule, LogoutModule, ConfigSyncModule],
   controllers: [
     MeAdminController, ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController,
     PersonFactorsAdminController, PersonSessionsAdminController, GroupsAdminController, IdentityProvidersAdminController, EventsAdminController,
-    LogoutDeliveriesAdminController,
+    LogoutDeliveriesAdminController, ConfigAdminController,
   ],
   providers: [AdminAuthGuard, AuditInterceptor],
   exports: [AdminAuthGuard],

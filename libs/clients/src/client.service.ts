@@ -44,6 +44,11 @@ export class ClientService {
     };
   }
 
+  /** The metadata as registration would store it, or the 400 registration would answer. */
+  normalize(input: ClientMetadataInput): NormalizedClientMetadata {
+    return normalizeClientMetadata(input, this.registrationPolicy());
+  }
+
   async register(input: ClientMetadataInput, options: { clientId?: string; chosenSecret?: string; apiIdentifier?: string } = {}): Promise<RegisteredClient> {
     const metadata = normalizeClientMetadata(input, this.registrationPolicy());
     const clientId = options.clientId ?? newClientId();

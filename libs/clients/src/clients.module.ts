@@ -44,6 +44,6 @@ import { SupportedGrantTypes } from './registration/supported-grant-types';
     SupportedGrantTypes,
     GroupReferencesRepository,
   ],
-  exports: [GroupReferencesRepository, ApiService, ClientService, ClientRepository, ClientAuthenticator, ClientAuthGuard, ClientChangeNotifier, SupportedGrantTypes],
+  exports: [ClientSecretService, ClientSecretSealer, GroupReferencesRepository, ApiService, ClientService, ClientRepository, ClientAuthenticator, ClientAuthGuard, ClientChangeNotifier, SupportedGrantTypes],
 })
 export class ClientsModule {}

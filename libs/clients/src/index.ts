@@ -16,6 +16,8 @@ export * from './apis/api.entity';
 export * from './apis/api.service';
 export * from './auth/client-auth.guard';
 export * from './auth/client-authenticator.service';
+export { ClientSecretSealer, usesSecret } from './auth/client-secret-sealer';
+export { ClientSecretService } from './client-secret.service';
 export { CLIENT_ASSERTION_ALGORITHMS } from './registration/client-auth-rules';
 export * from './client-change.notifier';
 export * from './client.entity';

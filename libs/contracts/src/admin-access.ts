@@ -19,7 +19,9 @@ export type AdminPermission =
   | 'providers:read'
   | 'providers:write'
   | 'logout-deliveries:read'
-  | 'logout-deliveries:write';
+  | 'logout-deliveries:write'
+  | 'config:read'
+  | 'config:write';
 
 export interface AdminMeView {
   sub: string;

@@ -12,6 +12,7 @@ export type { LdapPerson, LdapTimeouts } from './ldap/ldap-directory';
 export * from './providers/identity-provider.entity';
 export * from './providers/identity-provider.service';
 export type { LdapProviderConfig, OidcProviderConfig } from './providers/provider-config';
+export { normalizeProvider } from './providers/provider-config';
 export * from './oidc/home-realm.service';
 export * from './oidc/oidc-federation.module';
 export * from './oidc/oidc-sign-in.service';

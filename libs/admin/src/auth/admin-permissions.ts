@@ -11,6 +11,7 @@ export const ALL_PERMISSIONS: readonly AdminPermission[] = [
   'devices:read', 'devices:write',
   'providers:read', 'providers:write',
   'logout-deliveries:read', 'logout-deliveries:write',
+  'config:read', 'config:write',
 ];
 
 const READ_PERMISSIONS = ALL_PERMISSIONS.filter((permission) => permission.endsWith(':read'));

@@ -91,6 +91,11 @@ export const ADMIN_ROUTES: Readonly<Record<string, AdminRouteRule>> = {
 
   'GET /admin/v1/logout-deliveries': { permission: 'logout-deliveries:read' },
   'POST /admin/v1/logout-deliveries/:id/retry': { permission: 'logout-deliveries:write' },
+
+  'GET /admin/v1/config': { permission: 'config:read' },
+  // Plan compares the secrets sent with the stored ones: the same right as apply, so it is no guessing oracle.
+  'POST /admin/v1/config/plan': { permission: 'config:write' },
+  'POST /admin/v1/config/apply': { permission: 'config:write' },
 };
 
 /**

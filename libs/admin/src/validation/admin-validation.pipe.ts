@@ -2,7 +2,8 @@ import { ArgumentMetadata, ValidationError, ValidationPipe, ValidationPipeOption
 import { InvalidClientMetadata, OAuthError } from '@app/core';
 import { MAX_BODY_DEPTH, tooDeepField } from './json-depth';
 
-function collect(errors: ValidationError[], prefix = ''): Record<string, string> {
+/** Each problem under the dotted path of its field. */
+export function collect(errors: ValidationError[], prefix = ''): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;

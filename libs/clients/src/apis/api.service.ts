@@ -26,22 +26,8 @@ export class ApiService {
     const identifier = validIdentifier(input.identifier);
     const scopes = validScopes(input.scopes ?? []);
     if (await this.apis.findByIdentifier(identifier)) throw new Conflict(`An API with identifier ${identifier} exists`);
-    const { secret, hash } = this.secrets.generate();
+    const { client, secret } = this.introspectionClientFor(identifier, input.name);
     const api = await this.apis.transaction(async (manager) => {
-      const client = Object.assign(new ClientEntity(), {
-        clientId: newClientId(),
-        clientSecretHash: hash,
-        clientName: `${input.name} (API)`,
-        applicationType: 'web',
-        redirectUris: [],
-        postLogoutRedirectUris: [],
-        grantTypes: [],
-        responseTypes: [],
-        tokenEndpointAuthMethod: 'client_secret_basic',
-        scopes: [],
-        contacts: [],
-        apiIdentifier: identifier,
-      });
       await manager.getRepository(ClientEntity).insert(client);
       const entity = Object.assign(new ApiEntity(), {
         identifier,
@@ -59,6 +45,31 @@ export class ApiService {
     });
     this.apis.apiChanged(identifier);
     return { api, clientSecret: secret };
+  }
+
+  /** The confidential client an API introspects tokens with, and its new secret (only the hash is in the row). */
+  introspectionClientFor(identifier: string, name: string): { client: ClientEntity; secret: string } {
+    const { secret, hash } = this.secrets.generate();
+    const client = Object.assign(new ClientEntity(), {
+      clientId: newClientId(),
+      clientSecretHash: hash,
+      clientName: `${name} (API)`,
+      applicationType: 'web',
+      redirectUris: [],
+      postLogoutRedirectUris: [],
+      grantTypes: [],
+      responseTypes: [],
+      tokenEndpointAuthMethod: 'client_secret_basic',
+      scopes: [],
+      contacts: [],
+      apiIdentifier: identifier,
+    });
+    return { client, secret };
+  }
+
+  /** Tells the caches of every instance that the API changed (after a write made elsewhere, such as a configuration apply). */
+  apiChanged(identifier: string): void {
+    this.apis.apiChanged(identifier);
   }
 
   async get(id: string): Promise<ApiEntity> {
@@ -138,7 +149,7 @@ export function toApiView(api: ApiEntity, clientSecret?: string): ApiView {
   return view;
 }
 
-function validIdentifier(identifier: string): string {
+export function validIdentifier(identifier: string): string {
   let url: URL;
   try {
     url = new URL(identifier);
@@ -150,7 +161,7 @@ function validIdentifier(identifier: string): string {
   return identifier;
 }
 
-function validScopes(scopes: Array<{ name: string; description?: string }>): ApiScope[] {
+export function validScopes(scopes: Array<{ name: string; description?: string }>): ApiScope[] {
   const seen = new Set<string>();
   return scopes.map((scope, index) => {
     if (!isScopeToken(scope.name)) throw fieldError(`scopes[${index}].name`, 'must be a scope token (RFC 6749 §3.3)');

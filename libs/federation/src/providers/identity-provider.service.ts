@@ -42,6 +42,11 @@ export class IdentityProviderService {
     }
   }
 
+  /** A client secret or bind password as it is stored, for writes made inside another transaction. */
+  sealSecret(secret: string): string {
+    return this.cipher.seal(secret);
+  }
+
   async get(id: string): Promise<IdentityProviderEntity> {
     const provider = isUuid(id) ? await this.repository.findOne({ where: { id } }) : null;
     if (!provider) throw new NotFound(`No identity provider with id ${id}`);

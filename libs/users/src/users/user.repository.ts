@@ -61,6 +61,17 @@ export class UserRepository {
     return this.repository.createQueryBuilder('user').addSelect('user.passwordHash').where('user.id = :id', { id }).getOne();
   }
 
+  /** The people holding at least one of these roles. */
+  withAnyRole(roles: readonly string[]): Promise<UserEntity[]> {
+    return this.repository.createQueryBuilder('user').where('user.roles && :roles', { roles: [...roles] }).orderBy('user.username').getMany();
+  }
+
+  findByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.repository.createQueryBuilder('user').where('user.id IN (:...ids)', { ids: valid }).getMany();
+  }
+
   findByUsername(username: string): Promise<UserEntity | null> {
     return this.repository.createQueryBuilder('user').where('lower(user.username) = lower(:username)', { username }).getOne();
   }

@@ -74,6 +74,15 @@ export class UserService {
   }
 
   /** The person of this username, whatever its case. */
+  /** The people holding at least one of these roles (administrators, for the configuration export). */
+  withAnyRole(roles: readonly string[]): Promise<UserEntity[]> {
+    return this.users.withAnyRole(roles);
+  }
+
+  findByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return this.users.findByIds(ids);
+  }
+
   async findByUsername(username: string): Promise<UserEntity | undefined> {
     return (await this.users.findByUsername(username)) ?? undefined;
   }
