@@ -108,7 +108,7 @@ export class PolicyReferences {
     const defined = await this.apis.definedScopes(candidates);
     const unknown = candidates.find((token) => !defined.has(token));
     if (unknown !== undefined) {
-      throw clientProblem('scope', `must name known scopes: "${unknown.slice(0, 100)}" is neither a scope of this server nor of a registered API`);
+      throw clientProblem('scope', `holds ${unknown.slice(0, 100)}, which neither this server nor a registered API defines`);
     }
   }
 
