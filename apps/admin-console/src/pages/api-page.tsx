@@ -60,7 +60,7 @@ export function ApiPage({ id }: { id: string }) {
       <ApiForm key={view.updated_at} api={view} label="Save changes" onSubmit={save} readOnly={!canWrite} />
       {saved && <Notice>Saved.</Notice>}
       {/* Its scopes and allowed clients decide the list: read again after each save. */}
-      <ApiClientsCard key={view.updated_at} apiId={view.id} />
+      <ApiClientsCard key={`callers ${view.updated_at}`} apiId={view.id} />
       <section className="panel" aria-labelledby="api-credentials-title">
         <h2 id="api-credentials-title">Introspection credentials</h2>
         <p>
