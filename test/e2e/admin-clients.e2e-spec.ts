@@ -115,6 +115,7 @@ describe('Admin API /admin/v1/clients', () => {
 
   it('updates with PUT and PATCH', async () => {
     const client = await ctx.admin.registerClient({ client_name: 'before', grant_types: ['client_credentials'], scope: 'a' });
+    await ctx.admin.defineScopes(['b']);
     const patched = await ctx.admin.send('PATCH', `/admin/v1/clients/${client.client_id}`, { client_name: 'after', scope: 'a b' });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ client_name: 'after', scope: 'a b', grant_types: ['client_credentials'] });

@@ -36,6 +36,7 @@ describe('audit log (GET /admin/v1/events)', () => {
   }
 
   it('records an admin change with who, what, when, from where and no secret', async () => {
+    await ctx.admin.defineScopes(['reports:read']);
     const created = await fetch(`${ctx.server.baseUrl}/admin/v1/clients`, {
       method: 'POST',
       headers: { ...ctx.admin.authorization, 'content-type': 'application/json', 'user-agent': 'audit-test/1.0' },

@@ -5,6 +5,7 @@ const SERVICE = { client_name: 'Reports service', grant_types: ['client_credenti
 /** RFC 7591 §2: `contacts` are e-mail addresses of the people responsible for the client, bounded in number and length. */
 describe('client metadata: contacts', () => {
   const ctx = useTestServer();
+  beforeAll(() => ctx.admin.defineScopes(SERVICE.scope.split(' ')));
 
   it('accepts e-mail addresses and gives them back', async () => {
     const response = await ctx.admin.createClient<{ contacts: string[] }>({ ...SERVICE, contacts: ['ops@example.com', 'Ada.Lovelace+auth@mail.example.org'] });

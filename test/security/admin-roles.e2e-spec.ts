@@ -73,6 +73,7 @@ const CASES: RouteCase[] = [
   { route: 'POST /admin/v1/apis', allowed: ['admin'], ok: 201, call: async () => ({ path: '/admin/v1/apis', body: { identifier: `https://api-${suffix()}.example.com`, name: 'New API' } }) },
   { route: 'GET /admin/v1/apis', allowed: APP_READERS, ok: 200, call: async () => ({ path: '/admin/v1/apis' }) },
   { route: 'GET /admin/v1/apis/:id', allowed: APP_READERS, owned: true, ok: 200, call: async (f, own) => ({ path: `/admin/v1/apis/${await f.api(own)}` }) },
+  { route: 'GET /admin/v1/apis/:id/clients', allowed: APP_READERS, owned: true, ok: 200, call: async (f, own) => ({ path: `/admin/v1/apis/${await f.api(own)}/clients` }) },
   { route: 'PATCH /admin/v1/apis/:id', allowed: APP_WRITERS, owned: true, ok: 200, call: async (f, own) => ({ path: `/admin/v1/apis/${await f.api(own)}`, body: { name: 'Renamed API' } }) },
   { route: 'DELETE /admin/v1/apis/:id', allowed: APP_WRITERS, owned: true, ok: 204, call: async (f, own) => ({ path: `/admin/v1/apis/${await f.api(own)}` }) },
   { route: 'POST /admin/v1/apis/:id/secret', allowed: APP_WRITERS, owned: true, ok: 200, call: async (f, own) => ({ path: `/admin/v1/apis/${await f.api(own)}/secret` }) },

@@ -68,6 +68,7 @@ describe('TRUST_PROXY=127.0.0.1: the forwarded client address is the one that co
   });
 
   it('the audit log records the forwarded address of an admin change', async () => {
+    await ctx.admin.defineScopes(['reports:read']);
     const created = await fetch(`${ctx.server.baseUrl}/admin/v1/clients`, {
       method: 'POST',
       headers: { ...ctx.admin.authorization, 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.40' },

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ClientRepository, GroupReferencesRepository } from '@app/clients';
+import { ApiService, ClientRepository, GroupReferencesRepository, parseScope } from '@app/clients';
 import type { ApiInput, ClientMetadataInput, GroupInput } from '@app/contracts';
 import { InvalidClientMetadata, InvalidRequest, isUuid, OAuthError } from '@app/core';
 import { GroupEntity, GroupService, UserService } from '@app/users';
 import { GroupInUse } from './group-in-use';
+import { isServerScope } from './known-scopes';
 
 type Problem = (field: string, message: string) => OAuthError;
 const clientProblem: Problem = (field, message) => new InvalidClientMetadata(`${field} ${message}`, { [field]: message });
@@ -21,12 +22,14 @@ export class PolicyReferences {
     private readonly groups: GroupService,
     private readonly users: UserService,
     private readonly clients: ClientRepository,
+    private readonly apis: ApiService,
     private readonly references: GroupReferencesRepository,
     private readonly dataSource: DataSource,
   ) {}
 
-  /** Client metadata with its group names in their stored spelling and its owners checked. */
-  async clientInput<T extends Pick<ClientMetadataInput, 'allowed_groups' | 'owners'>>(input: T): Promise<T> {
+  /** Client metadata with its group names in their stored spelling, its owners and its scopes checked. */
+  async clientInput<T extends Pick<ClientMetadataInput, 'allowed_groups' | 'owners' | 'scope'>>(input: T): Promise<T> {
+    await this.knownScopes(input.scope);
     return {
       ...input,
       ...(input.allowed_groups !== undefined && { allowed_groups: await this.groupNames(input.allowed_groups, 'allowed_groups', clientProblem) }),
@@ -90,6 +93,22 @@ export class PolicyReferences {
   private async clientsExist(clientIds: readonly string[] | undefined, field: string): Promise<void> {
     for (const clientId of clientIds ?? []) {
       if (!(await this.clients.findById(clientId))) throw apiProblem(field, `there is no client ${String(clientId).slice(0, 100)}`);
+    }
+  }
+
+  /**
+   * A client may hold only scopes someone serves: this server's own (sign-in, admin, SCIM) or those a
+   * registered API defines. Anything else is a typo or an API not registered yet, and would only ever be
+   * refused later at the token endpoint. Malformed scope strings are left to the registration rules.
+   */
+  private async knownScopes(scope: unknown): Promise<void> {
+    const tokens = typeof scope === 'string' && scope !== '' ? parseScope(scope) : undefined;
+    const candidates = (tokens ?? []).filter((token) => !isServerScope(token));
+    if (candidates.length === 0) return;
+    const defined = await this.apis.definedScopes(candidates);
+    const unknown = candidates.find((token) => !defined.has(token));
+    if (unknown !== undefined) {
+      throw clientProblem('scope', `holds ${unknown.slice(0, 100)}, which neither this server nor a registered API defines`);
     }
   }
 

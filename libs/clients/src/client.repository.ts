@@ -93,6 +93,13 @@ export class ClientRepository {
     }
     return pages.readPage(query, options.limit, options.cursor ? pages.decode(options.cursor) : undefined);
   }
+
+  /** The clients holding at least one of `scopes`, in creation order. */
+  async listHolding(options: { scopes: readonly string[]; limit: number; cursor?: string }): Promise<ClientPage> {
+    if (options.scopes.length === 0) return { items: [], nextCursor: null };
+    const query = this.repository.createQueryBuilder('client').where('client.scopes && ARRAY[:...scopes]::text[]', { scopes: options.scopes });
+    return pages.readPage(query, options.limit, options.cursor ? pages.decode(options.cursor) : undefined);
+  }
 }
 
 export function isValidCursor(cursor: string): boolean {

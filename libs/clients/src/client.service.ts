@@ -81,6 +81,11 @@ export class ClientService {
     return this.clients.list(options);
   }
 
+  /** The clients holding at least one of `scopes`, such as those of an API. */
+  listHolding(options: { scopes: readonly string[]; limit: number; cursor?: string }) {
+    return this.clients.listHolding(options);
+  }
+
   /** Replaces the metadata (RFC 7592 §2.2 semantics: omitted fields take their defaults). */
   async update(clientId: string, input: ClientMetadataInput): Promise<RegisteredClient> {
     const existing = await this.clients.loadWithSecret(clientId);

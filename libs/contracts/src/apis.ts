@@ -37,3 +37,14 @@ export interface ApiView {
   created_at: string;
   updated_at: string;
 }
+
+/** `GET /admin/v1/apis/{id}/clients`: an application holding at least one of the API's scopes. */
+export interface ApiClientView {
+  client_id: string;
+  client_name: string;
+  grant_types: string[];
+  /** The API's scopes the application holds. */
+  scopes: string[];
+  /** It may get tokens for the API on its own behalf: it has client_credentials and the API's allowed_clients admit it. */
+  client_credentials: boolean;
+}

@@ -7,6 +7,7 @@ import { useCan } from '../permissions';
 import { Link, useRouter } from '../router';
 import { useSession } from '../session';
 import { useResource } from '../use-resource';
+import { ApiClientsCard } from './api-clients-card';
 import { ApiForm } from './api-form';
 import type { ApiFormInput } from './api-form';
 
@@ -58,6 +59,8 @@ export function ApiPage({ id }: { id: string }) {
       {secret && <SecretPanel secret={secret} onDone={() => setSecret(undefined)} />}
       <ApiForm key={view.updated_at} api={view} label="Save changes" onSubmit={save} readOnly={!canWrite} />
       {saved && <Notice>Saved.</Notice>}
+      {/* Its scopes and allowed clients decide the list: read again after each save. */}
+      <ApiClientsCard key={`callers ${view.updated_at}`} apiId={view.id} />
       <section className="panel" aria-labelledby="api-credentials-title">
         <h2 id="api-credentials-title">Introspection credentials</h2>
         <p>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { GRANT } from '../grant-types';
 import type { ClientView } from '@app/contracts';
 import { Notice } from '../components';
 import { ErrorBanner, Field, OtherErrors, useFormValues, useSubmission, words } from '../forms';
 import { useCan } from '../permissions';
 import { useSession } from '../session';
+import { ApplicationApiAccess } from './application-api-access';
 import { ApplicationSignIns } from './application-sign-ins';
 import { GroupNamesField } from './group-names-field';
 import { OwnersField } from './owners-field';
@@ -42,6 +44,7 @@ export function ApplicationAccess({ client, onSaved }: { client: ClientView; onS
 
   return (
     <>
+      {client.grant_types.includes(GRANT.clientCredentials) && <ApplicationApiAccess client={client} onSaved={onSaved} />}
       <form onSubmit={submission.onSubmit(save)} noValidate className="form" aria-label="Application access">
         <GroupNamesField
           label="Allowed groups"

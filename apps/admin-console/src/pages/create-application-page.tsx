@@ -1,11 +1,15 @@
 import type { ClientView } from '@app/contracts';
 import { kindsSupported, registrationFor } from '../application-types';
 import type { ApplicationKind, KindPreset } from '../application-types';
-import { ErrorBanner, Field, lines, OtherErrors, useFormValues, useSubmission } from '../forms';
+import { ErrorBanner, Field, lines, OtherErrors, useFormValues, useSubmission, words } from '../forms';
+import { Loading } from '../components';
+import { useCan } from '../permissions';
 import { useSupportedGrants } from '../grant-types';
 import { keepSecret } from '../one-time-secret';
 import { Link, useRouter } from '../router';
 import { useSession } from '../session';
+import { ApiScopePicker } from './api-scope-picker';
+import { admitToApis, useApiCatalog } from './api-scopes';
 
 const SHOWN_FIELDS = ['client_name', 'redirect_uris', 'post_logout_redirect_uris', 'scope'];
 
@@ -34,18 +38,24 @@ interface FormState {
   redirects: string;
   postLogout: string;
   scope: string;
+  /** Scopes of registered APIs, picked for a machine-to-machine application. */
+  apiScopes: string[];
 }
 
 /** The kinds offered are the ones whose grants the server supports (its discovery document says which). */
 function CreateApplicationForm({ kinds, initial, supported }: { kinds: KindPreset[]; initial: KindPreset; supported: string[] }) {
   const { api } = useSession();
   const { navigate } = useRouter();
-  const form = useFormValues<FormState>({ kind: initial.kind, name: '', redirects: '', postLogout: '', scope: initial.defaults.scope ?? '' });
+  const form = useFormValues<FormState>({ kind: initial.kind, name: '', redirects: '', postLogout: '', scope: initial.defaults.scope ?? '', apiScopes: [] });
   const { values, set } = form;
   const submission = useSubmission();
   const errors = submission.fieldErrors;
   const preset = kinds.find((option) => option.kind === values.kind) ?? initial;
   const registration = registrationFor(preset, supported);
+  // A machine-to-machine app is only useful with an API to call: it picks the API's scopes here.
+  const picksApis = preset.kind === 'm2m';
+  const catalog = useApiCatalog();
+  const canAdmit = useCan('apis:write');
 
   const chooseKind = (next: KindPreset) => {
     set('kind', next.kind);
@@ -58,10 +68,13 @@ function CreateApplicationForm({ kinds, initial, supported }: { kinds: KindPrese
       client_name: values.name.trim(),
       redirect_uris: preset.needsRedirect ? lines(values.redirects) : [],
       post_logout_redirect_uris: preset.needsRedirect ? lines(values.postLogout) : [],
-      scope: values.scope.trim() || undefined,
+      scope: [...words(values.scope), ...(picksApis ? values.apiScopes : [])].join(' ') || undefined,
     });
     if (created.client_secret) keepSecret(created.client_id, created.client_secret);
-    navigate(`/applications/${encodeURIComponent(created.client_id)}`);
+    if (picksApis && canAdmit && catalog.apis) await admitToApis(api, created.client_id, catalog.apis, values.apiScopes);
+    // Without an API to call, the access section is where it gets one.
+    const landing = picksApis && values.apiScopes.length === 0 ? '/access' : '';
+    navigate(`/applications/${encodeURIComponent(created.client_id)}${landing}`);
   };
 
   return (
@@ -89,9 +102,20 @@ function CreateApplicationForm({ kinds, initial, supported }: { kinds: KindPrese
           </Field>
         </>
       )}
-      <Field label="Scopes" hint="Space-separated scopes the application may request." error={errors.scope}>
-        {(props) => <input {...props} type="text" {...form.text('scope')} autoComplete="off" />}
-      </Field>
+      {picksApis ? (
+        <>
+          <ErrorBanner error={catalog.error} />
+          {catalog.apis ? (
+            <ApiScopePicker apis={catalog.apis} selected={values.apiScopes} onChange={(scopes) => set('apiScopes', scopes)} truncated={catalog.truncated} error={errors.scope} />
+          ) : (
+            !catalog.error && <Loading />
+          )}
+        </>
+      ) : (
+        <Field label="Scopes" hint="Space-separated scopes the application may request." error={errors.scope}>
+          {(props) => <input {...props} type="text" {...form.text('scope')} autoComplete="off" />}
+        </Field>
+      )}
       <p className="summary">
         Grants: <strong>{(registration.grant_types ?? []).join(', ')}</strong> · Authentication:{' '}
         <strong>{preset.defaults.token_endpoint_auth_method === 'none' ? 'none (public client, PKCE)' : 'client secret'}</strong>

@@ -95,3 +95,16 @@ export class ApiViewDto {
   @ApiProperty() created_at!: string;
   @ApiProperty() updated_at!: string;
 }
+
+export class ApiClientViewDto {
+  @ApiProperty() client_id!: string;
+  @ApiProperty() client_name!: string;
+  @ApiProperty({ type: [String] }) grant_types!: string[];
+  @ApiProperty({ type: [String], description: "The API's scopes the application holds" }) scopes!: string[];
+  @ApiProperty({ description: "It may get tokens for the API on its own behalf (client_credentials, admitted by allowed_clients)" }) client_credentials!: boolean;
+}
+
+export class ApiClientPageDto {
+  @ApiProperty({ type: [ApiClientViewDto] }) items!: ApiClientViewDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Opaque cursor of the next page; null on the last' }) next_cursor!: string | null;
+}

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PolicyReferences } from '@app/access';
-import { ApiService, decodeApiCursor, toApiView } from '@app/clients';
-import type { ApiView, Page } from '@app/contracts';
+import { ApiService, decodeApiCursor, isValidCursor, toApiClientView, toApiView } from '@app/clients';
+import type { ApiClientView, ApiView, Page } from '@app/contracts';
 import { AuditChanges, Changes } from '../audit/audit-changes';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { Audited } from '../audit/audited.decorator';
@@ -11,7 +11,7 @@ import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { readPageQuery } from '../pagination';
 import { adminValidationPipe } from '../validation/admin-validation.pipe';
-import { ApiViewDto, CreateApiDto, UpdateApiDto } from './api.dto';
+import { ApiClientPageDto, ApiViewDto, CreateApiDto, UpdateApiDto } from './api.dto';
 
 @ApiTags('apis')
 @ApiBearerAuth()
@@ -44,6 +44,15 @@ export class ApisAdminController {
   @ApiOkResponse({ type: ApiViewDto })
   async get(@Param('id') id: string): Promise<ApiView> {
     return toApiView(await this.apis.get(id));
+  }
+
+  /** The applications holding the API's scopes, pages as in every admin list (`limit`, `cursor`). */
+  @Get(':id/clients')
+  @ApiOkResponse({ type: ApiClientPageDto })
+  async clients(@Param('id') id: string, @Query() query: Record<string, unknown>): Promise<Page<ApiClientView>> {
+    const { limit, cursor } = readPageQuery(query, isValidCursor);
+    const { api, items, nextCursor } = await this.apis.clientsOf(id, { limit, cursor });
+    return { items: items.map((client) => toApiClientView(api, client)), next_cursor: nextCursor };
   }
 
   @Patch(':id')

@@ -43,6 +43,7 @@ export const ADMIN_ROUTES: Readonly<Record<string, AdminRouteRule>> = {
   'POST /admin/v1/apis': { permission: 'apis:create' },
   'GET /admin/v1/apis': { permission: 'apis:read', owned: 'list' },
   'GET /admin/v1/apis/:id': { permission: 'apis:read', owned: ownApi },
+  'GET /admin/v1/apis/:id/clients': { permission: 'apis:read', owned: ownApi },
   'PATCH /admin/v1/apis/:id': { permission: 'apis:write', owned: ownApi },
   'DELETE /admin/v1/apis/:id': { permission: 'apis:write', owned: ownApi },
   'POST /admin/v1/apis/:id/secret': { permission: 'apis:write', owned: ownApi },

@@ -57,6 +57,16 @@ export class ApiRepository {
     return this.repository.findOne({ where: { clientId } });
   }
 
+  /** Those of `names` that some registered API defines. */
+  async definedScopes(names: readonly string[]): Promise<Set<string>> {
+    if (names.length === 0) return new Set();
+    const rows: Array<{ name: string }> = await this.dataSource.query(
+      `SELECT DISTINCT scope->>'name' AS name FROM apis, jsonb_array_elements(apis.scopes) AS scope WHERE scope->>'name' = ANY($1::text[])`,
+      [names],
+    );
+    return new Set(rows.map((row) => row.name));
+  }
+
   /** RFC 8693: whether any API lets this client exchange tokens toward it. */
   async anyAllowsTokenExchange(clientId: string): Promise<boolean> {
     return (await this.repository.createQueryBuilder('api').where(':clientId = ANY(api.token_exchange_allowed_clients)', { clientId }).getCount()) > 0;

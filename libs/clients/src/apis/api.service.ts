@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Conflict, InvalidRequest, isUuid, NotFound } from '@app/core';
 import { newClientId } from '../client-id';
-import type { ApiInput, ApiView } from '@app/contracts';
+import type { ApiClientView, ApiInput, ApiView } from '@app/contracts';
+import { GRANT_TYPES } from '../registration/grant-types';
 import { ClientEntity } from '../client.entity';
 import { ClientChangeNotifier } from '../client-change.notifier';
 import { ClientSecretService } from '../client-secret.service';
@@ -86,12 +87,26 @@ export class ApiService {
     return this.apis.findByClientId(clientId);
   }
 
+  definedScopes(names: readonly string[]): Promise<Set<string>> {
+    return this.apis.definedScopes(names);
+  }
+
   anyAllowsTokenExchange(clientId: string): Promise<boolean> {
     return this.apis.anyAllowsTokenExchange(clientId);
   }
 
   list(options: { limit: number; cursor?: string; search?: string; owner?: string }) {
     return this.apis.list(options);
+  }
+
+  /**
+   * The applications that hold at least one of the API's scopes: they may name it as `resource`
+   * (RFC 8707). The API's own introspection client holds none, so it is never among them.
+   */
+  async clientsOf(id: string, page: { limit: number; cursor?: string }): Promise<{ api: ApiEntity; items: ClientEntity[]; nextCursor: string | null }> {
+    const api = await this.get(id);
+    const found = await this.clients.listHolding({ scopes: api.scopeNames(), ...page });
+    return { api, ...found };
   }
 
   async update(id: string, input: Partial<ApiInput>): Promise<ApiEntity> {
@@ -147,6 +162,20 @@ export function toApiView(api: ApiEntity, clientSecret?: string): ApiView {
   };
   if (clientSecret) view.client_secret = clientSecret;
   return view;
+}
+
+/** An application as the API's page lists it: what of the API it may ask for, and whether on its own behalf. */
+export function toApiClientView(api: ApiEntity, client: ClientEntity): ApiClientView {
+  const apiScopes = new Set(api.scopeNames());
+  const mayUseClientCredentials = client.grantTypes.includes(GRANT_TYPES.clientCredentials);
+  return {
+    client_id: client.clientId,
+    client_name: client.clientName,
+    grant_types: client.grantTypes,
+    scopes: client.scopes.filter((scope) => apiScopes.has(scope)),
+    // RFC 8707 §2 as the token endpoint applies it: an API listing allowed clients refuses the others.
+    client_credentials: mayUseClientCredentials && (api.allowedClients.length === 0 || api.allowedClients.includes(client.clientId)),
+  };
 }
 
 export function validIdentifier(identifier: string): string {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SUPPORTED_SIGN_IN_SCOPES } from '@app/access';
 import { ACR_VALUES, AppConfig } from '@app/core';
 import { CLIENT_ASSERTION_ALGORITHMS, GRANT_TYPES } from '@app/clients';
 import { TOKEN_ENDPOINT_AUTH_METHODS } from '@app/contracts';
@@ -18,7 +19,7 @@ const SIGN_IN_METADATA = {
   code_challenge_methods_supported: ['S256', 'plain'],
   // OIDC Discovery §3: the levels a client may ask for with acr_values or default_acr_values.
   acr_values_supported: [...ACR_VALUES],
-  scopes_supported: ['openid', 'profile', 'email', 'offline_access', 'groups', 'roles'],
+  scopes_supported: [...SUPPORTED_SIGN_IN_SCOPES],
   claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'amr', 'nonce', 'at_hash', 'sid', 'name', 'given_name', 'family_name', 'preferred_username', 'updated_at', 'email', 'email_verified', 'roles', 'groups'],
   prompt_values_supported: ['none', 'login', 'consent', 'select_account'],
   authorization_response_iss_parameter_supported: true,

@@ -2,8 +2,9 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { InsufficientScope, OAuthError } from '@app/core';
 import { OwnApiTokens } from '@app/tokens';
+import { SCIM_SCOPE } from '@app/access';
 
-export const SCIM_SCOPE = 'scim';
+export { SCIM_SCOPE };
 
 export type ScimRequest = FastifyRequest & { scimClientId?: string };
 
