@@ -48,6 +48,20 @@ export class ReadmeSteps {
     );
   }
 
+  /** The environment of the README's `NAME=value … node <script>` command line. */
+  commandEnv(script: string): Record<string, string> {
+    const line = this.shell.split('\n').find((candidate) => candidate.includes(` node ${script}`));
+    if (!line) throw new Error(`the README never runs ${script}`);
+    const assignments = line.slice(0, line.indexOf(` node ${script}`)).trim().split(/\s+/);
+    return Object.fromEntries(
+      assignments.map((assignment) => {
+        const equals = assignment.indexOf('=');
+        if (equals < 1) throw new Error(`not an assignment before node ${script}: ${assignment}`);
+        return [assignment.slice(0, equals), this.fill(assignment.slice(equals + 1))];
+      }),
+    );
+  }
+
   /** Replaces $NAME as the shell does in an unquoted here-document; a variable the README never set fails. */
   private fill(text: string): string {
     return text.replace(/\$([A-Z_]+)/g, (_whole, name: string) => {
