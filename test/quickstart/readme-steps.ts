@@ -52,12 +52,14 @@ export class ReadmeSteps {
   commandEnv(script: string): Record<string, string> {
     const line = this.shell.split('\n').find((candidate) => candidate.includes(` node ${script}`));
     if (!line) throw new Error(`the README never runs ${script}`);
-    const assignments = line.slice(0, line.indexOf(` node ${script}`)).trim().split(/\s+/);
+    const prefix = line.slice(0, line.indexOf(` node ${script}`)).trim();
+    const assignments = [...prefix.matchAll(/([A-Z_]+)=("[^"]*"|'[^']*'|\S+)/g)];
+    if (assignments.map((assignment) => assignment[0]).join(' ') !== prefix) throw new Error(`not only assignments before node ${script}: ${prefix}`);
     return Object.fromEntries(
-      assignments.map((assignment) => {
-        const equals = assignment.indexOf('=');
-        if (equals < 1) throw new Error(`not an assignment before node ${script}: ${assignment}`);
-        return [assignment.slice(0, equals), this.fill(assignment.slice(equals + 1))];
+      assignments.map(([, name, value]) => {
+        // Single quotes keep $ as written; double quotes and bare words expand it.
+        if (value!.startsWith("'")) return [name!, value!.slice(1, -1)];
+        return [name!, this.fill(value!.startsWith('"') ? value!.slice(1, -1) : value!)];
       }),
     );
   }
