@@ -73,7 +73,7 @@ describeWithChromium('console quick start: the examples with the application fil
     const client = await ui.ctx.admin.registerClient({
       client_name: 'Lonely SPA', token_endpoint_auth_method: 'none', grant_types: ['authorization_code'], redirect_uris: ['https://lonely.example.com/cb'], scope: 'openid profile',
     });
-    const shown = await shownCode(client.client_id, 'This application may call no API yet');
+    const shown = await shownCode(client.client_id, 'No API this application may call was found');
     await ui.page.getByText('This application has no logout redirect URI').waitFor();
     expect(shown).toContain("extraQueryParams: { resource: API_RESOURCE }");
     expect(shown).toContain("const API_RESOURCE = 'https://api.example.com';");

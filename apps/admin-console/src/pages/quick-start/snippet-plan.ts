@@ -14,7 +14,7 @@ export interface SnippetContext {
 }
 
 const PLACEHOLDER_API = 'https://api.example.com';
-const NO_API = 'This application may call no API yet: register one and give the application one of its scopes. Until then the API values are placeholders.';
+const NO_API = 'No API this application may call was found: register one and give the application one of its scopes (or ask an administrator, if your role cannot read APIs). Until then the API values are placeholders.';
 const NO_LOGOUT_URI = 'This application has no logout redirect URI: add one in its settings, or logout cannot come back to the app.';
 
 /** RFC 8707: a client may name an API as `resource` when its scopes include one of the API's. */
