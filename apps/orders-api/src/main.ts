@@ -4,7 +4,7 @@ import { readOrdersApiConfig } from './orders-api.config';
 
 async function main(): Promise<void> {
   const config = readOrdersApiConfig(process.env);
-  const app = await createOrdersApp(config.resourceServer, { backchannelLogout: config.backchannelLogout });
+  const app = await createOrdersApp(config.resourceServer, { backchannelLogout: config.backchannelLogout, corsOrigins: config.corsOrigins });
   app.enableShutdownHooks();
   await app.listen({ port: config.port, host: '0.0.0.0' });
 }

@@ -36,7 +36,17 @@ describe(readOrdersApiConfig.name, () => {
     expect(readOrdersApiConfig({ ...base, BACKCHANNEL_LOGOUT_CLIENT_ID: '' }).backchannelLogout).toBeUndefined();
   });
 
+  it('allows the browser origins in CORS_ORIGINS, none by default', () => {
+    expect(readOrdersApiConfig(base).corsOrigins).toBeUndefined();
+    expect(readOrdersApiConfig({ ...base, CORS_ORIGINS: 'http://localhost:5173, https://shop.example.com' }).corsOrigins).toEqual([
+      'http://localhost:5173',
+      'https://shop.example.com',
+    ]);
+  });
+
   it.each([
+    [{ ...base, CORS_ORIGINS: 'localhost:5173' }, 'CORS_ORIGINS: localhost:5173 is not an origin'],
+    [{ ...base, CORS_ORIGINS: 'http://localhost:5173/' }, 'write it as http://localhost:5173'],
     [{ AUDIENCE: 'x' }, 'ISSUER is required'],
     [{ ...base, VERIFY_MODE: 'both' }, 'VERIFY_MODE must be'],
     [{ ...base, VERIFY_MODE: 'introspection' }, 'INTROSPECTION_CLIENT_ID is required'],

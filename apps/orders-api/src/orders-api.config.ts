@@ -1,10 +1,12 @@
 import type { ResourceServerModuleOptions } from '@meridian-auth/resource-server/nest';
+import { parseCorsOrigins } from './browser-cors';
 import type { BackchannelLogoutSettings } from './orders-api.module';
 
 export interface OrdersApiConfig {
   port: number;
   resourceServer: ResourceServerModuleOptions;
   backchannelLogout?: BackchannelLogoutSettings;
+  corsOrigins?: string[];
 }
 
 /**
@@ -16,6 +18,8 @@ export interface OrdersApiConfig {
  * BACKCHANNEL_LOGOUT_CLIENT_ID (optional): the client whose sessions this backend honours; when set,
  * POST /backchannel-logout receives that client's logout tokens (register it as its backchannel_logout_uri).
  * PUBLIC_BASE_URL (optional): the URL clients call this API at, which DPoP proofs name (behind a proxy).
+ * CORS_ORIGINS (optional, default none): comma-separated browser origins (a single-page app) allowed to
+ * call the API directly.
  */
 export function readOrdersApiConfig(env: Readonly<Record<string, string | undefined>>): OrdersApiConfig {
   const required = (name: string): string => {
@@ -39,7 +43,10 @@ export function readOrdersApiConfig(env: Readonly<Record<string, string | undefi
   }
   const publicBaseUrl = env['PUBLIC_BASE_URL'];
   if (publicBaseUrl !== undefined && publicBaseUrl !== '') resourceServer.dpop = { publicBaseUrl };
+  const config: OrdersApiConfig = { port, resourceServer };
+  const corsOrigins = parseCorsOrigins(env['CORS_ORIGINS'] ?? '');
+  if (corsOrigins.length > 0) config.corsOrigins = corsOrigins;
   const logoutClientId = env['BACKCHANNEL_LOGOUT_CLIENT_ID'];
-  if (logoutClientId === undefined || logoutClientId === '') return { port, resourceServer };
-  return { port, resourceServer, backchannelLogout: { clientId: logoutClientId } };
+  if (logoutClientId !== undefined && logoutClientId !== '') config.backchannelLogout = { clientId: logoutClientId };
+  return config;
 }

@@ -1,8 +1,9 @@
-import type { ClientView } from '@app/contracts';
+import type { ApiView, ClientView, Page } from '@app/contracts';
 import { CopyButton } from '../components';
 import { kindOf, presetOf } from '../application-types';
-import type { ApplicationKind } from '../application-types';
 import { useSession } from '../session';
+import { useResource } from '../use-resource';
+import { snippetFor } from './quick-start/snippets';
 
 const ENDPOINTS: [string, string][] = [
   ['Discovery', ''],
@@ -31,7 +32,9 @@ export function QuickStart({ client }: { client: ClientView }) {
     ['Scopes', client.scope],
     ['Client authentication', client.token_endpoint_auth_method],
   ];
-  const code = snippet(kind, client, String(discovery.issuer), discovery);
+  // The API the code calls; someone who may not read APIs gets placeholders, which the notes say.
+  const apis = useResource<Page<ApiView>>('/apis?limit=100');
+  const code = snippetFor(kind, { client, issuer: String(discovery.issuer), discovery, apis: apis.data?.items ?? [] });
   return (
     <div className="quick-start">
       <p>
@@ -51,6 +54,11 @@ export function QuickStart({ client }: { client: ClientView }) {
           ))}
       </dl>
       <h2>Code</h2>
+      {code.notes.map((note) => (
+        <p key={note} className="snippet-note">
+          {note}
+        </p>
+      ))}
       <div className="snippet">
         <div className="snippet-head">
           <span>{code.title}</span>
@@ -87,89 +95,4 @@ function SignInStrength({ client }: { client: ClientView }) {
       </p>
     </section>
   );
-}
-
-function snippet(kind: ApplicationKind, client: ClientView, issuer: string, discovery: Record<string, unknown>): { title: string; text: string } {
-  const redirect = client.redirect_uris[0] ?? 'https://app.example.com/callback';
-  const scope = client.scope || 'openid';
-  const token = String(discovery.token_endpoint ?? `${issuer}/oauth2/token`);
-  switch (kind) {
-    case 'spa':
-      return {
-        title: 'Browser, with oidc-client-ts (authorization code + PKCE)',
-        text: `import { UserManager } from 'oidc-client-ts';
-
-const auth = new UserManager({
-  authority: '${issuer}',
-  client_id: '${client.client_id}',
-  redirect_uri: '${redirect}',
-  response_type: 'code', // PKCE S256 is used automatically
-  scope: '${scope}',
-});
-
-// Sign in:
-await auth.signinRedirect();
-// On ${redirect}:
-const user = await auth.signinRedirectCallback();
-fetch('https://api.example.com/orders', { headers: { Authorization: \`Bearer \${user.access_token}\` } });`,
-      };
-    case 'native':
-      return {
-        title: 'Native app (RFC 8252): system browser, PKCE, then the token endpoint',
-        text: `# 1. Open the system browser (never a web view) at:
-${String(discovery.authorization_endpoint ?? `${issuer}/oauth2/authorize`)}?response_type=code&client_id=${encodeURIComponent(client.client_id)}&redirect_uri=${encodeURIComponent(redirect)}&scope=${encodeURIComponent(scope)}&state=STATE&code_challenge=BASE64URL_SHA256_OF_VERIFIER&code_challenge_method=S256
-
-# 2. Your redirect URI receives ?code=...&state=STATE; exchange the code:
-curl -X POST ${token} \\
-  -d grant_type=authorization_code \\
-  -d client_id=${client.client_id} \\
-  -d code=CODE \\
-  -d redirect_uri=${redirect} \\
-  -d code_verifier=VERIFIER`,
-      };
-    case 'web':
-      return {
-        title: 'Node.js server, with openid-client',
-        text: `import * as client from 'openid-client';
-
-const config = await client.discovery(new URL('${issuer}'), '${client.client_id}', process.env.CLIENT_SECRET);
-
-// Start sign-in (keep verifier and state in the user's server-side session):
-const code_verifier = client.randomPKCECodeVerifier();
-const state = client.randomState();
-const url = client.buildAuthorizationUrl(config, {
-  redirect_uri: '${redirect}',
-  scope: '${scope}',
-  code_challenge: await client.calculatePKCECodeChallenge(code_verifier),
-  code_challenge_method: 'S256',
-  state,
-});
-
-// On ${redirect}:
-const tokens = await client.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: code_verifier, expectedState: state });`,
-      };
-    case 'm2m':
-      return {
-        title: 'Client credentials, with curl',
-        text: `curl -X POST ${token} \\
-  -u '${client.client_id}:YOUR_CLIENT_SECRET' \\
-  -d grant_type=client_credentials${client.scope ? ` \\\n  -d 'scope=${client.scope}'` : ''}
-
-# Then call your API with: Authorization: Bearer <access_token>`,
-      };
-    case 'device':
-      return {
-        title: 'Device authorization (RFC 8628), with curl',
-        text: `# 1. Ask for a code and show the user the verification URI and user_code:
-curl -X POST ${String(discovery.device_authorization_endpoint ?? `${issuer}/oauth2/device_authorization`)} \\
-  -d client_id=${client.client_id} \\
-  -d 'scope=${scope}'
-
-# 2. Poll every "interval" seconds until the user approves:
-curl -X POST ${token} \\
-  -d grant_type=urn:ietf:params:oauth:grant-type:device_code \\
-  -d client_id=${client.client_id} \\
-  -d device_code=DEVICE_CODE`,
-      };
-  }
 }

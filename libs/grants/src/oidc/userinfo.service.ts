@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PersonClaims } from '@app/access';
 import { ClientRepository } from '@app/clients';
-import { AppConfig, InsufficientScope, InvalidToken } from '@app/core';
+import { InsufficientScope, InvalidToken } from '@app/core';
 import { AccessTokenService } from '@app/tokens';
 import { UserEntity, UserService } from '@app/users';
 import { assertSenderConstrained, PresentedAccessToken } from './access-token-presentation';
@@ -12,7 +12,6 @@ export class UserinfoService {
   constructor(
     private readonly accessTokens: AccessTokenService,
     private readonly users: UserService,
-    private readonly config: AppConfig,
     private readonly clients: ClientRepository,
     private readonly personClaims: PersonClaims,
   ) {}
@@ -23,12 +22,11 @@ export class UserinfoService {
     assertSenderConstrained(claims, presented);
     const client = await this.clients.findById(claims.client_id);
     if (!client) throw new InvalidToken('The client of this token no longer exists');
-    const audiences = ([] as string[]).concat(claims.aud);
-    if (!audiences.includes(this.config.issuer) && !audiences.includes(this.config.defaultAudience)) {
-      throw new InvalidToken('The access token is not meant for the userinfo endpoint');
-    }
     const scopes = claims.scope.split(' ');
-    // OIDC Core §5.3.1: the token must have been issued for an OpenID request.
+    // OIDC Core §5.3.1: the token must have been issued for an OpenID request. That request may also have
+    // named an API (RFC 8707 `resource`), so the token's aud is that API: the openid scope the person
+    // consented to, not the audience, is what lets the client read who signed in (as a browser app does
+    // after sign-in with the one access token it holds).
     if (!scopes.includes('openid')) throw new InsufficientScope('openid');
     const user = await this.users.findById(claims.sub);
     if (!user || user.disabled) throw new InvalidToken('The person of this token can no longer sign in');
