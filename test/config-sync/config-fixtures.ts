@@ -22,6 +22,13 @@ export async function populate(admin: AdminApi): Promise<Populated> {
   const platform = await ok('POST', '/admin/v1/groups', { name: 'engineering.platform' });
   await ok('PUT', `/admin/v1/groups/${String(engineering.id)}/members/${String(platform.id)}`);
   await ok('POST', '/admin/v1/users', { username: ALICE, password: 'alice password 0123', roles: ['auditor', 'app-owner'] });
+  // The API first: a client may only hold scopes that the server or a registered API defines.
+  const api = await ok('POST', '/admin/v1/apis', {
+    identifier: 'https://orders.example.com/api',
+    name: 'Orders API',
+    scopes: [{ name: 'orders:read', description: 'Read orders' }, { name: 'orders:write' }],
+    allowed_groups: ['engineering'],
+  });
   const web = await ok('POST', '/admin/v1/clients', {
     client_name: 'Orders web',
     redirect_uris: ['https://orders.example.com/callback'],
@@ -32,13 +39,7 @@ export async function populate(admin: AdminApi): Promise<Populated> {
     owners: [ALICE],
   });
   await ok('POST', '/admin/v1/clients', { client_name: 'Orders SPA', token_endpoint_auth_method: 'none', redirect_uris: ['https://spa.example.com/cb'] });
-  await ok('POST', '/admin/v1/apis', {
-    identifier: 'https://orders.example.com/api',
-    name: 'Orders API',
-    scopes: [{ name: 'orders:read', description: 'Read orders' }, { name: 'orders:write' }],
-    allowed_groups: ['engineering'],
-    allowed_clients: [web.client_id],
-  });
+  await ok('PATCH', `/admin/v1/apis/${String(api.id)}`, { allowed_clients: [web.client_id] });
   await ok('POST', '/admin/v1/identity-providers', { type: 'oidc', name: 'contoso', issuer: 'https://login.contoso.example', client_id: 'meridian', client_secret: OIDC_SECRET, group_mapping: { 'abc-123': 'engineering' } });
   await ok('POST', '/admin/v1/identity-providers', { type: 'ldap', name: 'corp-ldap', url: 'ldap://ldap.corp.example:389', bind_dn: 'cn=reader,dc=corp', bind_password: LDAP_PASSWORD, user_base_dn: 'ou=people,dc=corp' });
   return { webClientId: String(web.client_id), webSecret: String(web.client_secret) };
