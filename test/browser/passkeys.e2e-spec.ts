@@ -126,11 +126,14 @@ describeWithChromium('passkeys in Chromium with a virtual authenticator', () => 
   it('offers the passkey in the login page autofill (conditional mediation): the ID token says phr', async () => {
     await context.clearCookies();
     await simulatePresence(false);
-    const { verifier, done } = await startAuthorization();
+    await startAuthorization();
     expect(await page.locator('#username').getAttribute('autocomplete')).toBe('username webauthn');
-    // The person picks the passkey the username field offers (the page asks again when it loads).
+    // Away from that page before presence is simulated, so its pending autofill request can never sign in
+    // alongside the fresh request's page below.
+    await page.goto('about:blank');
+    // The person picks the passkey the username field offers as the login page loads.
     await simulatePresence(true);
-    await page.reload({ waitUntil: 'commit' });
+    const { verifier, done } = await startAuthorization();
     const claims = await idTokenClaims(await done(), verifier);
     expect(claims.sub).toBe(person.id);
     expect(claims.acr).toBe('phr');
