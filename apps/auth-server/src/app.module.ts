@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AdminModule } from '@app/admin';
-import { AUDIT_PURGE_TASKS, AuditModule } from '@app/audit';
+import { AuditModule, auditPurgeTasks } from '@app/audit';
 import { ClientsModule, CLIENTS_PURGE_TASKS } from '@app/clients';
 import { AppConfig, AppLogger, CoreModule, DatabaseModule, HousekeepingModule } from '@app/core';
 import { FederationModule } from '@app/federation';
@@ -25,7 +25,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, logger),
         DatabaseModule.forRoot(DATABASE_SCHEMA),
-        HousekeepingModule.forRoot([...GRANTS_PURGE_TASKS, ...INTERACTION_PURGE_TASKS, ...TOKENS_PURGE_TASKS, ...USERS_PURGE_TASKS, ...AUDIT_PURGE_TASKS, ...LOGOUT_PURGE_TASKS, ...CLIENTS_PURGE_TASKS]),
+        HousekeepingModule.forRoot([...GRANTS_PURGE_TASKS, ...INTERACTION_PURGE_TASKS, ...TOKENS_PURGE_TASKS, ...USERS_PURGE_TASKS, ...auditPurgeTasks(config.audit), ...LOGOUT_PURGE_TASKS, ...CLIENTS_PURGE_TASKS]),
         AuditModule,
         ClientsModule,
         UsersModule,

@@ -30,11 +30,22 @@ export class AuditEventRepository {
     this.repository = dataSource.getRepository(AuditEventEntity);
   }
 
-  async append(event: Omit<AuditEventEntity, 'id' | 'occurredAt'>): Promise<void> {
+  /**
+   * One statement: the event and, when `sinks` are given, the outbox rows that owe it to them, so an
+   * event is never recorded without being queued for export, nor queued without being recorded.
+   */
+  async append(event: Omit<AuditEventEntity, 'id' | 'occurredAt'>, sinks: readonly string[] = []): Promise<void> {
+    const values = [event.actorType, event.actorId, event.action, event.targetType, event.targetId, event.ip, event.userAgent, JSON.stringify(event.details)];
+    const insert = `INSERT INTO audit_events (actor_type, actor_id, action, target_type, target_id, ip, user_agent, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`;
+    if (sinks.length === 0) {
+      await this.dataSource.query(insert, values);
+      return;
+    }
     await this.dataSource.query(
-      `INSERT INTO audit_events (actor_type, actor_id, action, target_type, target_id, ip, user_agent, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-      [event.actorType, event.actorId, event.action, event.targetType, event.targetId, event.ip, event.userAgent, JSON.stringify(event.details)],
+      `WITH event AS (${insert} RETURNING id, occurred_at)
+       INSERT INTO audit_deliveries (event_id, sink, created_at) SELECT event.id, sink, event.occurred_at FROM event CROSS JOIN unnest($9::text[]) AS sink`,
+      [...values, sinks],
     );
   }
 

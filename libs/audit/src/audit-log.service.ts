@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_LOGGER, AppLogger } from '@app/core';
 import { AuditActorType, AuditEventEntity } from './audit-event.entity';
 import { AuditEventPageQuery, AuditEventRepository } from './audit-event.repository';
+import { AuditExportWorker } from './export/audit-export.worker';
 import { redactDetails, truncateUserAgent } from './redact';
 
 export interface AuditActor {
@@ -22,11 +23,13 @@ export interface AuditRecord {
 /**
  * The one way to write the audit log. Recording never fails the caller: the change or sign-in it
  * describes has already happened, so a failed insert is logged as a warning and the request goes on.
+ * Each event is queued for the configured export sinks in the same statement.
  */
 @Injectable()
 export class AuditLog {
   constructor(
     private readonly events: AuditEventRepository,
+    private readonly exporter: AuditExportWorker,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
   ) {}
 
@@ -41,7 +44,8 @@ export class AuditLog {
         ip: event.origin?.ip ?? null,
         userAgent: truncateUserAgent(event.origin?.userAgent),
         details: redactDetails(event.details),
-      });
+      }, this.exporter.sinkNames);
+      this.exporter.nudge();
     } catch (error) {
       this.logger.warn({ err: error, action: event.action }, 'audit event not recorded');
     }

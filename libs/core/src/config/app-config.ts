@@ -1,3 +1,4 @@
+import { AuditExportSettings, readAuditExportSettings } from './audit-export-settings';
 import { ConfigError } from './config-error';
 import { readEnv, EnvReader } from './env-reader';
 import { MetricsSettings, readMetricsSettings } from './metrics-settings';
@@ -110,6 +111,8 @@ export class AppConfig {
   readonly migrations: MigrationsMode;
   /** METRICS_PORT / METRICS_HOST / METRICS_TOKEN: how `/metrics` is served, if at all (see MetricsSettings). */
   readonly metrics: MetricsSettings;
+  /** AUDIT_WEBHOOK_URL / AUDIT_WEBHOOK_SECRET / AUDIT_STDOUT / AUDIT_RETENTION_DAYS (see AuditExportSettings). */
+  readonly audit: AuditExportSettings;
 
   constructor(env: Record<string, string | undefined>) {
     const read: EnvReader = readEnv(env);
@@ -156,6 +159,7 @@ export class AppConfig {
     this.requirePar = read.oneOf('REQUIRE_PAR', ['true', 'false'], 'false') === 'true';
     this.migrations = read.oneOf('MIGRATIONS', MIGRATIONS_MODES, 'run');
     this.metrics = readMetricsSettings(read, this.port);
+    this.audit = readAuditExportSettings(read);
     if (this.workers > 1 && !this.databaseUrl) {
       throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
     }

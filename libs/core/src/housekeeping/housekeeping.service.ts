@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 import { APP_LOGGER, AppLogger } from '../logging/app-logger';
 import { HousekeepingSweep, HousekeepingSweeps } from './housekeeping-sweeps';
 import { PurgeTask } from './purge-task';
@@ -29,6 +30,7 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     @Inject(PURGE_TASKS) private readonly tasks: PurgeTask[],
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
     private readonly sweeps: HousekeepingSweeps,
+    private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -53,9 +55,8 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     this.running = true;
     try {
       // Sweeps first, so a purge never drops an expired session nobody was told had ended. They run
-      // outside the purge lock, every instance taking its share (each sweep skips rows another holds):
-      // they open transactions of their own, which the embedded database's one connection, held by the
-      // lock's query runner, would not allow.
+      // outside the purge lock, in transactions of their own, every instance taking its share (each
+      // sweep skips rows another holds).
       const done: Record<string, number> = {};
       for (const sweep of this.sweeps.all()) done[`sweep:${sweep.name}`] = await this.sweep(sweep);
       Object.assign(done, await this.purgeAll());
@@ -67,23 +68,32 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  /** Every purge task, by the one instance that holds the purge lock; nothing when another holds it. */
+  /**
+   * Every purge task, by the one instance that holds the purge lock; nothing when another holds it. The
+   * embedded database has one process (its folder is locked) and one connection, which a held lock would
+   * keep from every request for the whole purge: there no lock is taken.
+   */
   private async purgeAll(): Promise<Record<string, number>> {
-    const runner = this.dataSource.createQueryRunner();
-    const deleted: Record<string, number> = {};
+    if (!this.config.databaseUrl) return this.purgeTasks();
+    const lock = this.dataSource.createQueryRunner();
     try {
-      await runner.connect();
-      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [PURGE_LOCK_KEY])) as Array<{ locked: boolean }>;
-      if (!locked) return deleted;
+      await lock.connect();
+      const [{ locked }] = (await lock.query('SELECT pg_try_advisory_lock($1) AS locked', [PURGE_LOCK_KEY])) as Array<{ locked: boolean }>;
+      if (!locked) return {};
       try {
-        for (const task of this.tasks) deleted[task.table] = await this.purge(runner, task);
+        return await this.purgeTasks();
       } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [PURGE_LOCK_KEY]);
+        await lock.query('SELECT pg_advisory_unlock($1)', [PURGE_LOCK_KEY]);
       }
-      return deleted;
     } finally {
-      await runner.release();
+      await lock.release();
     }
+  }
+
+  private async purgeTasks(): Promise<Record<string, number>> {
+    const deleted: Record<string, number> = {};
+    for (const task of this.tasks) deleted[task.table] = await this.purge(task);
+    return deleted;
   }
 
   private async sweep(sweep: HousekeepingSweep): Promise<number> {
@@ -95,16 +105,26 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  private async purge(runner: QueryRunner, task: PurgeTask): Promise<number> {
+  /**
+   * Batch after batch, each its own statement on a connection taken for it alone and given back at once,
+   * so requests waiting for a connection (on the embedded database, all of them) go between two batches.
+   */
+  private async purge(task: PurgeTask): Promise<number> {
     let total = 0;
     for (;;) {
-      const result = await runner.query(
-        `WITH doomed AS (SELECT ctid FROM ${task.table} WHERE ${task.where} LIMIT ${BATCH_SIZE})
-         DELETE FROM ${task.table} WHERE ctid IN (SELECT ctid FROM doomed)`,
-        [],
-        true,
-      );
-      const affected = result.affected ?? 0;
+      const runner = this.dataSource.createQueryRunner();
+      let affected: number;
+      try {
+        const result = await runner.query(
+          `WITH doomed AS (SELECT ctid FROM ${task.table} WHERE ${task.where} LIMIT ${BATCH_SIZE})
+           DELETE FROM ${task.table} WHERE ctid IN (SELECT ctid FROM doomed)`,
+          [],
+          true,
+        );
+        affected = result.affected ?? 0;
+      } finally {
+        await runner.release();
+      }
       total += affected;
       if (affected < BATCH_SIZE) return total;
     }

@@ -1,11 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AuditLog } from '@app/audit';
 import { ClientRepository } from '@app/clients';
-import { APP_LOGGER, AppConfig, AppLogger } from '@app/core';
+import { APP_LOGGER, AppConfig, AppLogger, retryDelayMs } from '@app/core';
 import { ClaimedDelivery, LogoutDeliveryRepository } from '../outbox/logout-delivery.repository';
 import { postLogoutToken } from './logout-token-poster';
 import { LogoutTokenService } from './logout-token.service';
-import { retryDelayMs } from './retry-delay';
 
 /** Rows left by an instance that stopped, and retries that came due, are found this often. */
 const POLL_INTERVAL_MS = 2000;

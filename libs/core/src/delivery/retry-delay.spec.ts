@@ -15,4 +15,8 @@ describe(retryDelayMs.name, () => {
   it('treats a count below one as the first failure', () => {
     expect(retryDelayMs(0, 200, () => 1)).toBe(200);
   });
+
+  it('takes a lower cap when given one', () => {
+    expect(retryDelayMs(20, 1000, () => 1, 300_000)).toBe(300_000);
+  });
 });
