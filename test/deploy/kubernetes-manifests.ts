@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
 export const MANIFESTS_DIR = join(__dirname, '..', '..', 'deploy', 'kubernetes');
-const APP_CONFIG_SOURCE = join(__dirname, '..', '..', 'libs', 'core', 'src', 'config', 'app-config.ts');
+const APP_CONFIG_DIR = join(__dirname, '..', '..', 'libs', 'core', 'src', 'config');
 
 /** One YAML document of a manifest file, with the file it came from for the failure messages. */
 export interface Manifest {
@@ -38,7 +38,10 @@ export function readKustomization(): { resources: string[]; namespace: string } 
 
 /** The variables AppConfig reads, taken from its source so a new setting needs no second list here. */
 export function appConfigVariables(): Set<string> {
-  const source = readFileSync(APP_CONFIG_SOURCE, 'utf8');
+  const source = readdirSync(APP_CONFIG_DIR)
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
+    .map((file) => readFileSync(join(APP_CONFIG_DIR, file), 'utf8'))
+    .join('\n');
   const names = [...source.matchAll(/read\.\w+\(\s*'([A-Z][A-Z0-9_]*)'/g)].map((match) => match[1]);
   return new Set(names);
 }

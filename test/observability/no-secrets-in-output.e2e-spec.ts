@@ -35,6 +35,7 @@ describe('no secret in any output', () => {
       {
         ...database.env,
         LOG_LEVEL: 'trace',
+        AUDIT_STDOUT: 'true',
         METRICS_TOKEN,
         OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint,
         OTEL_BSP_SCHEDULE_DELAY: '100',
@@ -145,6 +146,7 @@ describe('no secret in any output', () => {
       'token endpoint spans': sinks.spans.includes('"POST /oauth2/token"'),
       'redacted query values in spans': sinks.spans.includes('REDACTED'),
       'failed sign-in audit events': sinks['audit events'].includes('signin.failed'),
+      'audit event lines on stdout': sinks['stdout and stderr'].includes('"kind":"audit_event"'),
     };
     expect(Object.entries(evidence).filter(([, present]) => !present).map(([what]) => what)).toEqual([]);
   });
