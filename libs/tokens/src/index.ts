@@ -10,6 +10,7 @@ import { OpaqueAccessTokenClaims1764100017400 } from './migrations/1764100017400
 import { TokenAuthenticationLevel1764100020100 } from './migrations/1764100020100-token-authentication-level';
 import { Dpop1764100026000 } from './migrations/1764100026000-dpop';
 import { OpaqueAccessTokenActor1764100027300 } from './migrations/1764100027300-opaque-access-token-actor';
+import { RevocationNotify1764400020000 } from './migrations/1764400020000-revocation-notify';
 
 export type { AccessTokenClaims, ActorClaim, AuthenticationClaimValues, PersonClaimValues } from './access/access-token-claims';
 export { presentAuthenticationClaims } from './access/access-token-claims';
@@ -28,6 +29,7 @@ export * from './keys/stored-key-check';
 export * from './no-store.decorator';
 export type { RefreshTokenRecord } from './refresh/refresh-token.repository';
 export * from './refresh/refresh-token.service';
+export { REVOCATION_STALENESS_MS, RevocationMemory } from './revocation/revocation-memory.service';
 export * from './revocation/revocation.repository';
 export type { TokenGroup } from './revocation/token-group';
 export { OFFLINE_ACCESS_SCOPE, tokenGroupFilter } from './revocation/token-group';
@@ -37,7 +39,7 @@ export * from './tokens.module';
 export const TOKENS_ENTITIES = [SigningKeyEntity];
 export const TOKENS_MIGRATIONS = [CreateTokens1764100001000, CreateRefreshTokens1764100003000, CreateOpaqueAccessTokens1764100006000, PrepublishNextSigningKey1764100007000, IdTokenSigningKeys1764100010000, RefreshTokenResource1764100013000,
   RevocationCutoffs1764100016500, OpaqueAccessTokenClaims1764100017400, TokenAuthenticationLevel1764100020100, Dpop1764100026000,
-  OpaqueAccessTokenActor1764100027300];
+  OpaqueAccessTokenActor1764100027300, RevocationNotify1764400020000];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const TOKENS_PURGE_TASKS = [

@@ -14,6 +14,7 @@ import { JwsSigner } from './keys/jws-signer';
 import { KeyStore } from './keys/key-store.service';
 import { RefreshTokenRepository } from './refresh/refresh-token.repository';
 import { RefreshTokenService } from './refresh/refresh-token.service';
+import { RevocationMemory } from './revocation/revocation-memory.service';
 import { RevocationRepository } from './revocation/revocation.repository';
 import { RevocationService } from './revocation/revocation.service';
 import { TokenRevocationController } from './revocation/token-revocation.controller';
@@ -28,6 +29,7 @@ import { TokenGroupRevocation } from './revocation/token-group-revocation.servic
     AccessTokenService,
     OwnApiTokens,
     OpaqueAccessTokenRepository,
+    RevocationMemory,
     RevocationRepository,
     RevocationService,
     IntrospectionService,

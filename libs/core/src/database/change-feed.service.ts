@@ -19,6 +19,7 @@ const CHANNEL_NAME = /^[a-z_]{1,60}$/;
 export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly handlers = new Map<string, Set<Handler>>();
   private readonly resetHandlers = new Set<() => void>();
+  private readonly listenHandlers = new Set<() => void>();
   private listener: Client | undefined;
   private stopped = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -37,6 +38,14 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
 
   onReset(handler: () => void): void {
     this.resetHandlers.add(handler);
+  }
+
+  /**
+   * Called each time the listening connection is (again) listening on every channel: from then on no
+   * notification is missed, so a cache may load what was committed before and stay current.
+   */
+  onListen(handler: () => void): void {
+    this.listenHandlers.add(handler);
   }
 
   /** Delivers locally at once, and to the other instances through the database. */
@@ -64,6 +73,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
       await client.connect();
       for (const channel of this.handlers.keys()) await client.query(`LISTEN ${channel}`);
       this.listener = client;
+      for (const listening of this.listenHandlers) listening();
     } catch (error) {
       this.logger.warn({ err: error }, 'change feed could not listen; retrying');
       this.reconnect(client);

@@ -60,12 +60,16 @@ export class AccessTokenService {
   private readonly verified = new Map<string, AccessTokenClaims>();
 
   /**
-   * The claims of a valid access token that has not been revoked, or undefined. For reference tokens the
-   * lookup and the revocation check are one statement.
+   * The claims of a valid access token that has not been revoked, or undefined. A reference token's claims
+   * come from a short-lived cache when the revocations in memory are current (then nothing is queried);
+   * otherwise the lookup and the revocation check are one statement.
    */
   async verifyActive(token: string): Promise<AccessTokenClaims | undefined> {
     if (token.startsWith(OPAQUE_ACCESS_TOKEN_PREFIX)) {
-      return token.length > 8192 ? undefined : this.opaqueTokens.find(token, this.config.issuer, true);
+      if (token.length > 8192) return undefined;
+      if (!this.revocations.answersFromMemory()) return this.opaqueTokens.find(token, this.config.issuer, true);
+      const stored = await this.opaqueTokens.findCached(token, this.config.issuer);
+      return stored && !(await this.revocations.isRevoked(stored)) ? stored : undefined;
     }
     const claims = await this.verify(token);
     if (!claims || (await this.revocations.isRevoked(claims))) return undefined;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { sha256 } from '@app/core';
+import { ExpiringCache, sha256 } from '@app/core';
 import { cutoffKeysSql } from '../revocation/token-group';
 import type { AccessTokenClaims, ActorClaim } from './access-token-claims';
 
@@ -23,10 +23,33 @@ interface OpaqueRow {
   act: ActorClaim | null;
 }
 
+/** How long a reference token's claims stay cached (never past the token's own expiry). */
+const CACHE_TTL_MS = 60_000;
+const CACHE_ENTRIES = 20_000;
+
 /** Persistence of opaque (reference) access tokens; the format decision is made elsewhere. */
 @Injectable()
 export class OpaqueAccessTokenRepository {
+  /**
+   * Stored claims by token hash. A row never changes once written and goes only when it has expired, so
+   * the cache needs no invalidation: revocation is checked apart, on every use (RevocationMemory).
+   */
+  private readonly cache = new ExpiringCache<AccessTokenClaims>(CACHE_TTL_MS, CACHE_ENTRIES);
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** `find` without the revocation check, through the cache; a copy, so no caller changes the cached claims. */
+  async findCached(token: string, issuer: string): Promise<AccessTokenClaims | undefined> {
+    const key = sha256(token);
+    let claims = this.cache.get(key);
+    if (!claims) {
+      claims = await this.find(token, issuer);
+      if (!claims) return undefined;
+      this.cache.set(key, claims);
+    }
+    if (claims.exp * 1000 <= Date.now()) return undefined;
+    return structuredClone(claims);
+  }
 
   /**
    * Stores the token; inside a transaction with its manager, so it commits with the grant that issued it.

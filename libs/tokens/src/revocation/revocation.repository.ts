@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { RevocationMemory } from './revocation-memory.service';
 import { cutoffKeysOf } from './token-group';
 
 /** What the revocation check reads from an access token. */
@@ -14,17 +15,22 @@ export interface RevocableToken {
 
 /**
  * Revoked access tokens (by jti), revoked grants (every token issued from one grant) and cutoffs (every
- * access token of a person, session or consent issued until a moment).
+ * access token of a person, session or consent issued until a moment). Checks are answered from memory
+ * when it is current (RevocationMemory), from the database otherwise.
  */
 @Injectable()
 export class RevocationRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly memory: RevocationMemory,
+  ) {}
 
   async revokeToken(jti: string, expiresAt: Date): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO revoked_tokens (jti, expires_at) VALUES ($1, $2) ON CONFLICT (jti) DO NOTHING`,
       [jti, expiresAt],
     );
+    this.memory.applyLocal({ kind: 'token', key: jti, expiresAt: expiresAt.getTime() / 1000 });
   }
 
   /** `manager` lets the caller revoke inside its own transaction. */
@@ -34,6 +40,7 @@ export class RevocationRepository {
        ON CONFLICT (grant_id) DO UPDATE SET expires_at = GREATEST(revoked_grants.expires_at, EXCLUDED.expires_at)`,
       [grantId, expiresAt],
     );
+    this.memory.applyLocal({ kind: 'grant', key: grantId, expiresAt: expiresAt.getTime() / 1000 });
   }
 
   /**
@@ -47,14 +54,21 @@ export class RevocationRepository {
                                        expires_at = GREATEST(revocation_cutoffs.expires_at, EXCLUDED.expires_at)`,
       [key, issuedBefore, expiresAt],
     );
+    this.memory.applyLocal({ kind: 'cutoff', key, issuedBefore: issuedBefore.getTime() / 1000, expiresAt: expiresAt.getTime() / 1000 });
+  }
+
+  /** Whether checks are answered from memory now (RevocationMemory is loaded and current). */
+  answersFromMemory(): boolean {
+    return this.memory.current();
   }
 
   /**
-   * One statement, each part a primary-key lookup. Only a person's tokens carry a grant id (`gid`), so only
-   * they are checked against cutoffs. `iat` has whole seconds: a token issued in the second of a cutoff
-   * counts as issued before it.
+   * From memory when it is current and knows the token is not revoked; otherwise one statement, each part
+   * a primary-key lookup. Only a person's tokens carry a grant id (`gid`), so only they are checked against
+   * cutoffs. `iat` has whole seconds: a token issued in the second of a cutoff counts as issued before it.
    */
   async isRevoked(token: RevocableToken): Promise<boolean> {
+    if (this.memory.knownNotRevoked(token)) return false;
     const rows: Array<{ revoked: boolean }> = await this.dataSource.query(
       `SELECT EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = $1)
            OR EXISTS (SELECT 1 FROM revoked_grants WHERE grant_id = $2)
