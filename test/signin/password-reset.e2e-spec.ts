@@ -198,7 +198,8 @@ describe('password reset by email', () => {
   it('stops mail past 3 requests per address and 10 per IP an hour, with the same answer', async () => {
     const person = await createPerson(admin);
     for (let i = 0; i < 4; i++) expect((await requestReset(emailOf(person))).text).toContain(GENERIC_ANSWER);
-    expect(await handled(emailOf(person), 4)).toEqual(['sent', 'sent', 'sent', 'throttled']);
+    // Handled concurrently, after the answers: which one was counted fourth is not fixed.
+    expect((await handled(emailOf(person), 4)).sort()).toEqual(['sent', 'sent', 'sent', 'throttled']);
     expect(mailbox.to(emailOf(person))).toHaveLength(3);
 
     await database().query(`DELETE FROM login_attempts WHERE key LIKE 'reset-ip:%'`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { randomToken } from '@app/core';
+import { randomToken, rowsOf } from '@app/core';
 
 /** A link's token that is still usable: whose it is and where the person was going. */
 export interface ResetTokenOwner {
@@ -46,11 +46,13 @@ export class PasswordResetTokens {
    * of the person is used up with it, so one reset leaves no second link alive.
    */
   async consume(token: string): Promise<ResetTokenOwner | undefined> {
-    const rows: OwnerRow[] = await this.dataSource.query(
-      `UPDATE password_reset_tokens t SET used_at = now() FROM users u
-       WHERE ${USABLE}
-       RETURNING t.user_id, u.username, t.return_to`,
-      [hashOf(token)],
+    const rows = rowsOf<OwnerRow>(
+      await this.dataSource.query(
+        `UPDATE password_reset_tokens t SET used_at = now() FROM users u
+         WHERE ${USABLE}
+         RETURNING t.user_id, u.username, t.return_to`,
+        [hashOf(token)],
+      ),
     );
     const owner = ownerOf(rows[0]);
     if (owner) await this.revokeAllOf(owner.userId);
