@@ -238,6 +238,43 @@ describe('password reset without SMTP_URL', () => {
   });
 });
 
+describe('password reset with SMTP_REQUIRE_TLS and a mail server without STARTTLS', () => {
+  let mailbox: Mailbox;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    mailbox = await Mailbox.start();
+    server = await startTestServer({ SMTP_URL: mailbox.url, SMTP_REQUIRE_TLS: 'true', MAIL_FROM });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await mailbox?.close();
+  });
+
+  it('sends nothing in the clear, and the person sees the same answer', async () => {
+    const admin = await AdminApi.connect(server);
+    const person = await createPerson(admin);
+    const browser = new BrowserSession(server.baseUrl);
+    const form = await browser.get('/login/forgot');
+    const email = `${person.username}@example.com`;
+    const answer = await browser.post('/login/forgot', { csrf_token: hiddenField(form.text, 'csrf_token'), return_to: '/', email });
+    expect(answer.text).toContain(GENERIC_ANSWER);
+    const deadline = Date.now() + 15_000;
+    let outcome: string | undefined;
+    while (!outcome && Date.now() < deadline) {
+      const rows: Array<{ outcome: string }> = await server.app.get(DataSource).query(
+        `SELECT details->>'outcome' AS outcome FROM audit_events WHERE action = 'user.password_reset_requested' AND details->>'email' = $1`,
+        [email],
+      );
+      outcome = rows[0]?.outcome;
+      if (!outcome) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(outcome).toBe('mail-failed');
+    expect(mailbox.received).toHaveLength(0);
+  });
+});
+
 describe('password reset mail over STARTTLS', () => {
   let mailbox: Mailbox;
   let process: ServerProcess | undefined;
