@@ -19,10 +19,12 @@ export interface ReceivedMail {
 export interface MailboxOptions {
   /** Offer STARTTLS with this certificate; without it, STARTTLS is not offered at all. */
   tls?: { key: string; cert: string };
+  /** Require SMTP AUTH with these credentials (allowed without TLS: the test runs on loopback only). */
+  login?: { user: string; password: string };
 }
 
 /**
- * An SMTP server in the test process (no AUTH) that keeps what it receives: the real wire protocol,
+ * An SMTP server in the test process (no AUTH unless asked for) that keeps what it receives: the real wire protocol,
  * as the server under test speaks it to a real mail relay.
  */
 export class Mailbox {
@@ -34,8 +36,17 @@ export class Mailbox {
   static async start(options: MailboxOptions = {}): Promise<Mailbox> {
     let mailbox: Mailbox | undefined;
     const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['AUTH'],
+      ...(options.login
+        ? {
+            authOptional: false,
+            allowInsecureAuth: true,
+            authMethods: ['PLAIN', 'LOGIN'],
+            onAuth(auth, _session, callback) {
+              const ok = auth.username === options.login!.user && auth.password === options.login!.password;
+              callback(ok ? null : new Error('invalid credentials'), ok ? { user: auth.username } : undefined);
+            },
+          }
+        : { authOptional: true, disabledCommands: ['AUTH'] }),
       ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : { hideSTARTTLS: true }),
       logger: false,
       onData(stream, session, callback) {
