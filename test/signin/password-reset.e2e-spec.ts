@@ -3,7 +3,8 @@ import { AdminApi } from '../support/admin';
 import { BrowserSession, hiddenField, submitLogin } from '../support/browser-session';
 import { Mailbox, resetLinkIn, throwawayCertificate } from '../support/mailbox';
 import { ServerProcess, ensureBuilt } from '../support/server-process';
-import { createPerson } from '../support/sign-in';
+import { LogoutReceiver } from '../support/logout-receiver';
+import { createPerson, registerWebClient, signInToApp } from '../support/sign-in';
 import { ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, ADMIN_PASSWORD, ADMIN_USERNAME, startTestServer, TestServer } from '../support/test-server';
 
 const MAIL_FROM = 'Meridian <noreply@auth.example.com>';
@@ -148,6 +149,35 @@ describe('password reset by email', () => {
     const live: unknown[] = await database().query(`SELECT 1 FROM sso_sessions WHERE user_id = $1 AND ended_at IS NULL`, [person.id]);
     expect(live).toHaveLength(0);
     expect(await signsIn(person.username, 'the final password')).toBe(true);
+  });
+
+  it('tells the apps of the ended sessions by back-channel logout', async () => {
+    const receiver = await LogoutReceiver.start(server.config.issuer, `${server.baseUrl}/oauth2/jwks`);
+    try {
+      const client = await registerWebClient(admin, { first_party: true, scope: 'openid profile' });
+      expect((await admin.send('PATCH', `/admin/v1/clients/${client.client_id}`, { backchannel_logout_uri: receiver.url(client.client_id) })).status).toBe(200);
+      const person = await createPerson(admin);
+      const { sid } = await signInToApp(new BrowserSession(server.baseUrl), client, person);
+      await requestReset(emailOf(person));
+      expect((await reset(resetLinkIn(await mailbox.waitFor(emailOf(person))), 'after the logout')).status).toBe(200);
+      const [logout] = await receiver.waitFor(client.client_id, 1);
+      expect(logout.claims).toMatchObject({ sid, sub: person.id });
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('ends every other link of the person when one is used', async () => {
+    const person = await createPerson(admin);
+    await requestReset(emailOf(person));
+    await requestReset(emailOf(person));
+    const first = resetLinkIn(await mailbox.waitFor(emailOf(person), 1));
+    const second = resetLinkIn(await mailbox.waitFor(emailOf(person), 2));
+    expect(first).not.toBe(second);
+    expect((await reset(second, 'from the second link')).status).toBe(200);
+    expect((await openLink(first)).page.status).toBe(400);
+    const unused: unknown[] = await database().query(`SELECT 1 FROM password_reset_tokens WHERE user_id = $1 AND used_at IS NULL`, [person.id]);
+    expect(unused).toHaveLength(0);
   });
 
   it('refuses an expired link', async () => {
