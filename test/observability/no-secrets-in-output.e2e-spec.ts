@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { AdminApi } from '../support/admin';
-import { BrowserSession, submitLogin } from '../support/browser-session';
+import { BrowserSession, hiddenField, submitLogin } from '../support/browser-session';
 import { decide, poll, registerDeviceClient, signedInBrowser, startOk } from '../support/device';
 import { basicAuth, postForm, request } from '../support/http';
+import { Mailbox, resetLinkIn } from '../support/mailbox';
 import { OtlpCollector } from '../support/otlp-collector';
 import { ensureBuilt, ServerProcess } from '../support/server-process';
 import { authorize, authorizeWithPkce, callbackParams, createPerson, introspect, redeemCode, registerWebClient, tokenRequest } from '../support/sign-in';
@@ -10,6 +11,7 @@ import { ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, ADMIN_PASSWORD, ADMIN_USERNAME, T
 import { throwawayDatabase, ThrowawayDatabase } from '../support/throwaway-database';
 
 const METRICS_TOKEN = `metrics-${randomBytes(12).toString('hex')}`;
+const SMTP_PASSWORD = `smtp-${randomBytes(12).toString('hex')}`;
 
 /**
  * A whole run of the server at its most verbose, with metrics and traces on: every secret that crosses it
@@ -20,6 +22,7 @@ describe('no secret in any output', () => {
   let collector: OtlpCollector;
   let database: ThrowawayDatabase;
   let server: ServerProcess;
+  let mailbox: Mailbox;
   const secrets = new Map<string, string>();
   const keep = (label: string, value: string | undefined) => {
     if (!value) throw new Error(`the flow gave no ${label}`);
@@ -30,6 +33,7 @@ describe('no secret in any output', () => {
   beforeAll(async () => {
     ensureBuilt();
     collector = await OtlpCollector.start();
+    mailbox = await Mailbox.start({ login: { user: 'mailer', password: SMTP_PASSWORD } });
     database = await throwawayDatabase();
     server = await ServerProcess.start(
       {
@@ -37,6 +41,8 @@ describe('no secret in any output', () => {
         LOG_LEVEL: 'trace',
         AUDIT_STDOUT: 'true',
         METRICS_TOKEN,
+        SMTP_URL: `smtp://mailer:${SMTP_PASSWORD}@127.0.0.1:${mailbox.port}`,
+        MAIL_FROM: 'noreply@auth.example.com',
         OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint,
         OTEL_BSP_SCHEDULE_DELAY: '100',
         BOOTSTRAP_ADMIN_CLIENT_ID: ADMIN_CLIENT_ID,
@@ -51,6 +57,7 @@ describe('no secret in any output', () => {
   afterAll(async () => {
     await server?.stop();
     await collector?.close();
+    await mailbox?.close();
     await database?.drop();
   });
 
@@ -60,6 +67,7 @@ describe('no secret in any output', () => {
     keep('bootstrap client secret', ADMIN_CLIENT_SECRET);
     keep('bootstrap admin password', ADMIN_PASSWORD);
     keep('metrics token', METRICS_TOKEN);
+    keep('SMTP password', SMTP_PASSWORD);
     keep('bootstrap Basic header', basicAuth(ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET).slice('Basic '.length));
     const admin = await AdminApi.connect(asServer);
     keep('admin access token', admin.token);
@@ -112,6 +120,19 @@ describe('no secret in any output', () => {
     expect(deviceTokens.status).toBe(200);
     keep('device access token', deviceTokens.body.access_token as string);
 
+    // A password reset: the mailed link's token and the new password.
+    const forgetful = new BrowserSession(base);
+    const forgot = await forgetful.get('/login/forgot');
+    await forgetful.post('/login/forgot', { csrf_token: hiddenField(forgot.text, 'csrf_token'), return_to: '/', email: `${person.username}@example.com` });
+    const link = new URL(resetLinkIn(await mailbox.waitFor(`${person.username}@example.com`)));
+    keep('password reset token', link.searchParams.get('token') ?? undefined);
+    const resetForm = await forgetful.get(`${link.pathname}${link.search}`);
+    const newPassword = keep('reset password', `reset-${randomBytes(8).toString('hex')}`);
+    const resetDone = await forgetful.post('/login/reset', {
+      csrf_token: hiddenField(resetForm.text, 'csrf_token'), token: hiddenField(resetForm.text, 'token'), new_password: newPassword, new_password_confirmation: newPassword,
+    });
+    expect(resetDone.status).toBe(200);
+
     // Secrets in a URL: an upstream provider's callback carries its code and state.
     const upstreamCode = keep('upstream code', `upstream-code-${randomBytes(8).toString('hex')}`);
     const lastRequest = await request(`${base}/federation/nowhere/callback?code=${upstreamCode}&state=${keep('upstream state', `state-${randomBytes(8).toString('hex')}`)}`);
@@ -146,6 +167,7 @@ describe('no secret in any output', () => {
       'token endpoint spans': sinks.spans.includes('"POST /oauth2/token"'),
       'redacted query values in spans': sinks.spans.includes('REDACTED'),
       'failed sign-in audit events': sinks['audit events'].includes('signin.failed'),
+      'password reset audit events': sinks['audit events'].includes('user.password_reset'),
       'audit event lines on stdout': sinks['stdout and stderr'].includes('"kind":"audit_event"'),
     };
     expect(Object.entries(evidence).filter(([, present]) => !present).map(([what]) => what)).toEqual([]);

@@ -22,6 +22,7 @@ export * from './http/cookies';
 export * from './logging/app-logger';
 export * from './config/metrics-settings';
 export * from './config/audit-export-settings';
+export * from './config/mail-settings';
 export * from './observability/metrics.service';
 export * from './observability/metrics-access';
 export * from './observability/metrics-listener';

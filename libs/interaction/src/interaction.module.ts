@@ -40,15 +40,18 @@ import { PasskeyLoginController } from './login/passkey/passkey-login.controller
 import { SecondFactorController } from './login/second-factor/second-factor.controller';
 import { LogoutController } from './logout/logout.controller';
 import { LogoutService } from './logout/logout.service';
+import { Mailer } from './mail/mailer.service';
 import { ParController } from './par/par.controller';
 import { PushedRequestRepository } from './par/pushed-request.repository';
 import { PushedRequestService } from './par/pushed-request.service';
+import { PasswordResetController } from './password-reset/password-reset.controller';
+import { PasswordResetFlow } from './password-reset/password-reset-flow.service';
 
 /** Every page a person sees: authorization, sign-in, consent, device verification, sign-out. */
 @Module({
   imports: [AccessModule, AuditModule, ClientsModule, UsersModule, TokensModule, GrantsModule, OidcFederationModule],
   controllers: [AssetsController, AuthorizeController, LoginController, PasskeyLoginController, SecondFactorController, FactorEnrollmentController, ConsentController, DeviceVerificationController, LogoutController, FederationController,
-    AccountController, PasswordController, FactorsController, RecoveryCodesController, SessionsController, AppsController, ParController],
+    AccountController, PasswordController, FactorsController, RecoveryCodesController, SessionsController, AppsController, ParController, PasswordResetController],
   providers: [
     PageErrorFilter,
     CsrfService,
@@ -72,6 +75,8 @@ import { PushedRequestService } from './par/pushed-request.service';
     AccountSessions,
     AccountApps,
     AccountFactors,
+    Mailer,
+    PasswordResetFlow,
   ],
   exports: [PageErrorFilter],
 })

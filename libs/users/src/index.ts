@@ -9,6 +9,7 @@ import { CreateAuthenticationFactors1764100020010 } from './migrations/176410002
 import { SessionBrowser1764100020300 } from './migrations/1764100020300-session-browser';
 import { SessionApps1764100020400 } from './migrations/1764100020400-session-apps';
 import { SessionLastSeen1764100023000 } from './migrations/1764100023000-session-last-seen';
+import { CreatePasswordResetTokens1764400010000 } from './migrations/1764400010000-create-password-reset-tokens';
 
 export * from './consents/consent.service';
 export type { FactorType, FactorView } from './factors/factor.repository';
@@ -27,6 +28,10 @@ export type { AccountLock, LoginReservation } from './login/login-throttle.servi
 export { accountLockedMessage } from './login/account-locked-message';
 export { LoginFailed, LoginService, LOGIN_FAILED_MESSAGE } from './login/login.service';
 export { DirectoryUnavailable } from './login/password-directory';
+export { PasswordResetThrottle, RESET_ADDRESS_LIMIT, RESET_IP_LIMIT } from './password-reset/password-reset-throttle';
+export { PasswordResetTokens } from './password-reset/password-reset-tokens.repository';
+export type { ResetTokenOwner } from './password-reset/password-reset-tokens.repository';
+export { assertPassword } from './users/user-rules';
 export type { PasswordDirectory } from './login/password-directory';
 export type { ConsentedApp, ConsentRow } from './consents/consent.repository';
 export * from './sessions/sso-session.service';
@@ -52,6 +57,7 @@ export const USERS_MIGRATIONS = [
   SessionBrowser1764100020300,
   SessionApps1764100020400,
   SessionLastSeen1764100023000,
+  CreatePasswordResetTokens1764400010000,
 ];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
@@ -59,5 +65,6 @@ export const USERS_PURGE_TASKS = [
   { table: 'sso_sessions', where: "expires_at < now() - interval '1 day' OR ended_at < now() - interval '1 day'" },
   { table: 'login_attempts', where: "window_start < now() - interval '1 day' AND (locked_until IS NULL OR locked_until < now())" },
   { table: 'webauthn_challenges', where: 'expires_at < now()' },
+  { table: 'password_reset_tokens', where: "expires_at < now() - interval '1 day'" },
   { table: 'authentication_factors', where: "type = 'totp' AND confirmed_at IS NULL AND created_at < now() - interval '1 day'" },
 ];

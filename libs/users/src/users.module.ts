@@ -16,6 +16,8 @@ import { LoginService } from './login/login.service';
 import { LoginThrottle } from './login/login-throttle.service';
 import { LocalStrategy } from './login/local.strategy';
 import { PasswordHasher } from './passwords/password-hasher.service';
+import { PasswordResetThrottle } from './password-reset/password-reset-throttle';
+import { PasswordResetTokens } from './password-reset/password-reset-tokens.repository';
 import { ExpiredSessionSweep } from './sessions/expired-session.sweep';
 import { SessionAppRepository } from './sessions/session-app.repository';
 import { SessionEndListeners } from './sessions/session-end';
@@ -51,7 +53,9 @@ import { UserService } from './users/user.service';
     SecondFactorThrottle,
     TotpService,
     WebAuthnChallengeRepository,
+    PasswordResetTokens,
+    PasswordResetThrottle,
   ],
-  exports: [FactorService, PasskeyService, RecoveryCodeService, SecondFactorThrottle, TotpService, UserService, SsoSessionService, SessionEndListeners, ConsentService, GroupService, LoginThrottle, LoginService, PassportModule],
+  exports: [FactorService, PasskeyService, RecoveryCodeService, SecondFactorThrottle, TotpService, UserService, SsoSessionService, SessionEndListeners, ConsentService, GroupService, LoginThrottle, LoginService, PasswordResetTokens, PasswordResetThrottle, PassportModule],
 })
 export class UsersModule {}

@@ -1,6 +1,7 @@
 import { AuditExportSettings, readAuditExportSettings } from './audit-export-settings';
 import { ConfigError } from './config-error';
 import { readEnv, EnvReader } from './env-reader';
+import { MailSettings, readMailSettings } from './mail-settings';
 import { MetricsSettings, readMetricsSettings } from './metrics-settings';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
@@ -113,6 +114,8 @@ export class AppConfig {
   readonly metrics: MetricsSettings;
   /** AUDIT_WEBHOOK_URL / AUDIT_WEBHOOK_SECRET / AUDIT_STDOUT / AUDIT_RETENTION_DAYS (see AuditExportSettings). */
   readonly audit: AuditExportSettings;
+  /** SMTP_URL / SMTP_REQUIRE_TLS / MAIL_FROM / PASSWORD_RESET_TTL: outgoing mail and password reset (see MailSettings). */
+  readonly mail: MailSettings;
 
   constructor(env: Record<string, string | undefined>) {
     const read: EnvReader = readEnv(env);
@@ -160,6 +163,7 @@ export class AppConfig {
     this.migrations = read.oneOf('MIGRATIONS', MIGRATIONS_MODES, 'run');
     this.metrics = readMetricsSettings(read, this.port);
     this.audit = readAuditExportSettings(read);
+    this.mail = readMailSettings(read);
     if (this.workers > 1 && !this.databaseUrl) {
       throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
     }

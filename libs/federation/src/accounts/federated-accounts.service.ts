@@ -50,6 +50,15 @@ export class FederatedAccounts {
     return rows.length;
   }
 
+  /**
+   * True when the person is linked to any upstream provider (OpenID Provider or LDAP directory): their
+   * password belongs to the upstream, so it is never reset here.
+   */
+  async hasUpstreamIdentity(userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM federated_identities WHERE user_id = $1 LIMIT 1`, [userId]);
+    return rows.length > 0;
+  }
+
   private async linked(provider: IdentityProviderEntity, subject: string, manager: EntityManager): Promise<UserEntity | undefined> {
     const [row]: Array<{ user_id: string }> = await manager.query(`SELECT user_id FROM federated_identities WHERE provider_id = $1 AND subject = $2`, [provider.id, subject]);
     return row ? this.users.findById(row.user_id, manager) : undefined;

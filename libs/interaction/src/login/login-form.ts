@@ -44,6 +44,7 @@ export class LoginForm {
     const page = renderLoginPage({
       providers: providers.map((provider) => ({ name: provider.name, displayName: provider.displayName })),
       passwordOptional: await this.homeRealm.anyRoutedDomain(providers),
+      passwordReset: this.config.mail.smtp !== undefined,
       pathPrefix: this.config.pathPrefix,
       csrfToken: this.csrf.issue(request, reply, LOGIN_CSRF_PURPOSE),
       returnTo: state.returnTo,

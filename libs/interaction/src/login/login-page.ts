@@ -12,6 +12,8 @@ export interface LoginPageModel {
   providers?: ReadonlyArray<{ name: string; displayName: string }>;
   /** Some provider owns a domain: a name `x@that-domain` is sent there, so the password may be left empty. */
   passwordOptional?: boolean;
+  /** Password reset by mail is on (SMTP_URL): the form links to it. */
+  passwordReset?: boolean;
 }
 
 /**
@@ -31,13 +33,20 @@ ${error}
   <input id="password" name="password" type="password" autocomplete="current-password"${model.passwordOptional ? '' : ' required'}${model.username ? ' autofocus' : ''}>
   <button type="submit">Sign in</button>
 </form>
-${passkeySignIn(model, {
+${forgotLink(model)}${passkeySignIn(model, {
   autofill: true,
   sharedFields: true,
   // The script runs the ceremony in place; the page it links to is the same ceremony on its own.
   linkHref: `${model.pathPrefix}/login/passkey`,
 })}${providerButtons(model)}`;
   return htmlPage('Sign in', body, passkeyScripts(model.pathPrefix));
+}
+
+/** The way to a reset mail, keeping the pending authorization request to come back to. */
+function forgotLink(model: LoginPageModel): string {
+  if (!model.passwordReset) return '';
+  const href = `${model.pathPrefix}/login/forgot?${new URLSearchParams({ return_to: model.returnTo })}`;
+  return `<p><a href="${escapeHtml(href)}">Forgot your password?</a></p>\n`;
 }
 
 /** Links, not scripts or forms: the page's CSP stays as it is, and each is a plain GET to our own start route. */

@@ -55,6 +55,18 @@ export class UserRepository {
       .getOne();
   }
 
+  /**
+   * The enabled people whose verified address this is, in any case: at most two are read, since a reset
+   * mail goes only to an address that names one person.
+   */
+  withVerifiedEmail(email: string): Promise<UserEntity[]> {
+    return this.repository
+      .createQueryBuilder('user')
+      .where('lower(user.email) = lower(:email) AND user.email_verified AND NOT user.disabled', { email })
+      .limit(2)
+      .getMany();
+  }
+
   /** The person with their password hash, by id; for checking the current password before a change. */
   findWithPasswordHash(id: string): Promise<UserEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);

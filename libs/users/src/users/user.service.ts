@@ -87,6 +87,12 @@ export class UserService {
     return (await this.users.findByUsername(username)) ?? undefined;
   }
 
+  /** The one enabled person whose verified address this is; undefined when none, or when two share it. */
+  async onlyWithVerifiedEmail(email: string): Promise<UserEntity | undefined> {
+    const people = await this.users.withVerifiedEmail(email);
+    return people.length === 1 ? people[0] : undefined;
+  }
+
   async get(id: string): Promise<UserEntity> {
     const user = await this.users.findById(id);
     if (!user) throw new NotFound(`No user with id ${id}`);
