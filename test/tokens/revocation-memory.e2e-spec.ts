@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { REVOCATION_STALENESS_MS, RevocationMemory } from '@app/tokens';
 import { AdminApi } from '../support/admin';
+import { basicAuth, postForm } from '../support/http';
 import { useTestServer } from '../support/server-fixture';
 import { introspect, RegisteredClient, tokenRequest } from '../support/sign-in';
 import { usesPostgres } from '../support/test-server';
@@ -71,9 +72,7 @@ describe('introspection answers revocation from memory', () => {
     for (const client of [service, opaqueService]) {
       const token = await tokenOf(client);
       expect((await introspect(ctx.server.baseUrl, client, token)).active).toBe(true);
-      const revoked = await import('../support/http').then(({ basicAuth, postForm }) =>
-        postForm(`${ctx.server.baseUrl}/oauth2/revoke`, { token }, { authorization: basicAuth(client.client_id, client.client_secret!) }),
-      );
+      const revoked = await postForm(`${ctx.server.baseUrl}/oauth2/revoke`, { token }, { authorization: basicAuth(client.client_id, client.client_secret!) });
       expect(revoked.status).toBe(200);
       expect(await introspect(ctx.server.baseUrl, client, token)).toEqual({ active: false });
     }
