@@ -28,6 +28,7 @@ import { ConsentController } from './consent/consent.controller';
 import { DeviceVerificationController } from './device/device-verification.controller';
 import { DeviceVerificationService } from './device/device-verification.service';
 import { DeviceVerificationThrottle } from './device/device-verification-throttle.service';
+import { EmailVerificationController } from './email-verification/email-verification.controller';
 import { CsrfService } from './http/csrf.service';
 import { PageErrorFilter } from './http/page-error.filter';
 import { FactorEnrollmentController } from './enrollment/factor-enrollment.controller';
@@ -51,7 +52,7 @@ import { PasswordResetFlow } from './password-reset/password-reset-flow.service'
 @Module({
   imports: [AccessModule, AuditModule, ClientsModule, UsersModule, TokensModule, GrantsModule, OidcFederationModule],
   controllers: [AssetsController, AuthorizeController, LoginController, PasskeyLoginController, SecondFactorController, FactorEnrollmentController, ConsentController, DeviceVerificationController, LogoutController, FederationController,
-    AccountController, PasswordController, FactorsController, RecoveryCodesController, SessionsController, AppsController, ParController, PasswordResetController],
+    AccountController, PasswordController, FactorsController, RecoveryCodesController, SessionsController, AppsController, ParController, PasswordResetController, EmailVerificationController],
   providers: [
     PageErrorFilter,
     CsrfService,

@@ -10,6 +10,7 @@ import { SessionBrowser1764100020300 } from './migrations/1764100020300-session-
 import { SessionApps1764100020400 } from './migrations/1764100020400-session-apps';
 import { SessionLastSeen1764100023000 } from './migrations/1764100023000-session-last-seen';
 import { CreatePasswordResetTokens1764400010000 } from './migrations/1764400010000-create-password-reset-tokens';
+import { CreateEmailVerificationTokens1764400011000 } from './migrations/1764400011000-create-email-verification-tokens';
 
 export * from './consents/consent.service';
 export type { FactorType, FactorView } from './factors/factor.repository';
@@ -30,6 +31,7 @@ export { LoginFailed, LoginService, LOGIN_FAILED_MESSAGE } from './login/login.s
 export { DirectoryUnavailable } from './login/password-directory';
 export { PasswordResetThrottle, RESET_ADDRESS_LIMIT, RESET_IP_LIMIT } from './password-reset/password-reset-throttle';
 export { PasswordResetTokens } from './password-reset/password-reset-tokens.repository';
+export { EmailVerificationTokens, VERIFICATION_LINKS_PER_HOUR } from './email-verification/email-verification-tokens.repository';
 export type { ResetTokenOwner } from './password-reset/password-reset-tokens.repository';
 export { assertPassword } from './users/user-rules';
 export type { PasswordDirectory } from './login/password-directory';
@@ -58,6 +60,7 @@ export const USERS_MIGRATIONS = [
   SessionApps1764100020400,
   SessionLastSeen1764100023000,
   CreatePasswordResetTokens1764400010000,
+  CreateEmailVerificationTokens1764400011000,
 ];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
@@ -66,5 +69,6 @@ export const USERS_PURGE_TASKS = [
   { table: 'login_attempts', where: "window_start < now() - interval '1 day' AND (locked_until IS NULL OR locked_until < now())" },
   { table: 'webauthn_challenges', where: 'expires_at < now()' },
   { table: 'password_reset_tokens', where: "expires_at < now() - interval '1 day'" },
+  { table: 'email_verification_tokens', where: "expires_at < now() - interval '1 day'" },
   { table: 'authentication_factors', where: "type = 'totp' AND confirmed_at IS NULL AND created_at < now() - interval '1 day'" },
 ];

@@ -18,6 +18,7 @@ import { LocalStrategy } from './login/local.strategy';
 import { PasswordHasher } from './passwords/password-hasher.service';
 import { PasswordResetThrottle } from './password-reset/password-reset-throttle';
 import { PasswordResetTokens } from './password-reset/password-reset-tokens.repository';
+import { EmailVerificationTokens } from './email-verification/email-verification-tokens.repository';
 import { ExpiredSessionSweep } from './sessions/expired-session.sweep';
 import { SessionAppRepository } from './sessions/session-app.repository';
 import { SessionEndListeners } from './sessions/session-end';
@@ -54,8 +55,9 @@ import { UserService } from './users/user.service';
     TotpService,
     WebAuthnChallengeRepository,
     PasswordResetTokens,
+    EmailVerificationTokens,
     PasswordResetThrottle,
   ],
-  exports: [FactorService, PasskeyService, RecoveryCodeService, SecondFactorThrottle, TotpService, UserService, SsoSessionService, SessionEndListeners, ConsentService, GroupService, LoginThrottle, LoginService, PasswordResetTokens, PasswordResetThrottle, PassportModule],
+  exports: [FactorService, PasskeyService, RecoveryCodeService, SecondFactorThrottle, TotpService, UserService, SsoSessionService, SessionEndListeners, ConsentService, GroupService, LoginThrottle, LoginService, PasswordResetTokens, PasswordResetThrottle, EmailVerificationTokens, PassportModule],
 })
 export class UsersModule {}

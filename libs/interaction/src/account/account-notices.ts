@@ -9,6 +9,10 @@ const NOTICES: Readonly<Record<string, string>> = {
   'app-revoked': 'The app no longer has access. It will ask for your permission again next time.',
   'factor-renamed': 'The sign-in method was renamed.',
   'factor-removed': 'The sign-in method was removed.',
+  'verification-sent': 'We sent a verification link to your e-mail address. It works once, for 24 hours.',
+  'verification-throttled': 'You asked for several links within the hour. Use one of them, or try again later.',
+  'verification-failed': 'The verification mail could not be sent. Try again later.',
+  'verification-not-needed': 'There is no unverified address to verify.',
 };
 
 export function noticeFor(done: string | undefined): string | undefined {

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@app/core';
 import { UserService } from '@app/users';
 import { Page } from '../http/page.decorator';
+import { Mailer } from '../mail/mailer.service';
 import { pageHeaders } from '../http/page-headers';
 import { pageQuery } from '../http/page-params';
 import { AccountAccess } from './account-access';
@@ -17,6 +18,7 @@ export class AccountController {
     private readonly access: AccountAccess,
     private readonly users: UserService,
     private readonly config: AppConfig,
+    private readonly mailer: Mailer,
   ) {}
 
   @Get()
@@ -32,6 +34,7 @@ export class AccountController {
       name: user.name,
       email: user.email,
       emailVerified: user.emailVerified,
+      verificationCsrfToken: this.mailer.enabled && user.email && !user.emailVerified ? this.access.csrfToken(request, reply) : undefined,
     });
     await reply.status(200).headers(pageHeaders()).send(page);
   }

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../http/html';
+import { verificationButton } from '../email-verification/verification-pages';
 import { AccountPageFrame, renderAccountPage } from './account-layout';
 
 export interface OverviewPageModel extends AccountPageFrame {
@@ -6,6 +7,8 @@ export interface OverviewPageModel extends AccountPageFrame {
   name: string | null;
   email: string | null;
   emailVerified: boolean;
+  /** Set when an unverified address can be sent a verification link. */
+  verificationCsrfToken?: string;
 }
 
 /** The account's front page: who is signed in, and where to manage each part of the account. */
@@ -17,6 +20,7 @@ export function renderOverviewPage(model: OverviewPageModel): string {
   <tr><th scope="row">Name</th><td>${model.name ? escapeHtml(model.name) : 'not set'}</td></tr>
   <tr><th scope="row">E-mail</th><td>${email}</td></tr>
 </table>
+${model.email && !model.emailVerified && model.verificationCsrfToken ? verificationButton(model.pathPrefix, model.verificationCsrfToken) : ''}
 <p>Your administrator manages these details; ask them to change one.</p>
 <ul>
   <li><a href="${escapeHtml(account)}/password">Change your password</a></li>

@@ -128,7 +128,10 @@ export class UserService {
       changes.username = input.username;
     }
     if (input.email !== undefined) changes.email = input.email;
+    // A new address is not the one that was verified: unless the change says otherwise, it starts
+    // unverified (password reset mail goes to verified addresses only).
     if (input.email_verified !== undefined) changes.emailVerified = input.email_verified;
+    else if (input.email !== undefined && (input.email ?? '').toLowerCase() !== (user.email ?? '').toLowerCase()) changes.emailVerified = false;
     if (input.name !== undefined) changes.name = input.name;
     if (input.given_name !== undefined) changes.givenName = input.given_name;
     if (input.family_name !== undefined) changes.familyName = input.family_name;
