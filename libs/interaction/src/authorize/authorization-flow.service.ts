@@ -89,6 +89,7 @@ export class AuthorizationFlow {
       createdAt: this.clock.now(),
       consentedAt: null,
       consentedBy: null,
+      signInAfter: null,
     };
     const { step, requirement } = await this.nextStep(fresh, client, session);
     if (step === 'denied') throw this.accessDenied(fresh, client);
@@ -195,7 +196,8 @@ export class AuthorizationFlow {
     if (step === 'consent') return this.config.localPath(`/oauth2/consent?request=${requestId}`);
     if (step === 'second-factor' || step === 'enroll') return stepUpPath(this.config.pathPrefix, step, this.resumePath(requestId), requirement?.level ?? 'mfa');
     const login = new URLSearchParams({ return_to: this.resumePath(requestId) });
-    if (pending.loginHint) login.set('login_hint', pending.loginHint);
+    // After "Not you?" the hint may name the person who just said it is not them.
+    if (pending.loginHint && !pending.signInAfter) login.set('login_hint', pending.loginHint);
     return this.config.localPath(`/login?${login.toString()}`);
   }
 
@@ -231,6 +233,19 @@ export class AuthorizationFlow {
   /** Remembers that `userId` answered this request's consent page (prompt=consent shows it once to them). */
   async markConsented(stored: StoredAuthorizationRequest, userId: string): Promise<void> {
     await this.requests.markConsented(stored.idHash, userId);
+  }
+
+  /** "Not you?": the request goes on, but only after someone signs in again (see needsLogin). */
+  async switchAccount(stored: StoredAuthorizationRequest): Promise<void> {
+    await this.requests.requireSignIn(stored.idHash, this.clock.now());
+  }
+
+  /** The client of the stored request a sign-in returns to (see finalRedirectOf), for the login page to name. */
+  async clientOf(returnTo: string): Promise<ClientEntity | undefined> {
+    const prefix = this.resumePath('');
+    if (!returnTo.startsWith(prefix)) return undefined;
+    const stored = await this.requests.findPending(returnTo.slice(prefix.length));
+    return (stored && (await this.clients.findById(stored.clientId))) ?? undefined;
   }
 
   /** The person said no: the request ends with access_denied (RFC 6749 §4.1.2.1). */
