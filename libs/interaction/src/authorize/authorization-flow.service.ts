@@ -57,9 +57,20 @@ export class AuthorizationFlow {
    * the login form's CSP form-action must allow the client's redirect that ends the flow.
    */
   async finalRedirectOf(returnTo: string): Promise<string | undefined> {
+    return (await this.resumedBy(returnTo))?.redirectUri;
+  }
+
+  /** The client of the stored request a sign-in returns to (see finalRedirectOf), for the login page to name. */
+  async clientOf(returnTo: string): Promise<ClientEntity | undefined> {
+    const stored = await this.resumedBy(returnTo);
+    return (stored && (await this.clients.findById(stored.clientId))) ?? undefined;
+  }
+
+  /** The pending request whose resume URL `returnTo` is, if it is one. */
+  private async resumedBy(returnTo: string): Promise<StoredAuthorizationRequest | undefined> {
     const prefix = this.resumePath('');
     if (!returnTo.startsWith(prefix)) return undefined;
-    return (await this.requests.findPending(returnTo.slice(prefix.length)))?.redirectUri;
+    return this.requests.findPending(returnTo.slice(prefix.length));
   }
 
   /** The browser path that continues the stored request `requestId` (under the issuer's path). */
@@ -238,14 +249,6 @@ export class AuthorizationFlow {
   /** "Not you?": the request goes on, but only after someone signs in again (see needsLogin). */
   async switchAccount(stored: StoredAuthorizationRequest): Promise<void> {
     await this.requests.requireSignIn(stored.idHash, this.clock.now());
-  }
-
-  /** The client of the stored request a sign-in returns to (see finalRedirectOf), for the login page to name. */
-  async clientOf(returnTo: string): Promise<ClientEntity | undefined> {
-    const prefix = this.resumePath('');
-    if (!returnTo.startsWith(prefix)) return undefined;
-    const stored = await this.requests.findPending(returnTo.slice(prefix.length));
-    return (stored && (await this.clients.findById(stored.clientId))) ?? undefined;
   }
 
   /** The person said no: the request ends with access_denied (RFC 6749 §4.1.2.1). */

@@ -48,9 +48,9 @@ describe(safeUrl.name, () => {
 describe(renderSignedInAs.name, () => {
   it('shows the name with the username, escaped', () => {
     expect(renderSignedInAs({ name: 'Ada <L>', username: 'ada' }, '<a href="/x">Not you?</a>')).toBe(
-      '<p class="signed-in">Signed in as <strong>Ada &lt;L&gt;</strong> (ada). <a href="/x">Not you?</a></p>',
+      '<div class="signed-in">Signed in as <strong>Ada &lt;L&gt;</strong> (ada). <a href="/x">Not you?</a></div>',
     );
-    expect(renderSignedInAs({ name: null, username: 'ada' })).toBe('<p class="signed-in">Signed in as <strong>ada</strong>.</p>');
+    expect(renderSignedInAs({ name: null, username: 'ada' })).toBe('<div class="signed-in">Signed in as <strong>ada</strong>.</div>');
   });
 });
 

@@ -48,10 +48,13 @@ export function renderClientContext(client: ClientContext): string {
 </section>`;
 }
 
-/** "Signed in as …", the person's name with their username, and where "Not you?" leads. */
+/**
+ * "Signed in as …", the person's name with their username, and "Not you?" (a link, or a form: so the
+ * wrapper is a div, which may hold a form where a paragraph may not).
+ */
 export function renderSignedInAs(person: { name?: string | null; username: string }, notYou?: string): string {
   const who = person.name?.trim()
     ? `<strong>${escapeHtml(person.name.trim())}</strong> (${escapeHtml(person.username)})`
     : `<strong>${escapeHtml(person.username)}</strong>`;
-  return `<p class="signed-in">Signed in as ${who}.${notYou ? ` ${notYou}` : ''}</p>`;
+  return `<div class="signed-in">Signed in as ${who}.${notYou ? ` ${notYou}` : ''}</div>`;
 }
