@@ -18,13 +18,14 @@ import { GrantAuthenticationLevel1764100020110 } from './migrations/176410002011
 import { AuthorizationRequestResponseShape1764100024000 } from './migrations/1764100024000-authorization-request-response-shape';
 import { AuthorizationDpopJkt1764100026100 } from './migrations/1764100026100-authorization-dpop-jkt';
 import { PushedAuthorizationRequests1764100027100 } from './migrations/1764100027100-pushed-authorization-requests';
+import { AuthorizationRequestSwitchAccount1764400007300 } from './migrations/1764400007300-authorization-request-switch-account';
 import { CreateDeviceAuthorizations1764100005000, DeviceAuthorizationEntity } from './device';
 
 export const GRANTS_ENTITIES = [DeviceAuthorizationEntity];
 export const GRANTS_MIGRATIONS = [CreateAuthorization1764100002500, CreateDeviceAuthorizations1764100005000, AuthorizationBindings1764100012000,
   AuthorizationRequestBrowser1764100014000, PendingGrantIndexes1764100016600, AuthorizationRequestAcrValues1764100020050,
   GrantAuthenticationLevel1764100020110, AuthorizationRequestResponseShape1764100024000,
-  AuthorizationDpopJkt1764100026100, PushedAuthorizationRequests1764100027100];
+  AuthorizationDpopJkt1764100026100, PushedAuthorizationRequests1764100027100, AuthorizationRequestSwitchAccount1764400007300];
 
 /** Expired rows this lib's tables may drop (see HousekeepingService). */
 export const GRANTS_PURGE_TASKS = [

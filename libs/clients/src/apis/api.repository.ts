@@ -67,6 +67,21 @@ export class ApiRepository {
     return new Set(rows.map((row) => row.name));
   }
 
+  /** The descriptions registered APIs give those of `names` they define (the first non-empty one per scope). */
+  async scopeDescriptions(names: readonly string[]): Promise<Map<string, string>> {
+    if (names.length === 0) return new Map();
+    const rows: Array<{ name: string; description: string }> = await this.dataSource.query(
+      `SELECT scope->>'name' AS name, scope->>'description' AS description
+         FROM apis, jsonb_array_elements(apis.scopes) AS scope
+        WHERE scope->>'name' = ANY($1::text[]) AND coalesce(scope->>'description', '') <> ''
+        ORDER BY apis.created_at, apis.id`,
+      [names],
+    );
+    const descriptions = new Map<string, string>();
+    for (const row of rows) if (!descriptions.has(row.name)) descriptions.set(row.name, row.description);
+    return descriptions;
+  }
+
   /** RFC 8693: whether any API lets this client exchange tokens toward it. */
   async anyAllowsTokenExchange(clientId: string): Promise<boolean> {
     return (await this.repository.createQueryBuilder('api').where(':clientId = ANY(api.token_exchange_allowed_clients)', { clientId }).getCount()) > 0;

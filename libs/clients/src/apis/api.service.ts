@@ -73,6 +73,11 @@ export class ApiService {
     this.apis.apiChanged(identifier);
   }
 
+  /** What the consent and device pages say a requested scope lets the application do. */
+  scopeDescriptions(names: readonly string[]): Promise<Map<string, string>> {
+    return this.apis.scopeDescriptions(names);
+  }
+
   async get(id: string): Promise<ApiEntity> {
     const api = isUuid(id) ? await this.apis.findById(id) : null;
     if (!api) throw new NotFound(`No API with id ${id}`);

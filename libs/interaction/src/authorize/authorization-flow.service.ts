@@ -57,9 +57,20 @@ export class AuthorizationFlow {
    * the login form's CSP form-action must allow the client's redirect that ends the flow.
    */
   async finalRedirectOf(returnTo: string): Promise<string | undefined> {
+    return (await this.resumedBy(returnTo))?.redirectUri;
+  }
+
+  /** The client of the stored request a sign-in returns to (see finalRedirectOf), for the login page to name. */
+  async clientOf(returnTo: string): Promise<ClientEntity | undefined> {
+    const stored = await this.resumedBy(returnTo);
+    return (stored && (await this.clients.findById(stored.clientId))) ?? undefined;
+  }
+
+  /** The pending request whose resume URL `returnTo` is, if it is one. */
+  private async resumedBy(returnTo: string): Promise<StoredAuthorizationRequest | undefined> {
     const prefix = this.resumePath('');
     if (!returnTo.startsWith(prefix)) return undefined;
-    return (await this.requests.findPending(returnTo.slice(prefix.length)))?.redirectUri;
+    return this.requests.findPending(returnTo.slice(prefix.length));
   }
 
   /** The browser path that continues the stored request `requestId` (under the issuer's path). */
@@ -89,6 +100,7 @@ export class AuthorizationFlow {
       createdAt: this.clock.now(),
       consentedAt: null,
       consentedBy: null,
+      signInAfter: null,
     };
     const { step, requirement } = await this.nextStep(fresh, client, session);
     if (step === 'denied') throw this.accessDenied(fresh, client);
@@ -195,7 +207,8 @@ export class AuthorizationFlow {
     if (step === 'consent') return this.config.localPath(`/oauth2/consent?request=${requestId}`);
     if (step === 'second-factor' || step === 'enroll') return stepUpPath(this.config.pathPrefix, step, this.resumePath(requestId), requirement?.level ?? 'mfa');
     const login = new URLSearchParams({ return_to: this.resumePath(requestId) });
-    if (pending.loginHint) login.set('login_hint', pending.loginHint);
+    // After "Not you?" the hint may name the person who just said it is not them.
+    if (pending.loginHint && !pending.signInAfter) login.set('login_hint', pending.loginHint);
     return this.config.localPath(`/login?${login.toString()}`);
   }
 
@@ -231,6 +244,11 @@ export class AuthorizationFlow {
   /** Remembers that `userId` answered this request's consent page (prompt=consent shows it once to them). */
   async markConsented(stored: StoredAuthorizationRequest, userId: string): Promise<void> {
     await this.requests.markConsented(stored.idHash, userId);
+  }
+
+  /** "Not you?": the request goes on, but only after someone signs in again (see needsLogin). */
+  async switchAccount(stored: StoredAuthorizationRequest): Promise<void> {
+    await this.requests.requireSignIn(stored.idHash, this.clock.now());
   }
 
   /** The person said no: the request ends with access_denied (RFC 6749 §4.1.2.1). */

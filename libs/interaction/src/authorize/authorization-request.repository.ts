@@ -10,6 +10,8 @@ export interface PendingRequest extends AuthorizationParams {
   createdAt: Date;
   consentedAt: Date | null;
   consentedBy: string | null;
+  /** Set by "Not you?": only a sign-in after this time may continue the request. */
+  signInAfter: Date | null;
 }
 
 export interface StoredAuthorizationRequest extends PendingRequest {
@@ -37,6 +39,7 @@ interface RawRequest {
   created_at: Date;
   consented_at: Date | null;
   consented_by: string | null;
+  sign_in_after: Date | null;
   browser_hash: string | null;
   response_type: string;
   response_mode: string;
@@ -85,6 +88,17 @@ export class AuthorizationRequestRepository {
     );
   }
 
+  /**
+   * "Not you?": the session signed in so far no longer counts for this request; the person signed in next
+   * continues it, and gives consent of their own (a consent given on the request was the other person's).
+   */
+  async requireSignIn(idHash: string, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE authorization_requests SET sign_in_after = $2, consented_at = NULL, consented_by = NULL WHERE id_hash = $1 AND completed_at IS NULL`,
+      [idHash, now],
+    );
+  }
+
   /** Answers the request once: false when another tab already did (one code per request). */
   async complete(idHash: string): Promise<boolean> {
     const result: [unknown[], number] = await this.dataSource.query(
@@ -117,6 +131,7 @@ function toStored(row: RawRequest): StoredAuthorizationRequest {
     createdAt: new Date(row.created_at),
     consentedAt: row.consented_at ? new Date(row.consented_at) : null,
     consentedBy: row.consented_by,
+    signInAfter: row.sign_in_after ? new Date(row.sign_in_after) : null,
     browserHash: row.browser_hash,
   };
 }

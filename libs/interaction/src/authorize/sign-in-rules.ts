@@ -5,6 +5,8 @@ import type { PendingRequest, StoredAuthorizationRequest } from './authorization
 
 /** True when the request needs the person to sign in (again) despite their session (OIDC Core §3.1.2.1). */
 export function needsLogin(stored: PendingRequest, session: SessionDetails, now: Date): boolean {
+  // "Not you?": the sign-in made before the switch no longer counts for this request.
+  if (stored.signInAfter && session.authTimeMs <= stored.signInAfter.getTime()) return true;
   // A sign-in that happened after this request started satisfies prompt=login and any max_age.
   if (session.authTimeMs > stored.createdAt.getTime()) return false;
   // OIDC Core §3.1.2.1 prompt=login: the person must sign in again.
@@ -36,6 +38,6 @@ export function forHintedPerson(params: AuthorizationParams, session: SessionDet
 
 /** The authorization parameters of a stored request, without what its storage and progress added. */
 export function parametersOf(stored: StoredAuthorizationRequest): AuthorizationParams {
-  const { idHash: _id, browserHash: _browser, createdAt: _created, consentedAt: _at, consentedBy: _by, ...params } = stored;
+  const { idHash: _id, browserHash: _browser, createdAt: _created, consentedAt: _at, consentedBy: _by, signInAfter: _switched, ...params } = stored;
   return params;
 }

@@ -1,40 +1,40 @@
+import { ClientContext, renderClientContext, renderSignedInAs } from '../http/client-context';
 import { DECISION_BUTTONS, escapeHtml, htmlPage } from '../http/html';
-
-const SCOPE_DESCRIPTIONS: Record<string, string> = {
-  openid: 'Know who you are (your account identifier)',
-  profile: 'See your name and username',
-  email: 'See your e-mail address',
-  offline_access: 'Keep access while you are not using it',
-  groups: 'See the groups you are in',
-  roles: 'See your roles',
-};
+import { renderScopeList } from '../http/scope-list';
 
 export interface ConsentPageModel {
   /** The issuer's path (AppConfig.pathPrefix): the form posts back under it. */
   pathPrefix: string;
-  clientName: string;
+  client: ClientContext;
   scopes: readonly string[];
+  /** Plain words for the requested scopes that registered APIs describe. */
+  scopeDescriptions?: ReadonlyMap<string, string>;
   requestId: string;
   csrfToken: string;
-  username: string;
+  person: { name?: string | null; username: string };
 }
 
-/** Asks the person whether the application may have the requested scopes; two submit buttons. */
+/**
+ * Asks the person whether the application may have the requested scopes; two submit buttons. "Not you?"
+ * is a form of its own (it changes the request), posted with the same CSRF token.
+ */
 export function renderConsentPage(model: ConsentPageModel): string {
-  const items = model.scopes
-    .map((scope) => {
-      const description = SCOPE_DESCRIPTIONS[scope];
-      return `<li>${description ? `${escapeHtml(description)} ` : ''}<code>${escapeHtml(scope)}</code></li>`;
-    })
-    .join('\n');
-  const body = `<h1>Allow access?</h1>
-<p><strong>${escapeHtml(model.clientName)}</strong> asks to:</p>
-<ul class="scopes">${items || '<li>Sign you in</li>'}</ul>
-<p>Signed in as <strong>${escapeHtml(model.username)}</strong>.</p>
-<form method="post" action="${escapeHtml(model.pathPrefix)}/oauth2/consent">
-  <input type="hidden" name="request" value="${escapeHtml(model.requestId)}">
-  <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
-  ${DECISION_BUTTONS}
+  const name = model.client.clientName.trim() || model.client.clientId;
+  const scopes = model.scopes.length ? renderScopeList(model.scopes, model.scopeDescriptions) : '<ul class="scopes"><li>Sign you in</li></ul>';
+  const hidden = `<input type="hidden" name="request" value="${escapeHtml(model.requestId)}">
+  <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">`;
+  const notYou = `<form class="inline" method="post" action="${escapeHtml(model.pathPrefix)}/oauth2/consent/switch-account">
+  ${hidden}
+  <button type="submit" class="link">Not you?</button>
 </form>`;
+  const body = `${renderClientContext(model.client)}
+<h1>Allow access?</h1>
+<p><strong>${escapeHtml(name)}</strong> asks to:</p>
+${scopes}
+<form method="post" action="${escapeHtml(model.pathPrefix)}/oauth2/consent">
+  ${hidden}
+  ${DECISION_BUTTONS}
+</form>
+${renderSignedInAs(model.person, notYou)}`;
   return htmlPage('Allow access?', body);
 }

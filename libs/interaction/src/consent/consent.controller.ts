@@ -1,8 +1,10 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiService } from '@app/clients';
 import { AppConfig } from '@app/core';
 import { ConsentService, SsoSessionService, UserService } from '@app/users';
 import { AuthorizationFlow } from '../authorize/authorization-flow.service';
+import { logoOf } from '../http/client-context';
 import { CsrfService } from '../http/csrf.service';
 import { Page } from '../http/page.decorator';
 import { ErrorPage } from '../http/page-errors';
@@ -24,6 +26,7 @@ export class ConsentController {
     private readonly consents: ConsentService,
     private readonly csrf: CsrfService,
     private readonly config: AppConfig,
+    private readonly apis: ApiService,
   ) {}
 
   @Get()
@@ -39,13 +42,14 @@ export class ConsentController {
     if (!session || !user || !(await this.flow.admits(client, session.userId))) return this.backToFlow(reply, requestId!);
     const page = renderConsentPage({
       pathPrefix: this.config.pathPrefix,
-      clientName: client.clientName,
+      client,
       scopes: stored.scopes,
+      scopeDescriptions: await this.apis.scopeDescriptions(stored.scopes),
       requestId: requestId!,
       csrfToken: this.csrf.issue(request, reply, purpose(requestId!)),
-      username: user.username,
+      person: user,
     });
-    await reply.status(200).headers(pageHeaders(stored.redirectUri)).send(page);
+    await reply.status(200).headers(pageHeaders(stored.redirectUri, { image: logoOf(client) })).send(page);
   }
 
   @Post()
@@ -63,6 +67,21 @@ export class ConsentController {
     if (!(await this.flow.admits(client, session.userId))) return this.backToFlow(reply, params.request!);
     await this.consents.grant(session.userId, stored.clientId, stored.scopes);
     await this.flow.markConsented(stored, session.userId);
+    return this.backToFlow(reply, params.request!);
+  }
+
+  /**
+   * "Not you?": the request stays, and goes back through the sign-in page (its resume URL), which the
+   * session signed in so far no longer satisfies for this request.
+   */
+  @Post('switch-account')
+  async switchAccount(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const params = pageForm(request);
+    const { stored } = await this.flow.load(params.request);
+    if (!this.csrf.verify(request, purpose(params.request!), params.csrf_token)) {
+      throw new ErrorPage('Form expired', 'The consent form expired or did not come from this browser. Go back to the application and try again.', 403);
+    }
+    if (this.flow.isOwnBrowser(stored, request)) await this.flow.switchAccount(stored);
     return this.backToFlow(reply, params.request!);
   }
 

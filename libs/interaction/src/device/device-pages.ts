@@ -1,4 +1,6 @@
+import { ClientContext, renderClientContext, renderSignedInAs } from '../http/client-context';
 import { DECISION_BUTTONS, escapeHtml, htmlPage } from '../http/html';
+import { renderScopeList } from '../http/scope-list';
 
 export interface CodeFormModel {
   /** The issuer's path (AppConfig.pathPrefix): the form posts back under it. */
@@ -14,8 +16,13 @@ export interface ConfirmModel {
   csrfToken: string;
   /** Shown as XXXX-XXXX so the person can compare it with the device (RFC 8628 §5.4). */
   userCode: string;
-  clientName: string;
+  client: ClientContext;
   scopes: readonly string[];
+  /** Plain words for the requested scopes that registered APIs describe. */
+  scopeDescriptions?: ReadonlyMap<string, string>;
+  person: { name?: string | null; username: string };
+  /** The sign-in page, coming back to this code: "Not you?". */
+  switchAccountHref: string;
 }
 
 const alert = (message?: string) => (message ? `<p class="error" role="alert">${escapeHtml(message)}</p>` : '');
@@ -38,11 +45,12 @@ ${alert(model.error)}
 
 /** Step 2: the person sees which application asks for what, and allows or denies. */
 export function renderConfirm(model: ConfirmModel): string {
-  const scopes = model.scopes.length
-    ? `<ul class="scopes">${model.scopes.map((scope) => `<li><code>${escapeHtml(scope)}</code></li>`).join('')}</ul>`
-    : '<p>No particular permissions.</p>';
-  const body = `<h1>Allow access?</h1>
-<p><strong>${escapeHtml(model.clientName)}</strong> on a device wants to access your account.</p>
+  const scopes = model.scopes.length ? renderScopeList(model.scopes, model.scopeDescriptions) : '<p>No particular permissions.</p>';
+  const name = model.client.clientName.trim() || model.client.clientId;
+  const notYou = `<a href="${escapeHtml(model.switchAccountHref)}">Not you?</a>`;
+  const body = `${renderClientContext(model.client)}
+<h1>Allow access?</h1>
+<p><strong>${escapeHtml(name)}</strong> on a device wants to access your account.</p>
 <p>Code: <code>${escapeHtml(model.userCode)}</code>. Continue only if this is the code shown on a device you are setting up yourself.</p>
 <p>It asks for:</p>
 ${scopes}
@@ -50,7 +58,8 @@ ${scopes}
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
   <input type="hidden" name="user_code" value="${escapeHtml(model.userCode)}">
   ${DECISION_BUTTONS}
-</form>`;
+</form>
+${renderSignedInAs(model.person, notYou)}`;
   return htmlPage('Allow access?', body);
 }
 

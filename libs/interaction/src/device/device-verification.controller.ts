@@ -1,11 +1,13 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, FormParams } from '@app/core';
-import { SsoSessionService } from '@app/users';
+import { ApiService } from '@app/clients';
+import { SsoSessionService, UserService } from '@app/users';
+import { logoOf } from '../http/client-context';
 import { CsrfService } from '../http/csrf.service';
-import { HTML_PAGE_HEADERS } from '../http/html';
 import { Page } from '../http/page.decorator';
 import { ErrorPage } from '../http/page-errors';
+import { pageHeaders } from '../http/page-headers';
 import { pageForm, pageQuery } from '../http/page-params';
 import { stepUpPath } from '../authorize/step-up';
 import { seeOther } from '../http/see-other';
@@ -28,6 +30,8 @@ export class DeviceVerificationController {
     private readonly sessions: SsoSessionService,
     private readonly csrf: CsrfService,
     private readonly config: AppConfig,
+    private readonly users: UserService,
+    private readonly apis: ApiService,
   ) {}
 
   @Get()
@@ -67,8 +71,21 @@ export class DeviceVerificationController {
       return seeOther(reply, stepUpPath(this.config.pathPrefix, stepUp.page, back, stepUp.level));
     }
     if (params.decision === undefined) {
+      const person = await this.users.findById(session.userId);
+      if (!person) return seeOther(reply, this.loginThenBack(userCode));
       const scopes = lookup.authorization.scopes;
-      return send(reply, 200, renderConfirm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode: lookup.userCode, clientName: lookup.client.clientName, scopes }));
+      const page = renderConfirm({
+        pathPrefix: this.config.pathPrefix,
+        csrfToken: this.token(request, reply),
+        userCode: lookup.userCode,
+        client: lookup.client,
+        scopes,
+        scopeDescriptions: await this.apis.scopeDescriptions(scopes),
+        person,
+        // Signing in again replaces this browser's session; the code stays valid on the device meanwhile.
+        switchAccountHref: this.loginThenBack(lookup.userCode),
+      });
+      return send(reply, 200, page, logoOf(lookup.client));
     }
     if (params.decision !== 'allow' && params.decision !== 'deny') {
       return send(reply, 400, renderMessage('Something went wrong', 'Choose Allow or Deny.', true));
@@ -103,6 +120,7 @@ function orNothing(read: () => FormParams): FormParams | undefined {
   }
 }
 
-async function send(reply: FastifyReply, status: number, page: string): Promise<void> {
-  await reply.status(status).headers(HTML_PAGE_HEADERS).send(page);
+/** `logo`: the https logo the page shows, which its CSP then allows (only that origin). */
+async function send(reply: FastifyReply, status: number, page: string, logo?: string): Promise<void> {
+  await reply.status(status).headers(pageHeaders(undefined, { image: logo })).send(page);
 }

@@ -29,6 +29,13 @@ const STYLE = `
   button.secondary { background: #fff; color: #2450b2; }
   .error { background: #fdecea; color: #8a1c13; padding: .6rem; border-radius: 4px; }
   ul.scopes li { margin: .3rem 0; }
+  .client { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem .75rem; margin-bottom: 1rem; }
+  .client-logo { width: 48px; height: 48px; object-fit: contain; }
+  .client-name { font-weight: 600; margin: 0; }
+  .client-links { flex-basis: 100%; margin: 0; font-size: .9rem; }
+  .signed-in { margin: 1rem 0; }
+  form.inline { display: inline; }
+  button.link { margin: 0; padding: 0; border: 0; background: none; color: #2450b2; text-decoration: underline; font-size: inherit; }
   code { background: #eef0f4; padding: .1rem .3rem; border-radius: 3px; }`;
 
 /**

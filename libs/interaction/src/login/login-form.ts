@@ -7,6 +7,7 @@ import { accountLockedMessage, LoginFailed, LOGIN_FAILED_MESSAGE } from '@app/us
 import { AuthorizationFlow } from '../authorize/authorization-flow.service';
 import { CsrfService } from '../http/csrf.service';
 import { FormRejected } from '../http/page-errors';
+import { logoOf } from '../http/client-context';
 import { pageHeaders } from '../http/page-headers';
 import { renderLoginPage } from './login-page';
 import { safeReturnTo } from './return-to';
@@ -41,7 +42,9 @@ export class LoginForm {
 
   async show(request: FastifyRequest, reply: FastifyReply, state: LoginFormState): Promise<void> {
     const providers = await this.identityProviders.listEnabled('oidc');
+    const client = await this.flow.clientOf(state.returnTo).catch(() => undefined);
     const page = renderLoginPage({
+      client,
       providers: providers.map((provider) => ({ name: provider.name, displayName: provider.displayName })),
       passwordOptional: await this.homeRealm.anyRoutedDomain(providers),
       passwordReset: this.config.mail.smtp !== undefined,
@@ -53,7 +56,7 @@ export class LoginForm {
     });
     // The form's CSP must allow the redirect to the client that ends an authorization flow.
     const target = await this.flow.finalRedirectOf(state.returnTo).catch(() => undefined);
-    const headers = withFormTargets(pageHeaders(target, { scripts: true }), this.homeRealm.formTargets(providers));
+    const headers = withFormTargets(pageHeaders(target, { scripts: true, image: client && logoOf(client) }), this.homeRealm.formTargets(providers));
     await reply.status(state.status ?? 200).headers(headers).send(page);
   }
 

@@ -1,3 +1,4 @@
+import { ClientContext, renderClientContext } from '../http/client-context';
 import { escapeHtml, htmlPage } from '../http/html';
 import { passkeyForm, PasskeyFormModel, passkeyScripts } from '../http/passkey-form';
 
@@ -14,6 +15,8 @@ export interface LoginPageModel {
   passwordOptional?: boolean;
   /** Password reset by mail is on (SMTP_URL): the form links to it. */
   passwordReset?: boolean;
+  /** The application of the authorization request this sign-in continues, when it continues one. */
+  client?: ClientContext;
 }
 
 /**
@@ -22,8 +25,11 @@ export interface LoginPageModel {
  */
 export function renderLoginPage(model: LoginPageModel): string {
   const error = model.error ? `<p class="error" role="alert">${escapeHtml(model.error)}</p>` : '';
-  const body = `<h1>Sign in</h1>
-${error}
+  const context = model.client ? `${renderClientContext(model.client)}
+` : '';
+  const body = `${context}<h1>Sign in</h1>
+${context ? `<p>to continue to <strong>${escapeHtml(model.client!.clientName.trim() || model.client!.clientId)}</strong></p>
+` : ''}${error}
 <form method="post" action="${escapeHtml(model.pathPrefix)}/login">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
   <input type="hidden" name="return_to" value="${escapeHtml(model.returnTo)}">

@@ -1,3 +1,4 @@
+import { ClientContext, renderClientContext, renderSignedInAs } from '../http/client-context';
 import { escapeHtml, htmlPage } from '../http/html';
 
 export interface LogoutConfirmModel {
@@ -7,14 +8,24 @@ export interface LogoutConfirmModel {
   clientId?: string;
   postLogoutRedirectUri?: string;
   state?: string;
+  /** The application that sent the person here, when the request names one. */
+  client?: ClientContext;
+  /** Who is signed in: the one this sign-out ends. */
+  person?: { name?: string | null; username: string };
 }
 
 /** RP-Initiated Logout 1.0 §2: without proof the request comes from the session's RP, ask the person. */
 export function renderLogoutConfirmPage(model: LogoutConfirmModel): string {
   const hidden = (name: string, value: string | undefined) =>
     value === undefined ? '' : `\n  <input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
-  const body = `<h1>Sign out?</h1>
-<p>Do you want to sign out of this server?</p>
+  const context = model.client ? `${renderClientContext(model.client)}
+` : '';
+  const from = model.client
+    ? ` <strong>${escapeHtml(model.client.clientName.trim() || model.client.clientId)}</strong> asks you to sign out.`
+    : '';
+  const body = `${context}<h1>Sign out?</h1>
+${model.person ? `${renderSignedInAs(model.person)}
+` : ''}<p>Do you want to sign out of this server?${from}</p>
 <form method="post" action="${escapeHtml(model.pathPrefix)}/oauth2/logout/confirm">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">${hidden('client_id', model.clientId)}${hidden('post_logout_redirect_uri', model.postLogoutRedirectUri)}${hidden('state', model.state)}
   <button type="submit">Sign out</button>

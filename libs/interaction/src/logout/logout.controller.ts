@@ -1,7 +1,8 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, FormParams } from '@app/core';
-import { CurrentSession, SsoSessionService } from '@app/users';
+import { CurrentSession, SsoSessionService, UserService } from '@app/users';
+import { logoOf } from '../http/client-context';
 import { CsrfService } from '../http/csrf.service';
 import { Page } from '../http/page.decorator';
 import { ErrorPage } from '../http/page-errors';
@@ -27,6 +28,7 @@ export class LogoutController {
     private readonly sessions: SsoSessionService,
     private readonly csrf: CsrfService,
     private readonly config: AppConfig,
+    private readonly users: UserService,
   ) {}
 
   @Get()
@@ -65,8 +67,11 @@ export class LogoutController {
       clientId: logout.client?.clientId,
       postLogoutRedirectUri: logout.postLogoutRedirectUri,
       state: logout.state,
+      client: logout.client,
+      person: await this.users.findById(session.userId),
     });
-    await reply.status(200).headers(pageHeaders(logout.postLogoutRedirectUri)).send(page);
+    const logo = logout.client && logoOf(logout.client);
+    await reply.status(200).headers(pageHeaders(logout.postLogoutRedirectUri, { image: logo })).send(page);
   }
 
   /**
