@@ -24,6 +24,7 @@ import { BrowserBinding } from './authorize/browser-binding';
 import { StepUpPolicy } from './authorize/step-up';
 import { ClientRedirectValidator } from './authorize/client-redirect.validator';
 import { ImplicitSignIn } from './authorize/implicit-sign-in';
+import { ResumedRequests } from './authorize/resumed-requests';
 import { ConsentController } from './consent/consent.controller';
 import { DeviceVerificationController } from './device/device-verification.controller';
 import { DeviceVerificationService } from './device/device-verification.service';
@@ -57,6 +58,7 @@ import { PasswordResetFlow } from './password-reset/password-reset-flow.service'
     PageErrorFilter,
     CsrfService,
     AuthorizationFlow,
+    ResumedRequests,
     AuthorizationRequestRepository,
     PushedRequestRepository,
     PushedRequestService,

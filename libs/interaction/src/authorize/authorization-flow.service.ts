@@ -12,11 +12,9 @@ import { AuthorizationRequestRepository, PendingRequest, StoredAuthorizationRequ
 import { sendAuthorizationResponse } from './authorization-response';
 import { BrowserBinding } from './browser-binding';
 import { ImplicitSignIn } from './implicit-sign-in';
+import { ResumedRequests } from './resumed-requests';
 import { forHintedPerson, isHintedPerson, needsLogin, parametersOf } from './sign-in-rules';
 import { StepUpPolicy, stepUpPath } from './step-up';
-
-/** Where the pages of the flow send the browser back to, relative to the issuer's path. */
-export const RESUME_PATH = '/oauth2/authorize/resume';
 
 /**
  * `denied`: the person signed in is not in a group allowed to use the client. `second-factor`: the
@@ -50,32 +48,12 @@ export class AuthorizationFlow {
     private readonly access: AppAccessPolicy,
     private readonly stepUps: StepUpPolicy,
     private readonly implicit: ImplicitSignIn,
+    private readonly resumed: ResumedRequests,
   ) {}
-
-  /**
-   * Where a sign-in that returns to `returnTo` finally redirects, when it resumes one of these requests:
-   * the login form's CSP form-action must allow the client's redirect that ends the flow.
-   */
-  async finalRedirectOf(returnTo: string): Promise<string | undefined> {
-    return (await this.resumedBy(returnTo))?.redirectUri;
-  }
-
-  /** The client of the stored request a sign-in returns to (see finalRedirectOf), for the login page to name. */
-  async clientOf(returnTo: string): Promise<ClientEntity | undefined> {
-    const stored = await this.resumedBy(returnTo);
-    return (stored && (await this.clients.findById(stored.clientId))) ?? undefined;
-  }
-
-  /** The pending request whose resume URL `returnTo` is, if it is one. */
-  private async resumedBy(returnTo: string): Promise<StoredAuthorizationRequest | undefined> {
-    const prefix = this.resumePath('');
-    if (!returnTo.startsWith(prefix)) return undefined;
-    return this.requests.findPending(returnTo.slice(prefix.length));
-  }
 
   /** The browser path that continues the stored request `requestId` (under the issuer's path). */
   resumePath(requestId: string): string {
-    return this.config.localPath(`${RESUME_PATH}?request=${requestId}`);
+    return this.resumed.resumePath(requestId);
   }
 
   /** The pending request and its still-valid client; an HTML error page otherwise (nothing is trusted yet). */

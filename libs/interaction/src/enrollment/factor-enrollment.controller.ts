@@ -12,7 +12,7 @@ import {
   TotpService,
   UserService,
 } from '@app/users';
-import { AuthorizationFlow } from '../authorize/authorization-flow.service';
+import { ResumedRequests } from '../authorize/resumed-requests';
 import { CsrfService } from '../http/csrf.service';
 import { factorChangeDetour } from '../http/fresh-authentication';
 import { ErrorPage } from '../http/page-errors';
@@ -49,7 +49,7 @@ export class FactorEnrollmentController {
     private readonly passkeys: PasskeyService,
     private readonly recoveryCodes: RecoveryCodeService,
     private readonly csrf: CsrfService,
-    private readonly flow: AuthorizationFlow,
+    private readonly resumed: ResumedRequests,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -180,7 +180,7 @@ export class FactorEnrollmentController {
   }
 
   private async sendPage(reply: FastifyReply, page: string, returnTo: string, status = 200, scripts = false): Promise<void> {
-    const target = await this.flow.finalRedirectOf(returnTo).catch(() => undefined);
+    const target = await this.resumed.finalRedirectOf(returnTo).catch(() => undefined);
     await reply.status(status).headers(pageHeaders(target, { scripts })).send(page);
   }
 
@@ -194,6 +194,6 @@ export class FactorEnrollmentController {
   }
 
   private cancelHref(returnTo: string): string | undefined {
-    return returnTo.startsWith(this.flow.resumePath('')) ? `${returnTo}&cancel=unmet` : undefined;
+    return this.resumed.isResumeUrl(returnTo) ? `${returnTo}&cancel=unmet` : undefined;
   }
 }

@@ -4,7 +4,7 @@ import { AuditLog } from '@app/audit';
 import { AppConfig, Metrics } from '@app/core';
 import { HomeRealmDiscovery, IdentityProviderService } from '@app/federation';
 import { accountLockedMessage, LoginFailed, LOGIN_FAILED_MESSAGE } from '@app/users';
-import { AuthorizationFlow } from '../authorize/authorization-flow.service';
+import { ResumedRequests } from '../authorize/resumed-requests';
 import { CsrfService } from '../http/csrf.service';
 import { FormRejected } from '../http/page-errors';
 import { logoOf } from '../http/client-context';
@@ -27,7 +27,7 @@ export interface LoginFormState {
 export class LoginForm {
   constructor(
     private readonly csrf: CsrfService,
-    private readonly flow: AuthorizationFlow,
+    private readonly resumed: ResumedRequests,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
     private readonly identityProviders: IdentityProviderService,
@@ -42,7 +42,7 @@ export class LoginForm {
 
   async show(request: FastifyRequest, reply: FastifyReply, state: LoginFormState): Promise<void> {
     const providers = await this.identityProviders.listEnabled('oidc');
-    const client = await this.flow.clientOf(state.returnTo).catch(() => undefined);
+    const { client, redirectUri: target } = await this.resumed.targetOf(state.returnTo).catch(() => ({ client: undefined, redirectUri: undefined }));
     const page = renderLoginPage({
       client,
       providers: providers.map((provider) => ({ name: provider.name, displayName: provider.displayName })),
@@ -55,7 +55,6 @@ export class LoginForm {
       error: state.error,
     });
     // The form's CSP must allow the redirect to the client that ends an authorization flow.
-    const target = await this.flow.finalRedirectOf(state.returnTo).catch(() => undefined);
     const headers = withFormTargets(pageHeaders(target, { scripts: true, image: client && logoOf(client) }), this.homeRealm.formTargets(providers));
     await reply.status(state.status ?? 200).headers(headers).send(page);
   }

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditLog } from '@app/audit';
 import { AppConfig, Metrics } from '@app/core';
 import { PasskeyRejected, PasskeyService, SsoSessionService, UserService } from '@app/users';
-import { AuthorizationFlow } from '../../authorize/authorization-flow.service';
+import { ResumedRequests } from '../../authorize/resumed-requests';
 import { CsrfService } from '../../http/csrf.service';
 import { ErrorPage } from '../../http/page-errors';
 import { pageHeaders } from '../../http/page-headers';
@@ -31,7 +31,7 @@ export class PasskeyLoginController {
     private readonly form: LoginForm,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
-    private readonly flow: AuthorizationFlow,
+    private readonly resumed: ResumedRequests,
     private readonly metrics: Metrics,
   ) {}
 
@@ -40,7 +40,7 @@ export class PasskeyLoginController {
     const returnTo = this.form.returnTo(pageQuery(request).return_to);
     const page = renderPasskeyLoginPage({ pathPrefix: this.config.pathPrefix, csrfToken: this.csrf.issue(request, reply, LOGIN_CSRF_PURPOSE), returnTo });
     // The form's answer may redirect on to the client that started an authorization request.
-    const target = await this.flow.finalRedirectOf(returnTo).catch(() => undefined);
+    const target = await this.resumed.finalRedirectOf(returnTo).catch(() => undefined);
     await reply.status(200).headers(pageHeaders(target, { scripts: true })).send(page);
   }
 

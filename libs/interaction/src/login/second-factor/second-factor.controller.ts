@@ -12,7 +12,7 @@ import {
   SsoSessionService,
   TotpService,
 } from '@app/users';
-import { AuthorizationFlow } from '../../authorize/authorization-flow.service';
+import { ResumedRequests } from '../../authorize/resumed-requests';
 import { CsrfService } from '../../http/csrf.service';
 import { ErrorPage } from '../../http/page-errors';
 import { pageHeaders } from '../../http/page-headers';
@@ -45,7 +45,7 @@ export class SecondFactorController {
     private readonly passkeys: PasskeyService,
     private readonly throttle: SecondFactorThrottle,
     private readonly csrf: CsrfService,
-    private readonly flow: AuthorizationFlow,
+    private readonly resumed: ResumedRequests,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
     private readonly metrics: Metrics,
@@ -177,12 +177,12 @@ export class SecondFactorController {
       cancelHref: this.cancelHref(returnTo, 'denied'),
     });
     // The answer of these forms redirects on to the client that started the request.
-    const target = await this.flow.finalRedirectOf(returnTo).catch(() => undefined);
+    const target = await this.resumed.finalRedirectOf(returnTo).catch(() => undefined);
     await reply.status(status).headers(pageHeaders(target, { scripts: counts.passkey > 0 })).send(page);
   }
 
   private cancelHref(returnTo: string, reason: 'denied' | 'unmet'): string | undefined {
-    return returnTo.startsWith(this.flow.resumePath('')) ? `${returnTo}&cancel=${reason}` : undefined;
+    return this.resumed.isResumeUrl(returnTo) ? `${returnTo}&cancel=${reason}` : undefined;
   }
 
   private selfPath(returnTo: string, level: AuthLevel): string {
