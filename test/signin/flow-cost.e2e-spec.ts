@@ -2,25 +2,7 @@ import { DataSource } from 'typeorm';
 import { useTestServer } from '../support/server-fixture';
 import { BrowserSession } from '../support/browser-session';
 import { authorize, authorizeUrl, callbackParams, createPerson, pkce, redeemCode, registerWebClient, RegisteredClient } from '../support/sign-in';
-
-/** Every SQL statement the server sends through TypeORM while `run` executes (transactions included). */
-async function statementsDuring(dataSource: DataSource, run: () => Promise<void>): Promise<string[]> {
-  const logger = dataSource.logger;
-  const original = logger.logQuery.bind(logger);
-  const seen: string[] = [];
-  logger.logQuery = (query, parameters, queryRunner) => {
-    // The back-channel logout worker polls its outbox and the revocation memory sends its heartbeat on
-    // timers: not part of the flow being measured.
-    if (!query.includes('logout_deliveries') && !query.includes('revocation_heartbeat')) seen.push(query.replace(/\s+/g, ' ').trim());
-    return original(query, parameters, queryRunner);
-  };
-  try {
-    await run();
-  } finally {
-    logger.logQuery = original;
-  }
-  return seen;
-}
+import { statementsDuring } from '../support/statements';
 
 const isWrite = (statement: string) => /^(WITH\b.*\b)?(INSERT|UPDATE|DELETE)\b/i.test(statement);
 

@@ -6,25 +6,9 @@ import { basicAuth, postForm } from '../support/http';
 import { useTestServer } from '../support/server-fixture';
 import { introspect, RegisteredClient, tokenRequest } from '../support/sign-in';
 import { usesPostgres } from '../support/test-server';
+import { statementsDuring } from '../support/statements';
 
 const REVOCATION_TABLES = /revoked_tokens|revoked_grants|revocation_cutoffs|opaque_access_tokens/;
-
-/** The statements the server sends through TypeORM while `run` executes. */
-async function statementsDuring(dataSource: DataSource, run: () => Promise<void>): Promise<string[]> {
-  const logger = dataSource.logger;
-  const original = logger.logQuery.bind(logger);
-  const seen: string[] = [];
-  logger.logQuery = (query, parameters, queryRunner) => {
-    if (!query.includes('revocation_heartbeat') && !query.includes('logout_deliveries')) seen.push(query.replace(/\s+/g, ' ').trim());
-    return original(query, parameters, queryRunner);
-  };
-  try {
-    await run();
-  } finally {
-    logger.logQuery = original;
-  }
-  return seen;
-}
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<number> {
   const started = Date.now();
