@@ -39,3 +39,4 @@ export * from './housekeeping/housekeeping.service';
 export * from './housekeeping/purge-task';
 export * from './validation/group-name';
 export * from './delivery/retry-delay';
+export * from './delivery/drain-loop';

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { APP_LOGGER, AppConfig, AppLogger, retryDelayMs } from '@app/core';
+import { APP_LOGGER, AppConfig, AppLogger, DrainLoop, retryDelayMs } from '@app/core';
 import { AuditDeliveryRepository, ClaimedAuditEvent } from './audit-delivery.repository';
 import { toAuditEventDocument } from './audit-event-document';
 import { AuditSinkWriter, configuredSinks } from './audit-sinks';
@@ -21,10 +21,7 @@ const RETRY_CAP_MS = 5 * 60_000;
 @Injectable()
 export class AuditExportWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly sinks: AuditSinkWriter[];
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private readonly stop = new AbortController();
+  private readonly loop = new DrainLoop(() => this.drainAll(), POLL_INTERVAL_MS);
 
   constructor(
     private readonly deliveries: AuditDeliveryRepository,
@@ -40,33 +37,17 @@ export class AuditExportWorker implements OnApplicationBootstrap, BeforeApplicat
   }
 
   onApplicationBootstrap(): void {
-    if (this.sinks.length === 0) return;
-    this.timer = setInterval(() => this.nudge(), POLL_INTERVAL_MS);
-    this.timer.unref();
-    this.nudge();
+    if (this.sinks.length > 0) this.loop.start();
   }
 
   /** Before the database closes: no new claims; writes under way are cut short and their leases expire. */
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    this.stop.abort();
-    await this.running;
+    await this.loop.close();
   }
 
   /** Runs a round now, or right after the one under way. */
   nudge(): void {
-    if (this.sinks.length === 0 || this.stop.signal.aborted) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drainAll().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.nudge();
-      }
-    });
+    if (this.sinks.length > 0) this.loop.nudge();
   }
 
   private async drainAll(): Promise<void> {
@@ -75,21 +56,21 @@ export class AuditExportWorker implements OnApplicationBootstrap, BeforeApplicat
 
   private async drain(sink: AuditSinkWriter): Promise<void> {
     try {
-      if (this.stop.signal.aborted || !(await this.deliveries.anyDue(sink.name))) return;
+      if (this.loop.signal.aborted || !(await this.deliveries.anyDue(sink.name))) return;
       let claimed: ClaimedAuditEvent[];
       do {
         claimed = await this.deliveries.claimDue(sink.name, BATCH_SIZE, sink.timeoutMs + LEASE_MARGIN_MS);
         if (claimed.length > 0 && !(await this.deliver(sink, claimed))) return;
-      } while (claimed.length === BATCH_SIZE && !this.stop.signal.aborted);
+      } while (claimed.length === BATCH_SIZE && !this.loop.signal.aborted);
     } catch (error) {
-      if (!this.stop.signal.aborted) this.logger.warn({ err: error, sink: sink.name }, 'audit export round failed');
+      if (!this.loop.signal.aborted) this.logger.warn({ err: error, sink: sink.name }, 'audit export round failed');
     }
   }
 
   /** True when the sink took the batch, so the next one may follow. */
   private async deliver(sink: AuditSinkWriter, claimed: ClaimedAuditEvent[]): Promise<boolean> {
     const ids = claimed.map((event) => event.id);
-    const outcome = await sink.write(claimed.map((event) => toAuditEventDocument(event, this.config.issuer)), this.stop.signal);
+    const outcome = await sink.write(claimed.map((event) => toAuditEventDocument(event, this.config.issuer)), this.loop.signal);
     if (outcome.delivered) {
       await this.deliveries.markDelivered(sink.name, ids);
       return true;

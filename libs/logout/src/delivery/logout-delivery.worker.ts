@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AuditLog } from '@app/audit';
 import { ClientRepository } from '@app/clients';
-import { APP_LOGGER, AppConfig, AppLogger, retryDelayMs } from '@app/core';
+import { APP_LOGGER, AppConfig, AppLogger, DrainLoop, retryDelayMs } from '@app/core';
 import { ClaimedDelivery, LogoutDeliveryRepository } from '../outbox/logout-delivery.repository';
 import { postLogoutToken } from './logout-token-poster';
 import { LogoutTokenService } from './logout-token.service';
@@ -19,10 +19,7 @@ const LEASE_MARGIN_MS = 30_000;
  */
 @Injectable()
 export class LogoutDeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private readonly stop = new AbortController();
+  private readonly loop = new DrainLoop(() => this.drain(), POLL_INTERVAL_MS);
 
   constructor(
     private readonly deliveries: LogoutDeliveryRepository,
@@ -34,46 +31,31 @@ export class LogoutDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.nudge(), POLL_INTERVAL_MS);
-    this.timer.unref();
-    this.nudge();
+    this.loop.start();
   }
 
   /** Before the database closes: no new claims, the POSTs under way are cut short. */
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    this.stop.abort();
-    await this.running;
+    await this.loop.close();
   }
 
   /** Runs a round now, or right after the one under way. */
   nudge(): void {
-    if (this.stop.signal.aborted) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.nudge();
-      }
-    });
+    this.loop.nudge();
   }
 
   private async drain(): Promise<void> {
     try {
       // One read per round, so an idle server's polling writes nothing; a full batch may have left more
       // behind, so claiming goes on until one comes back short. Rows added meanwhile nudge another round.
-      if (this.stop.signal.aborted || !(await this.deliveries.anyDue())) return;
+      if (this.loop.signal.aborted || !(await this.deliveries.anyDue())) return;
       let claimed: ClaimedDelivery[];
       do {
         claimed = await this.deliveries.claimDue(BATCH_SIZE, this.config.logoutDeliveryTimeoutMs + LEASE_MARGIN_MS);
         await Promise.all(claimed.map((delivery) => this.deliver(delivery)));
-      } while (claimed.length === BATCH_SIZE && !this.stop.signal.aborted);
+      } while (claimed.length === BATCH_SIZE && !this.loop.signal.aborted);
     } catch (error) {
-      if (!this.stop.signal.aborted) this.logger.warn({ err: error }, 'logout delivery round failed');
+      if (!this.loop.signal.aborted) this.logger.warn({ err: error }, 'logout delivery round failed');
     }
   }
 
@@ -81,7 +63,7 @@ export class LogoutDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
     const client = await this.clients.findById(delivery.clientId);
     if (!client?.backchannelLogoutUri) return this.giveUp(delivery, 'the app has no backchannel_logout_uri any more');
     const token = await this.tokens.sign(delivery, client);
-    const outcome = await postLogoutToken(client.backchannelLogoutUri, token, this.config.logoutDeliveryTimeoutMs, this.stop.signal);
+    const outcome = await postLogoutToken(client.backchannelLogoutUri, token, this.config.logoutDeliveryTimeoutMs, this.loop.signal);
     if (outcome.delivered) return this.deliveries.markDelivered(delivery.id);
     // Cut short by shutdown: nothing was learnt, and the lease hands the row to the next instance.
     if ('stopped' in outcome) return;
