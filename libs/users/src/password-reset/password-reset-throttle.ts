@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { sha256 } from '@app/core';
 
 /** Reset mails one address may be sent, and reset requests one IP may make, per window. */
 export const RESET_ADDRESS_LIMIT = 3;
@@ -32,5 +32,5 @@ export class PasswordResetThrottle {
   }
 }
 
-const addressKey = (email: string) => `reset-address:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
+const addressKey = (email: string) => `reset-address:${sha256(email.trim().toLowerCase())}`;
 const ipKey = (ip: string) => `reset-ip:${ip}`;

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { randomToken, rowsOf } from '@app/core';
+import { randomToken, rowsOf, sha256 } from '@app/core';
 
 /** A link's token that is still usable: whose it is and where the person was going. */
 export interface ResetTokenOwner {
@@ -26,7 +25,7 @@ export class PasswordResetTokens {
       `INSERT INTO password_reset_tokens (token_hash, user_id, password_fingerprint, return_to, expires_at)
        SELECT $1, u.id, encode(sha256(convert_to(u.password_hash, 'UTF8')), 'hex'), $3, now() + make_interval(secs => $4::int)
        FROM users u WHERE u.id = $2`,
-      [hashOf(token), userId, returnTo, ttlSeconds],
+      [sha256(token), userId, returnTo, ttlSeconds],
     );
     return token;
   }
@@ -36,7 +35,7 @@ export class PasswordResetTokens {
     const rows: OwnerRow[] = await this.dataSource.query(
       `SELECT t.user_id, u.username, t.return_to FROM password_reset_tokens t JOIN users u ON u.id = t.user_id
        WHERE ${USABLE}`,
-      [hashOf(token)],
+      [sha256(token)],
     );
     return ownerOf(rows[0]);
   }
@@ -51,7 +50,7 @@ export class PasswordResetTokens {
         `UPDATE password_reset_tokens t SET used_at = now() FROM users u
          WHERE ${USABLE}
          RETURNING t.user_id, u.username, t.return_to`,
-        [hashOf(token)],
+        [sha256(token)],
       ),
     );
     const owner = ownerOf(rows[0]);
@@ -77,8 +76,4 @@ interface OwnerRow {
 
 function ownerOf(row: OwnerRow | undefined): ResetTokenOwner | undefined {
   return row ? { userId: row.user_id, username: row.username, returnTo: row.return_to } : undefined;
-}
-
-function hashOf(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }
