@@ -2,7 +2,7 @@
 // transformed to CommonJS by swc during tests. `import.meta.url` (used by Nest for createRequire) is
 // rewritten to the CommonJS file URL.
 const esmOnly = [
-  '@nestjs', 'jose', 'file-type', 'load-esm', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'cookie',
+  '@nestjs', 'jose', 'file-type', 'load-esm', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'cookie', 'intl-messageformat', '@formatjs',
 ];
 const swcTransform = '<rootDir>/test/support/jest-transformer.js';
 const moduleNameMapper = {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AdminModule } from '@app/admin';
 import { AppConfig, AppLogger, NestPinoLogger, ShutdownState } from '@app/core';
-import { PageErrorFilter } from '@app/interaction';
+import { PageErrorFilter, registerPageContext } from '@app/interaction';
 import { AppModule } from './app.module';
 import { registerCors } from './http/cors';
 import { ErrorResponder } from './http/error-responder';
@@ -57,6 +57,7 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
   }
   requireHostHeader(fastify, errors);
   registerCors(fastify, config);
+  registerPageContext(fastify, config);
   // RFC 7644 §3.1: SCIM bodies are application/scim+json, parsed like JSON (prototype poisoning refused).
   fastify.addContentTypeParser('application/scim+json', { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
   serveUnderIssuerPath(app, config);

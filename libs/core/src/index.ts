@@ -40,3 +40,4 @@ export * from './housekeeping/purge-task';
 export * from './validation/group-name';
 export * from './delivery/retry-delay';
 export * from './delivery/drain-loop';
+export * from './i18n/supported-locales';

@@ -7,3 +7,4 @@ export const INTERACTION_PURGE_TASKS = [
   { table: 'authorization_requests', where: "expires_at < now() - interval '1 hour'" },
   { table: 'device_verification_failures', where: "window_start < now() - interval '1 day'" },
 ];
+export { registerPageContext } from './i18n/page-context.hook';

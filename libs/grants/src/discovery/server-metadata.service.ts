@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SUPPORTED_SIGN_IN_SCOPES } from '@app/access';
-import { ACR_VALUES, AppConfig } from '@app/core';
+import { ACR_VALUES, AppConfig, SUPPORTED_LOCALES } from '@app/core';
 import { CLIENT_ASSERTION_ALGORITHMS, GRANT_TYPES } from '@app/clients';
 import { TOKEN_ENDPOINT_AUTH_METHODS } from '@app/contracts';
 import { DPOP_ALGORITHMS, KeyStore } from '@app/tokens';
@@ -22,6 +22,8 @@ const SIGN_IN_METADATA = {
   scopes_supported: [...SUPPORTED_SIGN_IN_SCOPES],
   claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'amr', 'nonce', 'at_hash', 'sid', 'name', 'given_name', 'family_name', 'preferred_username', 'updated_at', 'email', 'email_verified', 'roles', 'groups'],
   prompt_values_supported: ['none', 'login', 'consent', 'select_account'],
+  // OIDC Discovery §3: the languages the sign-in pages can be shown in (ui_locales, OIDC Core §3.1.2.1).
+  ui_locales_supported: [...SUPPORTED_LOCALES],
   authorization_response_iss_parameter_supported: true,
   claims_parameter_supported: false,
   request_parameter_supported: false,

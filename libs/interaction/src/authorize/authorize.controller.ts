@@ -10,6 +10,9 @@ import { parseAuthorizationRequest, RawParams } from './authorization-request.pa
 import { ClientRedirectValidator } from './client-redirect.validator';
 import { errorResponseMode } from './response-type';
 import { PushedRequestService } from '../par/pushed-request.service';
+import { rememberLocale } from '../i18n/locale-cookie';
+import { localeFromUiLocales } from '../i18n/locales';
+import { pageContextOf } from '../i18n/page-context';
 
 /** RFC 6749 §3.1 authorization endpoint (GET, and POST as OIDC Core §3.1.2.1 requires). */
 @Page()
@@ -52,6 +55,8 @@ export class AuthorizeController {
   private async authorize(sent: RawParams, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const resolved = await this.pushed.resolve(sent);
     const raw = resolved.raw;
+    // A ui_locales sent to /authorize itself was remembered with the page context (registerPageContext).
+    if (resolved.pushed || request.method === 'POST') this.rememberLanguage(raw, request, reply);
     const { client, redirectUri } = await this.validator.verify(raw);
     const state = typeof raw.state === 'string' && raw.state !== '' ? raw.state : undefined;
     let params;
@@ -66,5 +71,12 @@ export class AuthorizeController {
       throw error;
     }
     await this.flow.start(params, client, request, reply);
+  }
+
+  private rememberLanguage(raw: RawParams, request: FastifyRequest, reply: FastifyReply): void {
+    const locale = localeFromUiLocales(raw.ui_locales);
+    if (!locale) return;
+    rememberLocale(reply, this.config, locale);
+    pageContextOf(request)?.use(locale);
   }
 }

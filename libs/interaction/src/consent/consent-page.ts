@@ -1,5 +1,5 @@
 import { ClientContext, renderClientContext, renderSignedInAs } from '../http/client-context';
-import { DECISION_BUTTONS, escapeHtml, htmlPage } from '../http/html';
+import { decisionButtons, escapeHtml, htmlPage } from '../http/html';
 import { renderScopeList } from '../http/scope-list';
 
 export interface ConsentPageModel {
@@ -33,7 +33,7 @@ export function renderConsentPage(model: ConsentPageModel): string {
 ${scopes}
 <form method="post" action="${escapeHtml(model.pathPrefix)}/oauth2/consent">
   ${hidden}
-  ${DECISION_BUTTONS}
+  ${decisionButtons()}
 </form>
 ${renderSignedInAs(model.person, notYou)}`;
   return htmlPage('Allow access?', body);

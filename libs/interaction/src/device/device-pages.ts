@@ -1,5 +1,5 @@
 import { ClientContext, renderClientContext, renderSignedInAs } from '../http/client-context';
-import { DECISION_BUTTONS, escapeHtml, htmlPage } from '../http/html';
+import { decisionButtons, escapeHtml, htmlPage } from '../http/html';
 import { renderScopeList } from '../http/scope-list';
 
 export interface CodeFormModel {
@@ -57,7 +57,7 @@ ${scopes}
 <form method="post" action="${escapeHtml(model.pathPrefix)}/device">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
   <input type="hidden" name="user_code" value="${escapeHtml(model.userCode)}">
-  ${DECISION_BUTTONS}
+  ${decisionButtons()}
 </form>
 ${renderSignedInAs(model.person, notYou)}`;
   return htmlPage('Allow access?', body);

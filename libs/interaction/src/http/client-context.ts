@@ -1,4 +1,5 @@
-import { escapeHtml } from './html';
+import { pageTranslator } from '../i18n/page-context';
+import { escapeHtml } from './escape-html';
 
 /** What a page shows of the application a person signs in to (RFC 7591 §2 client metadata). */
 export interface ClientContext {
@@ -34,16 +35,17 @@ export function renderClientContext(client: ClientContext): string {
   const name = client.clientName.trim() || client.clientId;
   const logo = logoOf(client);
   const image = logo ? `<img class="client-logo" src="${escapeHtml(logo)}" alt="" width="48" height="48">` : '';
+  const t = pageTranslator();
   const links = [
-    ['Website', client.clientUri],
-    ['Privacy policy', client.policyUri],
-    ['Terms of service', client.tosUri],
+    [t.t('client.website'), client.clientUri],
+    [t.t('client.privacyPolicy'), client.policyUri],
+    [t.t('client.termsOfService'), client.tosUri],
   ]
     .map(([label, href]) => [label, safeUrl(href)] as const)
     .filter((link): link is readonly [string, string] => link[1] !== undefined)
     .map(([label, href]) => `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(label)}</a>`);
   const nav = links.length ? `\n  <p class="client-links">${links.join(' · ')}</p>` : '';
-  return `<section class="client" aria-label="Application">
+  return `<section class="client" aria-label="${escapeHtml(t.t('client.section'))}">
   ${image}<p class="client-name">${escapeHtml(name)}</p>${nav}
 </section>`;
 }
@@ -53,8 +55,9 @@ export function renderClientContext(client: ClientContext): string {
  * wrapper is a div, which may hold a form where a paragraph may not).
  */
 export function renderSignedInAs(person: { name?: string | null; username: string }, notYou?: string): string {
+  const t = pageTranslator();
   const who = person.name?.trim()
-    ? `<strong>${escapeHtml(person.name.trim())}</strong> (${escapeHtml(person.username)})`
-    : `<strong>${escapeHtml(person.username)}</strong>`;
-  return `<div class="signed-in">Signed in as ${who}.${notYou ? ` ${notYou}` : ''}</div>`;
+    ? t.html('signedInAs.name', { name: person.name.trim(), username: person.username })
+    : t.html('signedInAs.username', { username: person.username });
+  return `<div class="signed-in">${who}${notYou ? ` ${notYou}` : ''}</div>`;
 }

@@ -1,9 +1,7 @@
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeHtml } from './escape-html';
+import { pageTranslator } from '../i18n/page-context';
 
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ESCAPES[char]);
-}
+export { escapeHtml };
 
 /** Headers every HTML page carries: no framing (clickjacking), no inline scripts, no caching. */
 export const HTML_PAGE_HEADERS: Record<string, string> = {
@@ -45,7 +43,7 @@ const STYLE = `
 export function htmlPage(title: string, body: string, scripts: readonly string[] = []): string {
   const tags = scripts.map((src) => `\n<script src="${escapeHtml(src)}"></script>`).join('');
   return `<!doctype html>
-<html lang="en">
+<html lang="${pageTranslator().locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><main>${body}</main>${tags}</body>
@@ -53,5 +51,8 @@ export function htmlPage(title: string, body: string, scripts: readonly string[]
 }
 
 /** The Allow and Deny buttons of a decision form (consent, device approval); both post `decision`. */
-export const DECISION_BUTTONS = `<button type="submit" name="decision" value="allow">Allow</button>
-  <button type="submit" name="decision" value="deny" class="secondary">Deny</button>`;
+export function decisionButtons(): string {
+  const t = pageTranslator();
+  return `<button type="submit" name="decision" value="allow">${escapeHtml(t.t('common.allow'))}</button>
+  <button type="submit" name="decision" value="deny" class="secondary">${escapeHtml(t.t('common.deny'))}</button>`;
+}

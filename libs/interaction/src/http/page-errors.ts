@@ -37,6 +37,8 @@ export class ErrorPage extends Error {
     readonly code = 'invalid_request',
     /** Extra response headers, such as Retry-After on a 503. */
     readonly headers: Readonly<Record<string, string>> = {},
+    /** A technical detail in English (an OAuth error_description), shown under a translated explanation. */
+    readonly detail?: string,
   ) {
     super(explanation);
     this.name = 'ErrorPage';

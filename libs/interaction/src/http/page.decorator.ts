@@ -38,6 +38,8 @@ export function Page(): ClassDecorator {
 export function isPageRequest(request: FastifyRequest, pathPrefix: string): boolean {
   const config = request.routeOptions?.config as unknown as Record<string, unknown> | undefined;
   if (config?.[PAGE_ROUTE] === true) return true;
+  // A request some route took that is not a page's (the token endpoint, the admin API): decided.
+  if (request.routeOptions?.url !== undefined) return false;
   const path = request.url.split('?')[0];
   for (const page of pagePaths) {
     const full = `${pathPrefix}${page}`;

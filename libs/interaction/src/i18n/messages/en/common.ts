@@ -1,0 +1,21 @@
+/** Strings shared by every page: the frame, decisions, the application block, error pages. */
+export const common = {
+  'common.allow': 'Allow',
+  'common.deny': 'Deny',
+  'common.cancel': 'Cancel',
+  'common.continue': 'Continue',
+  'common.back': 'Back',
+  'client.section': 'Application',
+  'client.website': 'Website',
+  'client.privacyPolicy': 'Privacy policy',
+  'client.termsOfService': 'Terms of service',
+  'signedInAs.name': 'Signed in as <strong>{name}</strong> ({username}).',
+  'signedInAs.username': 'Signed in as <strong>{username}</strong>.',
+  'error.code': 'Error code: <code>{code}</code>',
+  'error.details': 'Details: {description}',
+  'error.unavailable.title': 'Service unavailable',
+  'error.unavailable.text': 'Sign-in is unavailable right now. Please try again in a moment.',
+  'error.rejected.title': 'Request not accepted',
+  'error.rejected.text': 'The request could not be accepted.',
+  'error.malformed': 'The request is malformed.',
+};
