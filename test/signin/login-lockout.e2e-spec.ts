@@ -77,20 +77,29 @@ describe('login lockout', () => {
     expect((await attempt(person.username, person.password)).signedIn).toBe(true);
   });
 
-  it('an attempt given back unchecked (no capacity) that had started the lock ends it again', async () => {
+  it('attempts being checked hold the limit; one given back unchecked (no capacity) does not count', async () => {
     const throttle = ctx.server.app.get(LoginThrottle);
     const name = `given-back-${Date.now()}`;
-    for (let i = 0; i < MAX_FAILURES - 1; i++) expect((await throttle.reserve(name, '192.0.2.1')).allowed).toBe(true);
+    const checking = [];
+    for (let i = 0; i < MAX_FAILURES; i++) checking.push(await throttle.reserve(name, '192.0.2.1'));
+    expect(checking.map((reservation) => reservation.allowed)).toEqual(Array(MAX_FAILURES).fill(true));
+    // As many checks in flight as the limit: the next attempt waits its turn, refused without a lock.
+    const crowded = await throttle.reserve(name, '192.0.2.1');
+    expect(crowded).toMatchObject({ allowed: false });
+    expect(crowded.lock).toBeUndefined();
+    await throttle.settle(checking.shift()!, 'released');
+    checking.push(await throttle.reserve(name, '192.0.2.1'));
+    expect(checking[checking.length - 1].allowed).toBe(true);
+    for (const reservation of checking.slice(0, -1)) await throttle.settle(reservation, 'failed');
     expect(await throttle.lockedUntil(name)).toBeUndefined();
-    expect((await throttle.reserve(name, '192.0.2.1')).allowed).toBe(true);
+    // The failure that reaches the limit fixes the lock; a refused attempt after it reports it.
+    await throttle.settle(checking[checking.length - 1], 'failed');
     expect(await throttle.lockedUntil(name)).toBeInstanceOf(Date);
-    await throttle.release(name, '192.0.2.1');
-    expect(await throttle.lockedUntil(name)).toBeUndefined();
-    // The next attempt is the limit's last one again, and a refused one after it reports the lock.
-    expect((await throttle.reserve(name, '192.0.2.1')).allowed).toBe(true);
     const refused = await throttle.reserve(name, '192.0.2.1');
-    expect(refused).toEqual({ allowed: false, lock: { until: expect.any(Date), secondsLeft: expect.any(Number) } });
+    expect(refused).toMatchObject({ allowed: false, lock: { until: expect.any(Date), secondsLeft: expect.any(Number) } });
     expect(refused.lock!.secondsLeft).toBeGreaterThan(LOCKOUT_S - 5);
+    const rows: Array<{ failures: number }> = await database().query(`SELECT failures FROM login_attempts WHERE key = $1`, [`account:${name}`]);
+    expect(Number(rows[0].failures)).toBe(MAX_FAILURES);
   });
 
   it('the audit log records the refused attempt with the lock', async () => {

@@ -25,7 +25,7 @@ export type { GroupMemberRow, GroupPersonRow, PersonGroupRow } from './groups/gr
 export { isValidGroupCursor, MAX_LISTED_PEOPLE } from './groups/group.repository';
 export * from './groups/group.service';
 export { LoginThrottle } from './login/login-throttle.service';
-export type { AccountLock, LoginReservation } from './login/login-throttle.service';
+export type { AccountLock, LoginOutcome, LoginReservation } from './login/login-throttle.service';
 export { accountLockedMessage } from './login/account-locked-message';
 export { LoginFailed, LoginService, LOGIN_FAILED_MESSAGE } from './login/login.service';
 export { DirectoryUnavailable } from './login/password-directory';

@@ -1,7 +1,7 @@
 import { UserEntity } from '../users/user.entity';
 import type { PasswordHasher } from '../passwords/password-hasher.service';
 import type { UserRepository } from '../users/user.repository';
-import type { LoginThrottle } from './login-throttle.service';
+import type { LoginOutcome, LoginReservation, LoginThrottle } from './login-throttle.service';
 import { LoginFailed, LoginService } from './login.service';
 import { DirectoryUnavailable, PasswordDirectory } from './password-directory';
 
@@ -10,18 +10,19 @@ function person(username: string, password: string | undefined, extra: Partial<U
   return Object.assign(new UserEntity(), { id: `id-${username}`, username, passwordHash: password, disabled: false, ...extra });
 }
 
+/** Counts failures per name and locks at five, as the real throttle does with LOGIN_MAX_FAILURES=5. */
 class FakeThrottle {
   readonly counts = new Map<string, number>();
-  async reserve(username: string): Promise<{ allowed: boolean; lock?: { until: Date; secondsLeft: number } }> {
-    const count = (this.counts.get(username) ?? 0) + 1;
-    this.counts.set(username, count);
-    return count <= 5 ? { allowed: true } : { allowed: false, lock: { until: new Date(Date.now() + 60_000), secondsLeft: 60 } };
+  readonly outcomes: string[] = [];
+  async reserve(username: string, ip: string): Promise<LoginReservation> {
+    const allowed = (this.counts.get(username) ?? 0) < 5;
+    const reservation = { allowed, username, ip, hadFailures: this.counts.has(username) };
+    return allowed ? reservation : { ...reservation, lock: { until: new Date(Date.now() + 60_000), secondsLeft: 60 } };
   }
-  async succeeded(username: string): Promise<void> {
-    this.counts.delete(username);
-  }
-  async release(username: string): Promise<void> {
-    this.counts.set(username, (this.counts.get(username) ?? 1) - 1);
+  async settle(reservation: LoginReservation, outcome: LoginOutcome): Promise<void> {
+    this.outcomes.push(`${reservation.username}:${outcome}`);
+    if (outcome === 'failed') this.counts.set(reservation.username, (this.counts.get(reservation.username) ?? 0) + 1);
+    if (outcome === 'succeeded') this.counts.delete(reservation.username);
   }
 }
 
@@ -88,7 +89,8 @@ describe(LoginService.name, () => {
   it('a directory that is down fails closed, gives the slot back, and local sign-in still works', async () => {
     directory.down = true;
     expect(await failure(sut.authenticate('ldap-person', 'directory password', 'ip'))).toBe('directory-unavailable');
-    expect(throttle.counts.get('ldap-person')).toBe(0);
+    expect(throttle.counts.get('ldap-person')).toBeUndefined();
+    expect(throttle.outcomes).toEqual(['ldap-person:released']);
     await expect(sut.authenticate('local', 'local password', 'ip')).resolves.toMatchObject({ id: local.id });
   });
 

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { PasswordChecksBusy, PasswordHasher } from '../passwords/password-hasher.service';
+import { PasswordHasher } from '../passwords/password-hasher.service';
 import { UserEntity } from '../users/user.entity';
 import { UserRepository } from '../users/user.repository';
-import { AccountLock, LoginThrottle } from './login-throttle.service';
+import { AccountLock, LoginOutcome, LoginThrottle } from './login-throttle.service';
 import { DirectoryUnavailable, PasswordDirectory } from './password-directory';
+
+/** The failures that count against the account and the IP: a password (or name) was really checked. */
+const COUNTED = new Set<LoginFailed['reason']>(['credentials', 'disabled', 'not-provisioned']);
 
 export const LOGIN_FAILED_MESSAGE = 'Invalid username or password';
 
@@ -48,18 +51,33 @@ export class LoginService {
   async authenticate(username: string, password: string, ip: string): Promise<UserEntity> {
     // The empty password is refused here too, so no directory ever sees an unauthenticated bind (RFC 4513 §5.1.2).
     if (!username || username.length > 200 || !password) throw new LoginFailed('malformed');
-    const { allowed, lock } = await this.throttle.reserve(username, ip);
-    const user = allowed ? await this.users.findForLogin(username) : null;
-    if (allowed && (await this.directoryChecks(user))) return this.throughDirectories(username, password, ip, user ? withoutHash(user) : undefined);
-    const matches = await this.hasher.verify(password, user?.passwordHash).catch(async (error: unknown) => {
-      // Refused for load, not checked: no guess was made, so the attempt gives its slot back.
-      if (error instanceof PasswordChecksBusy) await this.throttle.release(username, ip);
+    const reservation = await this.throttle.reserve(username, ip);
+    if (!reservation.allowed) {
+      // The same work as a checked attempt (a decoy hash), so a refusal does not tell itself apart by time.
+      await this.hasher.verify(password, undefined);
+      throw reservation.lock ? new LoginFailed('locked', undefined, reservation.lock) : new LoginFailed('throttled');
+    }
+    let outcome: LoginOutcome = 'released';
+    try {
+      const person = await this.check(username, password);
+      outcome = 'succeeded';
+      return person;
+    } catch (error) {
+      // A wrong password, an unknown name or a disabled person counts; what was never checked (no hashing
+      // capacity, a directory that is down, a fault) gives its slot back.
+      if (error instanceof LoginFailed && COUNTED.has(error.reason)) outcome = 'failed';
       throw error;
-    });
-    if (!allowed) throw lock ? new LoginFailed('locked', undefined, lock) : new LoginFailed('throttled');
+    } finally {
+      await this.throttle.settle(reservation, outcome);
+    }
+  }
+
+  private async check(username: string, password: string): Promise<UserEntity> {
+    const user = await this.users.findForLogin(username);
+    if (await this.directoryChecks(user)) return this.throughDirectories(username, password, user ? withoutHash(user) : undefined);
+    const matches = await this.hasher.verify(password, user?.passwordHash);
     if (!user || !matches) throw new LoginFailed('credentials', user?.id);
     if (user.disabled) throw new LoginFailed('disabled', user.id);
-    await this.throttle.succeeded(username, ip);
     return withoutHash(user);
   }
 
@@ -71,7 +89,7 @@ export class LoginService {
   }
 
   /** Counted against the same lockout as a local attempt; every failure is the same generic one. */
-  private async throughDirectories(username: string, password: string, ip: string, known: UserEntity | undefined): Promise<UserEntity> {
+  private async throughDirectories(username: string, password: string, known: UserEntity | undefined): Promise<UserEntity> {
     // The decoy hash runs beside the directory, so a name unknown everywhere takes as long as a local one.
     const decoy = this.hasher.verify(password, undefined);
     let person: UserEntity | undefined;
@@ -83,17 +101,12 @@ export class LoginService {
     } catch (error) {
       await decoy.catch(() => false);
       if (!(error instanceof DirectoryUnavailable)) throw error;
-      // Nothing was checked, so the attempt gives its slot back; the sign-in still fails closed.
-      await this.throttle.release(username, ip);
+      // Nothing was checked: the sign-in fails closed, and the attempt does not count.
       throw new LoginFailed('directory-unavailable', known?.id);
     }
-    await decoy.catch(async (error: unknown) => {
-      if (error instanceof PasswordChecksBusy) await this.throttle.release(username, ip);
-      throw error;
-    });
+    await decoy;
     if (!person) throw new LoginFailed('credentials', known?.id);
     if (person.disabled) throw new LoginFailed('disabled', person.id);
-    await this.throttle.succeeded(username, ip);
     return person;
   }
 }

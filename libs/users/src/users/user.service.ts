@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, InvalidRequest, NotFound } from '@app/core';
 import type { CreateUserInput, UpdateUserInput, UserView } from '@app/contracts';
 import { GroupService } from '../groups/group.service';
-import { LoginThrottle } from '../login/login-throttle.service';
+import { LoginOutcome, LoginThrottle } from '../login/login-throttle.service';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import type { EndedSession } from '../sessions/session-end';
 import { SsoSessionService } from '../sessions/sso-session.service';
@@ -164,13 +164,18 @@ export class UserService {
     assertPassword(next);
     const user = await this.users.findWithPasswordHash(id);
     if (!user) throw new NotFound(`No user with id ${id}`);
-    if (!(await this.throttle.reserve(user.username, ip)).allowed) {
-      throw InvalidRequest.forField('current_password', 'too many attempts; try again later');
+    const reservation = await this.throttle.reserve(user.username, ip);
+    if (!reservation.allowed) throw InvalidRequest.forField('current_password', 'too many attempts; try again later');
+    let matches = false;
+    let outcome: LoginOutcome = 'released';
+    try {
+      matches = Boolean(current) && (await this.hasher.verify(current, user.passwordHash));
+      outcome = matches ? 'succeeded' : 'failed';
+    } finally {
+      // Checked: counted like a sign-in; unchecked (no hashing capacity): given back.
+      await this.throttle.settle(reservation, outcome);
     }
-    if (!current || !(await this.hasher.verify(current, user.passwordHash))) {
-      throw InvalidRequest.forField('current_password', 'is not your current password');
-    }
-    await this.throttle.succeeded(user.username, ip);
+    if (!matches) throw InvalidRequest.forField('current_password', 'is not your current password');
     await this.users.update(id, { passwordHash: await this.hasher.hash(next) });
   }
 
