@@ -13,7 +13,11 @@ export interface PageResult {
 export class BrowserSession {
   private readonly cookies = new Map<string, string>();
 
-  constructor(readonly baseUrl: string) {}
+  /** `headers` go with every request, such as the Accept-Language of a browser set to another language. */
+  constructor(
+    readonly baseUrl: string,
+    private readonly headers: Readonly<Record<string, string>> = {},
+  ) {}
 
   cookie(name: string): string | undefined {
     return this.cookies.get(name);
@@ -58,7 +62,7 @@ export class BrowserSession {
   }
 
   private async send(url: string, init: RequestInit): Promise<PageResult> {
-    const headers = new Headers(init.headers);
+    const headers = new Headers({ ...this.headers, ...Object.fromEntries(new Headers(init.headers)) });
     const jar = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     if (jar) headers.set('cookie', jar);
     const response = await fetch(url, { ...init, headers, redirect: 'manual' });

@@ -4,7 +4,8 @@
  * `data-options` URL (POST, the form's csrf_token) for WebAuthn options, runs the ceremony, puts the
  * result in the form's hidden `response` field and submits the form, so the server answers with a page
  * or a redirect as for any other form. A form marked `data-autofill` also offers passkeys in the
- * username field's autofill (conditional mediation) where the browser supports it.
+ * username field's autofill (conditional mediation) where the browser supports it. What it tells the person
+ * comes from the form's data-unsupported-message and data-failed-message, in the page's language.
  */
 export const PASSKEY_SCRIPT = `(function () {
   'use strict';
@@ -61,7 +62,7 @@ export const PASSKEY_SCRIPT = `(function () {
 
   document.querySelectorAll('form[data-passkey]').forEach(function (form) {
     if (!webauthn.browserSupportsWebAuthn()) {
-      showError(form, 'This browser cannot use passkeys.');
+      showError(form, form.getAttribute('data-unsupported-message'));
       return;
     }
     var button = form.querySelector('[data-passkey-start]');
@@ -71,7 +72,7 @@ export const PASSKEY_SCRIPT = `(function () {
         event.preventDefault();
         run(form, false).catch(function (error) {
           if (error && error.name === 'AbortError') return;
-          showError(form, 'The passkey was not used. Try again, or use another way to sign in.');
+          showError(form, form.getAttribute('data-failed-message'));
         });
       });
     }

@@ -7,6 +7,7 @@ import { AuthorizationCodeRepository } from '@app/grants';
 import { ConsentService, SessionDetails, SsoSessionService } from '@app/users';
 import { AuthorizationRedirectError, ErrorPage } from '../http/page-errors';
 import { seeOther } from '../http/see-other';
+import { pageTranslator } from '../i18n/page-context';
 import type { AuthorizationParams } from './authorization-request.parser';
 import { AuthorizationRequestRepository, PendingRequest, StoredAuthorizationRequest } from './authorization-request.repository';
 import { sendAuthorizationResponse } from './authorization-response';
@@ -26,8 +27,10 @@ type PageStep = Exclude<Step, 'denied' | 'code'>;
 /** How a person leaves a step-up page without finishing it. */
 export type CancelReason = 'denied' | 'unmet';
 
-const requestGone = () =>
-  new ErrorPage('Sign-in request expired', 'This sign-in request is unknown, expired or already finished. Go back to the application and try again.');
+const requestGone = () => {
+  const t = pageTranslator();
+  return new ErrorPage(t.t('authorize.expired.title'), t.t('authorize.expired.text'));
+};
 
 /**
  * Moves an authorization request forward: sign-in if needed, consent if needed, then the code. A request
@@ -62,7 +65,8 @@ export class AuthorizationFlow {
     if (!stored) throw requestGone();
     const client = await this.clients.findById(stored.clientId);
     if (!client || !matchesRegisteredRedirectUri(stored.redirectUri, client)) {
-      throw new ErrorPage('Unknown application', 'The application of this sign-in request is no longer registered.');
+      const t = pageTranslator();
+      throw new ErrorPage(t.t('authorize.unknownClient.title'), t.t('authorize.unknownClient.gone'));
     }
     return { stored, client };
   }

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { escapeHtml, HTML_PAGE_HEADERS, htmlPage } from '../http/html';
 import { cspSource } from '../http/page-headers';
 import { seeOther } from '../http/see-other';
+import { pageTranslator } from '../i18n/page-context';
 import type { ResponseMode } from './response-type';
 
 /** Where and how an authorization response goes: the verified redirect URI and the request's response_mode. */
@@ -35,12 +36,14 @@ export async function sendAuthorizationResponse(
  */
 async function sendFormPost(reply: FastifyReply, redirectUri: string, entries: readonly [string, string][], scriptPath: string): Promise<void> {
   const inputs = entries.map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join('\n  ');
-  const body = `<h1>Returning to the application</h1>
+  const t = pageTranslator();
+  const title = t.t('formPost.title');
+  const body = `<h1>${escapeHtml(title)}</h1>
 <form method="post" action="${escapeHtml(redirectUri)}" data-auto-submit>
   ${inputs}
-  <noscript><p>Scripts are off: press Continue to return to the application.</p><button type="submit">Continue</button></noscript>
+  <noscript><p>${escapeHtml(t.t('formPost.noScript'))}</p><button type="submit">${escapeHtml(t.t('common.continue'))}</button></noscript>
 </form>`;
-  await reply.status(200).headers(formPostHeaders(redirectUri)).send(htmlPage('Returning to the application', body, [scriptPath]));
+  await reply.status(200).headers(formPostHeaders(redirectUri)).send(htmlPage(title, body, [scriptPath]));
 }
 
 function formPostHeaders(redirectUri: string): Record<string, string> {

@@ -12,7 +12,7 @@ import { errorResponseMode } from './response-type';
 import { PushedRequestService } from '../par/pushed-request.service';
 import { rememberLocale } from '../i18n/locale-cookie';
 import { localeFromUiLocales } from '../i18n/locales';
-import { pageContextOf } from '../i18n/page-context';
+import { pageContextOf, pageTranslator } from '../i18n/page-context';
 
 /** RFC 6749 §3.1 authorization endpoint (GET, and POST as OIDC Core §3.1.2.1 requires). */
 @Page()
@@ -36,7 +36,8 @@ export class AuthorizeController {
   async authorizePost(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const contentType = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (contentType !== 'application/x-www-form-urlencoded' || typeof request.body !== 'object' || request.body === null) {
-      throw new ErrorPage('Invalid request', 'The authorization request must be sent as a form.');
+      const t = pageTranslator();
+      throw new ErrorPage(t.t('page.invalidRequest'), t.t('authorize.notAForm'));
     }
     await this.authorize(request.body as RawParams, request, reply);
   }

@@ -7,6 +7,7 @@ import { userClaims } from '@app/grants';
 import { IdTokenService } from '@app/tokens';
 import { SessionDetails, UserService } from '@app/users';
 import { ErrorPage } from '../http/page-errors';
+import { pageTranslator } from '../i18n/page-context';
 import { sendAuthorizationResponse } from './authorization-response';
 import type { PendingRequest } from './authorization-request.repository';
 
@@ -33,7 +34,10 @@ export class ImplicitSignIn {
   ): Promise<void> {
     const user = await this.users.findById(session.userId);
     // The session was found active a moment ago; a person removed since gets no token.
-    if (!user || user.disabled) throw new ErrorPage('Sign-in unavailable', 'This account can no longer sign in.', 403, 'access_denied');
+    if (!user || user.disabled) {
+      const t = pageTranslator();
+      throw new ErrorPage(t.t('authorize.unavailable.title'), t.t('authorize.unavailable.text'), 403, 'access_denied');
+    }
     const idToken = await this.idTokens.issue({
       clientId: client.clientId,
       subject: session.userId,

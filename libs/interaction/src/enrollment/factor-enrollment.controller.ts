@@ -17,7 +17,9 @@ import { CsrfService } from '../http/csrf.service';
 import { factorChangeDetour } from '../http/fresh-authentication';
 import { ErrorPage } from '../http/page-errors';
 import { pageHeaders } from '../http/page-headers';
-import { pageForm, pageQuery } from '../http/page-params';
+import { formExpired, pageForm, pageQuery } from '../http/page-params';
+import { MessageKey } from '../i18n/catalogues';
+import { pageTranslator } from '../i18n/page-context';
 import { Page } from '../http/page.decorator';
 import { auditPasskeyRejection } from '../http/passkey-audit';
 import { seeOther } from '../http/see-other';
@@ -82,9 +84,9 @@ export class FactorEnrollmentController {
     const { returnTo, level } = this.target(form);
     const session = await this.allowedSession(request, reply, this.path('totp/new', returnTo, level));
     if (!session) return;
-    if (!this.csrf.verify(request, CSRF_PURPOSE, form.csrf_token)) throw new ErrorPage('Form expired', 'The form expired. Go back and start again.', 403);
+    if (!this.csrf.verify(request, CSRF_PURPOSE, form.csrf_token)) throw new ErrorPage(pageTranslator().t('page.formExpired.title'), pageTranslator().t('enrollment.totp.expired'), 403);
     const person = await this.users.get(session.userId);
-    const label = (form.label ?? '').trim().slice(0, 100) || 'Authenticator app';
+    const label = (form.label ?? '').trim().slice(0, 100) || pageTranslator().t('enrollment.totp.defaultName');
     if (await this.totp.confirm(person.id, form.factor_id ?? '', form.code ?? '', label)) {
       await this.recordAdded(request, session, 'totp', label);
       return this.finish(request, reply, session, ['otp'], returnTo);
@@ -93,7 +95,7 @@ export class FactorEnrollmentController {
     if (!enrollment) return seeOther(reply, this.path('totp/new', returnTo, level));
     await this.sendPage(reply, renderTotpEnrollmentPage({
       pathPrefix: this.config.pathPrefix, returnTo, level, csrfToken: this.csrf.issue(request, reply, CSRF_PURPOSE), enrollment,
-      error: 'That code is not valid. Check the time on your device and type the code the app shows now.', cancelHref: this.cancelHref(returnTo),
+      error: pageTranslator().t('enrollment.totp.wrongCode'), cancelHref: this.cancelHref(returnTo),
     }), returnTo, 400);
   }
 
@@ -111,10 +113,11 @@ export class FactorEnrollmentController {
   async passkeyOptions(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const form = pageForm(request);
     const session = await this.sessions.current(request);
-    if (!session) throw new ErrorPage('Not signed in', 'Sign in first.', 401);
-    if (!this.csrf.verify(request, CSRF_PURPOSE, form.csrf_token)) throw new ErrorPage('Form expired', 'Reload the page and try again.', 403);
+    const t = pageTranslator();
+    if (!session) throw new ErrorPage(t.t('page.notSignedIn.title'), t.t('enrollment.passkey.signInFirst'), 401);
+    if (!this.csrf.verify(request, CSRF_PURPOSE, form.csrf_token)) throw formExpired();
     if (factorChangeDetour(session, this.clock.now(), await this.factors.hasSecondFactor(session.userId), this.config.pathPrefix, '/')) {
-      throw new ErrorPage('Confirm it is you', 'Sign in again before adding a passkey.', 403);
+      throw new ErrorPage(t.t('secondFactor.title'), t.t('enrollment.passkey.signInAgain'), 403);
     }
     const person = await this.users.get(session.userId);
     const { handle, options } = await this.passkeys.registrationOptions({ id: person.id, username: person.username, name: person.name });
@@ -127,11 +130,11 @@ export class FactorEnrollmentController {
     const { returnTo, level } = this.target(form);
     const session = await this.allowedSession(request, reply, this.path('passkey/new', returnTo, level));
     if (!session) return;
-    const again = (error: string, status: number) =>
+    const again = (error: MessageKey, status: number) =>
       this.sendPage(reply, renderPasskeyEnrollmentPage({
-        pathPrefix: this.config.pathPrefix, returnTo, csrfToken: this.csrf.issue(request, reply, CSRF_PURPOSE), error, cancelHref: this.cancelHref(returnTo),
+        pathPrefix: this.config.pathPrefix, returnTo, csrfToken: this.csrf.issue(request, reply, CSRF_PURPOSE), error: pageTranslator().t(error), cancelHref: this.cancelHref(returnTo),
       }), returnTo, status, true);
-    if (!this.csrf.verify(request, CSRF_PURPOSE, form.csrf_token)) return again('The form expired; please try again.', 403);
+    if (!this.csrf.verify(request, CSRF_PURPOSE, form.csrf_token)) return again('enrollment.passkey.expired', 403);
     const person = await this.users.get(session.userId);
     try {
       const { factor, amr } = await this.passkeys.register({ id: person.id, username: person.username, name: person.name }, form.handle ?? '', form.response ?? '', form.label);
@@ -140,7 +143,7 @@ export class FactorEnrollmentController {
     } catch (error) {
       if (!(error instanceof PasskeyRejected)) throw error;
       await auditPasskeyRejection(this.audit, request, error, session.userId);
-      return again('The passkey was not created. Try again.', 400);
+      return again('enrollment.passkey.failed', 400);
     }
   }
 

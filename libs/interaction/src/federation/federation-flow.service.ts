@@ -6,8 +6,24 @@ import { FederationRefused, IdentityProviderEntity, IdentityProviderService, Oid
 import { SsoSessionService } from '@app/users';
 import { BrowserBinding } from '../authorize/browser-binding';
 import { ErrorPage } from '../http/page-errors';
+import type { MessageKey } from '../i18n/catalogues';
+import { pageTranslator } from '../i18n/page-context';
 import type { FormParams } from '@app/core';
 import { safeReturnTo } from '../login/return-to';
+
+/** One plain sentence per reason a sign-in through an upstream does not become a session here. */
+const REFUSED: Record<FederationRefused['reason'], MessageKey> = {
+  'no-account': 'federation.refused.noAccount',
+  disabled: 'federation.refused.disabled',
+  'email-conflict': 'federation.refused.emailConflict',
+};
+
+const FAILED: Record<UpstreamFailed['kind'], MessageKey> = {
+  unreachable: 'federation.failed.unreachable',
+  denied: 'federation.failed.denied',
+  'invalid-response': 'federation.failed.invalidResponse',
+  'invalid-callback': 'federation.failed.invalidCallback',
+};
 
 /**
  * The browser side of signing in through an upstream OpenID Provider: the attempt is bound to this browser's
@@ -63,13 +79,17 @@ export class FederationFlow {
         origin,
         details: { provider: provider.name, reason: error.reason },
       });
-      throw new ErrorPage(`Sign-in with ${provider.displayName} refused`, error.message, 403, 'access_denied');
+      const t = pageTranslator();
+      throw new ErrorPage(t.t('federation.refused.title', { provider: provider.displayName }), t.t(REFUSED[error.reason]), 403, 'access_denied');
     }
   }
 
   private async provider(name: string): Promise<IdentityProviderEntity> {
     const provider = /^[a-z0-9-]{1,63}$/.test(name) ? await this.providers.findEnabled(name) : null;
-    if (!provider || provider.type !== 'oidc') throw new ErrorPage('Unknown sign-in provider', 'This sign-in provider does not exist or is turned off.', 404, 'not_found');
+    if (!provider || provider.type !== 'oidc') {
+      const t = pageTranslator();
+      throw new ErrorPage(t.t('federation.unknown.title'), t.t('federation.unknown.text'), 404, 'not_found');
+    }
     return provider;
   }
 
@@ -88,11 +108,16 @@ export class FederationFlow {
         origin: { ip: request.ip, userAgent: request.headers['user-agent'] },
         details: { provider: provider.name, reason: `upstream-${error.kind}` },
       });
+      const t = pageTranslator();
+      const name = provider.displayName;
       throw new ErrorPage(
-        `Sign-in with ${provider.displayName} failed`,
-        `${provider.displayName} ${error.message}. You can try again, or sign in here with a password.`,
+        t.t('federation.failed.title', { provider: name }),
+        t.t(FAILED[error.kind], { provider: name }),
         error.status,
         error.kind === 'denied' ? 'access_denied' : error.status === 502 ? 'temporarily_unavailable' : 'invalid_request',
+        {},
+        // What exactly was wrong with the answer (never the upstream's own words) is English, for the admin.
+        error.kind === 'invalid-response' || error.kind === 'invalid-callback' ? `${name} ${error.message}` : undefined,
       );
     }
   }

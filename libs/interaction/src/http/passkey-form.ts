@@ -1,3 +1,4 @@
+import { pageTranslator } from '../i18n/page-context';
 import { escapeHtml } from './html';
 
 export interface PasskeyFormModel {
@@ -29,13 +30,15 @@ export interface PasskeyFormModel {
 /**
  * A form driven by /assets/passkey.js (see PASSKEY_SCRIPT): its button stays disabled until the script
  * runs, so a browser without scripts or WebAuthn is not offered what it cannot do (a link start leads to a
- * page that says so).
+ * page that says so). The script's own messages come translated in data- attributes: it is one static file.
  */
 export function passkeyForm(model: PasskeyFormModel): string {
   const extra = Object.entries(model.fields ?? {})
     .map(([name, value]) => `\n  <input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('');
-  return `<form method="post" action="${escapeHtml(model.action)}" data-passkey="${model.ceremony}" data-options="${escapeHtml(model.optionsUrl)}"${model.autofill ? ' data-autofill' : ''}${model.sharedFields ? ' data-shared-fields' : ''}>${model.sharedFields ? '' : `
+  const t = pageTranslator();
+  const messages = ` data-unsupported-message="${escapeHtml(t.t('passkey.unsupported'))}" data-failed-message="${escapeHtml(t.t('passkey.notUsed'))}"`;
+  return `<form method="post" action="${escapeHtml(model.action)}" data-passkey="${model.ceremony}" data-options="${escapeHtml(model.optionsUrl)}"${model.autofill ? ' data-autofill' : ''}${model.sharedFields ? ' data-shared-fields' : ''}${messages}>${model.sharedFields ? '' : `
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
   <input type="hidden" name="return_to" value="${escapeHtml(model.returnTo)}">`}
   <input type="hidden" name="handle" value="">

@@ -3,17 +3,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditLog } from '@app/audit';
 import { AppConfig, Metrics } from '@app/core';
 import { HomeRealmDiscovery, IdentityProviderService } from '@app/federation';
-import { accountLockedMessage, LoginFailed, LOGIN_FAILED_MESSAGE } from '@app/users';
+import { LoginFailed } from '@app/users';
 import { ResumedRequests } from '../authorize/resumed-requests';
 import { CsrfService } from '../http/csrf.service';
 import { FormRejected } from '../http/page-errors';
 import { logoOf } from '../http/client-context';
 import { pageHeaders } from '../http/page-headers';
+import { pageTranslator } from '../i18n/page-context';
+import { lockedMessage } from './locked-message';
 import { renderLoginPage } from './login-page';
 import { safeReturnTo } from './return-to';
 
 export const LOGIN_CSRF_PURPOSE = 'login';
-const FORM_EXPIRED_MESSAGE = 'The sign-in form expired; please try again';
 
 export interface LoginFormState {
   returnTo: string;
@@ -61,7 +62,7 @@ export class LoginForm {
 
   /** The submission did not come from our form in this browser. */
   expired(): FormRejected {
-    return new FormRejected('form expired', (request, reply) => this.showAgain(request, reply, FORM_EXPIRED_MESSAGE, 403));
+    return new FormRejected('form expired', (request, reply) => this.showAgain(request, reply, pageTranslator().t('login.expired'), 403));
   }
 
   /**
@@ -83,7 +84,8 @@ export class LoginForm {
           ...(failure.lock ? { locked_until: failure.lock.until.toISOString() } : {}),
         },
       });
-      await this.showAgain(request, reply, failure.lock ? accountLockedMessage(failure.lock) : LOGIN_FAILED_MESSAGE, 401);
+      const t = pageTranslator();
+      await this.showAgain(request, reply, failure.lock ? lockedMessage(failure.lock, t) : t.t('login.failed'), 401);
     });
   }
 

@@ -1,6 +1,7 @@
 import { ClientContext, renderClientContext } from '../http/client-context';
 import { escapeHtml, htmlPage } from '../http/html';
 import { passkeyForm, PasskeyFormModel, passkeyScripts } from '../http/passkey-form';
+import { pageTranslator } from '../i18n/page-context';
 
 export interface LoginPageModel {
   /** The issuer's path (AppConfig.pathPrefix): the form posts back under it. */
@@ -24,20 +25,21 @@ export interface LoginPageModel {
  * in with a passkey" and passkeys offered in the username field's autofill (WebAuthn conditional mediation).
  */
 export function renderLoginPage(model: LoginPageModel): string {
+  const t = pageTranslator();
   const error = model.error ? `<p class="error" role="alert">${escapeHtml(model.error)}</p>` : '';
   const context = model.client ? `${renderClientContext(model.client)}
 ` : '';
-  const body = `${context}<h1>Sign in</h1>
-${context ? `<p>to continue to <strong>${escapeHtml(model.client!.clientName.trim() || model.client!.clientId)}</strong></p>
+  const body = `${context}<h1>${escapeHtml(t.t('login.title'))}</h1>
+${context ? `<p>${t.html('login.continueTo', { client: model.client!.clientName.trim() || model.client!.clientId })}</p>
 ` : ''}${error}
 <form method="post" action="${escapeHtml(model.pathPrefix)}/login">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
   <input type="hidden" name="return_to" value="${escapeHtml(model.returnTo)}">
-  <label for="username">Username</label>
+  <label for="username">${escapeHtml(t.t('login.username'))}</label>
   <input id="username" name="username" type="text" autocomplete="username webauthn" autocapitalize="none" spellcheck="false" required${model.username ? ` value="${escapeHtml(model.username)}"` : ' autofocus'}>
-  <label for="password">Password</label>
+  <label for="password">${escapeHtml(t.t('login.password'))}</label>
   <input id="password" name="password" type="password" autocomplete="current-password"${model.passwordOptional ? '' : ' required'}${model.username ? ' autofocus' : ''}>
-  <button type="submit">Sign in</button>
+  <button type="submit">${escapeHtml(t.t('login.submit'))}</button>
 </form>
 ${forgotLink(model)}${passkeySignIn(model, {
   autofill: true,
@@ -45,25 +47,26 @@ ${forgotLink(model)}${passkeySignIn(model, {
   // The script runs the ceremony in place; the page it links to is the same ceremony on its own.
   linkHref: `${model.pathPrefix}/login/passkey`,
 })}${providerButtons(model)}`;
-  return htmlPage('Sign in', body, passkeyScripts(model.pathPrefix));
+  return htmlPage(t.t('login.title'), body, passkeyScripts(model.pathPrefix));
 }
 
 /** The way to a reset mail, keeping the pending authorization request to come back to. */
 function forgotLink(model: LoginPageModel): string {
   if (!model.passwordReset) return '';
   const href = `${model.pathPrefix}/login/forgot?${new URLSearchParams({ return_to: model.returnTo })}`;
-  return `<p><a href="${escapeHtml(href)}">Forgot your password?</a></p>\n`;
+  return `<p><a href="${escapeHtml(href)}">${escapeHtml(pageTranslator().t('login.forgot'))}</a></p>\n`;
 }
 
 /** Links, not scripts or forms: the page's CSP stays as it is, and each is a plain GET to our own start route. */
 function providerButtons(model: LoginPageModel): string {
   if (!model.providers?.length) return '';
-  const hint = model.passwordOptional ? '<p>Work account? Type your e-mail address and leave the password empty.</p>\n' : '';
+  const t = pageTranslator();
+  const hint = model.passwordOptional ? `<p>${escapeHtml(t.t('login.workAccountHint'))}</p>\n` : '';
   const links = model.providers.map((provider) => {
     const href = `${model.pathPrefix}/federation/${encodeURIComponent(provider.name)}/start?${new URLSearchParams({ return_to: model.returnTo })}`;
-    return `  <li><a class="button secondary" href="${escapeHtml(href)}">Sign in with ${escapeHtml(provider.displayName)}</a></li>`;
+    return `  <li><a class="button secondary" href="${escapeHtml(href)}">${escapeHtml(t.t('login.withProvider', { provider: provider.displayName }))}</a></li>`;
   });
-  return `\n<section aria-label="Other ways to sign in">\n${hint}<ul class="providers">\n${links.join('\n')}\n</ul>\n</section>`;
+  return `\n<section aria-label="${escapeHtml(t.t('login.otherWays'))}">\n${hint}<ul class="providers">\n${links.join('\n')}\n</ul>\n</section>`;
 }
 
 /** The passwordless passkey form, posting to /login/passkey. */
@@ -74,7 +77,7 @@ function passkeySignIn(model: Pick<LoginPageModel, 'pathPrefix' | 'csrfToken' | 
     optionsUrl: `${model.pathPrefix}/login/passkey/options`,
     csrfToken: model.csrfToken,
     returnTo: model.returnTo,
-    button: 'Sign in with a passkey',
+    button: pageTranslator().t('passkeyLogin.title'),
     ...options,
   });
 }
@@ -84,5 +87,8 @@ export function renderPasskeyLoginPage(model: Pick<LoginPageModel, 'pathPrefix' 
   const error = model.error ? `<p class="error" role="alert">${escapeHtml(model.error)}</p>` : '';
   const form = passkeySignIn(model);
   const back = `${model.pathPrefix}/login?${new URLSearchParams({ return_to: model.returnTo }).toString()}`;
-  return htmlPage('Sign in with a passkey', `<h1>Sign in with a passkey</h1>\n${error}\n<p>Use the passkey on this device, on your phone or on a security key.</p>\n${form}\n<p><a href="${escapeHtml(back)}">Sign in with a password instead</a></p>`, passkeyScripts(model.pathPrefix));
+  const t = pageTranslator();
+  const title = t.t('passkeyLogin.title');
+  const body = `<h1>${escapeHtml(title)}</h1>\n${error}\n<p>${escapeHtml(t.t('passkeyLogin.intro'))}</p>\n${form}\n<p><a href="${escapeHtml(back)}">${escapeHtml(t.t('passkeyLogin.withPassword'))}</a></p>`;
+  return htmlPage(title, body, passkeyScripts(model.pathPrefix));
 }

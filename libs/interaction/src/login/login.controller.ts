@@ -4,6 +4,7 @@ import { AuditLog } from '@app/audit';
 import { Metrics } from '@app/core';
 import { SsoSessionService, UserEntity } from '@app/users';
 import { Page } from '../http/page.decorator';
+import { pageTranslator } from '../i18n/page-context';
 import { pageForm, pageQuery } from '../http/page-params';
 import { seeOther } from '../http/see-other';
 import { HomeRealmGuard, LocalLoginGuard, LoginCsrfGuard } from './login.guards';
@@ -22,7 +23,7 @@ export class LoginController {
 
   @Get()
   async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const query = pageQuery(request, 'Invalid sign-in link');
+    const query = pageQuery(request, pageTranslator().t('login.invalidLink'));
     await this.form.show(request, reply, { returnTo: this.form.returnTo(query.return_to), username: query.login_hint });
   }
 

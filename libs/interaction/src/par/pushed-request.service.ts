@@ -4,6 +4,7 @@ import { AppConfig, InvalidRequest } from '@app/core';
 import { ScopePolicy } from '@app/grants';
 import { IdTokenService } from '@app/tokens';
 import { ErrorPage } from '../http/page-errors';
+import { pageTranslator } from '../i18n/page-context';
 import { pageOnError } from '../authorize/client-redirect.validator';
 import { parseAuthorizationRequest, RawParams, single } from '../authorize/authorization-request.parser';
 import { PushedRequestRepository, REQUEST_URI_PREFIX } from './pushed-request.repository';
@@ -56,7 +57,10 @@ export class PushedRequestService {
     const clientId = pageOnError(() => single(raw, 'client_id'));
     // RFC 9126 §4: client_id is required with the request_uri, and must be the client that pushed it.
     const params = clientId && clientId.length <= 200 ? await this.requests.consume(requestUri, clientId) : undefined;
-    if (!params) throw new ErrorPage('Invalid request', 'This sign-in link has expired or was already used. Go back to the application and start again.');
+    if (!params) {
+      const t = pageTranslator();
+      throw new ErrorPage(t.t('page.invalidRequest'), t.t('par.used'));
+    }
     return { raw: params, pushed: true };
   }
 

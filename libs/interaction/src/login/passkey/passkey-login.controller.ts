@@ -5,16 +5,14 @@ import { AppConfig, Metrics } from '@app/core';
 import { PasskeyRejected, PasskeyService, SsoSessionService, UserService } from '@app/users';
 import { ResumedRequests } from '../../authorize/resumed-requests';
 import { CsrfService } from '../../http/csrf.service';
-import { ErrorPage } from '../../http/page-errors';
 import { pageHeaders } from '../../http/page-headers';
-import { pageForm, pageQuery } from '../../http/page-params';
+import { formExpired, pageForm, pageQuery } from '../../http/page-params';
 import { Page } from '../../http/page.decorator';
 import { auditPasskeyRejection } from '../../http/passkey-audit';
 import { seeOther } from '../../http/see-other';
+import { pageTranslator } from '../../i18n/page-context';
 import { LOGIN_CSRF_PURPOSE, LoginForm } from '../login-form';
 import { renderPasskeyLoginPage } from '../login-page';
-
-const PASSKEY_REFUSED = 'That passkey could not be used. Try again, or sign in with your password.';
 
 /**
  * "Sign in with a passkey" from the login page: a discoverable credential names the person, and user
@@ -47,7 +45,7 @@ export class PasskeyLoginController {
   @Post('options')
   async options(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const form = pageForm(request);
-    if (!this.csrf.verify(request, LOGIN_CSRF_PURPOSE, form.csrf_token)) throw new ErrorPage('Form expired', 'Reload the page and try again.', 403);
+    if (!this.csrf.verify(request, LOGIN_CSRF_PURPOSE, form.csrf_token)) throw formExpired();
     const { handle, options } = await this.passkeys.authenticationOptions('signin', null);
     await reply.status(200).header('Cache-Control', 'no-store').send({ handle, options });
   }
@@ -56,7 +54,7 @@ export class PasskeyLoginController {
   async submit(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const form = pageForm(request);
     const returnTo = this.form.returnTo(form.return_to);
-    if (!this.csrf.verify(request, LOGIN_CSRF_PURPOSE, form.csrf_token)) return this.showAgain(request, reply, returnTo, 'The sign-in form expired; please try again', 403);
+    if (!this.csrf.verify(request, LOGIN_CSRF_PURPOSE, form.csrf_token)) return this.showAgain(request, reply, returnTo, pageTranslator().t('login.expired'), 403);
     let result;
     try {
       result = await this.passkeys.authenticate('signin', form.handle ?? '', form.response ?? '', null);
@@ -64,13 +62,13 @@ export class PasskeyLoginController {
       if (!(error instanceof PasskeyRejected)) throw error;
       this.metrics.signIn('passkey', error.reason);
       await auditPasskeyRejection(this.audit, request, error);
-      return this.showAgain(request, reply, returnTo, PASSKEY_REFUSED, 401);
+      return this.showAgain(request, reply, returnTo, pageTranslator().t('passkeyLogin.refused'), 401);
     }
     const person = await this.users.findById(result.userId);
     if (!person || person.disabled) {
       this.metrics.signIn('passkey', 'disabled');
       await auditPasskeyRejection(this.audit, request, new PasskeyRejected('verification', 'the person is disabled', result.userId, result.factorId));
-      return this.showAgain(request, reply, returnTo, PASSKEY_REFUSED, 401);
+      return this.showAgain(request, reply, returnTo, pageTranslator().t('passkeyLogin.refused'), 401);
     }
     // A new session id at every sign-in, as with a password.
     const session = await this.sessions.start(request, reply, person.id, result.amr);

@@ -1,6 +1,7 @@
 import type { AuthLevel } from '@app/core';
 import { escapeHtml, htmlPage } from '../../http/html';
 import { passkeyForm, passkeyScripts } from '../../http/passkey-form';
+import { pageTranslator } from '../../i18n/page-context';
 
 export interface SecondFactorPageModel {
   pathPrefix: string;
@@ -18,16 +19,17 @@ export interface SecondFactorPageModel {
 
 /** "Confirm it's you": a code (authenticator app or recovery code) in the field `code`, or a passkey. */
 export function renderSecondFactorPage(model: SecondFactorPageModel): string {
+  const t = pageTranslator();
   const error = model.error ? `<p class="error" role="alert">${escapeHtml(model.error)}</p>\n` : '';
   const codeAccepted = model.level !== 'phr' && (model.hasTotp || model.hasRecoveryCodes);
-  const codeLabel = model.hasTotp ? 'Code from your authenticator app' : 'Recovery code';
+  const codeLabel = t.t(model.hasTotp ? 'secondFactor.totpLabel' : 'secondFactor.recoveryLabel');
   const codeForm = codeAccepted
     ? `<form method="post" action="${escapeHtml(model.pathPrefix)}/login/second-factor">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
   <input type="hidden" name="return_to" value="${escapeHtml(model.returnTo)}">
-  <label for="code">${codeLabel}</label>
+  <label for="code">${escapeHtml(codeLabel)}</label>
   <input id="code" name="code" type="text" inputmode="${model.hasTotp ? 'numeric' : 'text'}" autocomplete="one-time-code" autocapitalize="none" spellcheck="false" required autofocus>
-  ${model.hasTotp && model.hasRecoveryCodes ? '<p class="hint">No phone at hand? A recovery code works here too.</p>\n  ' : ''}<button type="submit">Verify</button>
+  ${model.hasTotp && model.hasRecoveryCodes ? `<p class="hint">${escapeHtml(t.t('secondFactor.recoveryHint'))}</p>\n  ` : ''}<button type="submit">${escapeHtml(t.t('secondFactor.verify'))}</button>
 </form>\n`
     : '';
   const passkey = model.hasPasskey
@@ -37,12 +39,11 @@ export function renderSecondFactorPage(model: SecondFactorPageModel): string {
         optionsUrl: `${model.pathPrefix}/login/second-factor/passkey/options`,
         csrfToken: model.csrfToken,
         returnTo: model.returnTo,
-        button: 'Use a passkey or security key',
+        button: t.t('secondFactor.usePasskey'),
       }) + '\n'
     : '';
-  const intro = model.level === 'phr'
-    ? '<p>This application needs a passkey or security key.</p>'
-    : '<p>This application needs a second step to confirm it is you.</p>';
-  const cancel = model.cancelHref ? `<p><a href="${escapeHtml(model.cancelHref)}">Cancel sign-in</a></p>` : '';
-  return htmlPage('Confirm it is you', `<h1>Confirm it is you</h1>\n${intro}\n${error}${codeForm}${passkey}${cancel}`, model.hasPasskey ? passkeyScripts(model.pathPrefix) : []);
+  const intro = `<p>${escapeHtml(t.t(model.level === 'phr' ? 'secondFactor.introPasskey' : 'secondFactor.intro'))}</p>`;
+  const cancel = model.cancelHref ? `<p><a href="${escapeHtml(model.cancelHref)}">${escapeHtml(t.t('secondFactor.cancel'))}</a></p>` : '';
+  const title = t.t('secondFactor.title');
+  return htmlPage(title, `<h1>${escapeHtml(title)}</h1>\n${intro}\n${error}${codeForm}${passkey}${cancel}`, model.hasPasskey ? passkeyScripts(model.pathPrefix) : []);
 }

@@ -15,8 +15,10 @@ import {
 import { ResumedRequests } from '../../authorize/resumed-requests';
 import { CsrfService } from '../../http/csrf.service';
 import { ErrorPage } from '../../http/page-errors';
+import { MessageKey } from '../../i18n/catalogues';
+import { pageTranslator } from '../../i18n/page-context';
 import { pageHeaders } from '../../http/page-headers';
-import { pageForm, pageQuery } from '../../http/page-params';
+import { formExpired, pageForm, pageQuery } from '../../http/page-params';
 import { Page } from '../../http/page.decorator';
 import { auditPasskeyRejection } from '../../http/passkey-audit';
 import { seeOther } from '../../http/see-other';
@@ -25,9 +27,6 @@ import { safeReturnTo } from '../return-to';
 import { renderSecondFactorPage } from './second-factor-page';
 
 const CSRF_PURPOSE = 'second-factor';
-const WRONG_CODE = 'That code is not valid. Check your authenticator app and try again.';
-const TOO_MANY = 'Too many wrong codes. Wait a few minutes, then try again.';
-const PASSKEY_REFUSED = 'That passkey could not be used. Try again, or use another way.';
 
 /**
  * The second step of a sign-in, for a person already signed in with their password (never before: a code
@@ -71,14 +70,14 @@ export class SecondFactorController {
     const { form, returnTo, session } = submitted;
     if (!(await this.throttle.reserve(session.userId))) {
       await this.recordFailure(request, session, 'throttled');
-      return this.render(request, reply, session, returnTo, 'mfa', TOO_MANY, 429);
+      return this.render(request, reply, session, returnTo, 'mfa', 'secondFactor.tooMany', 429);
     }
     const code = (form.code ?? form.recovery_code ?? '').trim();
     const method = /^\d{3}\s?\d{3}$/.test(code) ? 'totp' : 'recovery_code';
     const accepted = method === 'totp' ? Boolean(await this.totp.verify(session.userId, code)) : await this.recoveryCodes.redeem(session.userId, code);
     if (!accepted) {
       await this.recordFailure(request, session, method === 'totp' ? 'wrong_code' : 'wrong_recovery_code');
-      return this.render(request, reply, session, returnTo, 'mfa', WRONG_CODE, 401);
+      return this.render(request, reply, session, returnTo, 'mfa', 'secondFactor.wrongCode', 401);
     }
     await this.throttle.succeeded(session.userId);
     await this.stepUp(request, reply, session, ['otp'], method, returnTo);
@@ -89,8 +88,8 @@ export class SecondFactorController {
   async passkeyOptions(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const form = pageForm(request);
     const session = await this.sessions.current(request);
-    if (!session) throw new ErrorPage('Not signed in', 'Sign in with your password first.', 401);
-    if (!this.csrf.verify(request, CSRF_PURPOSE, form.csrf_token)) throw new ErrorPage('Form expired', 'Reload the page and try again.', 403);
+    if (!session) throw new ErrorPage(pageTranslator().t('page.notSignedIn.title'), pageTranslator().t('secondFactor.passwordFirst'), 401);
+    if (!this.csrf.verify(request, CSRF_PURPOSE, form.csrf_token)) throw formExpired();
     const { handle, options } = await this.passkeys.authenticationOptions('second-factor', session.userId);
     await reply.status(200).header('Cache-Control', 'no-store').send({ handle, options });
   }
@@ -107,7 +106,7 @@ export class SecondFactorController {
       if (!(error instanceof PasskeyRejected)) throw error;
       this.metrics.signIn('second_factor', `passkey_${error.reason}`);
       await auditPasskeyRejection(this.audit, request, error, session.userId);
-      return this.render(request, reply, session, returnTo, 'mfa', PASSKEY_REFUSED, 401);
+      return this.render(request, reply, session, returnTo, 'mfa', 'secondFactor.passkeyRefused', 401);
     }
   }
 
@@ -124,7 +123,7 @@ export class SecondFactorController {
       return undefined;
     }
     if (!this.csrf.verify(request, CSRF_PURPOSE, form.csrf_token)) {
-      await this.render(request, reply, session, returnTo, 'mfa', 'The form expired; please try again', 403);
+      await this.render(request, reply, session, returnTo, 'mfa', 'secondFactor.expired', 403);
       return undefined;
     }
     return { form, returnTo, session };
@@ -161,7 +160,7 @@ export class SecondFactorController {
     session: SessionDetails,
     returnTo: string,
     level: AuthLevel,
-    error?: string,
+    error?: MessageKey,
     status = 200,
   ): Promise<void> {
     const [counts, recoveryCodes] = await Promise.all([this.factors.counts(session.userId), this.recoveryCodes.remaining(session.userId)]);
@@ -173,7 +172,7 @@ export class SecondFactorController {
       hasTotp: counts.totp > 0,
       hasPasskey: counts.passkey > 0,
       hasRecoveryCodes: recoveryCodes > 0,
-      error,
+      error: error && pageTranslator().t(error),
       cancelHref: this.cancelHref(returnTo, 'denied'),
     });
     // The answer of these forms redirects on to the client that started the request.

@@ -1,4 +1,6 @@
 import { common } from './common';
+import { signin } from './signin';
+import { signinFactors } from './signin-factors';
 
 /** The English catalogue: the reference every other language is checked against. */
-export const en = { ...common };
+export const en = { ...common, ...signin, ...signinFactors };
