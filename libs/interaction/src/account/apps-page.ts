@@ -28,7 +28,7 @@ export function renderAppsPage(model: AppsPageModel): string {
   const body = model.apps.length
     ? `<p>Apps you allowed to use your account. Revoking ends the access they hold now; they ask for your permission again next time.</p>
 <table>
-<thead><tr><th scope="col">App</th><th scope="col">May</th><th scope="col">Allowed</th><th scope="col"></th></tr></thead>
+<thead><tr><th scope="col">App</th><th scope="col">May</th><th scope="col">Allowed</th><th scope="col">Actions</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>

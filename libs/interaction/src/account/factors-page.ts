@@ -19,7 +19,7 @@ export function renderFactorsPage(model: FactorsPageModel): string {
   const rows = model.factors.map((factor) => factorRow(factor, `${escapeHtml(account)}/factors`, model.csrfToken)).join('\n');
   const list = model.factors.length
     ? `<table>
-<thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Added</th><th scope="col">Last used</th><th scope="col"></th></tr></thead>
+<thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Added</th><th scope="col">Last used</th><th scope="col">Actions</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

@@ -33,7 +33,7 @@ export function renderSessionsPage(model: SessionsPageModel): string {
     : '<p>You are not signed in anywhere else.</p>';
   const body = `<p>The browsers and devices you are signed in on. End any you do not recognise, then change your password.</p>
 <table>
-<thead><tr><th scope="col">Browser</th><th scope="col">Started</th><th scope="col">Last sign-in</th><th scope="col">Signed in with</th><th scope="col"></th></tr></thead>
+<thead><tr><th scope="col">Browser</th><th scope="col">Started</th><th scope="col">Last sign-in</th><th scope="col">Signed in with</th><th scope="col">Actions</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
