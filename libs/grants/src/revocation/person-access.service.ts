@@ -4,7 +4,7 @@ import { ClientRepository } from '@app/clients';
 import type { UpdateUserInput } from '@app/contracts';
 import { NotFound } from '@app/core';
 import type { TokenGroup } from '@app/tokens';
-import { ConsentService, EndedSession, SsoSessionService, UserEntity, UserService } from '@app/users';
+import { ConsentService, EndedSession, PreparedPassword, SsoSessionService, UserEntity, UserService } from '@app/users';
 import { GrantRevocation } from './grant-revocation.service';
 
 /** What ending a person's access did, for the one audit event of the action. */
@@ -61,7 +61,7 @@ export class PersonAccessService {
   }
 
   /** A new password ends every token and browser session: whoever knew the old one keeps nothing. */
-  async setPassword(id: string, password: string): Promise<void> {
+  async setPassword(id: string, password: string | PreparedPassword): Promise<void> {
     await this.users.setPassword(id, password);
     await this.revocation.revoke(personGroup(id));
   }

@@ -79,15 +79,20 @@ export class PasswordResetFlow {
   }
 
   /**
-   * Uses the link and sets the password. The policy is checked first, so a refused password leaves the
-   * link usable. The new password ends every session (apps hear of it by back-channel logout) and every
-   * token, and lifts a sign-in lockout: whoever was guessing the old password gains nothing by it.
+   * Uses the link and sets the password. The policy is checked and the password hashed first, so a
+   * refused password, or one the hasher has no room for now (503), leaves the link usable. The new
+   * password ends every session (apps hear of it by back-channel logout) and every token, and lifts a
+   * sign-in lockout: whoever was guessing the old password gains nothing by it.
    */
   async complete(token: string | undefined, password: string, origin: RequestOrigin): Promise<ResetTokenOwner> {
     assertPassword(password);
-    const owner = token && TOKEN_SHAPE.test(token) ? await this.tokens.consume(token) : undefined;
+    if (!token || !TOKEN_SHAPE.test(token)) throw new ResetLinkInvalid();
+    // A dead link costs no hash.
+    if (!(await this.tokens.peek(token))) throw new ResetLinkInvalid();
+    const prepared = await this.users.preparePassword(password);
+    const owner = await this.tokens.consume(token);
     if (!owner) throw new ResetLinkInvalid();
-    await this.access.setPassword(owner.userId, password);
+    await this.access.setPassword(owner.userId, prepared);
     await this.loginThrottle.unlock(owner.username);
     await this.audit.record({
       action: 'user.password_reset',

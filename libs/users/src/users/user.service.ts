@@ -14,6 +14,11 @@ import { isUniqueViolation } from './unique-violation';
 import { assertAnotherAdministrator, endsAdministrator } from './last-admin';
 
 /** A person after a change, and the sessions the change ended. */
+/** A password that passed the policy and was hashed; only its hash is kept. */
+export interface PreparedPassword {
+  readonly hash: string;
+}
+
 export interface UserUpdate {
   user: UserEntity;
   endedSessions: EndedSession[];
@@ -146,11 +151,21 @@ export class UserService {
     return { user: (await this.users.findById(id, manager))!, endedSessions };
   }
 
-  /** Sets a new password and signs the person out of every browser. */
-  async setPassword(id: string, password: string): Promise<void> {
+  /**
+   * A new password checked against the policy and hashed, for a caller that must know the hashing went
+   * through (no 503) before it does what cannot be undone, such as using up a reset link.
+   */
+  async preparePassword(password: string): Promise<PreparedPassword> {
     assertPassword(password);
+    return { hash: await this.hasher.hash(password) };
+  }
+
+  /** Sets a new password (or one prepared before) and signs the person out of every browser. */
+  async setPassword(id: string, password: string | PreparedPassword): Promise<void> {
+    if (typeof password === 'string') assertPassword(password);
     await this.get(id);
-    await this.users.update(id, { passwordHash: await this.hasher.hash(password) });
+    const passwordHash = typeof password === 'string' ? await this.hasher.hash(password) : password.hash;
+    await this.users.update(id, { passwordHash });
     await this.sessions.endAllOf(id, 'password-changed');
   }
 
