@@ -26,12 +26,15 @@ export function OtherErrors({ errors, shown }: { errors: Record<string, string>;
   const rest = Object.entries(errors).filter(([field]) => !shown.includes(field));
   if (rest.length === 0) return null;
   return (
-    <ul className="banner error" role="alert">
-      {rest.map(([field, message]) => (
-        <li key={field}>
-          <code>{field}</code>: {message}
-        </li>
-      ))}
-    </ul>
+    // The alert role sits on a wrapper: on the list itself it would hide the items' list semantics.
+    <div className="banner error" role="alert">
+      <ul>
+        {rest.map(([field, message]) => (
+          <li key={field}>
+            <code>{field}</code>: {message}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
