@@ -92,6 +92,17 @@ describe('the consent, device and sign-out pages in German', () => {
     expect(consent.text).toContain('<button type="submit" class="link">Not you?</button>');
   });
 
+  it('RP-Initiated Logout 1.0 §2: ui_locales posted to the end-session endpoint gives the sign-out pages in German', async () => {
+    const person = await createPerson(ctx.admin);
+    const browser = new BrowserSession(ctx.server.baseUrl);
+    await signInToApp(browser, await registerWebClient(ctx.admin, { first_party: true }), person);
+    const confirm = await browser.post('/oauth2/logout', { ui_locales: 'fr de' });
+    expect(confirm.status).toBe(200);
+    expect(confirm.text).toContain('<h1>Abmelden?</h1>');
+    const done = await browser.post('/oauth2/logout/confirm', { csrf_token: hiddenField(confirm.text, 'csrf_token') });
+    expect(done.text).toContain('<h1>Abgemeldet</h1>');
+  });
+
   it('shows the signed-out page of front-channel logout, and sign-out errors, in German', async () => {
     const frontChannel = await registerWebClient(ctx.admin, { first_party: true, frontchannel_logout_uri: 'https://rp.example.com/fc-logout' });
     const person = await createPerson(ctx.admin);

@@ -9,7 +9,9 @@ import { ErrorPage } from '../http/page-errors';
 import { pageHeaders } from '../http/page-headers';
 import { pageForm, pageQuery } from '../http/page-params';
 import { seeOther } from '../http/see-other';
-import { pageTranslator } from '../i18n/page-context';
+import { rememberLocale } from '../i18n/locale-cookie';
+import { localeFromUiLocales } from '../i18n/locales';
+import { pageContextOf, pageTranslator } from '../i18n/page-context';
 import { frontChannelHeaders } from './frontchannel-logout';
 import { renderLogoutConfirmPage, renderSignedOutPage } from './logout-pages';
 import { LogoutRequest, LogoutService, postLogoutLocation } from './logout.service';
@@ -40,7 +42,9 @@ export class LogoutController {
 
   @Post()
   async post(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.start(pageForm(request, invalidRequest()), request, reply);
+    const params = pageForm(request, invalidRequest());
+    this.useRequestedLanguage(params, request, reply);
+    await this.start(params, request, reply);
   }
 
   @Post('confirm')
@@ -85,6 +89,17 @@ export class LogoutController {
     const frames = session ? await this.logout.frontChannelFrames(session.sessionId) : [];
     await this.sessions.end(request, reply);
     return frames;
+  }
+
+  /**
+   * RP-Initiated Logout 1.0 §2: ui_locales in a posted request's body (one in the query was taken with the
+   * page context), kept for the confirmation that follows.
+   */
+  private useRequestedLanguage(params: FormParams, request: FastifyRequest, reply: FastifyReply): void {
+    const locale = localeFromUiLocales(params.ui_locales);
+    if (!locale) return;
+    rememberLocale(reply, this.config, locale);
+    pageContextOf(request)?.use(locale);
   }
 
   /** With front-channel logout pages to load, the redirect waits for them on the signed-out page. */
