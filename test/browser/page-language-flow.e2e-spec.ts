@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { axeFindings } from '../support/axe';
 import { describeWithChromium, launchChromium } from '../support/chromium';
 import { useTestServer } from '../support/server-fixture';
 import { authorizeWithPkce, CALLBACK, createPerson, registerWebClient } from '../support/sign-in';
@@ -35,6 +36,8 @@ describeWithChromium('The consent page in German in Chromium', () => {
     await page.getByText(`Angemeldet als Ada Lovelace (${person.username})`).waitFor();
     await page.getByRole('button', { name: 'Nicht Sie?' }).waitFor();
     await page.getByRole('button', { name: 'Ablehnen' }).waitFor();
+    // The German page is as accessible as the English one (its lang, its names).
+    expect(await axeFindings(page)).toEqual([]);
     await page.getByRole('button', { name: 'Erlauben' }).click();
     await page.waitForURL(`${CALLBACK}?**`);
   }, 60_000);
