@@ -11,9 +11,16 @@ import { ErrorPage } from '../http/page-errors';
 import { pageHeaders } from '../http/page-headers';
 import { pageForm, pageQuery } from '../http/page-params';
 import { seeOther } from '../http/see-other';
+import { pageTranslator } from '../i18n/page-context';
 import { renderConsentPage } from './consent-page';
 
 const purpose = (requestId: string) => `consent:${requestId}`;
+
+/** The consent form's CSRF token did not match: an old tab, or a form this browser was not given. */
+function consentFormExpired(): ErrorPage {
+  const t = pageTranslator();
+  return new ErrorPage(t.t('page.formExpired.title'), t.t('consent.expired'), 403);
+}
 
 /** The consent page of the authorization flow (GET shows it, POST records allow or deny). */
 @Page()
@@ -57,12 +64,15 @@ export class ConsentController {
     const params = pageForm(request);
     const { stored, client } = await this.flow.load(params.request);
     if (!this.csrf.verify(request, purpose(params.request!), params.csrf_token)) {
-      throw new ErrorPage('Form expired', 'The consent form expired or did not come from this browser. Go back to the application and try again.', 403);
+      throw consentFormExpired();
     }
     const session = await this.sessions.current(request);
     if (!session || !this.flow.isOwnBrowser(stored, request)) return this.backToFlow(reply, params.request!);
     if (params.decision === 'deny') return this.flow.deny(stored);
-    if (params.decision !== 'allow') throw new ErrorPage('Invalid request', 'Choose Allow or Deny.');
+    if (params.decision !== 'allow') {
+      const t = pageTranslator();
+      throw new ErrorPage(t.t('page.invalidRequest'), t.t('consent.chooseDecision'));
+    }
     // No consent is recorded for a person the client does not admit; the flow then answers access_denied.
     if (!(await this.flow.admits(client, session.userId))) return this.backToFlow(reply, params.request!);
     await this.consents.grant(session.userId, stored.clientId, stored.scopes);
@@ -79,7 +89,7 @@ export class ConsentController {
     const params = pageForm(request);
     const { stored } = await this.flow.load(params.request);
     if (!this.csrf.verify(request, purpose(params.request!), params.csrf_token)) {
-      throw new ErrorPage('Form expired', 'The consent form expired or did not come from this browser. Go back to the application and try again.', 403);
+      throw consentFormExpired();
     }
     if (this.flow.isOwnBrowser(stored, request)) await this.flow.switchAccount(stored);
     return this.backToFlow(reply, params.request!);

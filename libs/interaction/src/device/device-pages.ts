@@ -1,6 +1,7 @@
 import { ClientContext, renderClientContext, renderSignedInAs } from '../http/client-context';
 import { decisionButtons, escapeHtml, htmlPage } from '../http/html';
 import { renderScopeList } from '../http/scope-list';
+import { pageTranslator } from '../i18n/page-context';
 
 export interface CodeFormModel {
   /** The issuer's path (AppConfig.pathPrefix): the form posts back under it. */
@@ -29,30 +30,34 @@ const alert = (message?: string) => (message ? `<p class="error" role="alert">${
 
 /** Step 1: the person types the code their device shows. */
 export function renderCodeForm(model: CodeFormModel): string {
+  const t = pageTranslator();
   const value = model.userCode ? ` value="${escapeHtml(model.userCode)}"` : '';
-  const body = `<h1>Connect a device</h1>
+  const body = `<h1>${escapeHtml(t.t('device.code.title'))}</h1>
 ${alert(model.error)}
-<p>Enter the code shown on your device.</p>
+<p>${escapeHtml(t.t('device.code.intro'))}</p>
 <form method="post" action="${escapeHtml(model.pathPrefix)}/device">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
-  <label for="user_code">Code</label>
+  <label for="user_code">${escapeHtml(t.t('device.code.label'))}</label>
   <input id="user_code" name="user_code" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false"
          maxlength="32" placeholder="XXXX-XXXX" required autofocus${value}>
-  <button type="submit">Continue</button>
+  <button type="submit">${escapeHtml(t.t('common.continue'))}</button>
 </form>`;
-  return htmlPage('Connect a device', body);
+  return htmlPage(t.t('device.code.title'), body);
 }
 
 /** Step 2: the person sees which application asks for what, and allows or denies. */
 export function renderConfirm(model: ConfirmModel): string {
-  const scopes = model.scopes.length ? renderScopeList(model.scopes, model.scopeDescriptions) : '<p>No particular permissions.</p>';
+  const t = pageTranslator();
+  const scopes = model.scopes.length
+    ? renderScopeList(model.scopes, model.scopeDescriptions)
+    : `<p>${escapeHtml(t.t('device.confirm.noScopes'))}</p>`;
   const name = model.client.clientName.trim() || model.client.clientId;
-  const notYou = `<a href="${escapeHtml(model.switchAccountHref)}">Not you?</a>`;
+  const notYou = `<a href="${escapeHtml(model.switchAccountHref)}">${escapeHtml(t.t('device.confirm.notYou'))}</a>`;
   const body = `${renderClientContext(model.client)}
-<h1>Allow access?</h1>
-<p><strong>${escapeHtml(name)}</strong> on a device wants to access your account.</p>
-<p>Code: <code>${escapeHtml(model.userCode)}</code>. Continue only if this is the code shown on a device you are setting up yourself.</p>
-<p>It asks for:</p>
+<h1>${escapeHtml(t.t('device.confirm.title'))}</h1>
+<p>${t.html('device.confirm.intro', { client: name })}</p>
+<p>${t.html('device.confirm.code', { code: model.userCode })}</p>
+<p>${escapeHtml(t.t('device.confirm.asksFor'))}</p>
 ${scopes}
 <form method="post" action="${escapeHtml(model.pathPrefix)}/device">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
@@ -60,7 +65,7 @@ ${scopes}
   ${decisionButtons()}
 </form>
 ${renderSignedInAs(model.person, notYou)}`;
-  return htmlPage('Allow access?', body);
+  return htmlPage(t.t('device.confirm.title'), body);
 }
 
 /** The end of the flow, or a stop: a title and one sentence. */

@@ -11,12 +11,12 @@ import { pageHeaders } from '../http/page-headers';
 import { pageForm, pageQuery } from '../http/page-params';
 import { stepUpPath } from '../authorize/step-up';
 import { seeOther } from '../http/see-other';
+import { pageTranslator } from '../i18n/page-context';
 import { renderCodeForm, renderConfirm, renderMessage } from './device-pages';
 import { USER_CODE_WINDOW_SECONDS } from './device-verification-throttle.service';
 import { DeviceVerificationService } from './device-verification.service';
 
 const CSRF_PURPOSE = 'device-verification';
-const INVALID_CODE = 'That code is not valid or has expired. Check the code on your device and try again.';
 
 /**
  * RFC 8628 §3.3: the verification page. `GET /device` asks for the code; `POST /device` looks it up
@@ -44,25 +44,28 @@ export class DeviceVerificationController {
 
   @Post()
   async submit(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const t = pageTranslator();
     const params = orNothing(() => pageForm(request));
-    if (!params) return send(reply, 400, renderCodeForm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), error: 'The form was malformed; please try again.' }));
+    if (!params) return send(reply, 400, renderCodeForm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), error: t.t('device.code.malformed') }));
     const userCode = params.user_code?.slice(0, 32);
     if (!this.csrf.verify(request, CSRF_PURPOSE, params.csrf_token)) {
-      return send(reply, 403, renderCodeForm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode, error: 'The form expired; please try again.' }));
+      return send(reply, 403, renderCodeForm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode, error: t.t('device.code.expired') }));
     }
     const session = await this.sessions.currentSession(request);
     if (!session) return seeOther(reply, this.loginThenBack(userCode));
     const lookup = await this.verification.lookup(userCode, { ip: request.ip, sessionId: session.sessionId });
     if (lookup.kind === 'throttled') {
       void reply.header('Retry-After', String(USER_CODE_WINDOW_SECONDS));
-      return send(reply, 429, renderMessage('Too many attempts', 'Too many wrong codes were entered. Wait 15 minutes, then try again.', true));
+      const text = t.t('device.throttled.text', { minutes: USER_CODE_WINDOW_SECONDS / 60 });
+      return send(reply, 429, renderMessage(t.t('device.throttled.title'), text, true));
     }
     if (lookup.kind === 'invalid') {
-      return send(reply, 400, renderCodeForm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode, error: INVALID_CODE }));
+      return send(reply, 400, renderCodeForm({ pathPrefix: this.config.pathPrefix, csrfToken: this.token(request, reply), userCode, error: t.t('device.code.invalid') }));
     }
     // Checked again when the decision is posted: the person may have been taken out of the groups meanwhile.
     if (!(await this.verification.admitOrDeny(lookup.userCode, lookup.client, session))) {
-      return send(reply, 403, renderMessage('No access', `You do not have access to ${lookup.client.clientName}. Ask your administrator if you need it.`, true));
+      const text = t.t('device.noAccess.text', { client: lookup.client.clientName });
+      return send(reply, 403, renderMessage(t.t('device.noAccess.title'), text, true));
     }
     // The sign-in must be as strong as the client and the person's groups need, as on the authorization endpoint.
     const stepUp = await this.verification.stepUpFor(lookup.client, session);
@@ -88,15 +91,15 @@ export class DeviceVerificationController {
       return send(reply, 200, page, logoOf(lookup.client));
     }
     if (params.decision !== 'allow' && params.decision !== 'deny') {
-      return send(reply, 400, renderMessage('Something went wrong', 'Choose Allow or Deny.', true));
+      return send(reply, 400, renderMessage(t.t('device.invalidDecision.title'), t.t('device.invalidDecision.text'), true));
     }
     const allow = params.decision === 'allow';
     if (!(await this.verification.decide(lookup.userCode, allow, session, lookup.client))) {
-      return send(reply, 400, renderMessage('Code no longer valid', 'This code was already used or has expired. Start again on your device.', true));
+      return send(reply, 400, renderMessage(t.t('device.used.title'), t.t('device.used.text'), true));
     }
     return allow
-      ? send(reply, 200, renderMessage('Device connected', 'You can return to your device; it will continue on its own.'))
-      : send(reply, 200, renderMessage('Access denied', 'The device was not given access to your account.'));
+      ? send(reply, 200, renderMessage(t.t('device.connected.title'), t.t('device.connected.text')))
+      : send(reply, 200, renderMessage(t.t('device.denied.title'), t.t('device.denied.text')));
   }
 
   /** The sign-in page, returning to this page with the code the person typed. */

@@ -1,13 +1,18 @@
+import type { MessageKey } from '../i18n/catalogues';
+import { pageTranslator } from '../i18n/page-context';
 import { escapeHtml } from './html';
 
-/** Plain words for the scopes this server defines itself (OIDC Core §5.4, §11; our groups and roles). */
-const BUILT_IN_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  openid: 'Know who you are (your account identifier)',
-  profile: 'See your name and username',
-  email: 'See your e-mail address',
-  offline_access: 'Keep access while you are not using it',
-  groups: 'See the groups you are in',
-  roles: 'See your roles',
+/**
+ * The scopes this server defines itself (OIDC Core §5.4, §11; our groups and roles), whose plain words are
+ * in the catalogues; an API's scopes keep the words its administrator registered, in whatever language.
+ */
+const BUILT_IN_DESCRIPTIONS: Readonly<Record<string, MessageKey>> = {
+  openid: 'scope.openid',
+  profile: 'scope.profile',
+  email: 'scope.email',
+  offline_access: 'scope.offline_access',
+  groups: 'scope.groups',
+  roles: 'scope.roles',
 };
 
 /**
@@ -15,8 +20,10 @@ const BUILT_IN_DESCRIPTIONS: Readonly<Record<string, string>> = {
  * API that owns it was registered with) and always with its name; a scope without words shows its name.
  */
 export function renderScopeList(scopes: readonly string[], apiDescriptions: ReadonlyMap<string, string> = new Map()): string {
+  const t = pageTranslator();
   const items = scopes.map((scope) => {
-    const description = BUILT_IN_DESCRIPTIONS[scope] ?? apiDescriptions.get(scope)?.trim();
+    const builtIn = Object.hasOwn(BUILT_IN_DESCRIPTIONS, scope) ? BUILT_IN_DESCRIPTIONS[scope] : undefined;
+    const description = builtIn ? t.t(builtIn) : apiDescriptions.get(scope)?.trim();
     return `<li>${description ? `${escapeHtml(description)} ` : ''}<code>${escapeHtml(scope)}</code></li>`;
   });
   return `<ul class="scopes">${items.join('\n')}</ul>`;

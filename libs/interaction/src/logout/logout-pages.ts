@@ -1,5 +1,6 @@
 import { ClientContext, renderClientContext, renderSignedInAs } from '../http/client-context';
 import { escapeHtml, htmlPage } from '../http/html';
+import { pageTranslator } from '../i18n/page-context';
 
 export interface LogoutConfirmModel {
   /** The issuer's path (AppConfig.pathPrefix): the form posts under it. */
@@ -16,21 +17,22 @@ export interface LogoutConfirmModel {
 
 /** RP-Initiated Logout 1.0 §2: without proof the request comes from the session's RP, ask the person. */
 export function renderLogoutConfirmPage(model: LogoutConfirmModel): string {
+  const t = pageTranslator();
   const hidden = (name: string, value: string | undefined) =>
     value === undefined ? '' : `\n  <input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
   const context = model.client ? `${renderClientContext(model.client)}
 ` : '';
   const from = model.client
-    ? ` <strong>${escapeHtml(model.client.clientName.trim() || model.client.clientId)}</strong> asks you to sign out.`
+    ? ` ${t.html('logout.confirm.from', { client: model.client.clientName.trim() || model.client.clientId })}`
     : '';
-  const body = `${context}<h1>Sign out?</h1>
+  const body = `${context}<h1>${escapeHtml(t.t('logout.confirm.title'))}</h1>
 ${model.person ? `${renderSignedInAs(model.person)}
-` : ''}<p>Do you want to sign out of this server?${from}</p>
+` : ''}<p>${escapeHtml(t.t('logout.confirm.question'))}${from}</p>
 <form method="post" action="${escapeHtml(model.pathPrefix)}/oauth2/logout/confirm">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">${hidden('client_id', model.clientId)}${hidden('post_logout_redirect_uri', model.postLogoutRedirectUri)}${hidden('state', model.state)}
-  <button type="submit">Sign out</button>
+  <button type="submit">${escapeHtml(t.t('logout.confirm.submit'))}</button>
 </form>`;
-  return htmlPage('Sign out?', body);
+  return htmlPage(t.t('logout.confirm.title'), body);
 }
 
 export interface SignedOutModel {
@@ -42,13 +44,16 @@ export interface SignedOutModel {
 }
 
 export function renderSignedOutPage(model?: SignedOutModel): string {
-  const status = '<h1>Signed out</h1><p role="status">You are signed out. You can close this window.</p>';
-  if (!model || model.frames.length === 0) return htmlPage('Signed out', status);
+  const t = pageTranslator();
+  const title = t.t('logout.done.title');
+  const status = `<h1>${escapeHtml(title)}</h1><p role="status">${escapeHtml(t.t('logout.done.text'))}</p>`;
+  if (!model || model.frames.length === 0) return htmlPage(title, status);
+  const frameTitle = escapeHtml(t.t('logout.done.frameTitle'));
   const frames = model.frames
-    .map((src) => `\n<iframe src="${escapeHtml(src)}" data-frontchannel-logout title="Signing out of an application" style="position:absolute;width:0;height:0;border:0"></iframe>`)
+    .map((src) => `\n<iframe src="${escapeHtml(src)}" data-frontchannel-logout title="${frameTitle}" style="position:absolute;width:0;height:0;border:0"></iframe>`)
     .join('');
   const next = model.continueTo
-    ? `\n<p><a href="${escapeHtml(model.continueTo)}" data-continue>Continue to the application</a></p>`
+    ? `\n<p><a href="${escapeHtml(model.continueTo)}" data-continue>${escapeHtml(t.t('logout.done.continue'))}</a></p>`
     : '';
-  return htmlPage('Signed out', `${status}${next}${frames}`, next ? [`${model.pathPrefix}/assets/frontchannel-logout.js`] : []);
+  return htmlPage(title, `${status}${next}${frames}`, next ? [`${model.pathPrefix}/assets/frontchannel-logout.js`] : []);
 }

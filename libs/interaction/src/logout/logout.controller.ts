@@ -9,12 +9,16 @@ import { ErrorPage } from '../http/page-errors';
 import { pageHeaders } from '../http/page-headers';
 import { pageForm, pageQuery } from '../http/page-params';
 import { seeOther } from '../http/see-other';
+import { rememberLocale } from '../i18n/locale-cookie';
+import { localeFromUiLocales } from '../i18n/locales';
+import { pageContextOf, pageTranslator } from '../i18n/page-context';
 import { frontChannelHeaders } from './frontchannel-logout';
 import { renderLogoutConfirmPage, renderSignedOutPage } from './logout-pages';
 import { LogoutRequest, LogoutService, postLogoutLocation } from './logout.service';
 
 const CSRF_PURPOSE = 'logout';
-const INVALID_REQUEST = 'Invalid sign-out request';
+/** The title of a malformed sign-out request's page, in the person's language. */
+const invalidRequest = () => pageTranslator().t('logout.invalid.title');
 
 /**
  * OIDC RP-Initiated Logout 1.0: the end_session_endpoint. Ends the browser's session and the tokens it
@@ -33,19 +37,22 @@ export class LogoutController {
 
   @Get()
   async get(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.start(pageQuery(request, INVALID_REQUEST), request, reply);
+    await this.start(pageQuery(request, invalidRequest()), request, reply);
   }
 
   @Post()
   async post(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.start(pageForm(request, INVALID_REQUEST), request, reply);
+    const params = pageForm(request, invalidRequest());
+    this.useRequestedLanguage(params, request, reply);
+    await this.start(params, request, reply);
   }
 
   @Post('confirm')
   async confirm(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const params = pageForm(request, INVALID_REQUEST);
+    const params = pageForm(request, invalidRequest());
     if (!this.csrf.verify(request, CSRF_PURPOSE, params.csrf_token)) {
-      throw new ErrorPage('Form expired', 'The sign-out form expired or did not come from this browser.', 403);
+      const t = pageTranslator();
+      throw new ErrorPage(t.t('page.formExpired.title'), t.t('logout.confirm.expired'), 403);
     }
     const logout = await this.logout.validate({ ...params, id_token_hint: '' });
     const frames = await this.signOut(await this.sessions.currentSession(request), request, reply);
@@ -82,6 +89,17 @@ export class LogoutController {
     const frames = session ? await this.logout.frontChannelFrames(session.sessionId) : [];
     await this.sessions.end(request, reply);
     return frames;
+  }
+
+  /**
+   * RP-Initiated Logout 1.0 §2: ui_locales in a posted request's body (one in the query was taken with the
+   * page context), kept for the confirmation that follows.
+   */
+  private useRequestedLanguage(params: FormParams, request: FastifyRequest, reply: FastifyReply): void {
+    const locale = localeFromUiLocales(params.ui_locales);
+    if (!locale) return;
+    rememberLocale(reply, this.config, locale);
+    pageContextOf(request)?.use(locale);
   }
 
   /** With front-channel logout pages to load, the redirect waits for them on the signed-out page. */

@@ -4,6 +4,8 @@ import { AppConfig } from '@app/core';
 import { IdTokenHintClaims, IdTokenService } from '@app/tokens';
 import { SsoSessionService } from '@app/users';
 import { ErrorPage } from '../http/page-errors';
+import { pageTranslator } from '../i18n/page-context';
+import type { MessageKey } from '../i18n/catalogues';
 import { frontChannelFrame } from './frontchannel-logout';
 
 export interface LogoutRequest {
@@ -39,24 +41,26 @@ export class LogoutService {
   }
 
   async validate(params: Readonly<Record<string, string>>): Promise<LogoutRequest> {
+    const t = pageTranslator();
+    const invalid = (reason: MessageKey) => new ErrorPage(t.t('logout.invalid.title'), t.t(reason));
     let hint: IdTokenHintClaims | undefined;
     if (params.id_token_hint) {
       hint = await this.idTokens.verifyHint(params.id_token_hint);
-      if (!hint) throw new ErrorPage('Invalid sign-out request', 'The id_token_hint was not issued by this server.');
+      if (!hint) throw invalid('logout.invalid.foreignHint');
     }
     // RP-Initiated Logout 1.0 §2: client_id, when sent with a hint, must be an audience of it.
     if (hint && params.client_id && !hint.aud.includes(params.client_id)) {
-      throw new ErrorPage('Invalid sign-out request', 'client_id does not match the id_token_hint.');
+      throw invalid('logout.invalid.clientMismatch');
     }
     const clientId = params.client_id ?? (hint?.aud.length === 1 ? hint.aud[0] : undefined);
     const client = clientId ? await this.clients.findById(clientId) : undefined;
-    if (clientId && !client) throw new ErrorPage('Unknown application', 'The application that sent you here is not registered.');
+    if (clientId && !client) throw new ErrorPage(t.t('authorize.unknownClient.title'), t.t('authorize.unknownClient.unregistered'));
     const target = params.post_logout_redirect_uri;
     if (target !== undefined) {
-      if (!client) throw new ErrorPage('Invalid sign-out request', 'post_logout_redirect_uri needs client_id or id_token_hint.');
+      if (!client) throw invalid('logout.invalid.redirectWithoutClient');
       // RP-Initiated Logout 1.0 §3: the URI must exactly match one registered for the client.
       if (!client.postLogoutRedirectUris.includes(target)) {
-        throw new ErrorPage('Invalid sign-out request', 'The address to return to is not registered for this application.');
+        throw invalid('authorize.redirect.unregistered');
       }
     }
     return { hint, client: client ?? undefined, postLogoutRedirectUri: target, state: params.state };

@@ -1,0 +1,28 @@
+import type { device as en } from '../en/device';
+
+export const device: Record<keyof typeof en, string> = {
+  'device.code.title': 'Gerät verbinden',
+  'device.code.intro': 'Geben Sie den Code ein, der auf Ihrem Gerät angezeigt wird.',
+  'device.code.label': 'Code',
+  'device.code.malformed': 'Das Formular war fehlerhaft. Bitte versuchen Sie es noch einmal.',
+  'device.code.expired': 'Das Formular ist abgelaufen. Bitte versuchen Sie es noch einmal.',
+  'device.code.invalid': 'Dieser Code ist ungültig oder abgelaufen. Prüfen Sie den Code auf Ihrem Gerät und versuchen Sie es noch einmal.',
+  'device.confirm.title': 'Zugriff erlauben?',
+  'device.confirm.intro': '<strong>{client}</strong> möchte von einem Gerät aus auf Ihr Konto zugreifen.',
+  'device.confirm.code': 'Code: <code>{code}</code>. Fahren Sie nur fort, wenn dies der Code ist, der auf einem Gerät angezeigt wird, das Sie selbst einrichten.',
+  'device.confirm.asksFor': 'Angefragte Berechtigungen:',
+  'device.confirm.noScopes': 'Keine besonderen Berechtigungen.',
+  'device.confirm.notYou': 'Nicht Sie?',
+  'device.throttled.title': 'Zu viele Versuche',
+  'device.throttled.text': 'Es wurden zu viele falsche Codes eingegeben. Warten Sie {minutes, plural, one {# Minute} other {# Minuten}} und versuchen Sie es dann noch einmal.',
+  'device.noAccess.title': 'Kein Zugriff',
+  'device.noAccess.text': 'Sie haben keinen Zugriff auf {client}. Wenden Sie sich an Ihren Administrator, wenn Sie ihn benötigen.',
+  'device.invalidDecision.title': 'Etwas ist schiefgelaufen',
+  'device.invalidDecision.text': 'Wählen Sie „Erlauben“ oder „Ablehnen“.',
+  'device.used.title': 'Code nicht mehr gültig',
+  'device.used.text': 'Dieser Code wurde bereits verwendet oder ist abgelaufen. Beginnen Sie auf Ihrem Gerät noch einmal.',
+  'device.connected.title': 'Gerät verbunden',
+  'device.connected.text': 'Sie können zu Ihrem Gerät zurückkehren; es fährt von selbst fort.',
+  'device.denied.title': 'Zugriff verweigert',
+  'device.denied.text': 'Das Gerät hat keinen Zugriff auf Ihr Konto erhalten.',
+};
