@@ -1,6 +1,9 @@
+import { account } from './account';
+import { accountWords } from './account-words';
 import { common } from './common';
+import { recovery } from './recovery';
 import { signin } from './signin';
 import { signinFactors } from './signin-factors';
 
 /** The English catalogue: the reference every other language is checked against. */
-export const en = { ...common, ...signin, ...signinFactors };
+export const en = { ...common, ...signin, ...signinFactors, ...account, ...accountWords, ...recovery };
