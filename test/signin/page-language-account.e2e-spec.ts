@@ -111,7 +111,7 @@ describe('the account and recovery pages in German', () => {
     expect(sent.text).toContain('<h1>Sehen Sie in Ihr Postfach</h1>');
 
     const mail = await mailbox.waitFor(`${person.username}@example.com`);
-    expect(mail.subject).toBe('Setzen Sie Ihr Passwort zurück');
+    expect(mail).toMatchObject({ subject: 'Setzen Sie Ihr Passwort zurück', language: 'de' });
     expect(mail.text).toContain('Um ein neues Passwort zu wählen, öffnen Sie diesen Link:');
     expect(mail.text).toMatch(/Der Link funktioniert einmal, \d+ Minuten lang\./);
 
@@ -140,7 +140,7 @@ describe('the account and recovery pages in German', () => {
     expect(forgot.text).toContain('<html lang="en">');
     await browser.post('/login/forgot', { csrf_token: hiddenField(forgot.text, 'csrf_token'), return_to: hiddenField(forgot.text, 'return_to'), email: `${person.username}@example.com` });
     const mail = await mailbox.waitFor(`${person.username}@example.com`);
-    expect(mail.subject).toBe('Reset your password');
+    expect(mail).toMatchObject({ subject: 'Reset your password', language: 'en' });
     expect(mail.text).toContain('To choose a new password, open this link:');
   });
 
@@ -157,7 +157,7 @@ describe('the account and recovery pages in German', () => {
     expect(await page(browser, answer.location!)).toContain('Wir haben einen Bestätigungslink an Ihre E-Mail-Adresse gesendet.');
 
     const mail = await mailbox.waitFor(address);
-    expect(mail.subject).toBe('Bestätigen Sie Ihre E-Mail-Adresse');
+    expect(mail).toMatchObject({ subject: 'Bestätigen Sie Ihre E-Mail-Adresse', language: 'de' });
     expect(mail.text).toContain('Der Link funktioniert einmal, 24 Stunden lang.');
     const link = new URL(/https?:\/\/\S+\/account\/email\/confirm\?token=[A-Za-z0-9_-]+/.exec(mail.text)![0]);
 

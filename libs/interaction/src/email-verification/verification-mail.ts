@@ -12,6 +12,7 @@ export function verificationMail(to: string, link: string): OutgoingMail {
   const t = pageTranslator();
   return {
     to,
+    language: t.locale,
     subject: t.t('verification.mail.subject'),
     text: [
       t.t('verification.mail.asked'),

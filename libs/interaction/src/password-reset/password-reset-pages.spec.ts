@@ -39,7 +39,7 @@ describe('password reset pages', () => {
 
   it('writes the mail in the language it is given', () => {
     const mail = resetMail('ada@example.com', 'https://id.example.com/login/reset?token=abc', 1800, translatorFor('de'));
-    expect(mail.subject).toBe('Setzen Sie Ihr Passwort zurück');
+    expect(mail).toMatchObject({ language: 'de', subject: 'Setzen Sie Ihr Passwort zurück' });
     expect(mail.text).toContain('Der Link funktioniert einmal, 30 Minuten lang.');
     expect(mail.text).toContain('https://id.example.com/login/reset?token=abc');
   });

@@ -9,6 +9,7 @@ export function resetMail(to: string, link: string, ttlSeconds: number, t: Trans
   const lasts = ttlSeconds >= 120 ? t.t('reset.mail.minutes', { count: Math.floor(ttlSeconds / 60) }) : t.t('reset.mail.seconds', { count: ttlSeconds });
   return {
     to,
+    language: t.locale,
     subject: t.t('reset.mail.subject'),
     text: [t.t('reset.mail.asked'), '', t.t('reset.mail.open'), link, '', t.t('reset.mail.lasts', { lasts }), t.t('reset.mail.ignore')].join('\n'),
   };
