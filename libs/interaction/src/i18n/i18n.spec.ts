@@ -4,11 +4,14 @@ import { CATALOGUES, MessageKey } from './catalogues';
 import { localeFromAcceptLanguage, localeFromUiLocales, SUPPORTED_LOCALES } from './locales';
 import { translatorFor } from './translator';
 
-/** The argument names a message uses, at any depth (inside plural and select branches too). */
+/**
+ * The arguments a message uses, at any depth (inside plural and select branches too), each with its kind
+ * (`count:plural`, `name:argument`): a translation that writes a count as a plain `{count}` loses its plurals.
+ */
 function argumentsOf(elements: MessageFormatElement[], names = new Set<string>()): Set<string> {
   for (const element of elements) {
     if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
-    names.add(element.value);
+    names.add(`${element.value}:${TYPE[element.type]}`);
     if (element.type === TYPE.plural || element.type === TYPE.select) {
       for (const option of Object.values(element.options)) argumentsOf(option.value, names);
     }
