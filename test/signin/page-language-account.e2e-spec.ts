@@ -108,7 +108,7 @@ describe('the account and recovery pages in German', () => {
 
     const sent = await browser.post('/login/forgot', { csrf_token: hiddenField(forgot, 'csrf_token'), return_to: hiddenField(forgot, 'return_to'), email: `${person.username}@example.com` });
     expect(sent.status).toBe(200);
-    expect(sent.text).toContain('<h1>Sehen Sie in Ihr Postfach</h1>');
+    expect(sent.text).toContain('<h1>Prüfen Sie Ihr Postfach</h1>');
 
     const mail = await mailbox.waitFor(`${person.username}@example.com`);
     expect(mail).toMatchObject({ subject: 'Setzen Sie Ihr Passwort zurück', language: 'de' });

@@ -58,7 +58,7 @@ describe('the account pages in the page language', () => {
     expect(list).toContain('Firefox unter Linux');
     expect(list).toContain('<small>Passwort, Einmalcode</small>');
     expect(list).toContain('<time datetime="2026-12-03T14:05:00.000Z">3. Dez. 2026, 14:05 UTC</time>');
-    expect(list).toContain('aria-label="Sitzung von Firefox unter Linux beenden, begonnen 3. Dez. 2026, 14:05 UTC">Beenden</button>');
+    expect(list).toContain('aria-label="Sitzung von Firefox unter Linux vom 3. Dez. 2026, 14:05 UTC beenden">Beenden</button>');
   });
 
   it('puts the password reset and verification pages in German too', () => {

@@ -88,7 +88,7 @@ export const account: Record<keyof typeof en, string> = {
   'account.sessions.from': 'von {ip}',
   'account.sessions.thisBrowser': 'Dieser Browser',
   'account.sessions.end': 'Beenden',
-  'account.sessions.endLabel': 'Sitzung von {browser} beenden, begonnen {started}',
+  'account.sessions.endLabel': 'Sitzung von {browser} vom {started} beenden',
   'account.sessions.notFound': 'Diese Sitzung ist keine Ihrer anderen aktiven Sitzungen; vielleicht wurde sie bereits beendet.',
   'account.apps.intro': 'Apps, denen Sie die Nutzung Ihres Kontos erlaubt haben. Durch das Widerrufen endet ihr aktueller Zugriff; beim nächsten Mal bitten sie Sie erneut um Ihre Erlaubnis.',
   'account.apps.app': 'App',
