@@ -12,6 +12,8 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** Its Content-Language header, when it has one. */
+  language?: string;
   /** The connection was TLS (STARTTLS) when the mail was sent. */
   secure: boolean;
 }
@@ -57,6 +59,7 @@ export class Mailbox {
               to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
+              language: parsed.headers.get('content-language')?.toString(),
               secure: session.secure,
             });
             callback();

@@ -6,6 +6,7 @@ import { SessionDetails, SsoSessionService } from '@app/users';
 import { CsrfService } from '../http/csrf.service';
 import { factorChangeDetour } from '../http/fresh-authentication';
 import { ErrorPage } from '../http/page-errors';
+import { pageTranslator } from '../i18n/page-context';
 import { seeOther } from '../http/see-other';
 import { sessionOrSignIn } from '../http/session-page';
 
@@ -43,7 +44,8 @@ export class AccountAccess {
   /** Checked before anything else a form asks for. */
   assertOwnForm(request: FastifyRequest, submitted: string | undefined): void {
     if (!this.csrf.verify(request, CSRF_PURPOSE, submitted)) {
-      throw new ErrorPage('Form expired', 'The form expired or did not come from this browser. Open your account page and try again.', 403, 'invalid_request');
+      const t = pageTranslator();
+      throw new ErrorPage(t.t('account.formExpired.title'), t.t('account.formExpired.text'), 403, 'invalid_request');
     }
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@app/core';
 import { FactorService, FactorView, RecoveryCodeService } from '@app/users';
+import { pageTranslator } from '../i18n/page-context';
 
 export const MAX_FACTOR_LABEL_LENGTH = 100;
 
@@ -43,8 +44,9 @@ export class AccountFactors {
 /** Why a new name is refused, or undefined when it is fine. */
 export function labelProblem(label: string | undefined): string | undefined {
   const trimmed = label?.trim() ?? '';
-  if (!trimmed) return 'Give the sign-in method a name.';
-  if (trimmed.length > MAX_FACTOR_LABEL_LENGTH) return `Names are at most ${MAX_FACTOR_LABEL_LENGTH} characters.`;
-  if (/[\x00-\x1f\x7f]/.test(trimmed)) return 'Names cannot contain control characters.';
+  const t = pageTranslator();
+  if (!trimmed) return t.t('account.factors.labelMissing');
+  if (trimmed.length > MAX_FACTOR_LABEL_LENGTH) return t.t('account.factors.labelTooLong', { max: MAX_FACTOR_LABEL_LENGTH });
+  if (/[\x00-\x1f\x7f]/.test(trimmed)) return t.t('account.factors.labelControl');
   return undefined;
 }

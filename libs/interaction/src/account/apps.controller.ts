@@ -6,6 +6,7 @@ import { Page } from '../http/page.decorator';
 import { FormRejected } from '../http/page-errors';
 import { pageHeaders } from '../http/page-headers';
 import { pageForm, pageQuery } from '../http/page-params';
+import { pageTranslator } from '../i18n/page-context';
 import { AccountAccess } from './account-access';
 import { AccountApps } from './account-apps.service';
 import { noticeFor } from './account-notices';
@@ -36,7 +37,7 @@ export class AppsController {
     if (!session) return;
     const app = await this.apps.revoke(session.userId, form.client_id);
     if (!app) {
-      const message = 'That app has no access to your account; it may have been revoked already.';
+      const message = pageTranslator().t('account.apps.notFound');
       throw new FormRejected(message, (request, reply) => this.render(request, reply, session, { error: message, status: 404 }));
     }
     await this.access.record(request, session, 'account.consent_revoked', { type: 'client', id: app.clientId }, { scopes: app.scopes });

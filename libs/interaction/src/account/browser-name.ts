@@ -1,3 +1,5 @@
+import { pageTranslator } from '../i18n/page-context';
+
 // Order matters: Edge and Opera also say "Chrome", Chrome also says "Safari".
 const BROWSERS: ReadonlyArray<[RegExp, string]> = [
   [/\bEdg(e|A|iOS)?\//, 'Edge'],
@@ -22,9 +24,10 @@ const SYSTEMS: ReadonlyArray<[RegExp, string]> = [
  * recognise their own devices; the full user agent is kept beside it for those who want to compare.
  */
 export function browserName(userAgent: string | null | undefined): string {
-  if (!userAgent) return 'Unknown browser';
+  const t = pageTranslator();
+  if (!userAgent) return t.t('browser.unknown');
   const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1];
   const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1];
-  if (browser && system) return `${browser} on ${system}`;
-  return browser ?? (system ? `A browser on ${system}` : 'Unknown browser');
+  if (browser && system) return t.t('browser.on', { browser, system });
+  return browser ?? (system ? t.t('browser.anyOn', { system }) : t.t('browser.unknown'));
 }

@@ -5,6 +5,7 @@ import { SessionDetails } from '@app/users';
 import { Page } from '../http/page.decorator';
 import { FormRejected } from '../http/page-errors';
 import { pageHeaders } from '../http/page-headers';
+import { pageTranslator } from '../i18n/page-context';
 import { pageForm, pageQuery } from '../http/page-params';
 import { AccountAccess } from './account-access';
 import { AccountFactors, labelProblem } from './account-factors.service';
@@ -12,7 +13,6 @@ import { noticeFor } from './account-notices';
 import { renderFactorsPage } from './factors-page';
 
 const PAGE = '/factors';
-const NOT_FOUND = 'That sign-in method is not one of yours; it may have been removed already.';
 
 /**
  * The person's passkeys and authenticator apps: rename and remove, each only within minutes of a sign-in
@@ -40,11 +40,11 @@ export class FactorsController {
     const { session, form } = await this.freshForm(request, reply);
     if (!session) return;
     const factor = await this.factors.find(session.userId, form.factor_id);
-    if (!factor) throw this.refused(session, NOT_FOUND, 404);
+    if (!factor) throw this.refused(session, notFound(), 404);
     const problem = labelProblem(form.label);
     if (problem) throw this.refused(session, problem, 400);
     const label = form.label!.trim();
-    if (!(await this.factors.rename(session.userId, factor.id, label))) throw this.refused(session, NOT_FOUND, 404);
+    if (!(await this.factors.rename(session.userId, factor.id, label))) throw this.refused(session, notFound(), 404);
     await this.access.record(request, session, 'account.factor_renamed', { type: 'factor', id: factor.id }, { factor_type: factor.type, from: factor.label, to: label });
     await this.access.done(reply, PAGE, 'factor-renamed');
   }
@@ -55,7 +55,7 @@ export class FactorsController {
     if (!session) return;
     const factor = await this.factors.find(session.userId, form.factor_id);
     const removed = factor && (await this.factors.remove(session.userId, factor.id));
-    if (!removed) throw this.refused(session, NOT_FOUND, 404);
+    if (!removed) throw this.refused(session, notFound(), 404);
     await this.access.record(request, session, 'account.factor_removed', { type: 'factor', id: removed.id }, { factor_type: removed.type, label: removed.label });
     await this.access.done(reply, PAGE, 'factor-removed');
   }
@@ -86,4 +86,8 @@ export class FactorsController {
     });
     await reply.status(state.status ?? 200).headers(pageHeaders()).send(page);
   }
+}
+
+function notFound(): string {
+  return pageTranslator().t('account.factors.notFound');
 }

@@ -1,6 +1,7 @@
 import { escapeHtml } from '../http/html';
+import { pageTranslator } from '../i18n/page-context';
 import { verificationButton } from '../email-verification/verification-pages';
-import { AccountPageFrame, renderAccountPage } from './account-layout';
+import { AccountPageFrame, renderAccountPage, textWithLink } from './account-layout';
 
 export interface OverviewPageModel extends AccountPageFrame {
   username: string;
@@ -13,21 +14,23 @@ export interface OverviewPageModel extends AccountPageFrame {
 
 /** The account's front page: who is signed in, and where to manage each part of the account. */
 export function renderOverviewPage(model: OverviewPageModel): string {
+  const t = pageTranslator();
   const account = `${model.pathPrefix}/account`;
-  const email = model.email ? `${escapeHtml(model.email)}${model.emailVerified ? '' : ' (not verified)'}` : 'not set';
-  const body = `<table aria-label="Profile">
-  <tr><th scope="row">Username</th><td>${escapeHtml(model.username)}</td></tr>
-  <tr><th scope="row">Name</th><td>${model.name ? escapeHtml(model.name) : 'not set'}</td></tr>
-  <tr><th scope="row">E-mail</th><td>${email}</td></tr>
+  const notSet = escapeHtml(t.t('account.overview.notSet'));
+  const email = model.email ? (model.emailVerified ? escapeHtml(model.email) : t.html('account.overview.notVerified', { email: model.email })) : notSet;
+  const body = `<table aria-label="${escapeHtml(t.t('account.section.profile'))}">
+  <tr><th scope="row">${escapeHtml(t.t('account.overview.username'))}</th><td>${escapeHtml(model.username)}</td></tr>
+  <tr><th scope="row">${escapeHtml(t.t('account.overview.name'))}</th><td>${model.name ? escapeHtml(model.name) : notSet}</td></tr>
+  <tr><th scope="row">${escapeHtml(t.t('account.overview.email'))}</th><td>${email}</td></tr>
 </table>
 ${model.email && !model.emailVerified && model.verificationCsrfToken ? verificationButton(model.pathPrefix, model.verificationCsrfToken) : ''}
-<p>Your administrator manages these details; ask them to change one.</p>
+<p>${escapeHtml(t.t('account.overview.managed'))}</p>
 <ul>
-  <li><a href="${escapeHtml(account)}/password">Change your password</a></li>
-  <li><a href="${escapeHtml(account)}/factors">Sign-in methods</a>: passkeys and authenticator apps</li>
-  <li><a href="${escapeHtml(account)}/recovery-codes">Recovery codes</a> for when no sign-in method is at hand</li>
-  <li><a href="${escapeHtml(account)}/sessions">Sessions</a>: the browsers you are signed in on</li>
-  <li><a href="${escapeHtml(account)}/apps">Apps</a> you allowed to use your account</li>
+  <li><a href="${escapeHtml(account)}/password">${escapeHtml(t.t('account.overview.password'))}</a></li>
+  <li>${textWithLink('account.overview.factors', `${account}/factors`, t.t('account.section.factors'))}</li>
+  <li>${textWithLink('account.overview.recoveryCodes', `${account}/recovery-codes`, t.t('account.section.recoveryCodes'))}</li>
+  <li>${textWithLink('account.overview.sessions', `${account}/sessions`, t.t('account.section.sessions'))}</li>
+  <li>${textWithLink('account.overview.apps', `${account}/apps`, t.t('account.section.apps'))}</li>
 </ul>`;
-  return renderAccountPage(model, '', 'Your account', body);
+  return renderAccountPage(model, '', t.t('account.overview.title'), body);
 }

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../http/html';
+import { pageTranslator } from '../i18n/page-context';
 import { AccountPageFrame, csrfField, renderAccountPage } from './account-layout';
 
 export interface PasswordPageModel extends AccountPageFrame {
@@ -7,16 +8,17 @@ export interface PasswordPageModel extends AccountPageFrame {
 
 /** Current password, new password twice; the answer says what else the change does. */
 export function renderPasswordPage(model: PasswordPageModel): string {
-  const body = `<p>Changing your password signs you out of every other browser, and apps you use will ask you to sign in again.</p>
+  const t = pageTranslator();
+  const body = `<p>${escapeHtml(t.t('account.password.intro'))}</p>
 <form method="post" action="${escapeHtml(model.pathPrefix)}/account/password">
   ${csrfField(model.csrfToken)}
-  <label for="current_password">Current password</label>
+  <label for="current_password">${escapeHtml(t.t('account.password.current'))}</label>
   <input id="current_password" name="current_password" type="password" autocomplete="current-password" required>
-  <label for="new_password">New password</label>
+  <label for="new_password">${escapeHtml(t.t('account.password.new'))}</label>
   <input id="new_password" name="new_password" type="password" autocomplete="new-password" required>
-  <label for="new_password_confirmation">New password again</label>
+  <label for="new_password_confirmation">${escapeHtml(t.t('account.password.again'))}</label>
   <input id="new_password_confirmation" name="new_password_confirmation" type="password" autocomplete="new-password" required>
-  <button type="submit">Change password</button>
+  <button type="submit">${escapeHtml(t.t('account.password.submit'))}</button>
 </form>`;
-  return renderAccountPage(model, '/password', 'Password', body);
+  return renderAccountPage(model, '/password', t.t('account.section.password'), body);
 }

@@ -7,8 +7,10 @@ import { Page } from '../http/page.decorator';
 import { FormRejected } from '../http/page-errors';
 import { pageHeaders } from '../http/page-headers';
 import { pageForm, pageQuery } from '../http/page-params';
+import { pageTranslator } from '../i18n/page-context';
 import { AccountAccess } from './account-access';
 import { noticeFor } from './account-notices';
+import { passwordProblem } from './password-problem';
 import { renderPasswordPage } from './password-page';
 
 /** Changing one's own password: the current one is required, and every other session and token ends. */
@@ -36,11 +38,11 @@ export class PasswordController {
     const session = await this.access.signedIn(request, reply, '/password');
     if (!session) return;
     const next = form.new_password ?? '';
-    if (next !== form.new_password_confirmation) throw this.refused('The new password and its confirmation differ.');
+    if (next !== form.new_password_confirmation) throw this.refused(pageTranslator().t('account.password.differ'));
     try {
       await this.users.changePassword(session.userId, form.current_password ?? '', next, request.ip);
     } catch (error) {
-      if (error instanceof InvalidRequest && error.fields) throw this.refused(passwordMessage(error.fields));
+      if (error instanceof InvalidRequest && error.fields) throw this.refused(passwordProblem(error.fields));
       throw error;
     }
     await this.signOutElsewhere(request, session);
@@ -61,11 +63,4 @@ export class PasswordController {
     const page = renderPasswordPage({ pathPrefix: this.config.pathPrefix, csrfToken: this.access.csrfToken(request, reply), notice: state.notice, error: state.error });
     await reply.status(state.status ?? 200).headers(pageHeaders()).send(page);
   }
-}
-
-/** The field errors of UserService.changePassword, as sentences about this form's fields. */
-function passwordMessage(fields: Readonly<Record<string, string>>): string {
-  if (fields.current_password) return `Current password: ${fields.current_password}.`;
-  if (fields.password) return `New password: ${fields.password}.`;
-  return 'The password could not be changed.';
 }

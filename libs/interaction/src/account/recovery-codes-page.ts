@@ -1,5 +1,6 @@
 import { escapeHtml } from '../http/html';
-import { AccountPageFrame, csrfField, renderAccountPage } from './account-layout';
+import { pageTranslator } from '../i18n/page-context';
+import { AccountPageFrame, csrfField, renderAccountPage, textWithLink } from './account-layout';
 
 export interface RecoveryCodesPageModel extends AccountPageFrame {
   csrfToken: string;
@@ -10,29 +11,31 @@ export interface RecoveryCodesPageModel extends AccountPageFrame {
 
 /** How many recovery codes are left, and a form to replace them all. */
 export function renderRecoveryCodesPage(model: RecoveryCodesPageModel): string {
+  const t = pageTranslator();
+  const title = t.t('account.section.recoveryCodes');
   if (!model.hasSecondFactor) {
-    const body = `<p>Recovery codes let you sign in when your passkey or authenticator app is not at hand. Add a <a href="${escapeHtml(model.pathPrefix)}/account/factors">sign-in method</a> first.</p>`;
-    return renderAccountPage(model, '/recovery-codes', 'Recovery codes', body);
+    const body = `<p>${textWithLink('account.recovery.noFactor', `${model.pathPrefix}/account/factors`, t.t('account.recovery.noFactorLink'))}</p>`;
+    return renderAccountPage(model, '/recovery-codes', title, body);
   }
-  const left = model.remaining === 1 ? 'You have 1 unused recovery code.' : `You have ${model.remaining} unused recovery codes.`;
-  const freshness = model.fresh ? '' : ' You will be asked to confirm it is you first.';
-  const body = `<p>${left} Each code signs you in once when your passkey or authenticator app is not at hand.</p>
+  const freshness = model.fresh ? '' : ` ${t.t('account.recovery.confirmFirst')}`;
+  const body = `<p>${escapeHtml(`${t.t('account.recovery.remaining', { count: model.remaining })} ${t.t('account.recovery.eachOnce')}`)}</p>
 <form method="post" action="${escapeHtml(model.pathPrefix)}/account/recovery-codes">
   ${csrfField(model.csrfToken)}
-  <p>New codes replace every earlier one: the old codes stop working at once.${freshness}</p>
-  <button type="submit">Generate new codes</button>
+  <p>${escapeHtml(`${t.t('account.recovery.replace')}${freshness}`)}</p>
+  <button type="submit">${escapeHtml(t.t('account.recovery.generate'))}</button>
 </form>`;
-  return renderAccountPage(model, '/recovery-codes', 'Recovery codes', body);
+  return renderAccountPage(model, '/recovery-codes', title, body);
 }
 
 /** The new codes, shown this once: they are stored only as hashes. */
 export function renderNewRecoveryCodesPage(frame: AccountPageFrame, codes: readonly string[]): string {
+  const t = pageTranslator();
   const items = codes.map((code) => `<li><code>${escapeHtml(code)}</code></li>`).join('\n');
-  const body = `<p role="status"><strong>Save these codes now.</strong> They are shown only this once, and your earlier codes no longer work.</p>
+  const body = `<p role="status">${t.html('account.recovery.saveNow')}</p>
 <ol class="codes">
 ${items}
 </ol>
-<p>Keep them somewhere safe, apart from your devices. Each one works once.</p>
-<p><a href="${escapeHtml(frame.pathPrefix)}/account/recovery-codes">Done</a></p>`;
-  return renderAccountPage(frame, '/recovery-codes', 'Your new recovery codes', body);
+<p>${escapeHtml(t.t('account.recovery.keepSafe'))}</p>
+<p><a href="${escapeHtml(frame.pathPrefix)}/account/recovery-codes">${escapeHtml(t.t('account.recovery.done'))}</a></p>`;
+  return renderAccountPage(frame, '/recovery-codes', t.t('account.recovery.newTitle'), body);
 }

@@ -6,6 +6,7 @@ import { Page } from '../http/page.decorator';
 import { FormRejected } from '../http/page-errors';
 import { pageHeaders } from '../http/page-headers';
 import { pageForm, pageQuery } from '../http/page-params';
+import { pageTranslator } from '../i18n/page-context';
 import { AccountAccess } from './account-access';
 import { AccountFactors } from './account-factors.service';
 import { noticeFor } from './account-notices';
@@ -37,7 +38,7 @@ export class RecoveryCodesController {
     const session = await this.access.signedIn(request, reply, PAGE);
     if (!session) return;
     if (!(await this.factors.recoveryStatus(session.userId)).hasSecondFactor) {
-      const message = 'Add a sign-in method first: recovery codes stand in for it.';
+      const message = pageTranslator().t('account.recovery.needsFactor');
       throw new FormRejected(message, (request, reply) => this.render(request, reply, session, { error: message, status: 409 }));
     }
     if (!(await this.access.mayChangeFactorsOrDetour(session, reply, PAGE, true))) return;

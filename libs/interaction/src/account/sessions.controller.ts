@@ -6,6 +6,7 @@ import { Page } from '../http/page.decorator';
 import { FormRejected } from '../http/page-errors';
 import { pageHeaders } from '../http/page-headers';
 import { pageForm, pageQuery } from '../http/page-params';
+import { pageTranslator } from '../i18n/page-context';
 import { AccountAccess } from './account-access';
 import { noticeFor } from './account-notices';
 import { AccountSessions } from './account-sessions.service';
@@ -35,7 +36,7 @@ export class SessionsController {
     const session = await this.access.signedIn(request, reply, '/sessions');
     if (!session) return;
     if (!(await this.sessions.endOne(session, form.session_id))) {
-      const message = 'That session is not one of your other live sessions; it may have ended already.';
+      const message = pageTranslator().t('account.sessions.notFound');
       throw new FormRejected(message, (request, reply) => this.render(request, reply, session, { error: message, status: 404 }));
     }
     await this.access.record(request, session, 'account.session_ended', { type: 'session', id: form.session_id! });

@@ -7,6 +7,7 @@ import { AccountAccess } from '../account/account-access';
 import { Page } from '../http/page.decorator';
 import { pageHeaders } from '../http/page-headers';
 import { pageForm, pageQuery } from '../http/page-params';
+import { pageTranslator } from '../i18n/page-context';
 import { Mailer } from '../mail/mailer.service';
 import { verificationMail, VERIFICATION_LINK_TTL_SECONDS } from './verification-mail';
 import { renderVerificationResultPage } from './verification-pages';
@@ -49,7 +50,7 @@ export class EmailVerificationController {
 
   @Get('confirm')
   async confirm(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const token = pageQuery(request, 'Invalid verification link').token;
+    const token = pageQuery(request, pageTranslator().t('verification.invalidLink')).token;
     const userId = token && TOKEN_SHAPE.test(token) ? await this.tokens.confirm(token) : undefined;
     if (userId) {
       await this.audit.record({

@@ -1,21 +1,27 @@
+import { pageTranslator } from '../i18n/page-context';
 import type { OutgoingMail } from '../mail/mailer.service';
 
 /** How long a verification link works. */
 export const VERIFICATION_LINK_TTL_SECONDS = 24 * 3600;
 
-/** The verification mail: the link, how long it lasts, and what to do if the person did not ask. */
+/**
+ * The verification mail: the link, how long it lasts, and what to do if the person did not ask; in the
+ * language of the account page it was asked for from (sent while that request is answered).
+ */
 export function verificationMail(to: string, link: string): OutgoingMail {
+  const t = pageTranslator();
   return {
     to,
-    subject: 'Verify your e-mail address',
+    language: t.locale,
+    subject: t.t('verification.mail.subject'),
     text: [
-      'Someone asked to verify this address for their account.',
+      t.t('verification.mail.asked'),
       '',
-      'To confirm it is yours, open this link:',
+      t.t('verification.mail.open'),
       link,
       '',
-      `The link works once, for ${VERIFICATION_LINK_TTL_SECONDS / 3600} hours.`,
-      'If you did not ask for this, ignore this mail.',
+      t.t('verification.mail.lasts', { hours: VERIFICATION_LINK_TTL_SECONDS / 3600 }),
+      t.t('verification.mail.ignore'),
     ].join('\n'),
   };
 }

@@ -1,21 +1,24 @@
 import { escapeHtml, htmlPage } from '../http/html';
+import { pageTranslator } from '../i18n/page-context';
 
 /** The answer to a verification link: verified, or why not (a link is single-use and for one address). */
 export function renderVerificationResultPage(pathPrefix: string, verified: boolean): string {
+  const t = pageTranslator();
+  const toAccount = `<p><a href="${escapeHtml(pathPrefix)}/account">${escapeHtml(t.t('verification.toAccount'))}</a></p>`;
   const body = verified
-    ? `<h1>Address verified</h1>
-<p role="status">Your e-mail address is verified.</p>
-<p><a href="${escapeHtml(pathPrefix)}/account">Go to your account</a></p>`
-    : `<h1>This link cannot be used</h1>
-<p role="alert">The link was already used, has expired, or was sent to an address your account no longer has. Ask for a new one on your account page.</p>
-<p><a href="${escapeHtml(pathPrefix)}/account">Go to your account</a></p>`;
-  return htmlPage(verified ? 'Address verified' : 'Link not usable', body);
+    ? `<h1>${escapeHtml(t.t('verification.verified.title'))}</h1>
+<p role="status">${escapeHtml(t.t('verification.verified.text'))}</p>
+${toAccount}`
+    : `<h1>${escapeHtml(t.t('verification.refused.heading'))}</h1>
+<p role="alert">${escapeHtml(t.t('verification.refused.text'))}</p>
+${toAccount}`;
+  return htmlPage(t.t(verified ? 'verification.verified.title' : 'verification.refused.title'), body);
 }
 
 /** The account page's button, shown while the address is unverified and mail can be sent. */
 export function verificationButton(pathPrefix: string, csrfToken: string): string {
   return `<form method="post" action="${escapeHtml(pathPrefix)}/account/email/verify">
   <input type="hidden" name="csrf_token" value="${escapeHtml(csrfToken)}">
-  <button type="submit">Send a verification link</button>
+  <button type="submit">${escapeHtml(pageTranslator().t('verification.send'))}</button>
 </form>`;
 }

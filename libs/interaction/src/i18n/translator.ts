@@ -15,7 +15,10 @@ export class Translator {
   private readonly numbers: Intl.NumberFormat;
 
   constructor(readonly locale: Locale) {
-    this.dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    // The server knows no time zone of the person: times are in UTC, and say so, rather than in the server's zone unsaid.
+    this.dates = new Intl.DateTimeFormat(locale, {
+      year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short',
+    });
     this.numbers = new Intl.NumberFormat(locale);
   }
 
@@ -34,7 +37,7 @@ export class Translator {
     return String(this.format(key).format(escaped));
   }
 
-  /** A date and time the way the person's locale writes them. */
+  /** A date and time the way the person's locale writes them, in UTC ("Dec 3, 2026, 2:05 PM UTC"). */
   date(value: Date): string {
     return this.dates.format(value);
   }

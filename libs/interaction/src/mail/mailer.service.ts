@@ -7,6 +7,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** The language the mail is written in (BCP 47), sent as Content-Language for mail clients and screen readers. */
+  language?: string;
 }
 
 /**
@@ -34,7 +36,8 @@ export class Mailer implements OnApplicationShutdown {
   async send(mail: OutgoingMail): Promise<boolean> {
     if (!this.transport) return false;
     try {
-      await this.transport.sendMail(mail);
+      const headers = mail.language ? { 'Content-Language': mail.language } : undefined;
+      await this.transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, headers });
       return true;
     } catch (error) {
       const failure = error as { code?: string; responseCode?: number; message?: string };

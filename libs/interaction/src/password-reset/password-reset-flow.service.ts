@@ -4,6 +4,7 @@ import { APP_LOGGER, AppConfig, AppLogger } from '@app/core';
 import { FederatedAccounts } from '@app/federation';
 import { PersonAccessService } from '@app/grants';
 import { assertPassword, LoginThrottle, PasswordResetThrottle, PasswordResetTokens, ResetTokenOwner, UserService } from '@app/users';
+import type { Translator } from '../i18n/translator';
 import { Mailer } from '../mail/mailer.service';
 import { resetMail } from './reset-mail';
 
@@ -53,15 +54,16 @@ export class PasswordResetFlow {
   }
 
   /** Runs after the answer was sent: failures are logged, never thrown at anyone. */
-  requestInBackground(email: string, returnTo: string, origin: RequestOrigin): void {
-    this.request(email, returnTo, origin).catch((error: unknown) => {
+  requestInBackground(email: string, returnTo: string, origin: RequestOrigin, language: Translator): void {
+    this.request(email, returnTo, origin, language).catch((error: unknown) => {
       this.logger.error({ err: error }, 'password reset request failed');
     });
   }
 
-  async request(email: string, returnTo: string, origin: RequestOrigin): Promise<void> {
+  /** `language`: the translator of the page the request came from, which the mail is written in. */
+  async request(email: string, returnTo: string, origin: RequestOrigin, language: Translator): Promise<void> {
     const address = email.trim();
-    const outcome = await this.mailFor(address, returnTo, origin);
+    const outcome = await this.mailFor(address, returnTo, origin, language);
     await this.audit.record({
       action: 'user.password_reset_requested',
       actor: { type: 'anonymous' },
@@ -104,7 +106,7 @@ export class PasswordResetFlow {
     return owner;
   }
 
-  private async mailFor(address: string, returnTo: string, origin: RequestOrigin): Promise<{ outcome: RequestOutcome; userId?: string }> {
+  private async mailFor(address: string, returnTo: string, origin: RequestOrigin, language: Translator): Promise<{ outcome: RequestOutcome; userId?: string }> {
     if (!address || address.length > MAX_ADDRESS_LENGTH || !address.includes('@')) return { outcome: 'malformed' };
     // Counted for every address, known or not, before anything is looked up.
     if (!(await this.throttle.reserve(address, origin.ip))) return { outcome: 'throttled' };
@@ -114,7 +116,7 @@ export class PasswordResetFlow {
     const token = await this.tokens.issue(person.id, returnTo, this.config.mail.passwordResetTtl);
     const link = `${this.config.endpoint('/login/reset')}?${new URLSearchParams({ token })}`;
     // To the address as stored (verified), not as typed.
-    const sent = await this.mailer.send(resetMail(person.email, link, this.config.mail.passwordResetTtl));
+    const sent = await this.mailer.send(resetMail(person.email, link, this.config.mail.passwordResetTtl, language));
     return { outcome: sent ? 'sent' : 'mail-failed', userId: person.id };
   }
 }

@@ -1,3 +1,4 @@
+import { translatorFor } from '../i18n/translator';
 import { renderLoginPage } from '../login/login-page';
 import { renderForgotPage, renderInvalidLinkPage, renderResetPage, renderSentPage } from './password-reset-pages';
 import { resetMail } from './reset-mail';
@@ -29,9 +30,17 @@ describe('password reset pages', () => {
   });
 
   it('writes a plain-text mail with the link and its lifetime', () => {
-    const mail = resetMail('ada@example.com', 'https://id.example.com/login/reset?token=abc', 1800);
+    const mail = resetMail('ada@example.com', 'https://id.example.com/login/reset?token=abc', 1800, translatorFor('en'));
     expect(mail).toMatchObject({ to: 'ada@example.com', subject: 'Reset your password' });
     expect(mail.text).toContain('https://id.example.com/login/reset?token=abc');
     expect(mail.text).toContain('The link works once, for 30 minutes.');
+    expect(resetMail('ada@example.com', 'https://x', 90, translatorFor('en')).text).toContain('The link works once, for 90 seconds.');
+  });
+
+  it('writes the mail in the language it is given', () => {
+    const mail = resetMail('ada@example.com', 'https://id.example.com/login/reset?token=abc', 1800, translatorFor('de'));
+    expect(mail).toMatchObject({ language: 'de', subject: 'Setzen Sie Ihr Passwort zurück' });
+    expect(mail.text).toContain('Der Link funktioniert einmal, 30 Minuten lang.');
+    expect(mail.text).toContain('https://id.example.com/login/reset?token=abc');
   });
 });

@@ -1,4 +1,5 @@
 import { escapeHtml, htmlPage } from '../http/html';
+import { pageTranslator } from '../i18n/page-context';
 
 interface Frame {
   pathPrefix: string;
@@ -18,66 +19,78 @@ export interface ResetPageModel extends Frame {
 
 /** The address form; the hint sends people whose password lives upstream to their directory. */
 export function renderForgotPage(model: ForgotPageModel): string {
-  const body = `<h1>Reset your password</h1>
-${errorLine(model.error)}<p>Type the e-mail address of your account. If it has one, we send a link to choose a new password.</p>
+  const t = pageTranslator();
+  const title = t.t('reset.forgot.title');
+  const body = `<h1>${escapeHtml(title)}</h1>
+${errorLine(model.error)}<p>${escapeHtml(t.t('reset.forgot.intro'))}</p>
 <form method="post" action="${escapeHtml(model.pathPrefix)}/login/forgot">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
   <input type="hidden" name="return_to" value="${escapeHtml(model.returnTo)}">
-  <label for="email">E-mail address</label>
+  <label for="email">${escapeHtml(t.t('reset.forgot.email'))}</label>
   <input id="email" name="email" type="text" inputmode="email" autocomplete="email" autocapitalize="none" spellcheck="false" required autofocus>
-  <button type="submit">Send the link</button>
+  <button type="submit">${escapeHtml(t.t('reset.forgot.submit'))}</button>
 </form>
-<p>If you sign in with your organization's directory, reset your password there.</p>
+<p>${escapeHtml(t.t('reset.forgot.directory'))}</p>
 ${backToSignIn(model)}`;
-  return htmlPage('Reset your password', body);
+  return htmlPage(title, body);
 }
 
 /** The one answer to every request, whether the address has an account or not. */
 export function renderSentPage(model: Frame): string {
-  const body = `<h1>Check your mail</h1>
-<p role="status">If an account exists for that address, we sent a link to choose a new password. It works once, for a short while.</p>
+  const t = pageTranslator();
+  const title = t.t('reset.sent.title');
+  const body = `<h1>${escapeHtml(title)}</h1>
+<p role="status">${escapeHtml(t.t('reset.sent.text'))}</p>
 ${backToSignIn(model)}`;
-  return htmlPage('Check your mail', body);
+  return htmlPage(title, body);
 }
 
 /** New password twice; the token travels in the form, never in a cookie. */
 export function renderResetPage(model: ResetPageModel): string {
-  const body = `<h1>Choose a new password</h1>
-${errorLine(model.error)}<p>Choosing a new password signs you out of every browser, and apps you use will ask you to sign in again.</p>
+  const t = pageTranslator();
+  const title = t.t('reset.form.title');
+  const body = `<h1>${escapeHtml(title)}</h1>
+${errorLine(model.error)}<p>${escapeHtml(t.t('reset.form.intro'))}</p>
 <form method="post" action="${escapeHtml(model.pathPrefix)}/login/reset">
   <input type="hidden" name="csrf_token" value="${escapeHtml(model.csrfToken)}">
   <input type="hidden" name="token" value="${escapeHtml(model.token)}">
-  <label for="new_password">New password</label>
+  <label for="new_password">${escapeHtml(t.t('reset.form.new'))}</label>
   <input id="new_password" name="new_password" type="password" autocomplete="new-password" required autofocus>
-  <label for="new_password_confirmation">New password again</label>
+  <label for="new_password_confirmation">${escapeHtml(t.t('reset.form.again'))}</label>
   <input id="new_password_confirmation" name="new_password_confirmation" type="password" autocomplete="new-password" required>
-  <button type="submit">Set the new password</button>
+  <button type="submit">${escapeHtml(t.t('reset.form.submit'))}</button>
 </form>`;
-  return htmlPage('Choose a new password', body);
+  return htmlPage(title, body);
 }
 
 /** Used, expired, or made before the password last changed: all look alike. */
 export function renderInvalidLinkPage(model: Frame): string {
+  const t = pageTranslator();
+  const title = t.t('reset.invalid.title');
   const again = `${model.pathPrefix}/login/forgot?${new URLSearchParams({ return_to: model.returnTo })}`;
-  const body = `<h1>This link no longer works</h1>
-<p class="error" role="alert">Reset links work once, for a short while, and only until the password changes.</p>
-<p><a href="${escapeHtml(again)}">Send a new link</a></p>
+  const body = `<h1>${escapeHtml(title)}</h1>
+<p class="error" role="alert">${escapeHtml(t.t('reset.invalid.text'))}</p>
+<p><a href="${escapeHtml(again)}">${escapeHtml(t.t('reset.invalid.again'))}</a></p>
 ${backToSignIn(model)}`;
-  return htmlPage('This link no longer works', body);
+  return htmlPage(title, body);
 }
 
 export function renderResetDonePage(model: Frame): string {
-  const body = `<h1>Password changed</h1>
-<p role="status">Your new password is set. Sign in with it to continue.</p>
-<p><a class="button" href="${escapeHtml(signInHref(model))}">Sign in</a></p>`;
-  return htmlPage('Password changed', body);
+  const t = pageTranslator();
+  const title = t.t('reset.done.title');
+  const body = `<h1>${escapeHtml(title)}</h1>
+<p role="status">${escapeHtml(t.t('reset.done.text'))}</p>
+<p><a class="button" href="${escapeHtml(signInHref(model))}">${escapeHtml(t.t('reset.done.signIn'))}</a></p>`;
+  return htmlPage(title, body);
 }
 
 export function renderUnavailablePage(model: Frame): string {
-  const body = `<h1>Password reset is not available</h1>
-<p>This server does not send password reset mail. Ask your administrator to set a new password.</p>
+  const t = pageTranslator();
+  const title = t.t('reset.unavailable.title');
+  const body = `<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(t.t('reset.unavailable.text'))}</p>
 ${backToSignIn(model)}`;
-  return htmlPage('Password reset is not available', body);
+  return htmlPage(title, body);
 }
 
 function errorLine(error: string | undefined): string {
@@ -89,5 +102,5 @@ function signInHref(model: Frame): string {
 }
 
 function backToSignIn(model: Frame): string {
-  return `<p><a href="${escapeHtml(signInHref(model))}">Back to sign in</a></p>`;
+  return `<p><a href="${escapeHtml(signInHref(model))}">${escapeHtml(pageTranslator().t('reset.backToSignIn'))}</a></p>`;
 }

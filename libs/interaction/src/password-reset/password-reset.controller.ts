@@ -7,13 +7,14 @@ import { FormRejected } from '../http/page-errors';
 import { pageHeaders } from '../http/page-headers';
 import { pageForm, pageQuery } from '../http/page-params';
 import { safeReturnTo } from '../login/return-to';
+import { passwordProblem } from '../account/password-problem';
+import { pageTranslator } from '../i18n/page-context';
 import { PasswordResetFlow, ResetLinkInvalid } from './password-reset-flow.service';
 import {
   renderForgotPage, renderInvalidLinkPage, renderResetDonePage, renderResetPage, renderSentPage, renderUnavailablePage,
 } from './password-reset-pages';
 
 const CSRF_PURPOSE = 'password-reset';
-const FORM_EXPIRED = 'The form expired; please try again.';
 
 /**
  * "Forgot your password?": `GET|POST /login/forgot` asks for the address and always gives the same answer;
@@ -41,16 +42,17 @@ export class PasswordResetController {
     const returnTo = this.returnTo(form.return_to);
     if (!this.flow.enabled) return this.send(reply, 404, renderUnavailablePage(this.frame(returnTo)));
     if (!this.csrf.verify(request, CSRF_PURPOSE, form.csrf_token)) {
-      throw new FormRejected('form expired', (req, res) => this.forgotForm(req, res, returnTo, FORM_EXPIRED, 403));
+      throw new FormRejected('form expired', (req, res) => this.forgotForm(req, res, returnTo, pageTranslator().t('reset.form.expired'), 403));
     }
     // The answer first, the work after: known, unknown and throttled addresses answer alike and at once.
     await this.send(reply, 200, renderSentPage(this.frame(returnTo)));
-    this.flow.requestInBackground(form.email ?? '', returnTo, { ip: request.ip, userAgent: request.headers['user-agent'] });
+    // The mail speaks the language of this page, chosen now while the request is at hand.
+    this.flow.requestInBackground(form.email ?? '', returnTo, { ip: request.ip, userAgent: request.headers['user-agent'] }, pageTranslator());
   }
 
   @Get('reset')
   async showReset(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const query = pageQuery(request, 'Invalid reset link');
+    const query = pageQuery(request, pageTranslator().t('reset.invalidLink'));
     if (!this.flow.enabled) return this.send(reply, 404, renderUnavailablePage(this.frame(this.returnTo(undefined))));
     try {
       const owner = await this.flow.check(query.token);
@@ -63,20 +65,21 @@ export class PasswordResetController {
 
   @Post('reset')
   async reset(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const form = pageForm(request, 'Invalid reset form');
+    const form = pageForm(request, pageTranslator().t('reset.invalidForm'));
     if (!this.flow.enabled) return this.send(reply, 404, renderUnavailablePage(this.frame(this.returnTo(undefined))));
     const token = form.token ?? '';
+    const t = pageTranslator();
     const again = (message: string, status: number) =>
       new FormRejected(message, (req, res) => this.resetForm(req, res, token, this.returnTo(undefined), message, status));
-    if (!this.csrf.verify(request, CSRF_PURPOSE, form.csrf_token)) throw again(FORM_EXPIRED, 403);
+    if (!this.csrf.verify(request, CSRF_PURPOSE, form.csrf_token)) throw again(t.t('reset.form.expired'), 403);
     const password = form.new_password ?? '';
-    if (password !== form.new_password_confirmation) throw again('The new password and its confirmation differ.', 400);
+    if (password !== form.new_password_confirmation) throw again(t.t('reset.form.differ'), 400);
     try {
       const owner = await this.flow.complete(token, password, { ip: request.ip, userAgent: request.headers['user-agent'] });
       await this.send(reply, 200, renderResetDonePage(this.frame(this.returnTo(owner.returnTo ?? undefined))));
     } catch (error) {
       if (error instanceof ResetLinkInvalid) return this.send(reply, 400, renderInvalidLinkPage(this.frame(this.returnTo(undefined))));
-      if (error instanceof InvalidRequest && error.fields?.password) throw again(`New password: ${error.fields.password}.`, 400);
+      if (error instanceof InvalidRequest && error.fields?.password) throw again(passwordProblem(error.fields), 400);
       throw error;
     }
   }
