@@ -47,7 +47,7 @@ describe('the account and recovery pages in German', () => {
     const browser = await signIn(person);
 
     const overview = await page(browser, '/account');
-    expect(overview).toContain('<title>Ihr Konto · Ihr Konto</title>');
+    expect(overview).toContain('<title>Ihr Konto</title>');
     expect(overview).toContain('<h1>Ihr Konto</h1>');
     expect(overview).toContain('<nav class="account" aria-label="Ihr Konto">');
     expect(overview).toContain('<th scope="row">Benutzername</th>');

@@ -51,7 +51,9 @@ export function renderAccountPage(frame: AccountPageFrame, current: string, titl
 <h1>${escapeHtml(title)}</h1>
 ${notice}${error}${body}
 ${signOut}`;
-  return htmlPage(t.t('account.title', { section: title }), page);
+  // The overview is the account itself: "Your account · Your account" would say it twice.
+  const overview = t.t('account.overview.title');
+  return htmlPage(title === overview ? overview : t.t('account.title', { section: title }), page);
 }
 
 /** A moment as people in the page's locale read it, with the exact time for machines; "never" when there is none. */

@@ -33,7 +33,7 @@ const recovery = (remaining: number) => () => renderRecoveryCodesPage({ pathPref
 describe('the account pages in the page language', () => {
   it('keep their English wording by default', () => {
     const page = renderFor({}, overview);
-    expect(page).toContain('<title>Your account · Your account</title>');
+    expect(page).toContain('<title>Your account</title>');
     expect(page).toContain('<td>&lt;ada&gt;@example.com (not verified)</td>');
     expect(page).toContain('<li><a href="/t/account/factors">Sign-in methods</a>: passkeys and authenticator apps</li>');
     expect(page).toContain('<li><a href="/t/account/apps">Apps</a> you allowed to use your account</li>');
