@@ -45,7 +45,7 @@ export function renderSignedOutPage(model?: SignedOutModel): string {
   const status = '<h1>Signed out</h1><p role="status">You are signed out. You can close this window.</p>';
   if (!model || model.frames.length === 0) return htmlPage('Signed out', status);
   const frames = model.frames
-    .map((src) => `\n<iframe src="${escapeHtml(src)}" data-frontchannel-logout title="Signing out of an application" style="position:absolute;width:0;height:0;border:0"></iframe>`)
+    .map((src) => `\n<iframe src="${escapeHtml(src)}" class="frontchannel-logout" data-frontchannel-logout title="Signing out of an application"></iframe>`)
     .join('');
   const next = model.continueTo
     ? `\n<p><a href="${escapeHtml(model.continueTo)}" data-continue>Continue to the application</a></p>`
