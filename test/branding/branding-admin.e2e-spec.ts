@@ -105,6 +105,11 @@ describe('Branding through /admin/v1/branding', () => {
     expect(await css.text()).toContain('main:has(nav.account)');
   });
 
+  it('documents the three routes in the OpenAPI document', async () => {
+    const openapi = await request<{ paths: Record<string, Record<string, unknown>> }>(`${ctx.server.baseUrl}/admin/v1/openapi.json`);
+    expect(Object.keys(openapi.body.paths['/admin/v1/branding'] ?? {}).sort()).toEqual(['delete', 'get', 'put']);
+  });
+
   it('records branding.updated and branding.reset in the audit log', async () => {
     await ctx.admin.send('PUT', '/admin/v1/branding', { ...BRANDING, organization_name: 'Acme Audited' });
     expect((await ctx.admin.send('DELETE', '/admin/v1/branding')).status).toBe(204);
