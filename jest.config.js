@@ -8,8 +8,8 @@ const swcTransform = '<rootDir>/test/support/jest-transformer.js';
 const moduleNameMapper = {
   '^@meridian-auth/resource-server$': '<rootDir>/libs/resource-server/src',
   '^@meridian-auth/resource-server/nest$': '<rootDir>/libs/resource-server/src/nest',
-  '^@app/(core|clients|users|grants|tokens|admin|contracts|audit|interaction|access|federation|logout|scim|config-sync)$': '<rootDir>/libs/$1/src',
-  '^@app/(core|clients|users|grants|tokens|admin|contracts|audit|interaction|access|federation|logout|scim|config-sync)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(core|clients|users|grants|tokens|admin|contracts|audit|interaction|access|federation|logout|scim|config-sync|branding)$': '<rootDir>/libs/$1/src',
+  '^@app/(core|clients|users|grants|tokens|admin|contracts|audit|interaction|access|federation|logout|scim|config-sync|branding)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const shared = {
   testEnvironment: 'node',

@@ -11,11 +11,18 @@ import { totpCode } from '../support/totp';
 
 type Report = { page: string; findings: AxeFinding[] };
 
+const LOGO = 'https://cdn.acme.example/logo.png';
+/** A 1×1 PNG, served in place of the logo so the test needs no network. */
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+/** A logo and a light primary colour, the hardest one for contrast. */
+const BRANDING = { organization_name: 'Acme Corp', logo_uri: LOGO, primary_color: '#ffd400' };
+
 /**
  * Every page a person can see, scanned by axe-core in Chromium as it is reached through its real flow:
- * WCAG 2.2 A and AA, and axe's best practices. One report per page, so a failure names the page.
+ * WCAG 2.2 A and AA, and axe's best practices. One report per page, so a failure names the page. Run in
+ * the built-in look and with a branding set.
  */
-describeWithChromium('the person-facing pages pass an axe-core scan in Chromium', () => {
+const scanEveryPage = (branding?: typeof BRANDING) => () => {
   let mailbox: Mailbox;
   let server: TestServer;
   let admin: AdminApi;
@@ -26,6 +33,7 @@ describeWithChromium('the person-facing pages pass an axe-core scan in Chromium'
     mailbox = await Mailbox.start();
     server = await startTestServer({ SMTP_URL: mailbox.url, MAIL_FROM: 'noreply@auth.example.com' });
     admin = await AdminApi.connect(server);
+    if (branding) expect((await admin.send('PUT', '/admin/v1/branding', branding)).status).toBe(200);
     browser = await launchChromium();
   }, 120_000);
 
@@ -40,6 +48,7 @@ describeWithChromium('the person-facing pages pass an axe-core scan in Chromium'
     const context = await browser.newContext();
     contexts.push(context);
     const page = await context.newPage();
+    await page.route(LOGO, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }));
     await page.route(`${CALLBACK}**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>App</title>' }));
     return page;
   }
@@ -171,4 +180,7 @@ describeWithChromium('the person-facing pages pass an axe-core scan in Chromium'
     reports.push(await axeReport(page, 'email verification, refused'));
     expect(reports).toEqual(reports.map(({ page: name }) => ({ page: name, findings: [] })));
   }, 120_000);
-});
+};
+
+describeWithChromium('the person-facing pages pass an axe-core scan in Chromium', scanEveryPage());
+describeWithChromium('the person-facing pages pass an axe-core scan in Chromium, branded', scanEveryPage(BRANDING));

@@ -118,6 +118,16 @@ describe('ISSUER with a path', () => {
       expect(Object.keys(response.body.paths).every((path) => path.startsWith(`${PREFIX}/admin/v1/`))).toBe(true);
     });
 
+    it("links the pages' stylesheet under the path, where it is served", async () => {
+      const page = await request(`${origin}${PREFIX}/device`);
+      expect(page.status).toBe(200);
+      const href = /<link rel="stylesheet" href="([^"]+)">/.exec(page.text)?.[1];
+      expect(href).toMatch(new RegExp(`^${PREFIX}/assets/pages\\.css\\?v=`));
+      const css = await request(`${origin}${href}`);
+      expect(css.status).toBe(200);
+      expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    });
+
     it('serves the console under the path, its page referring to its assets there', async () => {
       expect((await request(`${origin}${PREFIX}/console`)).headers.get('location')).toBe(`${PREFIX}/console/`);
       const page = await request(`${origin}${PREFIX}/console/`);

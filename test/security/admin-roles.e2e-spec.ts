@@ -140,6 +140,9 @@ const CASES: RouteCase[] = [
   // A document with no sections and no prune: nothing to change, so the call is harmless to repeat.
   { route: 'POST /admin/v1/config/plan', allowed: ['admin'], ok: 200, call: async () => ({ path: '/admin/v1/config/plan', body: EMPTY_CONFIGURATION }) },
   { route: 'POST /admin/v1/config/apply', allowed: ['admin'], ok: 200, call: async () => ({ path: '/admin/v1/config/apply', body: EMPTY_CONFIGURATION }) },
+  { route: 'GET /admin/v1/branding', allowed: READERS, ok: 200, call: async () => ({ path: '/admin/v1/branding' }) },
+  { route: 'PUT /admin/v1/branding', allowed: ['admin'], ok: 200, call: async () => ({ path: '/admin/v1/branding', body: { organization_name: 'Acme' } }) },
+  { route: 'DELETE /admin/v1/branding', allowed: ['admin'], ok: 204, call: async () => ({ path: '/admin/v1/branding' }) },
 ];
 
 /** Every route Nest serves under /admin/v1, as `METHOD /path/:param`. */

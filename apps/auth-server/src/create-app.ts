@@ -4,8 +4,9 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AdminModule } from '@app/admin';
+import { BrandingService } from '@app/branding';
 import { AppConfig, AppLogger, NestPinoLogger, ShutdownState } from '@app/core';
-import { PageErrorFilter, registerPageContext } from '@app/interaction';
+import { PageErrorFilter, registerPageBranding, registerPageContext } from '@app/interaction';
 import { AppModule } from './app.module';
 import { registerCors } from './http/cors';
 import { ErrorResponder } from './http/error-responder';
@@ -58,6 +59,7 @@ export async function createApp(config: AppConfig, logger: AppLogger): Promise<N
   requireHostHeader(fastify, errors);
   registerCors(fastify, config);
   registerPageContext(fastify, config);
+  registerPageBranding(fastify, config, app.get(BrandingService));
   // RFC 7644 §3.1: SCIM bodies are application/scim+json, parsed like JSON (prototype poisoning refused).
   fastify.addContentTypeParser('application/scim+json', { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
   serveUnderIssuerPath(app, config);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
+import { BrandingModule } from '@app/branding';
 import { ConfigSyncModule } from '@app/config-sync';
 import { FederationModule } from '@app/federation';
 import { ClientsModule } from '@app/clients';
@@ -9,6 +10,7 @@ import { LogoutModule } from '@app/logout';
 import { TokensModule } from '@app/tokens';
 import { UsersModule } from '@app/users';
 import { ApisAdminController } from './apis/apis-admin.controller';
+import { BrandingAdminController } from './branding/branding-admin.controller';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { EventsAdminController } from './audit/events-admin.controller';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
@@ -25,11 +27,11 @@ import { PersonSessionsAdminController } from './users/person-sessions-admin.con
 import { UsersAdminController } from './users/users-admin.controller';
 
 @Module({
-  imports: [AccessModule, FederationModule, ClientsModule, TokensModule, GrantsModule, UsersModule, AuditModule, LogoutModule, ConfigSyncModule],
+  imports: [AccessModule, FederationModule, ClientsModule, TokensModule, GrantsModule, UsersModule, AuditModule, LogoutModule, ConfigSyncModule, BrandingModule],
   controllers: [
     MeAdminController, ClientsAdminController, ApisAdminController, KeysAdminController, DeviceAuthorizationsAdminController, UsersAdminController,
     PersonFactorsAdminController, PersonSessionsAdminController, GroupsAdminController, IdentityProvidersAdminController, EventsAdminController,
-    LogoutDeliveriesAdminController, ConfigAdminController,
+    LogoutDeliveriesAdminController, ConfigAdminController, BrandingAdminController,
   ],
   providers: [AdminAuthGuard, AuditInterceptor],
   exports: [AdminAuthGuard],

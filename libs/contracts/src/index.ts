@@ -8,3 +8,4 @@ export * from './groups';
 export * from './admin-access';
 export * from './identity-providers';
 export * from './logout';
+export * from './branding';

@@ -8,3 +8,4 @@ export const INTERACTION_PURGE_TASKS = [
   { table: 'device_verification_failures', where: "window_start < now() - interval '1 day'" },
 ];
 export { registerPageContext } from './i18n/page-context.hook';
+export { registerPageBranding } from './http/page-branding.hook';

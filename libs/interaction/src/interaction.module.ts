@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
+import { BrandingModule } from '@app/branding';
 import { OidcFederationModule } from '@app/federation';
 import { ClientsModule } from '@app/clients';
 import { GrantsModule } from '@app/grants';
@@ -51,7 +52,7 @@ import { PasswordResetFlow } from './password-reset/password-reset-flow.service'
 
 /** Every page a person sees: authorization, sign-in, consent, device verification, sign-out. */
 @Module({
-  imports: [AccessModule, AuditModule, ClientsModule, UsersModule, TokensModule, GrantsModule, OidcFederationModule],
+  imports: [BrandingModule, AccessModule, AuditModule, ClientsModule, UsersModule, TokensModule, GrantsModule, OidcFederationModule],
   controllers: [AssetsController, AuthorizeController, LoginController, PasskeyLoginController, SecondFactorController, FactorEnrollmentController, ConsentController, DeviceVerificationController, LogoutController, FederationController,
     AccountController, PasswordController, FactorsController, RecoveryCodesController, SessionsController, AppsController, ParController, PasswordResetController, EmailVerificationController],
   providers: [

@@ -97,6 +97,11 @@ export const ADMIN_ROUTES: Readonly<Record<string, AdminRouteRule>> = {
   // Plan compares the secrets sent with the stored ones: the same right as apply, so it is no guessing oracle.
   'POST /admin/v1/config/plan': { permission: 'config:write' },
   'POST /admin/v1/config/apply': { permission: 'config:write' },
+
+  // The pages' look is configuration: the same rights as the configuration document.
+  'GET /admin/v1/branding': { permission: 'config:read' },
+  'PUT /admin/v1/branding': { permission: 'config:write' },
+  'DELETE /admin/v1/branding': { permission: 'config:write' },
 };
 
 /**

@@ -20,21 +20,6 @@ const SECTIONS: ReadonlyArray<{ path: string; title: MessageKey }> = [
   { path: '/apps', title: 'account.section.apps' },
 ];
 
-// The shared style keeps a narrow card for sign-in; lists of sessions and apps need more room.
-const ACCOUNT_STYLE = `<style>
-  main { max-width: 44rem; }
-  nav.account ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem; }
-  nav.account a[aria-current] { font-weight: 700; }
-  table { width: 100%; border-collapse: collapse; margin: 1rem 0; }
-  th, td { text-align: left; padding: .4rem; border-bottom: 1px solid #dde1e8; vertical-align: top; }
-  td form { display: inline; }
-  td button, form.inline button { margin-top: 0; padding: .3rem .7rem; font-size: .9rem; }
-  .notice { background: #e7f4ea; color: #17502a; padding: .6rem; border-radius: 4px; }
-  ol.codes { font-family: ui-monospace, monospace; font-size: 1.1rem; }
-  a.button { display: inline-block; margin-top: .5rem; }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-</style>`;
-
 /** An account page: the section links, the notice or error, the section's own body, a sign-out link. */
 export function renderAccountPage(frame: AccountPageFrame, current: string, title: string, body: string): string {
   const t = pageTranslator();
@@ -46,8 +31,7 @@ export function renderAccountPage(frame: AccountPageFrame, current: string, titl
   const notice = frame.notice ? `<p class="notice" role="status">${escapeHtml(frame.notice)}</p>\n` : '';
   const error = frame.error ? `<p class="error" role="alert">${escapeHtml(frame.error)}</p>\n` : '';
   const signOut = `<p><a href="${escapeHtml(frame.pathPrefix)}/oauth2/logout">${escapeHtml(t.t('account.signOut'))}</a></p>`;
-  const page = `${ACCOUNT_STYLE}
-<nav class="account" aria-label="${escapeHtml(t.t('account.nav'))}"><ul>${links}</ul></nav>
+  const page = `<nav class="account" aria-label="${escapeHtml(t.t('account.nav'))}"><ul>${links}</ul></nav>
 <h1>${escapeHtml(title)}</h1>
 ${notice}${error}${body}
 ${signOut}`;

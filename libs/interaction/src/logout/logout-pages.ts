@@ -50,7 +50,7 @@ export function renderSignedOutPage(model?: SignedOutModel): string {
   if (!model || model.frames.length === 0) return htmlPage(title, status);
   const frameTitle = escapeHtml(t.t('logout.done.frameTitle'));
   const frames = model.frames
-    .map((src) => `\n<iframe src="${escapeHtml(src)}" data-frontchannel-logout title="${frameTitle}" style="position:absolute;width:0;height:0;border:0"></iframe>`)
+    .map((src) => `\n<iframe src="${escapeHtml(src)}" class="frontchannel-logout" data-frontchannel-logout title="${frameTitle}"></iframe>`)
     .join('');
   const next = model.continueTo
     ? `\n<p><a href="${escapeHtml(model.continueTo)}" data-continue>${escapeHtml(t.t('logout.done.continue'))}</a></p>`
