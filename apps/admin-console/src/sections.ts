@@ -18,6 +18,7 @@ export const SECTIONS: readonly Section[] = [
   { to: '/devices', label: 'Devices', needs: 'devices:read' },
   { to: '/keys', label: 'Signing keys', needs: 'keys:read' },
   { to: '/logout-deliveries', label: 'Logout deliveries', needs: 'logout-deliveries:read' },
+  { to: '/branding', label: 'Branding', needs: 'config:read' },
   { to: '/events', label: 'Audit log', needs: 'audit:read' },
   { to: '/playground', label: 'Playground', needs: 'clients:read' },
 ];

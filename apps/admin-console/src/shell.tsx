@@ -19,6 +19,7 @@ import { ApiPage } from './pages/api-page';
 import { AuditLogPage } from './pages/audit-log-page';
 import { DeviceAuthorizationsPage } from './pages/device-authorizations-page';
 import { LogoutDeliveriesPage } from './pages/logout-deliveries-page';
+import { BrandingPage } from './pages/branding-page';
 import { PlaygroundPage } from './playground/playground-page';
 
 export function Shell() {
@@ -84,6 +85,7 @@ function Page({ route: asked }: { route: string }) {
   if (api?.id !== undefined) return <ApiPage key={api.id} id={api.id} />;
   if (route === '/devices') return <DeviceAuthorizationsPage />;
   if (route === '/logout-deliveries') return <LogoutDeliveriesPage />;
+  if (route === '/branding') return <BrandingPage />;
   if (route === '/events') return <AuditLogPage />;
   if (route === '/playground') return <PlaygroundPage />;
   return (
