@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import type { BrandingView } from '../branding';
+import type { BrandingView } from '@app/contracts';
 import { ErrorBanner, Field, OtherErrors, useFormValues, useSubmission } from '../forms';
 import { ColourField } from './branding-colour-field';
 import { BrandingPreview } from './branding-preview';

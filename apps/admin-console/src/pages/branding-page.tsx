@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BrandingView } from '../branding';
+import type { BrandingView } from '@app/contracts';
 import { ConfirmAction, formatDate, Loading, Notice } from '../components';
 import { ErrorBanner, useSubmission } from '../forms';
 import { PageHead } from '../list-page';

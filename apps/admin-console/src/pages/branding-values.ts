@@ -1,4 +1,4 @@
-import type { BrandingView } from '../branding';
+import type { BrandingView } from '@app/contracts';
 
 /** The branding form's text, as typed. */
 export interface BrandingForm {
