@@ -39,6 +39,14 @@ describe('registerPageBranding', () => {
     expect(response.headers['content-security-policy']).toBe("default-src 'none'; style-src 'self'; img-src 'self' data: https://cdn.acme.example; form-action 'self'");
   });
 
+  it("keeps a name's $ signs as text, not as replacement patterns", async () => {
+    const current = branded(null);
+    current.branding!.organizationName = "Dollar $& $' Co";
+    const response = await appWith(async () => current).inject('/page');
+    expect(response.body).toContain("<title>Sign in · Dollar $&amp; $&#39; Co</title>");
+    expect(response.body).toContain("<span class=\"brand-name\">Dollar $&amp; $&#39; Co</span></header><h1>");
+  });
+
   it('shows no logo from an http URL and leaves the CSP alone', async () => {
     const sut = appWith(async () => branded('http://cdn.acme.example/logo.svg'));
     const response = await sut.inject('/page');

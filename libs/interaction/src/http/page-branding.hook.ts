@@ -28,17 +28,18 @@ function brandPage(page: string, reply: FastifyReply, pathPrefix: string, curren
   const assets = `${pathPrefix}/assets`;
   let head = `<link rel="stylesheet" href="${escapeHtml(`${assets}/pages.css?v=${PAGES_CSS_DIGEST}`)}">`;
   const brand = current?.branding;
-  if (!current || !brand) return page.replace(PAGE_HEAD_SLOT, head).replace(PAGE_HEADER_SLOT, '');
+  if (!current || !brand) return page.replace(PAGE_HEAD_SLOT, () => head).replace(PAGE_HEADER_SLOT, '');
   head += `<link rel="stylesheet" href="${escapeHtml(`${assets}/brand.css?v=${current.digest}`)}">`;
   const name = escapeHtml(brand.organizationName);
   const logoOrigin = brand.logoUri ? httpsOrigin(brand.logoUri) : undefined;
   const logo = logoOrigin ? `<img class="brand-logo" src="${escapeHtml(brand.logoUri!)}" alt="${name}">` : '';
   if (logoOrigin) allowImagesFrom(reply, logoOrigin);
   const header = `<header class="brand">${logo}<span class="brand-name">${name}</span></header>`;
+  // Replacer functions: a `$&` or `$'` in an organization's name must stay text, not a replacement pattern.
   return page
-    .replace('</title>', ` · ${name}</title>`)
-    .replace(PAGE_HEAD_SLOT, head)
-    .replace(PAGE_HEADER_SLOT, header);
+    .replace('</title>', () => ` · ${name}</title>`)
+    .replace(PAGE_HEAD_SLOT, () => head)
+    .replace(PAGE_HEADER_SLOT, () => header);
 }
 
 function httpsOrigin(url: string): string | undefined {
