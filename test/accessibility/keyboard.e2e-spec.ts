@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { describeWithChromium, launchChromium } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { describeWithChromium, useChromium } from '../support/chromium';
 import { useTestServer } from '../support/server-fixture';
 import { authorizeWithPkce, CALLBACK, createPerson, registerWebClient } from '../support/sign-in';
 
@@ -38,20 +38,12 @@ async function tabTo(page: Page, target: string, limit = 15): Promise<string[]> 
 
 describeWithChromium('signing in with the keyboard alone in Chromium', () => {
   const ctx = useTestServer();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   it('reaches every control with Tab, hears the refusal as an alert, and gets through consent with Enter', async () => {
     const client = await registerWebClient(ctx.admin, { client_name: 'Orders web', policy_uri: 'https://orders.example/privacy' });
     const person = await createPerson(ctx.admin);
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await chromium.browser.newContext()).newPage();
     await page.goto(`${ctx.server.baseUrl}${authorizeWithPkce(client.client_id, { scope: 'openid profile' }).url}`);
     await page.waitForURL(/\/login\?/);
 

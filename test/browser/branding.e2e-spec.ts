@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { axeFindings } from '../support/axe';
-import { describeWithChromium, launchChromium } from '../support/chromium';
+import { describeWithChromium, useChromium } from '../support/chromium';
 import { useTestServer } from '../support/server-fixture';
 import { authorizeWithPkce, CALLBACK, createPerson, registerWebClient } from '../support/sign-in';
 
@@ -13,15 +13,7 @@ type Violations = { console: string[]; events: string[] };
 /** The organization's branding as a person sees it in Chromium: shown, styled, accessible, and within the CSP. */
 describeWithChromium('Branded pages in Chromium', () => {
   const ctx = useTestServer();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   async function brand(primaryColor: string): Promise<void> {
     const response = await ctx.admin.send('PUT', '/admin/v1/branding', {
@@ -35,7 +27,7 @@ describeWithChromium('Branded pages in Chromium', () => {
 
   /** A page that records every CSP violation, both as the console reports it and as the DOM event. */
   async function watchedPage(): Promise<{ page: Page; violations: Violations }> {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await chromium.browser.newContext()).newPage();
     const violations: Violations = { console: [], events: [] };
     page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) violations.console.push(message.text()); });
     // Added through the DevTools protocol, so the page's CSP (no inline script) does not apply to it.

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { describeWithChromium, launchChromium } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { describeWithChromium, useChromium } from '../support/chromium';
 import { decodeJwt } from '../support/http';
 import { authorizeWithPkce, CALLBACK, redeemCode } from '../support/sign-in';
 import { LDAP_PEOPLE } from '../support/slapd';
@@ -7,19 +7,11 @@ import { LDAP_SCOPE, useLdapServer } from '../federation/ldap-fixture';
 
 describeWithChromium('sign in with an LDAP directory person in Chromium (real slapd)', () => {
   const ctx = useLdapServer();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   /** A page whose visits to the client's callback are answered here, so the code can be read from the URL. */
   async function clientPage(): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await chromium.browser.newContext()).newPage();
     await page.route(`${new URL(CALLBACK).origin}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>Back at the app</h1>' }));
     return page;
   }

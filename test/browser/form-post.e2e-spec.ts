@@ -1,26 +1,18 @@
-import type { Browser, Request } from 'playwright-core';
-import { describeWithChromium, launchChromium } from '../support/chromium';
+import type { Request } from 'playwright-core';
+import { describeWithChromium, useChromium } from '../support/chromium';
 import { authorizeWithPkce, CALLBACK, createPerson, redeemCode } from '../support/sign-in';
 import { useTestServer } from '../support/server-fixture';
 
 describeWithChromium('response_mode=form_post in Chromium', () => {
   const ctx = useTestServer();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   it.each([[true], [false]])('the page posts code and state to the redirect URI under its CSP (scripts on: %s)', async (javaScriptEnabled) => {
     const client = await ctx.admin.registerClient({
       client_name: 'Form post app', redirect_uris: [CALLBACK], grant_types: ['authorization_code'], scope: 'openid', first_party: true,
     });
     const person = await createPerson(ctx.admin);
-    const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
+    const page = await (await chromium.browser.newContext({ javaScriptEnabled })).newPage();
     const violations: string[] = [];
     page.on('console', (message) => { if (/Content Security Policy|form-action/i.test(message.text())) violations.push(message.text()); });
     const posted = new Promise<Request>((resolve) => {

@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { describeWithChromium, launchChromium } from '../support/chromium';
+import { describeWithChromium, useChromium } from '../support/chromium';
 import { useTestServer } from '../support/server-fixture';
 import { authorizeWithPkce, CALLBACK, createPerson, registerWebClient } from '../support/sign-in';
 
@@ -9,20 +8,12 @@ const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQ
 
 describeWithChromium('The application named on the login and consent pages in Chromium', () => {
   const ctx = useTestServer();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   it('signs in seeing the app name and its logo (which the CSP lets load) on both pages', async () => {
     const client = await registerWebClient(ctx.admin, { client_name: 'Orders web', logo_uri: LOGO, policy_uri: 'https://orders.example/privacy' });
     const person = await createPerson(ctx.admin, { name: 'Ada Lovelace' });
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await chromium.browser.newContext()).newPage();
     const blocked: string[] = [];
     page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) blocked.push(message.text()); });
     await page.route(LOGO, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }));

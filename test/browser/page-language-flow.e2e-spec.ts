@@ -1,26 +1,17 @@
-import type { Browser } from 'playwright-core';
 import { axeFindings } from '../support/axe';
-import { describeWithChromium, launchChromium } from '../support/chromium';
+import { describeWithChromium, useChromium } from '../support/chromium';
 import { useTestServer } from '../support/server-fixture';
 import { authorizeWithPkce, CALLBACK, createPerson, registerWebClient } from '../support/sign-in';
 
 /** The language an authorization request asked for (ui_locales, OIDC Core §3.1.2.1) carries on to its consent page. */
 describeWithChromium('The consent page in German in Chromium', () => {
   const ctx = useTestServer();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   it('ui_locales=de in an English browser: the login page, then the consent page, in German', async () => {
     const client = await registerWebClient(ctx.admin, { client_name: 'Orders web' });
     const person = await createPerson(ctx.admin, { name: 'Ada Lovelace' });
-    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const page = await (await chromium.browser.newContext({ locale: 'en-US' })).newPage();
     await page.route(`${CALLBACK}**`, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'callback reached' }));
 
     await page.goto(`${ctx.server.baseUrl}${authorizeWithPkce(client.client_id, { scope: 'openid profile', ui_locales: 'de' }).url}`);

@@ -32,3 +32,20 @@ export function describeWithChromium(name: string, suite: () => void): void {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
+
+/** One Chromium for a suite: launched before its first test, closed after its last. */
+export function useChromium(): { readonly browser: Browser } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (!browser) throw new Error('Chromium starts in beforeAll: use it inside a test');
+      return browser;
+    },
+  };
+}
