@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { BRANDING_STALENESS_MS } from '@app/branding';
 import { AdminApi } from '../support/admin';
 import { BrowserSession } from '../support/browser-session';
 import { ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, TestServer, usesPostgres } from '../support/test-server';
 import { authorizeWithPkce, registerWebClient } from '../support/sign-in';
 import { ensureBuilt, ServerProcess } from '../support/server-process';
+import { throwawayDatabase, ThrowawayDatabase } from '../support/throwaway-database';
 
 /**
  * Two server processes on one PostgreSQL database: a branding set or reset through one reaches the
@@ -15,22 +14,16 @@ import { ensureBuilt, ServerProcess } from '../support/server-process';
   let a: ServerProcess;
   let b: ServerProcess;
   let adminA: AdminApi;
-  let databaseName: string;
+  let database: ThrowawayDatabase;
   let clientId: string;
 
   const asServer = (instance: ServerProcess) => ({ baseUrl: instance.baseUrl }) as TestServer;
 
   beforeAll(async () => {
     ensureBuilt();
-    databaseName = `authtest_brand_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${databaseName}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${databaseName}`;
+    database = await throwawayDatabase();
     const env = {
-      DATABASE_URL: url.toString(),
+      ...database.env,
       ISSUER: 'http://auth.test.internal',
       BOOTSTRAP_ADMIN_CLIENT_ID: ADMIN_CLIENT_ID,
       BOOTSTRAP_ADMIN_CLIENT_SECRET: ADMIN_CLIENT_SECRET,
@@ -42,10 +35,7 @@ import { ensureBuilt, ServerProcess } from '../support/server-process';
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin.end();
+    await database?.drop();
   });
 
   async function signInPageOn(instance: ServerProcess): Promise<string> {

@@ -1,38 +1,26 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, ADMIN_PASSWORD, ADMIN_USERNAME, usesPostgres } from '../support/test-server';
 import { BrowserSession, submitLogin } from '../support/browser-session';
 import { ensureBuilt, ServerProcess } from '../support/server-process';
+import { throwawayDatabase, ThrowawayDatabase } from '../support/throwaway-database';
 
 /** SIGTERM: requests already being served finish with real answers, then the process exits cleanly. */
 (usesPostgres() ? describe : describe.skip)('graceful shutdown', () => {
   // Not useTestServer: the server is a process of its own, so SIGTERM can be sent to it.
-  let databaseName: string;
-  let databaseUrl: string;
+  let database: ThrowawayDatabase;
 
   beforeAll(async () => {
     ensureBuilt();
-    databaseName = `authtest_shutdown_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${databaseName}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${databaseName}`;
-    databaseUrl = url.toString();
+    database = await throwawayDatabase();
   }, 120_000);
 
   afterAll(async () => {
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin.end();
+    await database?.drop();
   });
 
   it('turns readiness red, finishes in-flight sign-ins (each an argon2 hash), then exits with code 0', async () => {
     const server = await ServerProcess.start({
       SHUTDOWN_DRAIN_MS: '1500',
-      DATABASE_URL: databaseUrl,
+      ...database.env,
       BOOTSTRAP_ADMIN_CLIENT_ID: ADMIN_CLIENT_ID,
       BOOTSTRAP_ADMIN_CLIENT_SECRET: ADMIN_CLIENT_SECRET,
       BOOTSTRAP_ADMIN_USERNAME: ADMIN_USERNAME,

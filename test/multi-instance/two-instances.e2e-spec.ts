@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { REVOCATION_STALENESS_MS } from '@app/tokens';
 import { AdminApi } from '../support/admin';
 import { basicAuth, postForm } from '../support/http';
@@ -8,6 +6,7 @@ import { BrowserSession, submitLogin } from '../support/browser-session';
 import { authorize, authorizeUrl, callbackParams, createPerson, introspect, pkce, redeemCode, registerWebClient, signInToApp, tokenRequest } from '../support/sign-in';
 import { LogoutReceiver } from '../support/logout-receiver';
 import { ensureBuilt, ServerProcess } from '../support/server-process';
+import { throwawayDatabase, ThrowawayDatabase } from '../support/throwaway-database';
 
 /**
  * Two server processes on one PostgreSQL database, as behind a load balancer: every piece of state that
@@ -18,7 +17,7 @@ import { ensureBuilt, ServerProcess } from '../support/server-process';
   let a: ServerProcess;
   let b: ServerProcess;
   let adminA: AdminApi;
-  let databaseName: string;
+  let database: ThrowawayDatabase;
   let web: { client_id: string; client_secret?: string };
   let person: { id: string; username: string; password: string };
 
@@ -26,15 +25,9 @@ import { ensureBuilt, ServerProcess } from '../support/server-process';
 
   beforeAll(async () => {
     ensureBuilt();
-    databaseName = `authtest_multi_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${databaseName}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${databaseName}`;
+    database = await throwawayDatabase();
     const env = {
-      DATABASE_URL: url.toString(),
+      ...database.env,
       ISSUER: 'http://auth.test.internal',
       BOOTSTRAP_ADMIN_CLIENT_ID: ADMIN_CLIENT_ID,
       BOOTSTRAP_ADMIN_CLIENT_SECRET: ADMIN_CLIENT_SECRET,
@@ -48,10 +41,7 @@ import { ensureBuilt, ServerProcess } from '../support/server-process';
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin.end();
+    await database?.drop();
   });
 
   async function codeFrom(instance: ServerProcess, scope = 'openid offline_access') {
